@@ -1,0 +1,39 @@
+/* input.h: a buffered byte stream with bounded lines, shared by the readers.
+ * Memory is bounded by the longest line kept (max-message-bytes), never by
+ * the input size. Private to libtact. */
+#ifndef TACT_INPUT_H
+#define TACT_INPUT_H
+
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "util.h"
+
+typedef struct {
+	FILE *f;
+	char *b;
+	size_t pos, end, cap;
+	size_t scan;       /* bytes from pos already searched for '\n' */
+	size_t limit;      /* longest line returned whole */
+	size_t line;       /* number of the next line, 1-based */
+	unsigned long long consumed; /* bytes handed out so far */
+	int err;           /* errno of a failed read, 0 otherwise */
+	bool eof;
+	bool skipping;    /* the rest of a cut line is still to be skipped */
+} input;
+
+/* input.c */
+void input_init(input *in, FILE *f, size_t limit);
+void input_free(input *in);
+/* Make at least n bytes available (fewer at end of file); returns how many
+ * are buffered and points *p at them. Does not consume. */
+size_t input_peek(input *in, size_t n, const char **p);
+/* The next line including its '\n' (absent on the last line). A line longer
+ * than the limit is cut at the limit, *cut is set and the rest of it is
+ * skipped. Returns the length, 0 at end of input; *p is valid until the
+ * next call. */
+size_t input_getline(input *in, const char **p, bool *cut);
+/* Up to n bytes of the stream; 0 at end of input. */
+size_t input_read(input *in, const char **p, size_t n);
+
+#endif

@@ -1,0 +1,308 @@
+/* reader.c: opens a reader for a stream, choosing the format from the
+ * configuration or, for "auto", from the file name and the first bytes;
+ * then hands records out one at a time. Formats live in read_*.c. */
+#include "reader.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "config.h"
+
+static const struct reader_fmt *const formats[] = {
+	&read_text_fmt, &read_transcript_fmt, &read_jsonl_fmt, &read_csv_fmt, &read_mbox_fmt, &read_eml_fmt,
+};
+
+static const char *const default_customer_names[] = {"customer", "client", "user", "caller", "guest",
+						     "consumer", "visitor", "member"};
+static const char *const default_agent_names[] = {"agent", "support", "rep", "representative", "staff",
+						  "advisor", "operator", "associate", "specialist"};
+
+static void set_err(char **err, const char *fmt, ...) PRINTF_LIKE(2, 3);
+static void set_err(char **err, const char *fmt, ...)
+{
+	if (!err)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	*err = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+static const struct reader_fmt *find_fmt(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_LEN(formats); i++)
+		if (!strcmp(formats[i]->name, name))
+			return formats[i];
+	return NULL;
+}
+
+static char **copy_list(const tact_config *cfg, const char *key, const char *const *defs, size_t ndefs,
+			size_t *n)
+{
+	size_t k = config_count(cfg, key);
+	char **v = xcalloc(k + ndefs + 1, sizeof *v);
+	*n = 0;
+	for (size_t i = 0; i < k; i++)
+		v[(*n)++] = xstrdup(config_nth(cfg, key, i));
+	for (size_t i = 0; i < ndefs; i++)
+		v[(*n)++] = xstrdup(defs[i]);
+	return v;
+}
+
+static void free_list(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+tact_role reader_role(const char *s, size_t n)
+{
+	static const struct {
+		const char *name;
+		tact_role role;
+	} names[] = {
+		{"customer", TACT_ROLE_CUSTOMER}, {"client", TACT_ROLE_CUSTOMER},
+		{"user", TACT_ROLE_CUSTOMER},     {"consumer", TACT_ROLE_CUSTOMER},
+		{"caller", TACT_ROLE_CUSTOMER},   {"guest", TACT_ROLE_CUSTOMER},
+		{"inbound", TACT_ROLE_CUSTOMER},  {"agent", TACT_ROLE_AGENT},
+		{"support", TACT_ROLE_AGENT},     {"staff", TACT_ROLE_AGENT},
+		{"company", TACT_ROLE_AGENT},     {"rep", TACT_ROLE_AGENT},
+		{"representative", TACT_ROLE_AGENT}, {"operator", TACT_ROLE_AGENT},
+		{"advisor", TACT_ROLE_AGENT},     {"outbound", TACT_ROLE_AGENT},
+	};
+	while (n && ascii_space((unsigned char)*s))
+		s++, n--;
+	while (n && ascii_space((unsigned char)s[n - 1]))
+		n--;
+	for (size_t i = 0; i < ARRAY_LEN(names); i++)
+		if (strlen(names[i].name) == n && ascii_memieq(s, names[i].name, n))
+			return names[i].role;
+	return TACT_ROLE_UNKNOWN;
+}
+
+void reader_apply_role(const reader_opts *o, tact_msg *m)
+{
+	if (o->force_role) {
+		m->role = o->forced_role;
+		m->role_forced = true;
+	}
+}
+
+void reader_begin(tact_reader *rd, tact_msg *m, size_t line)
+{
+	tact_msg_reset(m);
+	m->index = ++rd->count;
+	m->line = line;
+	tact_msg_set_field(m, TACT_FIELD_SOURCE, rd->name, (size_t)-1);
+	reader_apply_role(&rd->opts, m);
+}
+
+tact_status reader_io_error(tact_reader *rd, char **err)
+{
+	if (!rd->in.err)
+		return TACT_OK;
+	set_err(err, "%s: %s", rd->name, strerror(rd->in.err));
+	return TACT_ERR_IO;
+}
+
+static bool ends_with(const char *s, const char *suf)
+{
+	size_t a = strlen(s), b = strlen(suf);
+	return a >= b && ascii_strieq(s + a - b, suf);
+}
+
+/* A header line of an RFC 5322 message: a field name from the set every
+ * mail has, then ':'. */
+static bool mail_header_line(const char *p, size_t n)
+{
+	static const char *const hdrs[] = {"received:", "return-path:", "from:", "to:", "date:",
+					   "subject:", "message-id:", "mime-version:", "delivered-to:",
+					   "reply-to:", "content-type:", "x-", "dkim-signature:",
+					   "in-reply-to:", "references:", "sender:", "cc:",
+					   "arc-", "authentication-results:", "list-", "user-agent:",
+					   "x-mailer:", "thread-topic:", "envelope-to:"};
+	for (size_t i = 0; i < ARRAY_LEN(hdrs); i++)
+		if (ascii_prefix_ci(p, n, hdrs[i]))
+			return true;
+	return false;
+}
+
+/* Count header-looking lines at the top, up to the first blank line. */
+static bool looks_like_mail(const char *p, size_t n)
+{
+	size_t known = 0, lines = 0;
+	size_t i = 0;
+	while (i < n && lines < 64) {
+		const char *e = memchr(p + i, '\n', n - i);
+		size_t len = e ? (size_t)(e - (p + i)) : n - i;
+		if (len && p[i + len - 1] == '\r')
+			len--;
+		if (!len)
+			break; /* end of the header block */
+		if (p[i] == ' ' || p[i] == '\t') {
+			/* folded continuation */
+		} else {
+			const char *colon = memchr(p + i, ':', len);
+			if (!colon)
+				return false;
+			for (const char *q = p + i; q < colon; q++)
+				if (*q <= ' ' || *q > '~')
+					return false;
+			known += mail_header_line(p + i, len);
+		}
+		lines++;
+		if (!e)
+			break;
+		i += (size_t)(e - (p + i)) + 1;
+	}
+	return known >= 2;
+}
+
+/* Does the line start with "Name:" for a configured speaker? */
+static bool speaker_line(const reader_opts *o, const char *p, size_t n)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		char **names = pass ? o->agent_names : o->customer_names;
+		size_t k = pass ? o->nagent_names : o->ncustomer_names;
+		for (size_t i = 0; i < k; i++) {
+			size_t l = strlen(names[i]);
+			if (l < n && ascii_memieq(p, names[i], l) && p[l] == ':')
+				return true;
+		}
+	}
+	return false;
+}
+
+static const struct reader_fmt *sniff(const tact_reader *rd, const char *p, size_t n)
+{
+	const char *name = rd->name;
+	if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson") || ends_with(name, ".json"))
+		return &read_jsonl_fmt;
+	if (ends_with(name, ".csv"))
+		return &read_csv_fmt;
+	if (ends_with(name, ".mbox") || ends_with(name, ".mbx"))
+		return &read_mbox_fmt;
+	if (ends_with(name, ".eml"))
+		return &read_eml_fmt;
+	size_t i = 0;
+	if (n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+		i = 3; /* BOM */
+	if (n - i >= 5 && !memcmp(p + i, "From ", 5))
+		return &read_mbox_fmt;
+	while (i < n && ascii_space((unsigned char)p[i]))
+		i++;
+	if (i < n && p[i] == '{')
+		return &read_jsonl_fmt;
+	const char *first = p + i;
+	size_t rest = n - i;
+	if (rest && speaker_line(&rd->opts, first, rest))
+		return &read_transcript_fmt;
+	if (looks_like_mail(first, rest))
+		return &read_eml_fmt;
+	/* CSV: a header row that names the text column among comma-separated
+	 * names. */
+	const char *e = memchr(first, '\n', rest);
+	size_t hl = e ? (size_t)(e - first) : rest;
+	if (memchr(first, ',', hl)) {
+		const char *tf = rd->opts.text_field;
+		size_t tl = strlen(tf);
+		for (size_t k = 0; k + tl <= hl; k++) {
+			bool start = k == 0 || first[k - 1] == ',' || first[k - 1] == '"';
+			bool end = k + tl == hl || first[k + tl] == ',' || first[k + tl] == '"' ||
+				   first[k + tl] == '\r';
+			if (start && end && ascii_memieq(first + k, tf, tl))
+				return &read_csv_fmt;
+		}
+	}
+	/* A transcript further down (a title line first). */
+	for (size_t k = 0, lines = 0; k < rest && lines < 20; lines++) {
+		const char *nl = memchr(first + k, '\n', rest - k);
+		size_t l = nl ? (size_t)(nl - (first + k)) : rest - k;
+		if (speaker_line(&rd->opts, first + k, l))
+			return &read_transcript_fmt;
+		if (!nl)
+			break;
+		k += l + 1;
+	}
+	return &read_text_fmt;
+}
+
+tact_status tact_reader_new(const tact_config *cfg, FILE *f, const char *name, tact_reader **out,
+			    char **err)
+{
+	*out = NULL;
+	tact_reader *rd = xcalloc(1, sizeof *rd);
+	rd->name = xstrdup(name ? name : "-");
+	reader_opts *o = &rd->opts;
+	o->id_field = xstrdup(config_str(cfg, "id-field"));
+	o->role_field = xstrdup(config_str(cfg, "role-field"));
+	o->text_field = xstrdup(config_str(cfg, "text-field"));
+	o->thread_field = xstrdup(config_str(cfg, "thread-field"));
+	const char *role = tact_config_get(cfg, "role");
+	if (role) {
+		o->force_role = true;
+		tact_role_parse(role, &o->forced_role);
+	}
+	o->customer_names = copy_list(cfg, "customer-name", default_customer_names,
+				      ARRAY_LEN(default_customer_names), &o->ncustomer_names);
+	o->agent_names = copy_list(cfg, "agent-name", default_agent_names, ARRAY_LEN(default_agent_names),
+				   &o->nagent_names);
+	o->agent_domains = copy_list(cfg, "agent-domain", NULL, 0, &o->nagent_domains);
+	o->agent_addresses = copy_list(cfg, "agent-address", NULL, 0, &o->nagent_addresses);
+	o->max_bytes = config_size(cfg, "max-message-bytes");
+	input_init(&rd->in, f, o->max_bytes);
+
+	const char *fmt = config_str(cfg, "input-format");
+	if (!strcmp(fmt, "auto")) {
+		const char *p;
+		size_t n = input_peek(&rd->in, 64 * 1024, &p);
+		rd->fmt = sniff(rd, p, n);
+	} else {
+		rd->fmt = find_fmt(fmt);
+	}
+	if (!rd->fmt) {
+		set_err(err, "%s: unknown input format '%s'", rd->name, fmt);
+		tact_reader_free(rd);
+		return TACT_ERR_USAGE;
+	}
+	tact_status st = rd->fmt->open ? rd->fmt->open(rd, err) : TACT_OK;
+	if (st) {
+		tact_reader_free(rd);
+		return st;
+	}
+	*out = rd;
+	return TACT_OK;
+}
+
+void tact_reader_free(tact_reader *rd)
+{
+	if (!rd)
+		return;
+	if (rd->fmt && rd->fmt->close)
+		rd->fmt->close(rd);
+	reader_opts *o = &rd->opts;
+	free(o->id_field);
+	free(o->role_field);
+	free(o->text_field);
+	free(o->thread_field);
+	free_list(o->customer_names, o->ncustomer_names);
+	free_list(o->agent_names, o->nagent_names);
+	free_list(o->agent_domains, o->nagent_domains);
+	free_list(o->agent_addresses, o->nagent_addresses);
+	input_free(&rd->in);
+	free(rd->name);
+	free(rd);
+}
+
+const char *tact_reader_format(const tact_reader *rd)
+{
+	return rd->fmt->name;
+}
+
+tact_status tact_reader_next(tact_reader *rd, tact_msg *msg, bool *done, char **err)
+{
+	*done = false;
+	return rd->fmt->next(rd, msg, done, err);
+}

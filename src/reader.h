@@ -1,0 +1,54 @@
+/* reader.h: the reader interface. One file per input format implements a
+ * struct reader_fmt; reader.c picks one (sniffing for "auto") and runs it.
+ * Private to libtact; the public view is tact_reader_* in tact.h. */
+#ifndef TACT_READER_H
+#define TACT_READER_H
+
+#include "input.h"
+#include "message.h"
+
+/* Options every reader may use, copied from the config at open time. They
+ * are the decoders' context, so they live as long as the reader. */
+typedef struct {
+	char *id_field, *role_field, *text_field, *thread_field;
+	tact_role forced_role;
+	bool force_role;
+	char **customer_names, **agent_names;
+	size_t ncustomer_names, nagent_names;
+	char **agent_domains, **agent_addresses;
+	size_t nagent_domains, nagent_addresses;
+	size_t max_bytes;
+} reader_opts;
+
+struct reader_fmt {
+	const char *name;
+	/* Set up per-reader state in rd->state; may fail with *err. */
+	tact_status (*open)(tact_reader *rd, char **err);
+	/* Fill msg with the next record; *done at the end. */
+	tact_status (*next)(tact_reader *rd, tact_msg *msg, bool *done, char **err);
+	void (*close)(tact_reader *rd);
+};
+
+struct tact_reader {
+	const struct reader_fmt *fmt;
+	input in;
+	char *name;
+	size_t count;      /* records produced */
+	reader_opts opts;
+	void *state;
+};
+
+extern const struct reader_fmt read_text_fmt, read_transcript_fmt, read_jsonl_fmt, read_csv_fmt,
+	read_mbox_fmt, read_eml_fmt;
+
+/* reader.c */
+/* Start a record: reset msg, number it, name its source and line. */
+void reader_begin(tact_reader *rd, tact_msg *msg, size_t line);
+/* A role name from input ("customer", "Agent", "support"...). */
+tact_role reader_role(const char *s, size_t n);
+/* Apply --role after a decoder set the role. */
+void reader_apply_role(const reader_opts *o, tact_msg *msg);
+/* The I/O error message for the reader's stream, if any. */
+tact_status reader_io_error(tact_reader *rd, char **err);
+
+#endif

@@ -1,0 +1,114 @@
+#!/bin/bash
+# End-to-end tests of the tact command: readers keep every record in order,
+# bad input gives an error field and never a crash or a lost record, exit
+# codes follow grep's convention. Usage: tests/cli.sh path/to/tact
+set -u
+tact=$1
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export NO_COLOR=1 TACT_CONFIG=
+pass=0 fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "cli: FAIL: $*"; }
+# check NAME EXPECTED ACTUAL
+check() { if [ "$2" = "$3" ]; then ok; else bad "$1: want [$2], got [$3]"; fi; }
+# status NAME WANT CMD...: run CMD, compare its exit status
+status() { local n=$1 w=$2; shift 2; "$@" >"$tmp/out" 2>"$tmp/err"; check "$n (exit status)" "$w" "$?"; }
+records() { wc -l <"$1" | tr -d ' '; }
+
+# --- records in = records out, in order, on every reader -----------------
+printf '%s\n' '{"id":"a","role":"customer","text":"one"}' '[1,2]' '' '{"id":"c","text":5}' \
+	'not json at all' '{"id":"e","role":"agent","text":"five","thread":"t1"}' '{"text":"no id"}' >"$tmp/in.jsonl"
+status jsonl-run 0 "$tact" "$tmp/in.jsonl"
+check jsonl-count 6 "$(records "$tmp/out")"
+check jsonl-order "a 2 c 4 e 6" "$(jq -r .id "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+check jsonl-index "1 2 3 4 5 6" "$(jq -r .index "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+check jsonl-errors 3 "$(jq -r 'select(.error) | .id' "$tmp/out" | wc -l | tr -d ' ')"
+check jsonl-not-object "JSON line is an array, not an object" "$(jq -r 'select(.id=="2") | .error' "$tmp/out")"
+check jsonl-role "customer agent" "$(jq -r 'select(.id=="a" or .id=="e") | .role' "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+check jsonl-thread t1 "$(jq -r 'select(.id=="e") | .thread' "$tmp/out")"
+
+printf 'ticket,who,body,conv\n1,customer,"multi\nline, with ""quotes""",x\n2,agent\n3,agent,"bare\rcr",x\n4,customer,plain\rcr unquoted,y\n' >"$tmp/in.csv"
+status csv-run 0 "$tact" --id-field ticket --role-field who --text-field body --thread-field conv --text "$tmp/in.csv"
+check csv-count 4 "$(records "$tmp/out")"
+check csv-order "1 2 3 4" "$(jq -r .id "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+check csv-embedded-newline 'multi\nline, with "quotes"' "$(jq -r 'select(.id=="1") | .text' "$tmp/out" | sed -n '1h;2{H;x;s/\n/\\n/;p}')"
+check csv-missing-column 1 "$(jq -r 'select(.id=="2") | .error' "$tmp/out" | grep -c 'row has 2 fields')"
+check csv-bare-cr-quoted '"bare\rcr"' "$(jq -c 'select(.id=="3") | .text' "$tmp/out")"
+check csv-bare-cr-unquoted '"plain\rcr unquoted"' "$(jq -c 'select(.id=="4") | .text' "$tmp/out")"
+check csv-line "2 4 5 6" "$(jq -r .line "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+printf 'a,b\n1,2\n' >"$tmp/notext.csv"
+status csv-no-text-column 2 "$tact" "$tmp/notext.csv"
+check csv-no-text-column-msg 1 "$(grep -c "no 'text' column" "$tmp/err")"
+printf 'id,text\n1,"never closed\n2,more\n' >"$tmp/open.csv"
+status csv-open-quote 0 "$tact" "$tmp/open.csv"
+check csv-open-quote-one-record 1 "$(records "$tmp/out")"
+check csv-open-quote-error 1 "$(jq -r .error "$tmp/out" | grep -c 'never closes')"
+
+printf 'Support chat, 3 May\nCustomer: my router is down\nagain since Monday\n\n[10:02] Agent (Kevin): Sorry to hear that.\nCustomer: ok\n' >"$tmp/chat.txt"
+status transcript-run 0 "$tact" --text "$tmp/chat.txt"
+check transcript-count 4 "$(records "$tmp/out")"
+check transcript-roles "unknown customer agent customer" "$(jq -r .role "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+check transcript-continuation 'my router is down\nagain since Monday' "$(jq -r 'select(.index==2) | .text' "$tmp/out" | sed -n '1h;2{H;x;s/\n/\\n/;p}')"
+check transcript-lines "1 2 5 6" "$(jq -r .line "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+check transcript-speaker "Agent (Kevin)" "$(jq -r 'select(.index==3) | .from' "$tmp/out")"
+printf 'Kunde: hallo\nMitarbeiter: guten Tag\n' >"$tmp/de.txt"
+status transcript-names 0 "$tact" -f transcript --customer-name Kunde --agent-name Mitarbeiter "$tmp/de.txt"
+check transcript-names-roles "customer agent" "$(jq -r .role "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+
+printf 'Hello,\nthe whole input is one message.\n' >"$tmp/one.txt"
+status text-run 0 "$tact" -f text "$tmp/one.txt"
+check text-count 1 "$(records "$tmp/out")"
+
+# --- bad input --------------------------------------------------------------
+printf 'ok \xff\xfe then \xe2\x82 cut' | "$tact" --text >"$tmp/out"
+check utf8-replaced '"ok �� then � cut"' "$(jq -c .text "$tmp/out")"
+check utf8-warning 1 "$(jq -r '.warnings[0]' "$tmp/out" | grep -c 'invalid UTF-8: 3 sequences')"
+printf 'nul\0byte' | "$tact" --text >"$tmp/out"
+check nul-kept '"nul\u0000byte"' "$(jq -c .text "$tmp/out")"
+: | "$tact" -f text >"$tmp/out"
+check empty-text-one-record 1 "$(records "$tmp/out")"
+: | "$tact" -f jsonl >"$tmp/out"
+check empty-jsonl-no-record 0 "$(records "$tmp/out")"
+# a 50 MB line: cut at max-message-bytes, one record with an error, memory bounded
+head -c 50000000 /dev/zero | tr '\0' a >"$tmp/big.txt"
+rss() { /usr/bin/time -f %M "$@" 2>"$tmp/rss" >"$tmp/out"; tail -1 "$tmp/rss"; }
+kb=$(rss "$tact" -f jsonl "$tmp/big.txt")
+check big-line-jsonl-one-record 1 "$(records "$tmp/out")"
+check big-line-jsonl-error 1 "$(jq -r .error "$tmp/out" | grep -c 'longer than max-message-bytes')"
+[ "${kb:-0}" -lt 80000 ] && ok || bad "big-line-jsonl: peak RSS ${kb} kB"
+"$tact" -f text --text --max-message-bytes 1M "$tmp/big.txt" >"$tmp/out"
+check big-text-truncated "48951424 bytes dropped 1048576" "$(jq -r '(.error | capture("(?<n>[0-9]+ bytes dropped)").n) + " " + (.text | length | tostring)' "$tmp/out")"
+{ printf '{"id":"x","text":"'; head -c 3000000 /dev/zero | tr '\0' b; printf '"}\n{"id":"y","text":"after"}\n'; } >"$tmp/long.jsonl"
+"$tact" --max-message-bytes 1M "$tmp/long.jsonl" >"$tmp/out"
+check long-line-then-next "2 y" "$(records "$tmp/out") $(jq -r 'select(.index==2) | .id' "$tmp/out")"
+
+# --- exit codes and messages ----------------------------------------------------
+status help 0 "$tact" --help
+status version 0 "$tact" --version
+check version-text 1 "$(grep -c '^tact [0-9.]* (schema 1)$' "$tmp/out")"
+status bad-option 2 "$tact" --no-such-option
+status bad-format 2 "$tact" --format nope
+check bad-format-msg 1 "$(grep -c "not one of" "$tmp/err")"
+status missing-file 2 "$tact" "$tmp/one.txt" "$tmp/nope.txt" "$tmp/in.jsonl"
+check missing-file-others-run 7 "$(records "$tmp/out")"
+check missing-file-msg 1 "$(grep -c "nope.txt: No such file" "$tmp/err")"
+check missing-file-index "1 2 3 4 5 6 7" "$(jq -r .index "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+status closed-stdout 2 sh -c "\"$tact\" \"$tmp/one.txt\" >&-"
+"$tact" "$tmp/in.jsonl" "$tmp/in.jsonl" "$tmp/in.jsonl" 2>"$tmp/err" | head -1 >/dev/null
+check head-quiet "" "$(grep -v 'could not be analysed' "$tmp/err")"
+status fail-on-none-found 0 "$tact" --fail-on low "$tmp/one.txt"
+status fail-on-bad-level 2 "$tact" --fail-on none "$tmp/one.txt"
+printf '{"id":"a","role":"agent","text":"hi"}\n' | "$tact" --input-format jsonl | jq . >/dev/null
+check issue-example-jq 0 "$?"
+printf 'format = tsv\n' >"$tmp/cfg"
+status config-file 0 "$tact" -c "$tmp/cfg" "$tmp/one.txt"
+check config-file-format 1 "$(grep -c '^id	index	role	label' "$tmp/out")"
+printf 'nonsense\n' >"$tmp/badcfg"
+status config-file-bad 2 "$tact" -c "$tmp/badcfg" "$tmp/one.txt"
+check config-file-bad-msg 1 "$(grep -c "badcfg:1: expected 'key = value'" "$tmp/err")"
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" = 0 ]
