@@ -68,13 +68,29 @@ check-golden: $(B)/tact
 	@tests/golden.sh $(B)/tact
 check-cli: $(B)/tact
 	@tests/cli.sh $(B)/tact
+# Lint every bundled lexicon and run its embedded examples.
+check-lexicon: $(B)/tact
+	@$(B)/tact lexicon lint && $(B)/tact lexicon test
 
 # One pass of every suite against the build in $(B).
-check: check-unit check-golden check-cli
+check: check-unit check-golden check-cli check-lexicon
+
+# Regenerate the Scunthorpe allowlist from the hunspell dictionary; review
+# the diff. check-lexicon fails when it is out of date.
+allowlist: $(B)/tact
+	$(B)/tact lexicon allowlist -o lexicons/en/zz-innocent.tact
+# Regenerate the look-alike table from Unicode's confusables data.
+confusables:
+	tools/gen-confusables.py > src/confusables.inc
+
+# The evaluations on labelled data (figures, not pass/fail).
+eval: $(B)/tact
+	@for s in tests/eval/escalation.py tests/eval/agent.py tests/eval/derogatory.py; do \
+	  [ -f $$s ] && TACT=$(B)/tact python3 $$s; echo; done
 
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 san:
-	$(MAKE) B=build-san CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" check
+	TACT_SANITIZED=1 $(MAKE) B=build-san CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" check
 
 # The README's second command.
 test: deps
@@ -88,5 +104,6 @@ golden-update: $(B)/tact
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all deps demo check check-unit check-golden check-cli san test golden-update clean
+.PHONY: all deps demo check check-unit check-golden check-cli check-lexicon san test golden-update clean \
+	allowlist confusables eval
 -include $(OBJ:.o=.d) $(B)/main.d

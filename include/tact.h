@@ -225,6 +225,33 @@ tact_status tact_analyze(tact_analyzer *an, tact_msg *msg);
 /** @} */
 
 /* ------------------------------------------------------------------ */
+/** @name Lexicon tools
+ * What `tact lexicon lint|test|allowlist` does, for programs that manage
+ * their own lexicons. Each line reported is "FILE:LINE:COL: message".
+ * @{ */
+typedef void (*tact_report_fn)(const char *line, void *ctx);
+
+/** Load the lexicons of @p cfg (bundled unless default-lexicons is no,
+ * plus its "lexicons" directories) and @p dir when not NULL; report every
+ * problem: syntax, unknown label or class, bad regex (with the PCRE2 error
+ * offset), duplicate id, and embedded examples that fail.
+ * @param errors  set to the number of errors (warnings are not counted)
+ * @retval TACT_OK           no error
+ * @retval TACT_ERR_LEXICON  errors were reported
+ * @since 0.1 */
+tact_status tact_lexicon_lint(const tact_config *cfg, const char *dir, tact_report_fn report, void *ctx,
+			      size_t *errors);
+/** Run the embedded examples only; failures are reported. @since 0.1 */
+tact_status tact_lexicon_test(const tact_config *cfg, const char *dir, tact_report_fn report, void *ctx,
+			      size_t *passed, size_t *failed);
+/** Write to @p out a lexicon file with one cue.innocent entry: every word
+ * of the hunspell dictionary of cfg "dict" (with its inflections that the
+ * dictionary accepts) that contains a substring ("sub") entry of the
+ * loaded lexicons without being derogatory itself. @since 0.1 */
+tact_status tact_lexicon_allowlist(const tact_config *cfg, FILE *out, size_t *nwords, char **err);
+/** @} */
+
+/* ------------------------------------------------------------------ */
 /** @name Messages
  * A message owns its bytes. Readers fill one; tact_analyze() annotates it;
  * writers print it. Reuse one with tact_msg_reset() to avoid allocation.

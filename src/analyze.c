@@ -1,23 +1,116 @@
-/* analyze.c: tact_analyze(), the per-message pipeline: decode the record,
- * then (once the engine lands) normalize, match, judge context, detect and
- * score. Fed by the readers, feeds the session and the writers. */
+/* analyze.c: the engine (lexicons loaded and compiled once, shared by all
+ * threads) and tact_analyze(), which runs one message through the stages:
+ * decode (reader) -> normalize.c -> token.c -> pattern.c -> context.c ->
+ * detect_*.c -> score.c, and finishes the record (message.c). */
 #include "analyze.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 
 #include "config.h"
+#include "quote.h"
+#include "spell.h"
+
+/* until quote.c lands */
+__attribute__((weak)) void quote_mark(tact_msg *m)
+{
+	(void)m;
+}
+
+static void add_user_dir(const char *dir, void *ctx)
+{
+	void **a = ctx;
+	lexicon *lx = a[0];
+	diag *d = a[1];
+	const char *lang = a[2];
+	/* DIR/<lang>/ when it exists, else DIR itself */
+	char *sub = xasprintf("%s/%s", dir, lang);
+	diag probe = {0};
+	lexicon tmp = {0};
+	lexicon_load_dir(&tmp, sub, true, &probe);
+	bool has_lang = probe.errors == 0;
+	lexicon_free(&tmp);
+	diag_free(&probe);
+	lexicon_load_dir(lx, has_lang ? sub : dir, true, d);
+	free(sub);
+}
+
+void engine_load_lexicons(const tact_config *cfg, const char *lang, lexicon *lx, diag *d)
+{
+	if (config_bool(cfg, "default-lexicons")) {
+		char *dir = lexicon_default_dir(lang);
+		lexicon_load_dir(lx, dir, false, d);
+		free(dir);
+	}
+	void *a[3] = {lx, d, (void *)lang};
+	config_each(cfg, "lexicons", add_user_dir, a);
+}
+
+static char *join_diag(const diag *d, size_t max)
+{
+	buf b = {0};
+	size_t shown = 0;
+	for (size_t i = 0; i < d->n && shown < max; i++) {
+		if (strstr(d->msgs[i], ": warning: "))
+			continue;
+		buf_printf(&b, "%s%s", shown ? "\n" : "", d->msgs[i]);
+		shown++;
+	}
+	if (d->errors > max)
+		buf_printf(&b, "\n(%zu more errors; run 'tact lexicon lint')", d->errors - max);
+	return buf_steal(&b);
+}
+
+tact_engine *engine_load(const tact_config *cfg, const char *extra_dir, bool no_innocents, diag *d)
+{
+	tact_engine *e = xcalloc(1, sizeof *e);
+	e->max_bytes = config_size(cfg, "max-message-bytes");
+	e->lang = xstrdup(config_str(cfg, "lang"));
+	engine_load_lexicons(cfg, e->lang, &e->lx, d);
+	if (extra_dir)
+		lexicon_load_dir(&e->lx, extra_dir, true, d);
+	if (no_innocents)
+		for (size_t i = 0; i < e->lx.n; i++)
+			if (e->lx.e[i].label == label_intern("cue.innocent", 12))
+				e->lx.e[i].flags |= LF_OFF;
+	if (!d->errors)
+		matcher_build(&e->m, &e->voc, &e->lx, d);
+	return e;
+}
 
 tact_status tact_engine_new(const tact_config *cfg, tact_engine **out, char **err)
 {
-	(void)err;
-	tact_engine *e = xcalloc(1, sizeof *e);
-	e->max_bytes = config_size(cfg, "max-message-bytes");
+	*out = NULL;
+	diag d = {0};
+	tact_engine *e = engine_load(cfg, NULL, false, &d);
+	if (d.errors) {
+		if (err)
+			*err = join_diag(&d, 20);
+		diag_free(&d);
+		tact_engine_free(e);
+		return TACT_ERR_LEXICON;
+	}
+	diag_free(&d);
+	if (config_bool(cfg, "spell")) {
+		tact_status st = spell_open(cfg, &e->spell, err);
+		if (st) {
+			tact_engine_free(e);
+			return st;
+		}
+	}
 	*out = e;
 	return TACT_OK;
 }
 
 void tact_engine_free(tact_engine *e)
 {
+	if (!e)
+		return;
+	matcher_free(&e->m);
+	vocab_free(&e->voc);
+	lexicon_free(&e->lx);
+	spell_close(e->spell);
+	free(e->lang);
 	free(e);
 }
 
@@ -30,18 +123,105 @@ tact_analyzer *tact_analyzer_new(const tact_engine *e)
 
 void tact_analyzer_free(tact_analyzer *a)
 {
+	if (!a)
+		return;
+	ntext_free(&a->nt);
+	tokens_free(&a->ts);
+	match_scratch_free(&a->ms);
+	spell_cache_free(a->sc);
 	free(a);
 }
 
-tact_status tact_analyze(tact_analyzer *a, tact_msg *m)
+tact_span *span_from_match(dctx *d, const match *m, const char *label, tact_severity sev, const char *message)
 {
-	(void)a;
+	const lex_entry *e = entry_of(d, m);
+	return msg_add_span(d->msg, label ? label : e->label, e->id, sev, m->os, m->oe,
+			    message ? message : label_message(label ? label : e->label));
+}
+
+void sentence_words(const dctx *d, uint32_t sent, size_t *w0, size_t *w1)
+{
+	size_t lo = 0, hi = d->ts->nw;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (word_tok(d, mid)->sent < sent)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*w0 = lo;
+	while (hi < d->ts->nw && word_tok(d, hi)->sent == sent)
+		hi++;
+	*w1 = MAX(hi, lo);
+}
+
+/* Matches are sorted by start offset; those overlapping words [w0, w1)
+ * are found by binary search on the first match ending after w0's start. */
+bool cue_at(const dctx *d, const char *cue, size_t w0, size_t w1)
+{
+	if (w0 >= w1 || w0 >= d->ts->nw)
+		return false;
+	uint32_t from = word_tok(d, w0)->os;
+	size_t lo = 0, hi = d->ms->n;
+	while (lo < hi) { /* first match starting at or after from */
+		size_t mid = (lo + hi) / 2;
+		if (d->ms->m[mid].os < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* matches starting a little before w0 can still overlap: step back */
+	size_t i = lo > 32 ? lo - 32 : 0;
+	for (; i < d->ms->n; i++) {
+		const match *m = &d->ms->m[i];
+		if (m->w0 >= w1)
+			break;
+		if (m->w0 < w1 && w0 < m->w1 && entry_of(d, m)->label == cue && !(m->why & WHY_REGION))
+			return true;
+	}
+	return false;
+}
+
+/* Run the stages on the analysed text. */
+static void run(tact_analyzer *an, tact_msg *m)
+{
+	const tact_engine *e = an->eng;
+	normalize(&an->nt, m->text.ptr ? m->text.ptr : "", m->text.len);
+	tokenize(&an->ts, &an->nt, m->text.ptr ? m->text.ptr : "", m->text.len);
+	match_all(&e->m, &e->voc, &e->lx, &an->nt, &an->ts, &an->ms);
+	context_judge(&e->lx, &an->ts, m, &an->ms);
+	dctx d = {e, an, m, &an->ts, &an->nt, &an->ms};
+	if (m->role == TACT_ROLE_AGENT) {
+		detect_agent(&d);
+		detect_derogatory(&d);
+		agent_score(m);
+	} else {
+		detect_customer(&d);
+		detect_derogatory(&d);
+		score_escalation(&d);
+	}
+	if (an->ms.limit_entry)
+		tact_msg_set_error(m, "lexicon entry '%s' hit the pattern match limit; its matches are missing",
+				   an->ms.limit_entry);
+}
+
+tact_status tact_analyze(tact_analyzer *an, tact_msg *m)
+{
 	tact_msg_decode(m);
 	msg_clear_results(m);
 	if (m->role == TACT_ROLE_AGENT) {
 		m->apology = TACT_APOLOGY_NONE;
 		m->recovery_score = 0;
 	}
+	/* a record that could not be decoded has no text to judge */
+	bool undecoded = m->error && !m->text.len;
+	if (!undecoded) {
+		if (!m->nregions)
+			quote_mark(m);
+		run(an, m);
+	}
 	msg_finish(m);
-	return m->error ? (m->error_status ? m->error_status : TACT_ERR_INPUT) : TACT_OK;
+	if (m->error)
+		return m->error_status ? m->error_status : TACT_ERR_INPUT;
+	return TACT_OK;
 }

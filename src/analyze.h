@@ -1,15 +1,68 @@
-/* analyze.h: the engine and analyzer structures. Private to libtact. */
+/* analyze.h: the engine, the analyzer and what the detectors share.
+ * Private to libtact. */
 #ifndef TACT_ANALYZE_H
 #define TACT_ANALYZE_H
 
+#include "context.h"
 #include "message.h"
+#include "pattern.h"
+
+struct spell;
 
 struct tact_engine {
 	size_t max_bytes;
+	char *lang;
+	lexicon lx;
+	vocab voc;
+	matcher m;
+	struct spell *spell;  /* NULL unless spelling is on */
 };
 
 struct tact_analyzer {
 	const tact_engine *eng;
+	ntext nt;
+	tokens ts;
+	match_scratch ms;
+	struct spell_cache *sc; /* per-thread verdicts */
 };
+
+/* What a detector sees of one message. */
+typedef struct {
+	const tact_engine *eng;
+	tact_analyzer *an;
+	tact_msg *msg;
+	const tokens *ts;
+	const ntext *nt;
+	match_scratch *ms;
+} dctx;
+
+/* Is match m counted (asserted by the author, not in a region)? */
+static inline bool counted(const match *m) { return m->why == 0; }
+static inline const lex_entry *entry_of(const dctx *d, const match *m) { return &d->eng->lx.e[m->entry]; }
+static inline const token *word_tok(const dctx *d, size_t pos) { return &d->ts->t[d->ts->w[pos]]; }
+
+/* analyze.c */
+/* Load the bundled and configured lexicons (cfg), plus extra_dir when not
+ * NULL, into a new engine and compile them; problems go to d. With
+ * no_innocents the generated allowlist is left out. */
+tact_engine *engine_load(const tact_config *cfg, const char *extra_dir, bool no_innocents, diag *d);
+void engine_load_lexicons(const tact_config *cfg, const char *lang, lexicon *lx, diag *d);
+/* Add a span for a match, with the entry's label and severity. */
+tact_span *span_from_match(dctx *d, const match *m, const char *label, tact_severity sev, const char *message);
+/* Word positions [*w0, *w1) of sentence sent (binary search). */
+void sentence_words(const dctx *d, uint32_t sent, size_t *w0, size_t *w1);
+/* Is there a counted match of a cue label overlapping words [w0, w1)? */
+bool cue_at(const dctx *d, const char *cue, size_t w0, size_t w1);
+
+/* detect_customer.c */
+void detect_customer(dctx *d);
+/* detect_derog.c */
+void detect_derogatory(dctx *d);
+/* detect_agent.c */
+void detect_agent(dctx *d);
+/* The recovery elements and score from the final spans. */
+void agent_score(tact_msg *msg);
+/* score.c */
+void score_escalation(dctx *d);
 
 #endif

@@ -306,8 +306,94 @@ static int parse_args(run_state *rs, int argc, char **argv, bool *format_set)
 	return -1;
 }
 
+static void print_line(const char *line, void *ctx)
+{
+	(void)ctx;
+	fprintf(stderr, "%s\n", line);
+}
+
+/* tact lexicon lint|test|allowlist [OPTIONS] [DIR] */
+static int lexicon_main(int argc, char **argv)
+{
+	static const struct option lopts[] = {
+		{"lexicons", required_argument, NULL, 'L'},
+		{"no-default-lexicons", no_argument, NULL, 'N'},
+		{"lang", required_argument, NULL, 'l'},
+		{"dict", required_argument, NULL, 'd'},
+		{"output", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *usage = "Usage: tact lexicon lint [DIR]      check lexicon files, run their examples\n"
+			    "       tact lexicon test [DIR]      run the embedded examples\n"
+			    "       tact lexicon allowlist [-o FILE]  generate the innocent-word allowlist\n"
+			    "Options: --lexicons DIR, --no-default-lexicons, --lang LANG, --dict NAME\n"
+			    "Exit status: 0 clean, 2 problems found or usage error.\n";
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return EXIT_TROUBLE;
+	}
+	const char *cmd = argv[1];
+	tact_config *cfg = tact_config_new();
+	const char *outpath = NULL;
+	int c;
+	optind = 2;
+	while ((c = getopt_long(argc, argv, "o:h", lopts, NULL)) != -1) {
+		switch (c) {
+		case 'L': set(cfg, "lexicons", optarg); break;
+		case 'N': set(cfg, "default-lexicons", "no"); break;
+		case 'l': set(cfg, "lang", optarg); break;
+		case 'd': set(cfg, "dict", optarg); break;
+		case 'o': outpath = optarg; break;
+		case 'h': fputs(usage, stdout); tact_config_free(cfg); return EXIT_OK;
+		default: fputs(usage, stderr); tact_config_free(cfg); return EXIT_TROUBLE;
+		}
+	}
+	const char *dir = optind < argc ? argv[optind] : NULL;
+	int status = EXIT_OK;
+	if (!strcmp(cmd, "lint")) {
+		size_t errors = 0;
+		if (tact_lexicon_lint(cfg, dir, print_line, NULL, &errors) != TACT_OK) {
+			fprintf(stderr, "%s: %zu error%s\n", progname, errors, errors == 1 ? "" : "s");
+			status = EXIT_TROUBLE;
+		}
+	} else if (!strcmp(cmd, "test")) {
+		size_t passed = 0, failed = 0;
+		tact_status st = tact_lexicon_test(cfg, dir, print_line, NULL, &passed, &failed);
+		printf("lexicon examples: %zu passed, %zu failed\n", passed, failed);
+		if (st != TACT_OK || failed)
+			status = EXIT_TROUBLE;
+	} else if (!strcmp(cmd, "allowlist")) {
+		FILE *out = outpath ? fopen(outpath, "w") : stdout;
+		char *err = NULL;
+		size_t n = 0;
+		if (!out) {
+			warnx("%s: %s", outpath, strerror(errno));
+			status = EXIT_TROUBLE;
+		} else if (tact_lexicon_allowlist(cfg, out, &n, &err) != TACT_OK) {
+			warnx("%s", err ? err : "allowlist failed");
+			free(err);
+			status = EXIT_TROUBLE;
+		} else {
+			fprintf(stderr, "%s: %zu innocent words\n", progname, n);
+		}
+		if (out && out != stdout && fclose(out) != 0) {
+			warnx("%s: %s", outpath, strerror(errno));
+			status = EXIT_TROUBLE;
+		}
+	} else {
+		fprintf(stderr, "%s: unknown lexicon command '%s'\n", progname, cmd);
+		fputs(usage, stderr);
+		status = EXIT_TROUBLE;
+	}
+	tact_config_free(cfg);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "lexicon"))
+		return lexicon_main(argc - 1, argv + 1);
 	run_state rs = {0};
 	rs.cfg = tact_config_new();
 	bool format_set = false;

@@ -58,6 +58,7 @@ void tact_msg_reset(tact_msg *m)
 	free_strv(m->attachments, m->nattachments);
 	m->nattachments = 0;
 	m->nregions = 0;
+	m->regions_marked = false;
 }
 
 void tact_msg_free(tact_msg *m)

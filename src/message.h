@@ -38,6 +38,7 @@ struct tact_msg {
 	size_t nattachments, capattachments;
 	region *regions;
 	size_t nregions, capregions;
+	bool regions_marked;   /* quote_mark() has run on this text */
 
 	/* results */
 	tact_span *spans;

@@ -144,12 +144,18 @@ static bool looks_like_mail(const char *p, size_t n)
 		if (p[i] == ' ' || p[i] == '\t') {
 			/* folded continuation */
 		} else {
+			/* a line that is no header field ends the block: mail
+			 * when enough fields came before it (a separator line
+			 * holding a space, an invalid line among the fields) */
 			const char *colon = memchr(p + i, ':', len);
 			if (!colon)
-				return false;
-			for (const char *q = p + i; q < colon; q++)
+				return known >= 2;
+			const char *end = colon;
+			while (end > p + i && end[-1] == ' ')
+				end--; /* obsolete "Subject :" */
+			for (const char *q = p + i; q < end; q++)
 				if (*q <= ' ' || *q > '~')
-					return false;
+					return known >= 2;
 			known += mail_header_line(p + i, len);
 		}
 		lines++;

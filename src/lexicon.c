@@ -1,0 +1,483 @@
+/* lexicon.c: reads lexicon files into entries, word classes and examples,
+ * checking everything a user can get wrong and saying where, as
+ * FILE:LINE:COL. Patterns are compiled later by pattern.c. The format:
+ *
+ *   # comment
+ *   @version 1
+ *   @class you        you | u | ya | y'all
+ *   ID  LABEL  SEVERITY  FLAGS  PATTERN
+ *     + an example that must match
+ *     - an example that must not
+ *
+ * A line ending in a backslash continues on the next. */
+#include "lexicon.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static const char *const labels[] = {
+	"escalation.cancel", "escalation.legal", "escalation.regulator", "escalation.public",
+	"escalation.manager", "escalation.repeat", "escalation.chargeback", "escalation.ultimatum",
+	"escalation.threat", "escalation.shouting", "derogatory.profanity", "derogatory.insult",
+	"derogatory.identity", "apology.sincere", "apology.canned", "apology.conditional",
+	"agent.argumentative", "agent.blame", "agent.policy", "agent.deflect", "recovery.ownership",
+	"recovery.action", "recovery.compensation", "recovery.follow_up", "recovery.prevention",
+	"recovery.gratitude", "recovery.empathy",
+	/* cues: evidence the detectors combine, never reported themselves */
+	"cue.negation", "cue.unnegate", "cue.hypothetical", "cue.retraction", "cue.reported",
+	"cue.target", "cue.self", "cue.thing", "cue.acronym", "cue.positive", "cue.negative",
+	"cue.apology", "cue.failure", "cue.but", "cue.grant", "cue.innocent", "cue.idiom",
+	"cue.first_person", "cue.question", "cue.deadline", "cue.consequence", "cue.group",
+	"cue.intensifier", "cue.refusal", "cue.contact",
+};
+
+static const struct {
+	const char *label, *msg;
+} messages[] = {
+	{"escalation.cancel", "threat to cancel or leave"},
+	{"escalation.legal", "threat of legal action"},
+	{"escalation.regulator", "complaint to a regulator"},
+	{"escalation.public", "threat to go public"},
+	{"escalation.manager", "demand for a manager"},
+	{"escalation.repeat", "repeat contact"},
+	{"escalation.chargeback", "chargeback or payment dispute"},
+	{"escalation.ultimatum", "ultimatum"},
+	{"escalation.threat", "threat of harm"},
+	{"escalation.shouting", "shouting"},
+	{"derogatory.profanity", "profanity"},
+	{"derogatory.insult", "insult aimed at a person"},
+	{"derogatory.identity", "slur or attack on a group identity"},
+	{"apology.sincere", "sincere apology"},
+	{"apology.canned", "canned apology"},
+	{"apology.conditional", "conditional non-apology"},
+	{"agent.argumentative", "argumentative"},
+	{"agent.blame", "blames the customer"},
+	{"agent.policy", "hides behind policy"},
+	{"agent.deflect", "deflects the problem elsewhere"},
+	{"recovery.ownership", "takes ownership"},
+	{"recovery.action", "acts to fix it"},
+	{"recovery.compensation", "offers compensation"},
+	{"recovery.follow_up", "commits to follow up"},
+	{"recovery.prevention", "prevents a repeat"},
+	{"recovery.gratitude", "thanks the customer"},
+	{"recovery.empathy", "acknowledges the customer's experience"},
+};
+
+const char *label_intern(const char *name, size_t len)
+{
+	for (size_t i = 0; i < ARRAY_LEN(labels); i++)
+		if (strlen(labels[i]) == len && !memcmp(labels[i], name, len))
+			return labels[i];
+	return NULL;
+}
+
+const char *label_message(const char *label)
+{
+	for (size_t i = 0; i < ARRAY_LEN(messages); i++)
+		if (!strcmp(messages[i].label, label))
+			return messages[i].msg;
+	return label;
+}
+
+void diag_add(diag *d, bool error, const char *file, int line, int col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *m = xvasprintf(fmt, ap);
+	va_end(ap);
+	char *full = col > 0 ? xasprintf("%s:%d:%d: %s%s", file, line, col, error ? "" : "warning: ", m)
+			     : xasprintf("%s:%d: %s%s", file, line, error ? "" : "warning: ", m);
+	free(m);
+	VEC_RESERVE(d->msgs, d->cap, d->n + 1);
+	d->msgs[d->n++] = full;
+	d->errors += error;
+}
+
+void diag_free(diag *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		free(d->msgs[i]);
+	free(d->msgs);
+	*d = (diag){0};
+}
+
+static const char *intern_file(lexicon *lx, const char *path)
+{
+	for (size_t i = 0; i < lx->nfiles; i++)
+		if (!strcmp(lx->files[i], path))
+			return lx->files[i];
+	VEC_RESERVE(lx->files, lx->capfiles, lx->nfiles + 1);
+	return lx->files[lx->nfiles++] = xstrdup(path);
+}
+
+const lex_class *lexicon_class(const lexicon *lx, const char *name, size_t len)
+{
+	for (size_t i = lx->nclasses; i-- > 0;) /* later definitions win */
+		if (strlen(lx->classes[i].name) == len && !memcmp(lx->classes[i].name, name, len))
+			return &lx->classes[i];
+	return NULL;
+}
+
+static bool id_char(char c)
+{
+	return ascii_alnum((unsigned char)c) || c == '_' || c == '.' || c == '-';
+}
+
+/* Next whitespace-separated field of line at *p; returns its start and
+ * length, or NULL at the end. */
+static const char *field(const char **p, size_t *len)
+{
+	const char *s = *p;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (!*s) {
+		*p = s;
+		return NULL;
+	}
+	const char *e = s;
+	while (*e && *e != ' ' && *e != '\t')
+		e++;
+	*len = (size_t)(e - s);
+	*p = e;
+	return s;
+}
+
+static bool parse_sev(const char *s, size_t n, tact_severity *out)
+{
+	static const char *const names[] = {"info", "low", "medium", "high", "critical"};
+	for (size_t i = 0; i < ARRAY_LEN(names); i++)
+		if (strlen(names[i]) == n && !memcmp(names[i], s, n)) {
+			*out = (tact_severity)i;
+			return true;
+		}
+	return false;
+}
+
+/* FLAGS: "-" or a comma-separated list. */
+static bool parse_flags(lex_entry *e, const char *s, size_t n, const char *file, int line, int col, diag *d)
+{
+	if (n == 1 && *s == '-')
+		return true;
+	bool ok = true;
+	const char *end = s + n;
+	while (s < end) {
+		const char *c = memchr(s, ',', (size_t)(end - s));
+		size_t k = c ? (size_t)(c - s) : (size_t)(end - s);
+		int fcol = col;
+		static const struct {
+			const char *name;
+			unsigned bit;
+		} names[] = {{"stem", LF_STEM},     {"obf", LF_OBF},         {"sub", LF_SUB},
+			     {"caps", LF_CAPS},     {"any", LF_ANY},         {"target", LF_TARGET},
+			     {"off", LF_OFF},       {"clause", LF_CLAUSE},   {"sentence", LF_SENTENCE},
+			     {"noquote", LF_NOQUOTE}};
+		bool known = false;
+		for (size_t i = 0; i < ARRAY_LEN(names); i++)
+			if (strlen(names[i].name) == k && !memcmp(names[i].name, s, k)) {
+				e->flags |= names[i].bit;
+				known = true;
+			}
+		if (!known && k > 7 && !memcmp(s, "before=", 7)) {
+			e->before = atoi(s + 7);
+			known = e->before > 0 && e->before <= 12;
+		} else if (!known && k > 6 && !memcmp(s, "after=", 6)) {
+			e->after = atoi(s + 6);
+			known = e->after > 0 && e->after <= 12;
+		} else if (!known && k > 7 && !memcmp(s, "anchor=", 7)) {
+			const char *a = s + 7, *ae = s + k;
+			while (a < ae) {
+				const char *bar = memchr(a, '|', (size_t)(ae - a));
+				size_t al = bar ? (size_t)(bar - a) : (size_t)(ae - a);
+				if (al) {
+					e->anchors = xreallocarray(e->anchors, e->nanchors + 1, sizeof *e->anchors);
+					e->anchors[e->nanchors++] = xstrndup(a, al);
+				}
+				a += al + (bar ? 1 : 0);
+			}
+			known = e->nanchors > 0;
+		}
+		if (!known) {
+			diag_add(d, true, file, line, fcol, "unknown or bad flag '%.*s' (known: stem, obf, sub, caps, "
+				 "any, target, off, clause, sentence, noquote, before=N, after=N, anchor=W|W)",
+				 (int)k, s);
+			ok = false;
+		}
+		col += (int)k + 1;
+		s += k + (c ? 1 : 0);
+	}
+	return ok;
+}
+
+static void add_class(lexicon *lx, const char *rest, const char *file, int line, diag *d)
+{
+	const char *p = rest;
+	size_t nl;
+	const char *name = field(&p, &nl);
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (!name || !*p) {
+		diag_add(d, true, file, line, 1, "@class needs a name and alternatives");
+		return;
+	}
+	for (size_t i = 0; i < nl; i++)
+		if (!id_char(name[i])) {
+			diag_add(d, true, file, line, (int)(name - rest) + 8, "bad class name '%.*s'", (int)nl, name);
+			return;
+		}
+	VEC_RESERVE(lx->classes, lx->capclasses, lx->nclasses + 1);
+	lx->classes[lx->nclasses++] = (lex_class){xstrndup(name, nl), xstrdup(p), file, line};
+}
+
+static void entry_free(lex_entry *e)
+{
+	free(e->id);
+	free(e->pattern);
+	for (size_t i = 0; i < e->nanchors; i++)
+		free(e->anchors[i]);
+	free(e->anchors);
+	for (size_t i = 0; i < e->nexamples; i++)
+		free(e->examples[i].text);
+	free(e->examples);
+}
+
+/* Parse an entry line; returns the entry added or NULL. */
+static lex_entry *add_entry(lexicon *lx, const char *line, const char *file, int lineno, bool user, diag *d)
+{
+	const char *p = line;
+	size_t lens[4];
+	const char *f[4];
+	static const char *const what[] = {"id", "label", "severity", "flags"};
+	for (int i = 0; i < 4; i++) {
+		f[i] = field(&p, &lens[i]);
+		if (!f[i]) {
+			diag_add(d, true, file, lineno, (int)(p - line) + 1,
+				 "expected ID LABEL SEVERITY FLAGS PATTERN: missing %s", what[i]);
+			return NULL;
+		}
+	}
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (!*p) {
+		diag_add(d, true, file, lineno, (int)(p - line) + 1, "missing pattern");
+		return NULL;
+	}
+	for (size_t i = 0; i < lens[0]; i++)
+		if (!id_char(f[0][i])) {
+			diag_add(d, true, file, lineno, (int)(f[0] - line) + (int)i + 1,
+				 "bad character in id '%.*s' (use letters, digits, _ . -)", (int)lens[0], f[0]);
+			return NULL;
+		}
+	lex_entry e = {0};
+	e.label = label_intern(f[1], lens[1]);
+	if (!e.label) {
+		diag_add(d, true, file, lineno, (int)(f[1] - line) + 1, "unknown label '%.*s'", (int)lens[1], f[1]);
+		return NULL;
+	}
+	if (!parse_sev(f[2], lens[2], &e.sev)) {
+		diag_add(d, true, file, lineno, (int)(f[2] - line) + 1,
+			 "bad severity '%.*s' (info, low, medium, high, critical)", (int)lens[2], f[2]);
+		return NULL;
+	}
+	if (!parse_flags(&e, f[3], lens[3], file, lineno, (int)(f[3] - line) + 1, d)) {
+		entry_free(&e);
+		return NULL;
+	}
+	e.id = xstrndup(f[0], lens[0]);
+	size_t pl = strlen(p);
+	while (pl && (p[pl - 1] == ' ' || p[pl - 1] == '\t'))
+		pl--;
+	e.pattern = xstrndup(p, pl);
+	e.pattern_col = (int)(p - line) + 1;
+	e.file = intern_file(lx, file);
+	e.line = lineno;
+	e.user = user;
+	/* the same id again: a user lexicon replaces a bundled entry, a
+	 * duplicate among bundled (or among user) entries is an error */
+	for (size_t i = 0; i < lx->n; i++) {
+		if (strcmp(lx->e[i].id, e.id))
+			continue;
+		if (user && !lx->e[i].user) {
+			entry_free(&lx->e[i]);
+			lx->e[i] = e;
+			return &lx->e[i];
+		}
+		diag_add(d, true, file, lineno, (int)(f[0] - line) + 1, "duplicate id '%s' (first at %s:%d)", e.id,
+			 lx->e[i].file, lx->e[i].line);
+		entry_free(&e);
+		return NULL;
+	}
+	VEC_RESERVE(lx->e, lx->cap, lx->n + 1);
+	lx->e[lx->n] = e;
+	return &lx->e[lx->n++];
+}
+
+void lexicon_load_file(lexicon *lx, const char *path, bool user, diag *d)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		diag_add(d, true, path, 0, 0, "%s", strerror(errno));
+		return;
+	}
+	const char *file = intern_file(lx, path);
+	char *raw = NULL;
+	size_t cap = 0;
+	ssize_t got;
+	int lineno = 0, start = 0;
+	buf line = {0};
+	lex_entry *last = NULL;
+	bool ended = false;
+	while (!ended) {
+		got = getline(&raw, &cap, f);
+		if (got < 0) {
+			ended = true;
+			if (!line.len)
+				break;
+		} else {
+			lineno++;
+			size_t n = (size_t)got;
+			while (n && (raw[n - 1] == '\n' || raw[n - 1] == '\r'))
+				n--;
+			if (!line.len)
+				start = lineno;
+			if (n && raw[n - 1] == '\\') { /* continuation */
+				buf_add(&line, raw, n - 1);
+				continue;
+			}
+			buf_add(&line, raw, n);
+		}
+		const char *s = line.ptr ? line.ptr : "";
+		if (utf8_valid_prefix(s, line.len) != line.len) {
+			diag_add(d, true, file, start, (int)utf8_valid_prefix(s, line.len) + 1, "invalid UTF-8");
+		} else if (memchr(s, '\0', line.len)) {
+			diag_add(d, true, file, start, 1, "NUL byte in line");
+		} else {
+			const char *t = s;
+			while (*t == ' ' || *t == '\t')
+				t++;
+			if (!*t || *t == '#') {
+				/* blank or comment */
+			} else if ((*t == '+' || *t == '-') && t > s && (t[1] == ' ' || t[1] == '\t')) {
+				if (!last) {
+					diag_add(d, true, file, start, (int)(t - s) + 1, "example before any entry");
+				} else {
+					const char *x = t + 2;
+					while (*x == ' ' || *x == '\t')
+						x++;
+					VEC_RESERVE(last->examples, last->capexamples, last->nexamples + 1);
+					last->examples[last->nexamples++] = (lex_example){*t == '+', xstrdup(x), start};
+				}
+			} else if (t > s) {
+				diag_add(d, true, file, start, (int)(t - s) + 1,
+					 "indented line is neither an example ('+ text', '- text') nor a comment");
+			} else if (!strncmp(t, "@class", 6) && (t[6] == ' ' || t[6] == '\t')) {
+				add_class(lx, t + 7, file, start, d);
+				last = NULL;
+			} else if (!strncmp(t, "@version", 8)) {
+				if (atoi(t + 8) != 1)
+					diag_add(d, true, file, start, 10, "unsupported lexicon format version '%s'",
+						 t + 9);
+			} else if (*t == '@') {
+				diag_add(d, true, file, start, 1, "unknown directive '%s'", t);
+			} else {
+				last = add_entry(lx, s, file, start, user, d);
+			}
+		}
+		buf_clear(&line);
+	}
+	if (ferror(f))
+		diag_add(d, true, file, lineno, 0, "read error: %s", strerror(errno));
+	buf_free(&line);
+	free(raw);
+	fclose(f);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void lexicon_load_dir(lexicon *lx, const char *dir, bool user, diag *d)
+{
+	DIR *dp = opendir(dir);
+	if (!dp) {
+		diag_add(d, true, dir, 0, 0, "cannot open lexicon directory: %s", strerror(errno));
+		return;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *de;
+	while ((de = readdir(dp))) {
+		size_t l = strlen(de->d_name);
+		if (l > 5 && !strcmp(de->d_name + l - 5, ".tact") && de->d_name[0] != '.') {
+			VEC_RESERVE(names, cap, n + 1);
+			names[n++] = xstrdup(de->d_name);
+		}
+	}
+	closedir(dp);
+	if (n)
+		qsort(names, n, sizeof *names, str_cmp);
+	else
+		diag_add(d, false, dir, 0, 0, "no *.tact lexicon files here");
+	for (size_t i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]);
+		lexicon_load_file(lx, path, user, d);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+}
+
+void lexicon_free(lexicon *lx)
+{
+	for (size_t i = 0; i < lx->n; i++)
+		entry_free(&lx->e[i]);
+	free(lx->e);
+	for (size_t i = 0; i < lx->nclasses; i++) {
+		free(lx->classes[i].name);
+		free(lx->classes[i].alts);
+	}
+	free(lx->classes);
+	for (size_t i = 0; i < lx->nfiles; i++)
+		free(lx->files[i]);
+	free(lx->files);
+	*lx = (lexicon){0};
+}
+
+static bool is_dir(const char *p)
+{
+	DIR *dp = opendir(p);
+	if (!dp)
+		return false;
+	closedir(dp);
+	return true;
+}
+
+char *lexicon_default_dir(const char *lang)
+{
+	const char *env = getenv("TACT_LEXICONS");
+	if (env && *env)
+		return xasprintf("%s/%s", env, lang);
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			/* build/tact -> lexicons/; PREFIX/bin/tact -> PREFIX/share/tact/lexicons */
+			static const char *const rel[] = {"../lexicons", "../share/tact/lexicons", "lexicons"};
+			for (size_t i = 0; i < ARRAY_LEN(rel); i++) {
+				char *p = xasprintf("%s/%s/%s", exe, rel[i], lang);
+				if (is_dir(p))
+					return p;
+				free(p);
+			}
+		}
+	}
+	return xasprintf("%s/lexicons/%s", TACT_DATADIR, lang);
+}

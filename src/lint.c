@@ -1,0 +1,259 @@
+/* lint.c: the lexicon tools behind `tact lexicon lint|test|allowlist`:
+ * every problem in a lexicon located as FILE:LINE:COL, embedded examples
+ * run through the whole analysis, and the Scunthorpe allowlist generated
+ * from the hunspell dictionary instead of typed by hand. */
+#include <stdlib.h>
+
+#include "analyze.h"
+#include "config.h"
+#include "spell.h"
+
+/* The role an example is analysed as, from its entry's label. */
+static tact_role example_role(const char *label)
+{
+	static const char *const agent_cues[] = {"cue.apology", "cue.failure", "cue.but", "cue.grant"};
+	if (!strncmp(label, "agent.", 6) || !strncmp(label, "apology.", 8) || !strncmp(label, "recovery.", 9))
+		return TACT_ROLE_AGENT;
+	for (size_t i = 0; i < ARRAY_LEN(agent_cues); i++)
+		if (!strcmp(label, agent_cues[i]))
+			return TACT_ROLE_AGENT;
+	return TACT_ROLE_CUSTOMER;
+}
+
+/* Does analysing text produce entry i (a span with its id, or for a cue a
+ * raw match)? */
+static bool produces(tact_analyzer *an, tact_msg *m, size_t i, const char *text)
+{
+	const tact_engine *e = an->eng;
+	const lex_entry *en = &e->lx.e[i];
+	tact_msg_reset(m);
+	tact_msg_set_text(m, text, strlen(text));
+	tact_msg_set_role(m, example_role(en->label));
+	tact_analyze(an, m);
+	if (label_is_cue(en->label)) {
+		for (size_t k = 0; k < an->ms.n; k++)
+			if (an->ms.m[k].entry == i)
+				return true;
+		return false;
+	}
+	for (size_t k = 0; k < m->nspans; k++)
+		if (!strcmp(m->spans[k].rule, en->id))
+			return true;
+	return false;
+}
+
+static void run_examples(tact_engine *e, diag *d, size_t *passed, size_t *failed)
+{
+	tact_analyzer *an = tact_analyzer_new(e);
+	tact_msg *m = tact_msg_new();
+	for (size_t i = 0; i < e->lx.n; i++) {
+		const lex_entry *en = &e->lx.e[i];
+		if (en->flags & LF_OFF)
+			continue;
+		for (size_t k = 0; k < en->nexamples; k++) {
+			const lex_example *x = &en->examples[k];
+			bool got = produces(an, m, i, x->text);
+			if (got == x->positive) {
+				(*passed)++;
+				continue;
+			}
+			(*failed)++;
+			diag_add(d, true, en->file, x->line, 0, "example %s '%s' %s entry '%s'", x->positive ? "+" : "-",
+				 x->text, x->positive ? "does not produce" : "produces", en->id);
+		}
+	}
+	tact_msg_free(m);
+	tact_analyzer_free(an);
+}
+
+static void report_all(const diag *d, tact_report_fn report, void *ctx)
+{
+	for (size_t i = 0; i < d->n; i++)
+		report(d->msgs[i], ctx);
+}
+
+tact_status tact_lexicon_lint(const tact_config *cfg, const char *dir, tact_report_fn report, void *ctx,
+			      size_t *errors)
+{
+	diag d = {0};
+	tact_engine *e = engine_load(cfg, dir, false, &d);
+	if (!d.errors) {
+		size_t p = 0, f = 0;
+		run_examples(e, &d, &p, &f);
+	}
+	report_all(&d, report, ctx);
+	*errors = d.errors;
+	diag_free(&d);
+	tact_engine_free(e);
+	return *errors ? TACT_ERR_LEXICON : TACT_OK;
+}
+
+tact_status tact_lexicon_test(const tact_config *cfg, const char *dir, tact_report_fn report, void *ctx,
+			      size_t *passed, size_t *failed)
+{
+	diag d = {0};
+	*passed = *failed = 0;
+	tact_engine *e = engine_load(cfg, dir, false, &d);
+	if (!d.errors)
+		run_examples(e, &d, passed, failed);
+	report_all(&d, report, ctx);
+	tact_status st = d.errors ? TACT_ERR_LEXICON : TACT_OK;
+	diag_free(&d);
+	tact_engine_free(e);
+	return st;
+}
+
+/* --- allowlist ------------------------------------------------------------- */
+
+typedef struct {
+	tact_engine *e;
+	tact_analyzer *an;
+	tact_msg *m;
+	struct spell *sp;
+	char **words;
+	size_t n, cap;
+	const char *stem;
+} allow_ctx;
+
+/* Does a substring entry fire inside w (and not on all of it)? */
+static bool sub_inside(const matcher *mt, const char *w, size_t n)
+{
+	const acauto *ac = &mt->ac;
+	if (!ac->nstates)
+		return false;
+	int32_t st = 0;
+	for (size_t i = 0; i < n; i++) {
+		st = ac->next[(size_t)st * 256 + (unsigned char)w[i]];
+		for (int32_t o = ac->out[st] >= 0 ? st : ac->outlink[st]; o >= 0; o = ac->outlink[o])
+			if (ac->depth[o] < n)
+				return true;
+	}
+	return false;
+}
+
+/* Is w derogatory on its own (a whole-word entry, not only the substring)? */
+static bool derogatory_word(allow_ctx *c, const char *w)
+{
+	tact_msg_reset(c->m);
+	tact_msg_set_text(c->m, w, strlen(w));
+	tact_msg_set_role(c->m, TACT_ROLE_CUSTOMER);
+	tact_analyze(c->an, c->m);
+	for (size_t k = 0; k < c->an->ms.n; k++) {
+		const match *mt = &c->an->ms.m[k];
+		const char *l = c->e->lx.e[mt->entry].label;
+		if (!(mt->flags & MF_SUB) && !strncmp(l, "derogatory.", 11))
+			return true;
+	}
+	return false;
+}
+
+static void consider(allow_ctx *c, const char *w, size_t n)
+{
+	char w2[128];
+	if (n >= sizeof w2 || n < 4)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)w[i];
+		if (!ascii_alpha(ch) && ch != '\'')
+			return;
+		w2[i] = (char)ascii_tolower(ch);
+	}
+	w2[n] = '\0';
+	if (!sub_inside(&c->e->m, w2, n))
+		return;
+	if (derogatory_word(c, w2))
+		return;
+	VEC_RESERVE(c->words, c->cap, c->n + 1);
+	c->words[c->n++] = xstrdup(w2);
+}
+
+static void form_cb(const char *f, size_t n, void *ctx)
+{
+	allow_ctx *c = ctx;
+	char tmp[128];
+	if (n >= sizeof tmp)
+		return;
+	memcpy(tmp, f, n);
+	tmp[n] = '\0';
+	if (spell_known(c->sp, tmp))
+		consider(c, f, n);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+tact_status tact_lexicon_allowlist(const tact_config *cfg, FILE *out, size_t *nwords, char **err)
+{
+	*nwords = 0;
+	diag d = {0};
+	allow_ctx c = {0};
+	c.e = engine_load(cfg, NULL, true, &d);
+	if (d.errors) {
+		if (err)
+			*err = xstrdup(d.msgs[0]);
+		diag_free(&d);
+		tact_engine_free(c.e);
+		return TACT_ERR_LEXICON;
+	}
+	diag_free(&d);
+	tact_status st = spell_open(cfg, &c.sp, err);
+	if (st) {
+		tact_engine_free(c.e);
+		return st;
+	}
+	FILE *f = fopen(spell_dic_path(c.sp), "r");
+	if (!f) {
+		if (err)
+			*err = xasprintf("%s: cannot read", spell_dic_path(c.sp));
+		spell_close(c.sp);
+		tact_engine_free(c.e);
+		return TACT_ERR_DICT;
+	}
+	c.an = tact_analyzer_new(c.e);
+	c.m = tact_msg_new();
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t got;
+	bool first = true;
+	while ((got = getline(&line, &cap, f)) > 0) {
+		if (first) { /* the word count */
+			first = false;
+			continue;
+		}
+		size_t n = strcspn(line, "/\t\n\r");
+		line[n] = '\0';
+		if (!n)
+			continue;
+		consider(&c, line, n);
+		inflect(line, n, form_cb, &c);
+	}
+	free(line);
+	fclose(f);
+	if (c.n)
+		qsort(c.words, c.n, sizeof *c.words, str_cmp);
+	fprintf(out, "# zz-innocent.tact: GENERATED by `tact lexicon allowlist` (make allowlist); do not edit.\n"
+		     "# Words of the hunspell dictionary '%s' (and the inflections it accepts) that contain a\n"
+		     "# substring entry (flag sub) without being derogatory themselves. A substring match never\n"
+		     "# fires inside them, nor inside a word made of one of them and more letters (passcode).\n"
+		     "@version 1\n\ninnocent.generated cue.innocent info - (",
+		config_str(cfg, "dict"));
+	size_t k = 0;
+	for (size_t i = 0; i < c.n; i++) {
+		if (i && !strcmp(c.words[i], c.words[i - 1]))
+			continue;
+		fprintf(out, "%s%s", k ? (k % 8 ? "|" : "|\\\n    ") : "", c.words[i]);
+		k++;
+	}
+	fprintf(out, ")\n");
+	*nwords = k;
+	for (size_t i = 0; i < c.n; i++)
+		free(c.words[i]);
+	free(c.words);
+	tact_msg_free(c.m);
+	tact_analyzer_free(c.an);
+	spell_close(c.sp);
+	tact_engine_free(c.e);
+	return ferror(out) ? TACT_ERR_IO : TACT_OK;
+}

@@ -1,0 +1,208 @@
+/* normalize.c: the first stage of analysis. Turns the analysed text into a
+ * canonical form for matching (NFKC, full case folding, default-ignorable
+ * code points such as zero-width joiners, soft hyphens and bidi controls
+ * removed, curly quotes and dashes folded to ASCII) and keeps a map back to
+ * the original bytes. ASCII runs, most of any e-mail, skip utf8proc: they
+ * are only lower-cased. Feeds the tokenizer (token.c). */
+#include "normalize.h"
+
+#include <stdlib.h>
+#include <utf8proc.h>
+
+int32_t normalize_fold_punct(int32_t cp)
+{
+	switch (cp) {
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC: case 0xFF07:
+	case 0x0060: case 0x00B4:
+		return '\'';
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+	case 0xFF02:
+		return '"';
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+	case 0xFE58: case 0xFE63: case 0xFF0D:
+		return '-';
+	case 0x2026:
+		return 0x2026; /* NFKC makes "..." of it, which is what we want */
+	default:
+		return cp;
+	}
+}
+
+static void add_run(ntext *nt, size_t norm, size_t orig, size_t nlen, size_t olen, bool ident)
+{
+	if (!nlen)
+		return;
+	if (ident && nt->nruns) {
+		nrun *last = &nt->runs[nt->nruns - 1];
+		if (last->ident && last->norm + last->nlen == norm && last->orig + last->olen == orig) {
+			last->nlen += (uint32_t)nlen;
+			last->olen += (uint32_t)olen;
+			return;
+		}
+	}
+	VEC_RESERVE(nt->runs, nt->capruns, nt->nruns + 1);
+	nt->runs[nt->nruns++] = (nrun){(uint32_t)norm, (uint32_t)orig, (uint32_t)nlen, (uint32_t)olen, ident};
+}
+
+/* Is cp already in its normalized, case-folded form on its own? */
+static bool simple_cp(const utf8proc_property_t *p)
+{
+	return p->decomp_type == 0 && p->decomp_seqindex == UINT16_MAX && p->casefold_seqindex == UINT16_MAX &&
+	       !p->ignorable && p->combining_class == 0;
+}
+
+/* Normalize the segment s[0..n) (a starter and its marks) into out. */
+static void slow_segment(ntext *nt, const unsigned char *s, size_t n)
+{
+	size_t len = 0;
+	for (size_t i = 0; i < n;) {
+		int32_t cp;
+		int k = utf8_decode(s + i, n - i, &cp);
+		i += (size_t)k;
+		if (cp < 0)
+			cp = 0xFFFD;
+		cp = normalize_fold_punct(cp);
+		for (;;) {
+			VEC_RESERVE(nt->u32, nt->capu32, len + 32);
+			int last = 0;
+			utf8proc_ssize_t r = utf8proc_decompose_char(
+				cp, nt->u32 + len, (utf8proc_ssize_t)(nt->capu32 - len),
+				UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE |
+					UTF8PROC_STABLE,
+				&last);
+			if (r < 0)
+				break;
+			if ((size_t)r <= nt->capu32 - len) {
+				len += (size_t)r;
+				break;
+			}
+			VEC_RESERVE(nt->u32, nt->capu32, len + (size_t)r);
+		}
+	}
+	if (!len)
+		return;
+	utf8proc_ssize_t m = utf8proc_normalize_utf32(nt->u32, (utf8proc_ssize_t)len,
+						      UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+	if (m < 0)
+		m = (utf8proc_ssize_t)len;
+	for (utf8proc_ssize_t j = 0; j < m; j++) {
+		unsigned char tmp[4];
+		/* folding after decomposition can expose more punctuation */
+		int32_t c = normalize_fold_punct(nt->u32[j]);
+		int k = utf8_encode(c, tmp);
+		buf_add(&nt->out, tmp, (size_t)k);
+	}
+}
+
+void normalize(ntext *nt, const char *src, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)src;
+	buf_clear(&nt->out);
+	buf_reserve(&nt->out, n + 16);
+	nt->nruns = 0;
+	size_t i = 0;
+	while (i < n) {
+		/* ASCII fast path: lower-case copy, 8 bytes at a time */
+		size_t start = i;
+		while (i < n && s[i] < 0x80)
+			i++;
+		if (i < n && i > start) {
+			/* an ASCII letter followed by a combining mark belongs to
+			 * the mark's segment */
+			int32_t cp;
+			utf8_decode(s + i, n - i, &cp);
+			if (cp >= 0 && utf8proc_get_property(cp)->combining_class != 0)
+				i--;
+		}
+		if (i > start) {
+			size_t at = nt->out.len;
+			buf_reserve(&nt->out, i - start);
+			char *o = nt->out.ptr + at;
+			for (size_t k = start; k < i; k++)
+				o[k - start] = (char)ascii_tolower(s[k]);
+			nt->out.len += i - start;
+			nt->out.ptr[nt->out.len] = '\0';
+			add_run(nt, at, start, i - start, i - start, true);
+		}
+		if (i >= n)
+			break;
+		/* one segment: a starter (possibly ASCII) and the marks after it */
+		size_t seg = i;
+		int32_t cp;
+		int k = utf8_decode(s + i, n - i, &cp);
+		i += (size_t)k;
+		const utf8proc_property_t *p = utf8proc_get_property(cp < 0 ? 0xFFFD : cp);
+		while (i < n && s[i] >= 0x80) {
+			int32_t c2;
+			int k2 = utf8_decode(s + i, n - i, &c2);
+			if (c2 < 0 || utf8proc_get_property(c2)->combining_class == 0)
+				break;
+			i += (size_t)k2;
+		}
+		size_t at = nt->out.len;
+		if (i - seg == (size_t)k && cp >= 0x80 && simple_cp(p) && normalize_fold_punct(cp) == cp) {
+			buf_add(&nt->out, s + seg, (size_t)k);
+			add_run(nt, at, seg, (size_t)k, (size_t)k, true);
+		} else {
+			slow_segment(nt, s + seg, i - seg);
+			add_run(nt, at, seg, nt->out.len - at, i - seg, false);
+		}
+	}
+}
+
+void ntext_free(ntext *nt)
+{
+	buf_free(&nt->out);
+	free(nt->runs);
+	free(nt->u32);
+	*nt = (ntext){0};
+}
+
+static size_t find_run(const ntext *nt, size_t off, size_t *hint)
+{
+	size_t r = *hint < nt->nruns ? *hint : 0;
+	if (nt->runs[r].norm > off)
+		r = 0;
+	/* sequential callers move forward a little; others binary search */
+	for (size_t steps = 0; r < nt->nruns && steps < 8; steps++, r++)
+		if (off < nt->runs[r].norm + nt->runs[r].nlen)
+			return *hint = r;
+	size_t lo = 0, hi = nt->nruns;
+	while (lo + 1 < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (nt->runs[mid].norm <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return *hint = lo;
+}
+
+void ntext_orig_range(const ntext *nt, size_t a, size_t b, size_t *hint, size_t *oa, size_t *ob)
+{
+	if (!nt->nruns) {
+		*oa = *ob = 0;
+		return;
+	}
+	/* In an identity run normalized and original bytes are the same
+	 * (but for ASCII case), so a range is widened to whole code points by
+	 * looking at the normalized bytes. */
+	const unsigned char *s = (const unsigned char *)nt->out.ptr;
+	const nrun *r = &nt->runs[find_run(nt, a, hint)];
+	if (r->ident) {
+		while (a > r->norm && (s[a] & 0xC0) == 0x80)
+			a--;
+		*oa = r->orig + (a - r->norm);
+	} else {
+		*oa = r->orig;
+	}
+	size_t h2 = *hint;
+	r = &nt->runs[find_run(nt, b - 1, &h2)];
+	if (r->ident) {
+		while (b < r->norm + r->nlen && (s[b] & 0xC0) == 0x80)
+			b++;
+		*ob = r->orig + (b - r->norm);
+	} else {
+		*ob = r->orig + r->olen;
+	}
+}

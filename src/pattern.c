@@ -1,0 +1,1407 @@
+/* pattern.c: the third stage of analysis. Compiles lexicon patterns into
+ * variants (straight sequences of slots, alternatives and optional parts
+ * expanded at load time) anchored on their rarest word, so matching costs
+ * one hash lookup per token and work only where an anchor occurs, whatever
+ * the size of the lexicons. Substring entries run as one Aho-Corasick
+ * automaton over word bytes; regex entries run with PCRE2 (JIT, match
+ * limits) only on sentences where one of their anchor words occurs.
+ * Tokens come from token.c; matches go to context.c and the detectors.
+ *
+ * Phrase syntax (lexicons/README.md): words; (a|b c) alternatives;
+ * [a|b] optional; <class>; _ any one word; *N a gap of 0..N words; #num a
+ * number. */
+#include "pattern.h"
+
+#include <stdlib.h>
+
+#include "normalize.h"
+
+#define RX_MATCH_LIMIT 200000
+#define RX_DEPTH_LIMIT 2000
+#define RX_HEAP_LIMIT 20000 /* KiB */
+
+/* ---- compile ---------------------------------------------------------- */
+
+enum { N_WORD, N_ANY, N_NUM, N_GAP, N_SEQ, N_ALT };
+
+/* The parsed pattern: sequences of items, groups of alternatives (opt for
+ * [optional] groups), single-word alternatives merged into one word node. */
+typedef struct node {
+	uint8_t kind, gap;
+	bool opt;
+	int32_t *ids;
+	size_t nids;
+	struct node **kids;
+	size_t nkids;
+} node;
+
+typedef struct {
+	const char *s, *p, *end;
+	vocab *voc;
+	const lexicon *lx;
+	const lex_entry *e;
+	diag *d;
+	bool failed;
+	int depth;
+	ntext nt;
+	tokens ts;
+} parser;
+
+static void perr(parser *P, const char *at, const char *fmt, const char *arg)
+{
+	if (P->failed)
+		return;
+	P->failed = true;
+	char msg[256];
+	snprintf(msg, sizeof msg, fmt, arg);
+	int col = P->e->pattern_col + (int)(at - P->s);
+	diag_add(P->d, true, P->e->file, P->e->line, col, "%s", msg);
+}
+
+static node *node_new(uint8_t kind)
+{
+	node *n = xcalloc(1, sizeof *n);
+	n->kind = kind;
+	return n;
+}
+
+static void node_free(node *n)
+{
+	if (!n)
+		return;
+	for (size_t i = 0; i < n->nkids; i++)
+		node_free(n->kids[i]);
+	free(n->kids);
+	free(n->ids);
+	free(n);
+}
+
+static void node_add(node *parent, node *kid)
+{
+	parent->kids = xreallocarray(parent->kids, parent->nkids + 1, sizeof *parent->kids);
+	parent->kids[parent->nkids++] = kid;
+}
+
+/* A shallow copy of a sequence's item list (items shared, not owned). */
+static node *seq_view(node *const *items, size_t n)
+{
+	node *s = node_new(N_SEQ);
+	s->kids = xmalloc((n ? n : 1) * sizeof *s->kids);
+	memcpy(s->kids, items, n * sizeof *items);
+	s->nkids = n;
+	return s;
+}
+
+static void view_free(node *s)
+{
+	free(s->kids);
+	free(s);
+}
+
+static int id_cmp(const void *a, const void *b)
+{
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+	return (x > y) - (x < y);
+}
+
+static void ids_sort(node *w)
+{
+	if (w->nids < 2)
+		return;
+	qsort(w->ids, w->nids, sizeof *w->ids, id_cmp);
+	size_t k = 1;
+	for (size_t i = 1; i < w->nids; i++)
+		if (w->ids[i] != w->ids[k - 1])
+			w->ids[k++] = w->ids[i];
+	w->nids = k;
+}
+
+struct form_ctx {
+	vocab *v;
+	int32_t base;
+};
+
+static void add_form(const char *f, size_t n, void *ctx)
+{
+	struct form_ctx *c = ctx;
+	vocab_add_form(c->v, f, n, c->base);
+}
+
+/* A literal word of a pattern, normalized and tokenized like text, so
+ * "1-star" becomes the sequence "1 star" and "Don’t" becomes "don't". */
+static node *word_item(parser *P, const char *w, size_t n)
+{
+	normalize(&P->nt, w, n);
+	tokenize(&P->ts, &P->nt, w, n);
+	if (!P->ts.nw) {
+		char tmp[64];
+		snprintf(tmp, sizeof tmp, "%.*s", (int)MIN(n, 60u), w);
+		perr(P, w, "'%s' is not a word", tmp);
+		return NULL;
+	}
+	node *seq = node_new(N_SEQ);
+	for (size_t i = 0; i < P->ts.nw; i++) {
+		const token *tk = &P->ts.t[P->ts.w[i]];
+		const char *s = P->nt.out.ptr + tk->ns;
+		int32_t id = vocab_add(P->voc, s, tk->nlen);
+		if (P->e->flags & LF_STEM) {
+			struct form_ctx c = {P->voc, id};
+			inflect(s, tk->nlen, add_form, &c);
+		}
+		node *wn = node_new(N_WORD);
+		wn->ids = xmalloc(sizeof *wn->ids);
+		wn->ids[0] = id;
+		wn->nids = 1;
+		node_add(seq, wn);
+	}
+	if (seq->nkids == 1) {
+		node *only = seq->kids[0];
+		seq->nkids = 0;
+		node_free(seq);
+		return only;
+	}
+	return seq;
+}
+
+static node *parse_alts(parser *P, char close, bool opt);
+
+static bool special(char c)
+{
+	return c == '(' || c == ')' || c == '[' || c == ']' || c == '|' || c == '<' || c == '>' || c == ' ' ||
+	       c == '\t';
+}
+
+/* Append an item to a sequence, splicing nested sequences in. */
+static void seq_append(node *seq, node *item)
+{
+	if (item->kind == N_SEQ) {
+		for (size_t i = 0; i < item->nkids; i++)
+			node_add(seq, item->kids[i]);
+		item->nkids = 0;
+		node_free(item);
+	} else {
+		node_add(seq, item);
+	}
+}
+
+static node *parse_seq(parser *P)
+{
+	node *seq = node_new(N_SEQ);
+	while (P->p < P->end && !P->failed) {
+		char c = *P->p;
+		if (c == ' ' || c == '\t') {
+			P->p++;
+			continue;
+		}
+		if (c == ')' || c == ']' || c == '|')
+			break;
+		node *item = NULL;
+		const char *at = P->p;
+		if (c == '(' || c == '[') {
+			P->p++;
+			if (++P->depth > 8) {
+				perr(P, at, "%s", "groups nested too deep");
+				break;
+			}
+			item = parse_alts(P, c == '(' ? ')' : ']', c == '[');
+			P->depth--;
+		} else if (c == '<') {
+			const char *e = memchr(P->p, '>', (size_t)(P->end - P->p));
+			if (!e) {
+				perr(P, at, "%s", "'<' without '>'");
+				break;
+			}
+			const lex_class *cl = lexicon_class(P->lx, P->p + 1, (size_t)(e - P->p - 1));
+			if (!cl) {
+				char tmp[64];
+				snprintf(tmp, sizeof tmp, "%.*s", (int)MIN((size_t)(e - P->p - 1), 60u), P->p + 1);
+				perr(P, at, "unknown class <%s>", tmp);
+				break;
+			}
+			if (++P->depth > 8) {
+				perr(P, at, "%s", "classes nested too deep (a class that uses itself?)");
+				break;
+			}
+			parser sub = *P;
+			sub.s = sub.p = cl->alts;
+			sub.end = cl->alts + strlen(cl->alts);
+			item = parse_alts(&sub, 0, false);
+			if (sub.failed && !P->failed) {
+				P->failed = true;
+				diag_add(P->d, true, cl->file, cl->line, 1, "in class '%s' used by '%s'", cl->name, P->e->id);
+			}
+			P->nt = sub.nt; /* the scratch buffers may have moved */
+			P->ts = sub.ts;
+			P->depth--;
+			P->p = e + 1;
+		} else if (c == '_' && (P->p + 1 == P->end || special(P->p[1]))) {
+			item = node_new(N_ANY);
+			P->p++;
+		} else if (c == '*' && (P->p + 1 == P->end || special(P->p[1]) || ascii_digit((unsigned char)P->p[1]))) {
+			int g = 3;
+			P->p++;
+			if (P->p < P->end && ascii_digit((unsigned char)*P->p)) {
+				g = 0;
+				while (P->p < P->end && ascii_digit((unsigned char)*P->p))
+					g = g * 10 + (*P->p++ - '0');
+			}
+			if (g < 1 || g > 8) {
+				perr(P, at, "%s", "a gap '*N' needs 1 <= N <= 8");
+				break;
+			}
+			item = node_new(N_GAP);
+			item->gap = (uint8_t)g;
+		} else if (P->end - P->p >= 4 && !memcmp(P->p, "#num", 4) && (P->p + 4 == P->end || special(P->p[4]))) {
+			item = node_new(N_NUM);
+			P->p += 4;
+		} else if (c == '>') {
+			perr(P, at, "%s", "'>' without '<'");
+			break;
+		} else {
+			const char *e = P->p;
+			while (e < P->end && !special(*e))
+				e++;
+			item = word_item(P, P->p, (size_t)(e - P->p));
+			P->p = e;
+		}
+		if (!item || P->failed) {
+			node_free(item);
+			break;
+		}
+		seq_append(seq, item);
+	}
+	return seq;
+}
+
+/* Alternatives up to close (0: the end). Single-word alternatives merge
+ * into one word node; one alternative alone is just a sequence. */
+static node *parse_alts(parser *P, char close, bool opt)
+{
+	node *alt = node_new(N_ALT);
+	alt->opt = opt;
+	const char *open = P->p - 1;
+	for (;;) {
+		node *s = parse_seq(P);
+		if (P->failed) {
+			node_free(s);
+			break;
+		}
+		if (!s->nkids)
+			alt->opt = true; /* an empty alternative: (a|) */
+		else
+			node_add(alt, s);
+		if (P->p < P->end && *P->p == '|') {
+			P->p++;
+			continue;
+		}
+		if (close) {
+			if (P->p >= P->end || *P->p != close) {
+				char tmp[2] = {close, 0};
+				perr(P, open, "group not closed: expected '%s'", tmp);
+			} else {
+				P->p++;
+			}
+		} else if (P->p < P->end) {
+			char tmp[2] = {*P->p, 0};
+			perr(P, P->p, "unexpected '%s'", tmp);
+		}
+		break;
+	}
+	/* merge the single-word alternatives */
+	node *merged = NULL;
+	size_t k = 0;
+	for (size_t i = 0; i < alt->nkids; i++) {
+		node *s = alt->kids[i];
+		if (s->nkids == 1 && s->kids[0]->kind == N_WORD) {
+			node *w = s->kids[0];
+			if (!merged) {
+				merged = w;
+				s->nkids = 0;
+				node_free(s);
+				alt->kids[k++] = NULL; /* placeholder, filled below */
+				continue;
+			}
+			merged->ids = xreallocarray(merged->ids, merged->nids + w->nids, sizeof *merged->ids);
+			memcpy(merged->ids + merged->nids, w->ids, w->nids * sizeof *w->ids);
+			merged->nids += w->nids;
+			node_free(s);
+			continue;
+		}
+		alt->kids[k++] = s;
+	}
+	alt->nkids = k;
+	if (merged) {
+		ids_sort(merged);
+		for (size_t i = 0; i < alt->nkids; i++)
+			if (!alt->kids[i]) {
+				node *s = node_new(N_SEQ);
+				node_add(s, merged);
+				alt->kids[i] = s;
+			}
+	}
+	if (!alt->opt && alt->nkids == 1) { /* not a choice: the sequence itself */
+		node *s = alt->kids[0];
+		alt->nkids = 0;
+		node_free(alt);
+		return s;
+	}
+	return alt;
+}
+
+static const char *const stop_words[] = {
+	"i", "you", "your", "u", "ur", "we", "our", "my", "me", "it", "the", "a", "an", "to", "of", "and",
+	"or", "in", "on", "for", "is", "are", "was", "be", "been", "this", "that", "with", "at", "by",
+	"not", "no", "do", "have", "has", "will", "would", "can", "if", "so", "but", "as", "just", "all",
+	"they", "he", "she", "them", "his", "her", "i'm", "it's", "you're", "get", "got", "am", "us",
+	"any", "some", "one", "up", "out", "about", "from", "what", "there", "here", "again", "too",
+	"very", "please", "more", "still", "really", "now", "i'll", "we'll", "i've", "we've", "don't",
+};
+
+static int word_rarity(const vocab *v, const node *w)
+{
+	int worst = 1000;
+	for (size_t i = 0; i < w->nids; i++) {
+		size_t len;
+		const char *s = vocab_word(v, w->ids[i], &len);
+		int score = (int)MIN(len, 12u);
+		for (size_t k = 0; k < ARRAY_LEN(stop_words); k++)
+			if (strlen(stop_words[k]) == len && !memcmp(stop_words[k], s, len)) {
+				score -= 100;
+				break;
+			}
+		worst = MIN(worst, score);
+	}
+	return worst - (int)(w->nids / 16); /* large sets are common */
+}
+
+static uint32_t emit(matcher *m, pinstr in)
+{
+	VEC_RESERVE(m->prog, m->capprog, m->nprog + 1);
+	m->prog[m->nprog] = in;
+	return (uint32_t)m->nprog++;
+}
+
+static uint32_t add_ids(matcher *m, const int32_t *ids, size_t n)
+{
+	VEC_RESERVE(m->ids, m->capids, m->nids + n);
+	memcpy(m->ids + m->nids, ids, n * sizeof *ids);
+	uint32_t off = (uint32_t)m->nids;
+	m->nids += n;
+	return off;
+}
+
+/* Compile items[0..n) in direction dir (+1 forward, -1 backward: the items
+ * in reverse order, recursively). */
+static void compile_items(matcher *m, node *const *items, size_t n, int dir);
+
+static void compile_node(matcher *m, const node *x, int dir)
+{
+	switch (x->kind) {
+	case N_WORD:
+		emit(m, (pinstr){.op = OP_WORD, .nids = (uint16_t)x->nids, .x = add_ids(m, x->ids, x->nids)});
+		break;
+	case N_ANY:
+		emit(m, (pinstr){.op = OP_ANY});
+		break;
+	case N_NUM:
+		emit(m, (pinstr){.op = OP_NUM});
+		break;
+	case N_GAP:
+		emit(m, (pinstr){.op = OP_GAP, .gap = x->gap});
+		break;
+	case N_SEQ:
+		compile_items(m, x->kids, x->nkids, dir);
+		break;
+	case N_ALT: {
+		uint32_t *jmps = xmalloc((x->nkids + 1) * sizeof *jmps);
+		for (size_t i = 0; i < x->nkids; i++) {
+			bool last = i + 1 == x->nkids && !x->opt;
+			uint32_t sp = last ? UINT32_MAX : emit(m, (pinstr){.op = OP_SPLIT});
+			if (sp != UINT32_MAX)
+				m->prog[sp].x = (uint32_t)m->nprog;
+			compile_node(m, x->kids[i], dir);
+			jmps[i] = emit(m, (pinstr){.op = OP_JMP});
+			if (sp != UINT32_MAX)
+				m->prog[sp].y = (uint32_t)m->nprog;
+		}
+		for (size_t i = 0; i < x->nkids; i++)
+			m->prog[jmps[i]].x = (uint32_t)m->nprog;
+		free(jmps);
+		break;
+	}
+	}
+}
+
+static void compile_items(matcher *m, node *const *items, size_t n, int dir)
+{
+	for (size_t i = 0; i < n; i++)
+		compile_node(m, items[dir > 0 ? i : n - 1 - i], dir);
+}
+
+/* Does a match of x contain at least one word? */
+static bool has_word(const node *x)
+{
+	switch (x->kind) {
+	case N_WORD:
+		return true;
+	case N_SEQ:
+		for (size_t i = 0; i < x->nkids; i++)
+			if (has_word(x->kids[i]))
+				return true;
+		return false;
+	case N_ALT:
+		if (x->opt)
+			return false;
+		for (size_t i = 0; i < x->nkids; i++)
+			if (!has_word(x->kids[i]))
+				return false;
+		return true;
+	default:
+		return false;
+	}
+}
+
+#define MAX_VARIANTS 256
+
+/* Split a sequence into variants, each with a word at its top level to
+ * anchor on, by expanding groups (the first group without such a word)
+ * only as far as needed; then compile each variant around its rarest
+ * top-level word. Returns false when a variant cannot have an anchor. */
+static bool add_variants(matcher *m, const vocab *v, uint32_t entry, node *seq, int *budget)
+{
+	int best = -100000;
+	size_t anchor = SIZE_MAX;
+	for (size_t i = 0; i < seq->nkids; i++)
+		if (seq->kids[i]->kind == N_WORD) {
+			int r = word_rarity(v, seq->kids[i]);
+			if (r > best) {
+				best = r;
+				anchor = i;
+			}
+		}
+	if (anchor == SIZE_MAX) {
+		/* expand the group whose words are rarest: its choices become
+		 * the anchors */
+		size_t g = SIZE_MAX;
+		int gbest = -100000;
+		for (size_t i = 0; i < seq->nkids; i++) {
+			const node *x = seq->kids[i];
+			if (x->kind != N_ALT || !has_word(x))
+				continue;
+			int r = 1000;
+			for (size_t a = 0; a < x->nkids; a++) {
+				const node *k = x->kids[a];
+				const node *w = k->nkids ? k->kids[0] : NULL;
+				for (size_t j = 0; j < k->nkids && (!w || w->kind != N_WORD); j++)
+					w = k->kids[j];
+				r = MIN(r, w && w->kind == N_WORD ? word_rarity(v, w) : -50);
+			}
+			if (r > gbest) {
+				gbest = r;
+				g = i;
+			}
+		}
+		for (size_t i = 0; i < seq->nkids && g == SIZE_MAX; i++)
+			if (seq->kids[i]->kind == N_ALT)
+				g = i;
+		if (g == SIZE_MAX)
+			return false;
+		const node *alt = seq->kids[g];
+		size_t nalts = alt->nkids + (alt->opt ? 1 : 0);
+		for (size_t a = 0; a < nalts; a++) {
+			if (--*budget < 0)
+				return false;
+			const node *choice = a < alt->nkids ? alt->kids[a] : NULL;
+			size_t cn = choice ? choice->nkids : 0;
+			node *nv = node_new(N_SEQ);
+			nv->kids = xmalloc((seq->nkids + cn + 1) * sizeof *nv->kids);
+			for (size_t i = 0; i < g; i++)
+				nv->kids[nv->nkids++] = seq->kids[i];
+			for (size_t i = 0; i < cn; i++)
+				nv->kids[nv->nkids++] = choice->kids[i];
+			for (size_t i = g + 1; i < seq->nkids; i++)
+				nv->kids[nv->nkids++] = seq->kids[i];
+			bool ok = add_variants(m, v, entry, nv, budget);
+			view_free(nv);
+			if (!ok)
+				return false;
+		}
+		return true;
+	}
+	pvariant pv = {.entry = entry};
+	const node *an = seq->kids[anchor];
+	pv.anc = add_ids(m, an->ids, an->nids);
+	pv.nanc = (uint16_t)an->nids;
+	pv.fwd = (uint32_t)m->nprog;
+	compile_items(m, seq->kids + anchor + 1, seq->nkids - anchor - 1, +1);
+	emit(m, (pinstr){.op = OP_END});
+	pv.bwd = (uint32_t)m->nprog;
+	compile_items(m, seq->kids, anchor, -1);
+	emit(m, (pinstr){.op = OP_END});
+	VEC_RESERVE(m->vars, m->capvars, m->nvars + 1);
+	m->vars[m->nvars++] = pv;
+	return true;
+}
+
+/* The words of a pattern that is a plain choice of single words, or NULL
+ * (for sub and innocent entries). */
+static const node *single_words(const node *root)
+{
+	if (root->kind == N_WORD)
+		return root;
+	if (root->kind == N_SEQ && root->nkids == 1 && root->kids[0]->kind == N_WORD)
+		return root->kids[0];
+	if (root->kind == N_ALT && !root->opt && root->nkids == 1)
+		return single_words(root->kids[0]);
+	return NULL;
+}
+
+/* --- Aho-Corasick for substring entries --------------------------------- */
+
+static int32_t ac_new_state(acauto *ac, uint16_t depth)
+{
+	size_t s = ac->nstates++;
+	ac->next = xreallocarray(ac->next, ac->nstates * 256, sizeof *ac->next);
+	ac->out = xreallocarray(ac->out, ac->nstates, sizeof *ac->out);
+	ac->outlink = xreallocarray(ac->outlink, ac->nstates, sizeof *ac->outlink);
+	ac->depth = xreallocarray(ac->depth, ac->nstates, sizeof *ac->depth);
+	for (int c = 0; c < 256; c++)
+		ac->next[s * 256 + (size_t)c] = -1;
+	ac->out[s] = -1;
+	ac->outlink[s] = -1;
+	ac->depth[s] = depth;
+	return (int32_t)s;
+}
+
+static void ac_add(acauto *ac, const char *w, size_t n, int32_t entry)
+{
+	if (!ac->nstates)
+		ac_new_state(ac, 0);
+	int32_t s = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		int32_t t = ac->next[(size_t)s * 256 + c];
+		if (t < 0) {
+			t = ac_new_state(ac, (uint16_t)(i + 1));
+			ac->next[(size_t)s * 256 + c] = t;
+		}
+		s = t;
+	}
+	if (ac->out[s] < 0)
+		ac->out[s] = entry;
+}
+
+/* Breadth-first: failure links folded into a full transition table. */
+static void ac_finish(acauto *ac)
+{
+	if (!ac->nstates)
+		return;
+	int32_t *fail = xcalloc(ac->nstates, sizeof *fail);
+	int32_t *queue = xmalloc(ac->nstates * sizeof *queue);
+	size_t qh = 0, qt = 0;
+	for (int c = 0; c < 256; c++) {
+		int32_t t = ac->next[c];
+		if (t < 0) {
+			ac->next[c] = 0;
+		} else {
+			fail[t] = 0;
+			queue[qt++] = t;
+		}
+	}
+	while (qh < qt) {
+		int32_t s = queue[qh++];
+		int32_t f = fail[s];
+		ac->outlink[s] = ac->out[f] >= 0 ? f : ac->outlink[f];
+		for (int c = 0; c < 256; c++) {
+			int32_t t = ac->next[(size_t)s * 256 + (size_t)c];
+			if (t < 0) {
+				ac->next[(size_t)s * 256 + (size_t)c] = ac->next[(size_t)f * 256 + (size_t)c];
+			} else {
+				fail[t] = ac->next[(size_t)f * 256 + (size_t)c];
+				queue[qt++] = t;
+			}
+		}
+	}
+	free(fail);
+	free(queue);
+}
+
+/* --- regex ---------------------------------------------------------------- */
+
+pcre2_code *pattern_compile_regex(const char *pat, size_t len, char *err, size_t errlen, size_t *erroff)
+{
+	*erroff = 0;
+	if (len < 2 || pat[0] != '/') {
+		snprintf(err, errlen, "a regex is written /.../ with optional flags i");
+		return NULL;
+	}
+	const char *close = NULL;
+	for (size_t i = len; i-- > 1;)
+		if (pat[i] == '/') {
+			close = pat + i;
+			break;
+		}
+	if (!close) {
+		snprintf(err, errlen, "regex not closed with '/'");
+		return NULL;
+	}
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
+	for (const char *f = close + 1; f < pat + len; f++) {
+		if (*f == 'i') {
+			opts |= PCRE2_CASELESS;
+		} else {
+			snprintf(err, errlen, "unknown regex flag '%c' (only i)", *f);
+			*erroff = (size_t)(f - pat);
+			return NULL;
+		}
+	}
+	int code;
+	PCRE2_SIZE off;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)(pat + 1), (size_t)(close - pat - 1), opts, &code, &off, NULL);
+	if (!re) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(code, msg, sizeof msg);
+		snprintf(err, errlen, "%s", (const char *)msg);
+		*erroff = off + 1;
+		return NULL;
+	}
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* without JIT it still works, slower */
+	return re;
+}
+
+/* --- build ---------------------------------------------------------------- */
+
+static void build_csr(size_t nvocab, const uint32_t *keys_id, const uint32_t *vals, size_t n, uint32_t **start,
+		      uint32_t **out)
+{
+	*start = xcalloc(nvocab + 1, sizeof **start);
+	for (size_t i = 0; i < n; i++)
+		(*start)[keys_id[i] + 1]++;
+	for (size_t i = 0; i < nvocab; i++)
+		(*start)[i + 1] += (*start)[i];
+	*out = xmalloc((n ? n : 1) * sizeof **out);
+	uint32_t *fill = xmalloc((nvocab + 1) * sizeof *fill);
+	memcpy(fill, *start, (nvocab + 1) * sizeof *fill);
+	for (size_t i = 0; i < n; i++)
+		(*out)[fill[keys_id[i]]++] = vals[i];
+	free(fill);
+}
+
+static void masked_add(matcher *m, const vocab *v, int32_t id)
+{
+	size_t len;
+	vocab_word(v, id, &len);
+	if (len < 3 || len >= 16)
+		return;
+	for (size_t i = 0; i < m->nmasked[len]; i++)
+		if (m->masked[len][i] == id)
+			return;
+	m->masked[len] = xreallocarray(m->masked[len], m->nmasked[len] + 1, sizeof *m->masked[len]);
+	m->masked[len][m->nmasked[len]++] = id;
+}
+
+static void mark_obf_words(matcher *m, const vocab *v, const node *x)
+{
+	if (x->kind == N_WORD)
+		for (size_t i = 0; i < x->nids; i++)
+			masked_add(m, v, x->ids[i]);
+	for (size_t i = 0; i < x->nkids; i++)
+		mark_obf_words(m, v, x->kids[i]);
+}
+
+void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
+{
+	parser P = {.voc = v, .lx = lx, .d = d};
+	uint32_t *rx_keys = NULL, *rx_vals = NULL;
+	size_t nrxa = 0;
+	for (size_t i = 0; i < lx->n; i++) {
+		const lex_entry *e = &lx->e[i];
+		if (e->flags & LF_OFF)
+			continue;
+		if (e->pattern[0] == '/') {
+			char err[256];
+			size_t off;
+			pcre2_code *re = pattern_compile_regex(e->pattern, strlen(e->pattern), err, sizeof err, &off);
+			if (!re) {
+				diag_add(d, true, e->file, e->line, e->pattern_col + (int)off, "bad regex: %s", err);
+				continue;
+			}
+			if (!e->nanchors) {
+				diag_add(d, true, e->file, e->line, e->pattern_col,
+					 "a regex entry needs anchor=WORD|WORD in its flags: the words one of which "
+					 "must occur for the regex to run");
+				pcre2_code_free(re);
+				continue;
+			}
+			m->rx = xreallocarray(m->rx, m->nrx + 1, sizeof *m->rx);
+			m->rx[m->nrx] = (pregex){(uint32_t)i, re};
+			for (size_t k = 0; k < e->nanchors; k++) {
+				normalize(&P.nt, e->anchors[k], strlen(e->anchors[k]));
+				int32_t id = vocab_add(v, P.nt.out.ptr, P.nt.out.len);
+				if (e->flags & LF_STEM) {
+					struct form_ctx c = {v, id};
+					inflect(P.nt.out.ptr, P.nt.out.len, add_form, &c);
+				}
+				rx_keys = xreallocarray(rx_keys, nrxa + 1, sizeof *rx_keys);
+				rx_vals = xreallocarray(rx_vals, nrxa + 1, sizeof *rx_vals);
+				rx_keys[nrxa] = (uint32_t)id;
+				rx_vals[nrxa] = (uint32_t)m->nrx;
+				nrxa++;
+			}
+			m->nrx++;
+			continue;
+		}
+		P.e = e;
+		P.s = P.p = e->pattern;
+		P.end = e->pattern + strlen(e->pattern);
+		P.failed = false;
+		P.depth = 0;
+		node *root = parse_alts(&P, 0, false);
+		if (!P.failed && !has_word(root))
+			perr(&P, P.s, "%s", "the pattern can match without a word: every alternative needs one");
+		const node *words = P.failed ? NULL : single_words(root);
+		if (!P.failed && e->label == label_intern("cue.innocent", 12)) {
+			if (!words)
+				perr(&P, P.s, "%s", "a cue.innocent entry must be a choice of single words");
+			else
+				for (size_t j = 0; j < words->nids; j++)
+					vocab_slot(v, words->ids[j])->flags |= VF_INNOCENT;
+		} else if (!P.failed) {
+			if (e->flags & LF_SUB) {
+				if (!words) {
+					perr(&P, P.s, "%s", "a 'sub' entry must be a choice of single words");
+				} else {
+					for (size_t j = 0; j < words->nids; j++) {
+						size_t len;
+						const char *w = vocab_word(v, words->ids[j], &len);
+						ac_add(&m->ac, w, len, (int32_t)i);
+					}
+				}
+			}
+			int budget = MAX_VARIANTS;
+			node *top = root->kind == N_SEQ ? root : seq_view(&root, 1);
+			if (!P.failed && !add_variants(m, v, (uint32_t)i, top, &budget))
+				perr(&P, P.s, "%s", budget < 0 ? "too many alternatives without a common word: split the entry"
+							       : "no word that every match must contain to anchor on");
+			if (top != root)
+				view_free(top);
+		}
+		if (!P.failed && (e->flags & LF_OBF))
+			mark_obf_words(m, v, root);
+		node_free(root);
+	}
+	ac_finish(&m->ac);
+	m->nvocab = v->n;
+	/* anchors */
+	size_t capk = m->nvars * 2 + 16, nk = 0;
+	uint32_t *keys = xmalloc(capk * sizeof *keys), *vals = xmalloc(capk * sizeof *vals);
+	for (size_t i = 0; i < m->nvars; i++) {
+		for (size_t k = 0; k < m->vars[i].nanc; k++) {
+			if (nk == capk) {
+				capk *= 2;
+				keys = xreallocarray(keys, capk, sizeof *keys);
+				vals = xreallocarray(vals, capk, sizeof *vals);
+			}
+			keys[nk] = (uint32_t)m->ids[m->vars[i].anc + k];
+			vals[nk] = (uint32_t)i;
+			nk++;
+		}
+	}
+	build_csr(m->nvocab, keys, vals, nk, &m->anc_start, &m->anc);
+	build_csr(m->nvocab, rx_keys, rx_vals, nrxa, &m->rxa_start, &m->rxa);
+	free(keys);
+	free(vals);
+	free(rx_keys);
+	free(rx_vals);
+	ntext_free(&P.nt);
+	tokens_free(&P.ts);
+}
+
+void matcher_free(matcher *m)
+{
+	free(m->prog);
+	free(m->ids);
+	free(m->vars);
+	free(m->anc_start);
+	free(m->anc);
+	for (size_t i = 0; i < m->nrx; i++)
+		pcre2_code_free(m->rx[i].code);
+	free(m->rx);
+	free(m->rxa_start);
+	free(m->rxa);
+	free(m->ac.next);
+	free(m->ac.out);
+	free(m->ac.outlink);
+	free(m->ac.depth);
+	for (int i = 0; i < 16; i++)
+		free(m->masked[i]);
+	free(m->entry_flags_obf);
+	*m = (matcher){0};
+}
+
+void match_scratch_free(match_scratch *s)
+{
+	free(s->m);
+	buf_free(&s->dbuf);
+	if (s->md)
+		pcre2_match_data_free(s->md);
+	if (s->mctx)
+		pcre2_match_context_free(s->mctx);
+	if (s->jit)
+		pcre2_jit_stack_free(s->jit);
+	*s = (match_scratch){0};
+}
+
+/* ---- de-obfuscated views --------------------------------------------- */
+
+#include "confusables.inc"
+
+static char confusable(int32_t cp)
+{
+	size_t lo = 0, hi = ARRAY_LEN(confusables);
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (confusables[mid].cp == (uint32_t)cp)
+			return confusables[mid].ascii;
+		if (confusables[mid].cp < (uint32_t)cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* Map one normalized token to ASCII letters: look-alikes, leet digits and
+ * symbols, masks as '*'. one_as_l picks the reading of '1'. Returns false
+ * when nothing useful comes out. */
+static bool deob_map(const char *s, size_t n, bool one_as_l, buf *out)
+{
+	bool letters = false;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		char o = 0;
+		if (c < 0x80) {
+			i++;
+			if (ascii_lower(c)) {
+				o = (char)c;
+				letters = true;
+			} else {
+				switch (c) {
+				case '0': o = 'o'; break;
+				case '1': o = one_as_l ? 'l' : 'i'; break;
+				case '3': o = 'e'; break;
+				case '4': o = 'a'; break;
+				case '5': o = 's'; break;
+				case '7': o = 't'; break;
+				case '8': o = 'b'; break;
+				case '9': o = 'g'; break;
+				case '@': o = 'a'; break;
+				case '$': o = 's'; break;
+				case '!': o = 'i'; break;
+				case '|': o = 'l'; break;
+				case '\'': o = '\''; break;
+				case '*': case '#': case '_': case '%': case '?': o = '*'; break;
+				default: return false;
+				}
+			}
+		} else {
+			int32_t cp;
+			int k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+			i += (size_t)k;
+			o = cp >= 0 ? confusable(cp) : 0;
+			if (!o)
+				return false;
+			if (ascii_lower((unsigned char)o))
+				letters = true;
+			else if (ascii_digit((unsigned char)o))
+				o = o == '0' ? 'o' : o == '1' ? 'i' : o == '3' ? 'e' : o;
+		}
+		buf_addc(out, o);
+	}
+	return letters;
+}
+
+/* Runs of three or more of a letter squeezed to keep (1 or 2). */
+static void squeeze(buf *b, size_t from, int keep)
+{
+	size_t w = from;
+	for (size_t r = from; r < b->len;) {
+		size_t e = r;
+		while (e < b->len && b->ptr[e] == b->ptr[r])
+			e++;
+		size_t run = e - r;
+		size_t k = run >= 3 && b->ptr[r] != '*' ? (size_t)keep : run;
+		for (size_t i = 0; i < k; i++)
+			b->ptr[w++] = b->ptr[r];
+		r = e;
+	}
+	b->len = w;
+	b->ptr[w] = '\0';
+}
+
+/* A masked form (f**k) against the obfuscation words of its length. */
+static const vslot *masked_lookup(const matcher *m, const vocab *v, const char *s, size_t n)
+{
+	if (n < 3 || n >= 16)
+		return NULL;
+	size_t known = 0;
+	for (size_t i = 0; i < n; i++)
+		known += s[i] != '*';
+	if (known == 0 || known == n)
+		return NULL;
+	for (size_t i = 0; i < m->nmasked[n]; i++) {
+		size_t len;
+		const char *w = vocab_word(v, m->masked[n][i], &len);
+		size_t k = 0;
+		while (k < n && (s[k] == '*' || s[k] == w[k]))
+			k++;
+		if (k == n)
+			return vocab_find(v, w, len);
+	}
+	return NULL;
+}
+
+static void deob_token(const matcher *m, const vocab *v, const char *s, size_t n, token *t, buf *db)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		bool one = pass == 1;
+		if (one && !memchr(s, '1', n) && !memchr(s, '!', n))
+			break;
+		size_t start = db->len;
+		if (!deob_map(s, n, one, db)) {
+			db->len = start;
+			continue;
+		}
+		size_t len0 = db->len - start;
+		char *copy = xstrndup(db->ptr + start, len0);
+		for (int keep = 2; keep >= 1; keep--) {
+			db->len = start;
+			buf_add(db, copy, len0);
+			squeeze(db, start, keep);
+			const char *d = db->ptr + start;
+			size_t dl = db->len - start;
+			const vslot *vs = memchr(d, '*', dl) ? masked_lookup(m, v, d, dl) : vocab_find(v, d, dl);
+			if (vs) {
+				t->did = vs->id;
+				t->dbase = vs->base;
+				t->doff = (uint32_t)start;
+				t->dlen = (uint32_t)dl;
+				free(copy);
+				return;
+			}
+		}
+		/* keep the squeezed view for substring search even without a hit */
+		t->doff = (uint32_t)start;
+		t->dlen = (uint32_t)(db->len - start);
+		free(copy);
+		return;
+	}
+}
+
+/* ---- matching ---------------------------------------------------------- */
+
+#define VM_STEP_LIMIT 20000
+
+typedef struct {
+	const matcher *m;
+	const vocab *v;
+	const lexicon *lx;
+	const ntext *nt;
+	tokens *ts;
+	match_scratch *s;
+	uint32_t sent;
+	size_t steps;
+} mctx;
+
+static bool in_ids(const int32_t *ids, size_t n, int32_t id)
+{
+	if (id < 0)
+		return false;
+	if (n <= 8) {
+		for (size_t i = 0; i < n; i++)
+			if (ids[i] == id)
+				return true;
+		return false;
+	}
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (ids[mid] == id)
+			return true;
+		if (ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+static bool caps_ok(const token *t, unsigned flags)
+{
+	return !(flags & LF_CAPS) || (t->letters && t->letters == t->uppers);
+}
+
+/* Does token t fill a word instruction (ids ids[0..n))? */
+static bool word_ok(const mctx *c, const int32_t *ids, size_t n, const token *t, unsigned flags)
+{
+	bool stem = flags & LF_STEM;
+	if (in_ids(ids, n, t->id) || (stem && t->base != t->id && in_ids(ids, n, t->base)))
+		return caps_ok(t, flags);
+	if ((flags & LF_OBF) && t->did >= 0 && (in_ids(ids, n, t->did) || (stem && in_ids(ids, n, t->dbase))))
+		return true;
+	(void)c;
+	return false;
+}
+
+static const token *word_at(const mctx *c, size_t pos)
+{
+	return &c->ts->t[c->ts->w[pos]];
+}
+
+/* Run a phrase program from word position pos in direction dir; *out gets
+ * the position where it ended (forward: after the last word; backward:
+ * the first word). Backtracking, with a step budget so that a user's
+ * pattern of nested options cannot blow up. */
+static bool vm(mctx *c, uint32_t pc, size_t pos, int dir, unsigned flags, size_t *out)
+{
+	const pinstr *prog = c->m->prog;
+	size_t nw = c->ts->nw;
+	for (;;) {
+		if (++c->steps > VM_STEP_LIMIT)
+			return false;
+		const pinstr *in = &prog[pc];
+		switch (in->op) {
+		case OP_END:
+			*out = pos;
+			return true;
+		case OP_JMP:
+			pc = in->x;
+			continue;
+		case OP_SPLIT:
+			if (vm(c, in->x, pos, dir, flags, out))
+				return true;
+			pc = in->y;
+			continue;
+		case OP_GAP:
+			for (size_t g = 0; g <= in->gap; g++) {
+				if (g) { /* the word skipped must exist, in the sentence */
+					if (dir > 0 ? pos + g - 1 >= nw : pos < g)
+						return false;
+					if (word_at(c, dir > 0 ? pos + g - 1 : pos - g)->sent != c->sent)
+						return false;
+				}
+				if (vm(c, pc + 1, dir > 0 ? pos + g : pos - g, dir, flags, out))
+					return true;
+			}
+			return false;
+		default: {
+			if (dir > 0 ? pos >= nw : pos == 0)
+				return false;
+			size_t at = dir > 0 ? pos : pos - 1;
+			const token *t = word_at(c, at);
+			if (t->sent != c->sent)
+				return false;
+			if (in->op == OP_WORD) {
+				const int32_t *ids = c->m->ids + in->x;
+				if (dir > 0 && t->alt >= 0) { /* "f u c k": the joined view first */
+					const token *vt = &c->ts->t[t->alt];
+					if (word_ok(c, ids, in->nids, vt, flags | LF_OBF) &&
+					    vm(c, pc + 1, vt->next, dir, flags, out))
+						return true;
+				}
+				if (!word_ok(c, ids, in->nids, t, flags))
+					return false;
+			} else if (in->op == OP_NUM && t->kind != TK_NUM) {
+				return false;
+			}
+			pos = dir > 0 ? pos + 1 : pos - 1;
+			pc++;
+			continue;
+		}
+		}
+	}
+}
+
+static void push_match(mctx *c, uint32_t entry, size_t w0, size_t w1, uint16_t flags)
+{
+	match_scratch *s = c->s;
+	VEC_RESERVE(s->m, s->cap, s->n + 1);
+	const token *a = word_at(c, w0), *b = word_at(c, w1 - 1);
+	uint16_t f = flags;
+	for (size_t i = w0; i < w1; i++) {
+		const token *t = word_at(c, i);
+		if (t->flags & TF_QUOTED)
+			f |= MF_QUOTED;
+		if (t->id < 0 && t->did >= 0)
+			f |= MF_OBF;
+	}
+	uint32_t oe = b->oe;
+	if (b->alt >= 0 && w1 == w0 + 1 && (f & MF_OBF)) /* a spelled-out word ends later */
+		oe = MAX(oe, c->ts->t[b->alt].oe);
+	s->m[s->n++] = (match){.entry = entry, .w0 = (uint32_t)w0, .w1 = (uint32_t)w1, .os = a->os, .oe = oe, .flags = f};
+}
+
+/* Try every variant anchored on id at word position pos (t is the word,
+ * or its spelled-out view when virt). */
+static void try_anchor(mctx *c, int32_t id, size_t pos, const token *t, bool virt)
+{
+	if (id < 0 || (size_t)id >= c->m->nvocab)
+		return;
+	for (uint32_t a = c->m->anc_start[id]; a < c->m->anc_start[id + 1]; a++) {
+		const pvariant *pv = &c->m->vars[c->m->anc[a]];
+		const lex_entry *e = &c->lx->e[pv->entry];
+		if (virt && !(e->flags & LF_OBF))
+			continue;
+		unsigned flags = e->flags | (virt ? LF_OBF : 0);
+		if (!word_ok(c, c->m->ids + pv->anc, pv->nanc, t, flags))
+			continue;
+		size_t after = virt ? t->next : pos + 1;
+		size_t start, end;
+		c->steps = 0;
+		if (!vm(c, pv->bwd, pos, -1, flags, &start))
+			continue;
+		c->steps = 0;
+		if (!vm(c, pv->fwd, after, +1, flags, &end))
+			continue;
+		push_match(c, pv->entry, start, end > start ? end : start + 1, virt ? MF_OBF : 0);
+	}
+}
+
+static void lookup_tokens(const matcher *m, const vocab *v, const ntext *nt, tokens *ts, buf *db)
+{
+	buf_clear(db);
+	for (size_t i = 0; i < ts->nw; i++) {
+		token *t = &ts->t[ts->w[i]];
+		const char *s = nt->out.ptr + t->ns;
+		const vslot *vs = vocab_find(v, s, t->nlen);
+		if (vs) {
+			t->id = vs->id;
+			t->base = vs->base;
+		}
+		if (t->kind == TK_WORD && (t->flags & (TF_SYM | TF_DIGIT | TF_REPEAT | TF_NONASCII)))
+			deob_token(m, v, s, t->nlen, t, db);
+	}
+	/* virtual tokens: the spelled-out letters joined */
+	for (size_t i = 0; i < ts->n; i++) {
+		token *t = &ts->t[i];
+		if (t->kind != TK_VIRTUAL)
+			continue;
+		buf joined = {0};
+		const token *first = &ts->t[ts->w[0]];
+		(void)first;
+		for (size_t k = 0; k < ts->nw; k++) {
+			const token *w = &ts->t[ts->w[k]];
+			if (w->ns >= t->ns && w->ns + w->nlen <= t->ns + t->nlen)
+				buf_add(&joined, nt->out.ptr + w->ns, w->nlen);
+		}
+		const vslot *vs = vocab_find(v, joined.ptr ? joined.ptr : "", joined.len);
+		if (vs) {
+			t->id = vs->id;
+			t->base = vs->base;
+		}
+		deob_token(m, v, joined.ptr ? joined.ptr : "", joined.len, t, db);
+		if (t->did < 0 && vs) {
+			t->did = vs->id;
+			t->dbase = vs->base;
+		}
+		buf_free(&joined);
+	}
+}
+
+static bool innocent(const vocab *v, const char *s, size_t n)
+{
+	const vslot *vs = vocab_find(v, s, n);
+	if (!vs)
+		return false;
+	if (vs->flags & VF_INNOCENT)
+		return true;
+	return vs->base != vs->id && (vocab_slot((vocab *)v, vs->base)->flags & VF_INNOCENT);
+}
+
+/* Substring entries inside longer words, unless the word is innocent. */
+static void sub_scan(mctx *c, size_t pos, const token *t, const char *s, size_t n, bool obf)
+{
+	const acauto *ac = &c->m->ac;
+	int32_t st = 0;
+	for (size_t i = 0; i < n; i++) {
+		st = ac->next[(size_t)st * 256 + (unsigned char)s[i]];
+		for (int32_t o = ac->out[st] >= 0 ? st : ac->outlink[st]; o >= 0; o = ac->outlink[o]) {
+			size_t len = ac->depth[o];
+			if (len == n)
+				continue; /* the whole word: matched as a word */
+			const lex_entry *e = &c->lx->e[ac->out[o]];
+			if (obf && !(e->flags & LF_OBF))
+				continue;
+			/* a proper noun with the hit strictly inside (Scunthorpe) */
+			size_t at = i + 1 - len;
+			if ((t->flags & TF_CAPITAL) && !(t->flags & TF_ALLCAPS) && !(t->flags & TF_SENT_START) && at > 0 &&
+			    i + 1 < n)
+				continue;
+			/* a join of an innocent word and more letters, with the hit
+			 * inside the innocent part (passcode, classroom) */
+			bool joined = false;
+			for (size_t p = i + 1; p < n && !joined; p++)
+				joined = innocent(c->v, s, p);
+			for (size_t q = 1; q <= at && !joined; q++)
+				joined = innocent(c->v, s + q, n - q);
+			if (joined)
+				continue;
+			push_match(c, (uint32_t)ac->out[o], pos, pos + 1, MF_SUB | (obf ? MF_OBF : 0));
+			return;
+		}
+	}
+}
+
+static void regex_sentence(mctx *c, const pregex *rx, size_t pos)
+{
+	const token *t = word_at(c, pos);
+	uint32_t sent = t->sent;
+	/* the sentence's extent in normalized text, from its tokens */
+	size_t i = c->ts->w[pos], j = i;
+	while (i > 0 && c->ts->t[i - 1].sent == sent)
+		i--;
+	while (j + 1 < c->ts->n && c->ts->t[j + 1].sent == sent && c->ts->t[j + 1].kind != TK_VIRTUAL)
+		j++;
+	size_t a = c->ts->t[i].ns, b = c->ts->t[j].ns + c->ts->t[j].nlen;
+	match_scratch *s = c->s;
+	if (!s->md) {
+		s->md = pcre2_match_data_create(8, NULL);
+		s->mctx = pcre2_match_context_create(NULL);
+		pcre2_set_match_limit(s->mctx, RX_MATCH_LIMIT);
+		pcre2_set_depth_limit(s->mctx, RX_DEPTH_LIMIT);
+		pcre2_set_heap_limit(s->mctx, RX_HEAP_LIMIT);
+		s->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
+		pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
+	}
+	PCRE2_SIZE off = a;
+	for (int guard = 0; guard < 64 && off < b; guard++) {
+		int rc = pcre2_match(rx->code, (PCRE2_SPTR)c->nt->out.ptr, b, off, 0, s->md, s->mctx);
+		if (rc == PCRE2_ERROR_NOMATCH)
+			return;
+		if (rc < 0) {
+			if (!s->limit_entry)
+				s->limit_entry = c->lx->e[rx->entry].id;
+			return;
+		}
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+		if (ov[1] <= ov[0]) {
+			off = ov[0] + 1;
+			continue;
+		}
+		/* word positions covering the match */
+		size_t w0 = pos, w1 = pos + 1;
+		while (w0 > 0 && word_at(c, w0 - 1)->sent == sent && word_at(c, w0 - 1)->ns + word_at(c, w0 - 1)->nlen > ov[0])
+			w0--;
+		while (w0 < c->ts->nw && word_at(c, w0)->ns + word_at(c, w0)->nlen <= ov[0])
+			w0++;
+		w1 = w0;
+		while (w1 < c->ts->nw && word_at(c, w1)->sent == sent && word_at(c, w1)->ns < ov[1])
+			w1++;
+		if (w1 <= w0)
+			w1 = w0 + 1;
+		if (w1 > c->ts->nw)
+			return;
+		size_t hint = 0, oa, ob;
+		ntext_orig_range(c->nt, ov[0], ov[1], &hint, &oa, &ob);
+		VEC_RESERVE(s->m, s->cap, s->n + 1);
+		s->m[s->n++] = (match){.entry = rx->entry, .w0 = (uint32_t)w0, .w1 = (uint32_t)w1, .os = (uint32_t)oa,
+				       .oe = (uint32_t)ob};
+		off = ov[1];
+	}
+}
+
+static int match_cmp(const void *a, const void *b)
+{
+	const match *x = a, *y = b;
+	if (x->os != y->os)
+		return x->os < y->os ? -1 : 1;
+	if (x->oe != y->oe)
+		return x->oe > y->oe ? -1 : 1; /* longer first */
+	return (x->entry > y->entry) - (x->entry < y->entry);
+}
+
+void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext *nt, tokens *ts, match_scratch *s)
+{
+	s->n = 0;
+	s->limit_entry = NULL;
+	lookup_tokens(m, v, nt, ts, &s->dbuf);
+	mctx c = {.m = m, .v = v, .lx = lx, .nt = nt, .ts = ts, .s = s};
+	uint32_t last_rx_sent = UINT32_MAX;
+	uint8_t *rx_done = NULL;
+	for (size_t pos = 0; pos < ts->nw; pos++) {
+		token *t = &ts->t[ts->w[pos]];
+		c.sent = t->sent;
+		int32_t cand[4] = {t->id, t->base != t->id ? t->base : -1, t->did, t->dbase != t->did ? t->dbase : -1};
+		for (int k = 0; k < 4; k++) {
+			bool dup = false;
+			for (int j = 0; j < k; j++)
+				dup |= cand[j] == cand[k];
+			if (!dup)
+				try_anchor(&c, cand[k], pos, t, false);
+		}
+		if (t->alt >= 0) {
+			token *vt = &ts->t[t->alt];
+			int32_t vc[4] = {vt->id, vt->base, vt->did, vt->dbase};
+			for (int k = 0; k < 4; k++) {
+				bool dup = false;
+				for (int j = 0; j < k; j++)
+					dup |= vc[j] == vc[k];
+				if (!dup)
+					try_anchor(&c, vc[k], pos, vt, true);
+			}
+		}
+		if (m->ac.nstates && t->kind == TK_WORD && t->nlen > 3) {
+			const char *w = nt->out.ptr + t->ns;
+			if (!innocent(v, w, t->nlen)) {
+				size_t before = s->n;
+				sub_scan(&c, pos, t, w, t->nlen, false);
+				if (s->n == before && t->dlen > t->nlen / 2 && !innocent(v, s->dbuf.ptr + t->doff, t->dlen))
+					sub_scan(&c, pos, t, s->dbuf.ptr + t->doff, t->dlen, true);
+			}
+		}
+		if (m->nrx) {
+			for (int k = 0; k < 2; k++) {
+				int32_t id = k ? t->base : t->id;
+				if (id < 0 || (size_t)id >= m->nvocab || (k && t->base == t->id))
+					continue;
+				for (uint32_t a = m->rxa_start[id]; a < m->rxa_start[id + 1]; a++) {
+					if (t->sent != last_rx_sent) {
+						free(rx_done);
+						rx_done = xcalloc(m->nrx, 1);
+						last_rx_sent = t->sent;
+					}
+					uint32_t r = m->rxa[a];
+					if (rx_done[r])
+						continue;
+					rx_done[r] = 1;
+					regex_sentence(&c, &m->rx[r], pos);
+				}
+			}
+		}
+	}
+	free(rx_done);
+	if (s->n > 1)
+		qsort(s->m, s->n, sizeof *s->m, match_cmp);
+	/* one match per entry where matches overlap: of two nested matches the
+	 * tighter (a gap stretched to an earlier anchor is not the phrase),
+	 * else the earlier */
+	size_t k = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		bool dup = false;
+		for (size_t j = k; j-- > 0 && k - j <= 64;) {
+			match *o = &s->m[j];
+			if (o->entry != s->m[i].entry || o->oe <= s->m[i].os)
+				continue;
+			if (o->os <= s->m[i].os && s->m[i].oe <= o->oe && (o->os != s->m[i].os || o->oe != s->m[i].oe) &&
+			    (s->m[i].w1 - s->m[i].w0) < (o->w1 - o->w0))
+				*o = s->m[i]; /* the nested one replaces the wider */
+			dup = true;
+			break;
+		}
+		if (!dup)
+			s->m[k++] = s->m[i];
+	}
+	s->n = k;
+	if (s->n > 1)
+		qsort(s->m, s->n, sizeof *s->m, match_cmp);
+}

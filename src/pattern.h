@@ -1,0 +1,107 @@
+/* pattern.h: lexicon patterns compiled for matching over the token stream,
+ * and the matches found. Private to libtact. */
+#ifndef TACT_PATTERN_H
+#define TACT_PATTERN_H
+
+#include <pcre2.h>
+
+#include "lexicon.h"
+#include "token.h"
+#include "vocab.h"
+
+/* A phrase compiles to two small programs run from its anchor word: one
+ * forward over the words after it, one backward over the words before. */
+enum { OP_WORD, OP_ANY, OP_NUM, OP_GAP, OP_SPLIT, OP_JMP, OP_END };
+
+typedef struct {
+	uint8_t op;
+	uint8_t gap;      /* OP_GAP: at most this many words */
+	uint16_t nids;    /* OP_WORD: number of word ids */
+	uint32_t x;       /* OP_WORD: offset of the sorted ids; OP_SPLIT, OP_JMP: target */
+	uint32_t y;       /* OP_SPLIT: second target */
+} pinstr;
+
+typedef struct {
+	uint32_t entry;
+	uint32_t fwd, bwd;   /* program starts in matcher.prog */
+	uint32_t anc;        /* offset of the anchor's sorted ids in matcher.ids */
+	uint16_t nanc;
+} pvariant;
+
+typedef struct {
+	uint32_t entry;
+	pcre2_code *code;
+} pregex;
+
+/* A trie over bytes for substring entries, with Aho-Corasick failure
+ * links, as a dense transition table (few entries, short words). */
+typedef struct {
+	int32_t *next;    /* [state * 256 + byte] */
+	int32_t *out;     /* entry matched at state, -1 */
+	int32_t *outlink; /* next state on the output chain, -1 */
+	uint16_t *depth;
+	size_t nstates;
+} acauto;
+
+typedef struct {
+	pinstr *prog;
+	size_t nprog, capprog;
+	int32_t *ids;
+	size_t nids, capids;
+	pvariant *vars;
+	size_t nvars, capvars;
+	uint32_t *anc_start, *anc; /* id -> variants anchored on it (CSR) */
+	pregex *rx;
+	size_t nrx;
+	uint32_t *rxa_start, *rxa; /* id -> regexes anchored on it (CSR) */
+	acauto ac;
+	/* obfuscation-enabled words by length, for masked tokens (f**k) */
+	int32_t *masked[16];
+	size_t nmasked[16];
+	uint8_t *entry_flags_obf; /* per vocab id: used by an obf entry */
+	size_t nvocab;
+} matcher;
+
+/* One match of a lexicon entry. Word positions index tokens.w. */
+typedef struct {
+	uint32_t entry;
+	uint32_t w0, w1;      /* word positions [w0, w1) */
+	uint32_t os, oe;      /* original byte range */
+	uint16_t why;         /* MATCH_* reasons it does not count */
+	uint16_t flags;       /* MF_* */
+} match;
+
+enum {
+	MF_OBF = 1 << 0,      /* matched through the de-obfuscated view */
+	MF_SUB = 1 << 1,      /* matched inside a longer word */
+	MF_QUOTED = 1 << 2,   /* inside quotation marks */
+	MF_REGION = 1 << 3,   /* inside a quote or signature region */
+};
+
+/* Scratch per analyzer (one thread). */
+typedef struct {
+	match *m;
+	size_t n, cap;
+	buf dbuf;             /* de-obfuscated token views */
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *jit;
+	const char *limit_entry; /* id of an entry that hit a PCRE2 limit */
+} match_scratch;
+
+struct tact_engine;
+
+/* pattern.c */
+/* Compile every entry of lx. Errors go to d, located at the pattern. */
+void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d);
+void matcher_free(matcher *m);
+void match_scratch_free(match_scratch *s);
+/* Look up every token's ids (and de-obfuscated views), then find every
+ * match of every entry, in order of start. */
+void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext *nt, tokens *ts,
+	       match_scratch *s);
+/* Compile one regex pattern "/.../flags" with the limits and JIT used for
+ * matching; for lint. NULL with a message on error. */
+pcre2_code *pattern_compile_regex(const char *pat, size_t len, char *err, size_t errlen, size_t *erroff);
+
+#endif

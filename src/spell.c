@@ -1,0 +1,232 @@
+/* spell.c: spelling for agent replies. hunspell checks about 77k words a
+ * second and suggests far slower, so each thread keeps a cache of verdicts
+ * per distinct word (a reply's vocabulary repeats) and hunspell is asked
+ * once per word per thread, under a lock because a Hunhandle is not
+ * thread-safe. Hunspell_create() returns a working-looking handle even when
+ * the .aff/.dic files are missing, so they are opened here first. */
+#include "spell.h"
+
+#include <errno.h>
+#include <hunspell/hunspell.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "config.h"
+
+struct spell {
+	Hunhandle *h;
+	pthread_mutex_t lock;
+	char *dic;
+};
+
+typedef struct {
+	char *word;      /* NULL: empty slot */
+	uint32_t hash;
+	bool ok;
+	char *sugg;      /* '\n'-separated, or NULL */
+} centry;
+
+struct spell_cache {
+	centry *v;
+	size_t cap, n;
+};
+
+#define CACHE_MAX (1u << 17) /* distinct words kept per thread */
+
+static bool readable(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return false;
+	fclose(f);
+	return true;
+}
+
+struct extra_ctx {
+	Hunhandle *h;
+	char **err;
+	tact_status st;
+};
+
+static void add_extra(const char *path, void *data)
+{
+	struct extra_ctx *c = data;
+	if (c->st)
+		return;
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		if (c->err)
+			*c->err = xasprintf("%s: %s", path, strerror(errno));
+		c->st = TACT_ERR_IO;
+		return;
+	}
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	while ((n = getline(&line, &cap, f)) > 0) {
+		while (n && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' '))
+			line[--n] = '\0';
+		if (n && line[0] != '#')
+			Hunspell_add(c->h, line);
+	}
+	free(line);
+	fclose(f);
+}
+
+tact_status spell_open(const tact_config *cfg, struct spell **out, char **err)
+{
+	*out = NULL;
+	const char *dict = config_str(cfg, "dict");
+	static const char *const dirs[] = {"/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell",
+					   "/usr/local/share/hunspell"};
+	char *aff = NULL, *dic = NULL;
+	if (strchr(dict, '/')) {
+		aff = xasprintf("%s.aff", dict);
+		dic = xasprintf("%s.dic", dict);
+	} else {
+		for (size_t i = 0; i < ARRAY_LEN(dirs) && !aff; i++) {
+			char *a = xasprintf("%s/%s.aff", dirs[i], dict), *d = xasprintf("%s/%s.dic", dirs[i], dict);
+			if (readable(a) && readable(d)) {
+				aff = a;
+				dic = d;
+			} else {
+				free(a);
+				free(d);
+			}
+		}
+	}
+	if (!aff || !readable(aff) || !readable(dic)) {
+		if (err)
+			*err = xasprintf("spelling dictionary '%s' not found (looked for %s.aff and .dic in "
+					 "/usr/share/hunspell and /usr/share/myspell/dicts); install hunspell-%s or "
+					 "name one with --dict",
+					 dict, dict, "en-us");
+		free(aff);
+		free(dic);
+		return TACT_ERR_DICT;
+	}
+	struct spell *sp = xcalloc(1, sizeof *sp);
+	sp->h = Hunspell_create(aff, dic);
+	sp->dic = dic;
+	free(aff);
+	pthread_mutex_init(&sp->lock, NULL);
+	struct extra_ctx c = {sp->h, err, TACT_OK};
+	config_each(cfg, "dict-extra", add_extra, &c);
+	if (c.st) {
+		spell_close(sp);
+		return c.st;
+	}
+	*out = sp;
+	return TACT_OK;
+}
+
+void spell_close(struct spell *sp)
+{
+	if (!sp)
+		return;
+	Hunspell_destroy(sp->h);
+	pthread_mutex_destroy(&sp->lock);
+	free(sp->dic);
+	free(sp);
+}
+
+void spell_cache_free(struct spell_cache *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->cap; i++) {
+		free(c->v[i].word);
+		free(c->v[i].sugg);
+	}
+	free(c->v);
+	free(c);
+}
+
+static centry *cache_slot(struct spell_cache *c, const char *w, size_t n, uint32_t h)
+{
+	size_t mask = c->cap - 1;
+	for (size_t j = h & mask;; j = (j + 1) & mask) {
+		centry *e = &c->v[j];
+		if (!e->word || (e->hash == h && !strncmp(e->word, w, n) && e->word[n] == '\0'))
+			return e;
+	}
+}
+
+static void cache_reset(struct spell_cache *c, size_t cap)
+{
+	for (size_t i = 0; i < c->cap; i++) {
+		free(c->v[i].word);
+		free(c->v[i].sugg);
+	}
+	free(c->v);
+	c->v = xcalloc(cap, sizeof *c->v);
+	c->cap = cap;
+	c->n = 0;
+}
+
+bool spell_check(struct spell *sp, struct spell_cache **cache, const char *word, size_t n, const char **sugg)
+{
+	if (sugg)
+		*sugg = NULL;
+	if (!*cache) {
+		*cache = xcalloc(1, sizeof **cache);
+		cache_reset(*cache, 1024);
+	}
+	struct spell_cache *c = *cache;
+	uint32_t h = (uint32_t)hash_bytes(word, n);
+	centry *e = cache_slot(c, word, n, h);
+	if (e->word) {
+		if (sugg)
+			*sugg = e->sugg;
+		return e->ok;
+	}
+	if ((c->n + 1) * 2 > c->cap) { /* grow, or start over when full */
+		struct spell_cache old = *c;
+		if (c->cap >= CACHE_MAX) {
+			cache_reset(c, c->cap);
+		} else {
+			c->v = xcalloc(old.cap * 2, sizeof *c->v);
+			c->cap = old.cap * 2;
+			for (size_t i = 0; i < old.cap; i++)
+				if (old.v[i].word)
+					*cache_slot(c, old.v[i].word, strlen(old.v[i].word), old.v[i].hash) = old.v[i];
+			free(old.v);
+		}
+		e = cache_slot(c, word, n, h);
+	}
+	char *w = xstrndup(word, n);
+	pthread_mutex_lock(&sp->lock);
+	bool ok = Hunspell_spell(sp->h, w) != 0;
+	char *s = NULL;
+	if (!ok) {
+		char **list = NULL;
+		int k = Hunspell_suggest(sp->h, &list, w);
+		buf b = {0};
+		for (int i = 0; i < k && i < 3; i++)
+			buf_printf(&b, "%s%s", i ? "\n" : "", list[i]);
+		if (k > 0)
+			Hunspell_free_list(sp->h, &list, k);
+		s = b.len ? buf_steal(&b) : NULL;
+		buf_free(&b);
+	}
+	pthread_mutex_unlock(&sp->lock);
+	*e = (centry){w, h, ok, s};
+	c->n++;
+	if (sugg)
+		*sugg = s;
+	return ok;
+}
+
+bool spell_known(struct spell *sp, const char *word)
+{
+	pthread_mutex_lock(&sp->lock);
+	bool ok = Hunspell_spell(sp->h, word) != 0;
+	pthread_mutex_unlock(&sp->lock);
+	return ok;
+}
+
+const char *spell_dic_path(const struct spell *sp)
+{
+	return sp->dic;
+}

@@ -1,0 +1,538 @@
+/* token.c: the second stage of analysis. Splits normalized text (from
+ * normalize.c) into words, numbers, URLs, e-mail addresses, @handles,
+ * emoji and punctuation; marks sentences, clauses, quotation and the
+ * original case of each token; and joins letters spelled out with
+ * separators ("f u c k", "i.d.i.o.t") into a virtual token, a second view
+ * that never replaces the first. Feeds the matcher (pattern.c). */
+#include "token.h"
+
+#include <stdlib.h>
+#include <utf8proc.h>
+
+enum cc {
+	C_SPACE,
+	C_NL,
+	C_LETTER,
+	C_DIGIT,
+	C_MARK,
+	C_APOS,
+	C_MASK, /* * $ @ ! # _ : letters in disguise or masks inside a word */
+	C_PUNCT,
+	C_EMOJI,
+};
+
+static unsigned char ascii_cc[128];
+
+static void init_table(void)
+{
+	for (int c = 0; c < 128; c++) {
+		enum cc k = C_PUNCT;
+		if (c == '\n')
+			k = C_NL;
+		else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0)
+			k = C_SPACE;
+		else if (c < 0x20 || c == 0x7F)
+			k = C_SPACE;
+		else if (ascii_alpha((unsigned char)c))
+			k = C_LETTER;
+		else if (ascii_digit((unsigned char)c))
+			k = C_DIGIT;
+		else if (c == '\'')
+			k = C_APOS;
+		else if (strchr("*$@!#_", c))
+			k = C_MASK;
+		ascii_cc[c] = (unsigned char)k;
+	}
+}
+
+static enum cc cclass_slow(const unsigned char *s, size_t n, size_t i, int *len);
+
+/* Class of the character at s[i]; *len its byte length. */
+static inline enum cc cclass(const unsigned char *s, size_t n, size_t i, int *len)
+{
+	if (LIKELY(s[i] < 0x80)) {
+		*len = 1;
+		return (enum cc)ascii_cc[s[i]];
+	}
+	return cclass_slow(s, n, i, len);
+}
+
+static enum cc cclass_slow(const unsigned char *s, size_t n, size_t i, int *len)
+{
+	int32_t cp;
+	*len = utf8_decode(s + i, n - i, &cp);
+	if (cp < 0)
+		return C_PUNCT;
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+		return C_LETTER;
+	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+		return C_MARK;
+	case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+		return C_DIGIT;
+	case UTF8PROC_CATEGORY_ZS:
+		return C_SPACE;
+	case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+		return C_NL;
+	case UTF8PROC_CATEGORY_SO: case UTF8PROC_CATEGORY_SK:
+		return C_EMOJI;
+	case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF:
+		return C_SPACE;
+	default:
+		return C_PUNCT;
+	}
+}
+
+typedef struct {
+	tokens *ts;
+	const ntext *nt;
+	const unsigned char *s;   /* normalized text */
+	size_t n;
+	const unsigned char *orig;
+	size_t hint;              /* run hint for the offset map */
+	uint32_t sent, clause;
+	uint16_t pending;         /* flags for the next token */
+	bool dquote, squote;      /* inside "..." or '...' */
+	bool sent_open;           /* a token was seen in this sentence */
+} tz;
+
+static void case_info(const unsigned char *o, size_t a, size_t b, token *t)
+{
+	unsigned letters = 0, uppers = 0;
+	bool first_upper = false, first = true;
+	size_t i = a;
+	while (i < b && o[i] < 0x80) { /* ASCII, the common case */
+		unsigned char c = o[i++];
+		if (ascii_alpha(c)) {
+			bool up = ascii_upper(c);
+			if (first)
+				first_upper = up;
+			first = false;
+			letters++;
+			uppers += up;
+		}
+	}
+	while (i < b) {
+		unsigned char c = o[i];
+		bool up = false, letter = false;
+		if (c < 0x80) {
+			letter = ascii_alpha(c);
+			up = ascii_upper(c);
+			i++;
+		} else {
+			int32_t cp;
+			int k = utf8_decode(o + i, b - i, &cp);
+			i += (size_t)k;
+			if (cp >= 0) {
+				utf8proc_category_t cat = utf8proc_category(cp);
+				letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+				up = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+			}
+		}
+		if (letter) {
+			if (first)
+				first_upper = up;
+			first = false;
+			letters++;
+			uppers += up;
+		}
+	}
+	t->letters = (uint8_t)MIN(letters, 255u);
+	t->uppers = (uint8_t)MIN(uppers, 255u);
+	if (first_upper)
+		t->flags |= TF_CAPITAL;
+	if (letters >= 2 && uppers == letters)
+		t->flags |= TF_ALLCAPS;
+}
+
+static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags)
+{
+	tokens *ts = z->ts;
+	VEC_RESERVE(ts->t, ts->cap, ts->n + 1);
+	token *t = &ts->t[ts->n++];
+	size_t oa, ob;
+	const nrun *r = z->hint < z->nt->nruns ? &z->nt->runs[z->hint] : NULL;
+	if (r && r->ident && a >= r->norm && b <= r->norm + r->nlen) {
+		/* tokens start and end on code point boundaries: no widening */
+		oa = r->orig + (a - r->norm);
+		ob = r->orig + (b - r->norm);
+	} else {
+		ntext_orig_range(z->nt, a, b, &z->hint, &oa, &ob);
+	}
+	*t = (token){.ns = (uint32_t)a, .nlen = (uint32_t)(b - a), .os = (uint32_t)oa, .oe = (uint32_t)ob,
+		     .sent = z->sent, .clause = z->clause, .flags = flags | z->pending, .kind = (uint8_t)kind,
+		     .id = -1, .base = -1, .did = -1, .dbase = -1, .alt = -1};
+	if (!z->sent_open)
+		t->flags |= TF_SENT_START;
+	z->sent_open = true;
+	z->pending = 0;
+	if (z->dquote || z->squote)
+		t->flags |= TF_QUOTED;
+	if (kind == TK_WORD || kind == TK_VIRTUAL || kind == TK_HANDLE)
+		case_info(z->orig, oa, ob, t);
+	if (kind != TK_PUNCT && kind != TK_EMOJI) {
+		VEC_RESERVE(ts->w, ts->capw, ts->nw + 1);
+		ts->w[ts->nw++] = (uint32_t)(ts->n - 1);
+	}
+	return t;
+}
+
+static void new_sentence(tz *z)
+{
+	if (z->sent_open) {
+		z->sent++;
+		z->clause++;
+	}
+	z->sent_open = false;
+}
+
+static void new_clause(tz *z)
+{
+	z->clause++;
+}
+
+static bool is_abbrev(const tz *z)
+{
+	static const char *const abbr[] = {"mr", "mrs", "ms", "dr", "st", "no", "vs", "etc", "e.g", "i.e",
+					   "approx", "dept", "inc", "ltd", "co", "jr", "sr", "prof", "ref",
+					   "tel", "acct", "nr", "ave", "rd", "fig", "p"};
+	if (!z->ts->n)
+		return false;
+	const token *t = &z->ts->t[z->ts->n - 1];
+	if (t->kind != TK_WORD)
+		return false;
+	if (t->nlen == 1)
+		return true; /* an initial: J. Smith, U.S. */
+	if (t->nlen > 6)
+		return false;
+	for (size_t i = 0; i < ARRAY_LEN(abbr); i++)
+		if (!strncmp(abbr[i], (const char *)z->s + t->ns, t->nlen) && abbr[i][t->nlen] == '\0')
+			return true;
+	return false;
+}
+
+/* URL at i? Returns its end or 0. */
+static size_t url_at(const tz *z, size_t i)
+{
+	const char *p = (const char *)z->s + i;
+	size_t rest = z->n - i;
+	if (*p != 'h' && *p != 'w')
+		return 0;
+	if (!(ascii_prefix_ci(p, rest, "http://") || ascii_prefix_ci(p, rest, "https://") ||
+	      ascii_prefix_ci(p, rest, "www.")))
+		return 0;
+	size_t e = i;
+	while (e < z->n && z->s[e] > ' ' && z->s[e] != '"' && z->s[e] != '<' && z->s[e] != '>')
+		e++;
+	while (e > i && strchr(".,;:!?)]'", z->s[e - 1]))
+		e--;
+	return e;
+}
+
+/* E-mail address at i (ASCII local@domain.tld)? Returns its end or 0. */
+static size_t email_at(const tz *z, size_t i)
+{
+	size_t e = i;
+	while (e < z->n && (ascii_alnum(z->s[e]) || strchr("._%+-", z->s[e])) && z->s[e])
+		e++;
+	if (e == i || e >= z->n || z->s[e] != '@')
+		return 0;
+	size_t d = e + 1, dots = 0, last = d;
+	while (d < z->n && (ascii_alnum(z->s[d]) || z->s[d] == '-' || z->s[d] == '.')) {
+		if (z->s[d] == '.') {
+			if (d == last)
+				break;
+			dots++;
+			last = d + 1;
+		}
+		d++;
+	}
+	while (d > e + 1 && z->s[d - 1] == '.') {
+		d--;
+		dots--;
+	}
+	return dots && d > last ? d : 0;
+}
+
+static bool is_trim(unsigned char c)
+{
+	return c == '\'' || c == '!' || c == '#' || c == '@' || c == '_';
+}
+
+/* A run of word characters [a, b): split off leading and trailing
+ * punctuation, and emit what remains as a word, a number, or a handle. */
+static void word_run(tz *z, size_t a, size_t b)
+{
+	const unsigned char *s = z->s;
+	bool letters = false;
+	for (size_t i = a; i < b;) {
+		int len;
+		enum cc c = cclass(s, z->n, i, &len);
+		if (c == C_LETTER) {
+			letters = true;
+			break;
+		}
+		i += (size_t)len;
+	}
+	if (!letters) { /* numbers and symbols */
+		for (size_t i = a; i < b;) {
+			int len;
+			enum cc c = cclass(s, z->n, i, &len);
+			if (c == C_DIGIT) {
+				size_t e = i + (size_t)len;
+				for (;;) {
+					int l2;
+					if (e < b && cclass(s, z->n, e, &l2) == C_DIGIT) {
+						e += (size_t)l2;
+					} else if (e + 1 < b && (s[e] == '.' || s[e] == ',') && ascii_digit(s[e + 1])) {
+						e++;
+					} else {
+						break;
+					}
+				}
+				emit(z, i, e, TK_NUM, 0);
+				i = e;
+			} else {
+				emit(z, i, i + (size_t)len, TK_PUNCT, 0);
+				i += (size_t)len;
+			}
+		}
+		return;
+	}
+	if (s[a] == '@' && b - a >= 4) { /* @handle, unless it is a masked word */
+		bool plain = true;
+		for (size_t i = a + 1; i < b; i++)
+			if (s[i] < 0x80 && !ascii_alnum(s[i]) && s[i] != '_')
+				plain = false;
+		if (plain) {
+			emit(z, a, b, TK_HANDLE, 0);
+			return;
+		}
+	}
+	size_t ws = a, we = b;
+	while (ws < we && is_trim(s[ws]))
+		ws++;
+	while (we > ws && is_trim(s[we - 1]))
+		we--;
+	for (size_t i = a; i < ws; i++) {
+		if (s[i] == '\'')
+			z->squote = !z->squote;
+		emit(z, i, i + 1, TK_PUNCT, 0);
+	}
+	uint16_t flags = 0;
+	unsigned char prev = 0;
+	int run = 0;
+	for (size_t i = ws; i < we;) {
+		int len;
+		enum cc c = cclass(s, z->n, i, &len);
+		if (c == C_DIGIT)
+			flags |= TF_DIGIT;
+		else if (c == C_MASK)
+			flags |= TF_SYM;
+		if (s[i] >= 0x80 && c == C_LETTER)
+			flags |= TF_NONASCII;
+		if (len == 1 && s[i] == prev && c == C_LETTER) {
+			if (++run >= 3)
+				flags |= TF_REPEAT;
+		} else {
+			run = 1;
+		}
+		prev = len == 1 ? s[i] : 0;
+		i += (size_t)len;
+	}
+	emit(z, ws, we, TK_WORD, flags);
+	for (size_t i = we; i < b; i++) {
+		bool close = s[i] == '\'' && z->squote;
+		emit(z, i, i + 1, TK_PUNCT, 0);
+		if (close)
+			z->squote = false;
+	}
+}
+
+/* Punctuation that ends sentences and clauses, and quotation marks. */
+static void punct(tz *z, size_t i, int len)
+{
+	unsigned char c = z->s[i];
+	size_t next = i + (size_t)len;
+	bool space_after = next >= z->n || z->s[next] == ' ' || z->s[next] == '\n' || z->s[next] == '\t' ||
+			   z->s[next] == '\r' || z->s[next] == '"' || z->s[next] == ')';
+	if (c == '"') {
+		z->dquote = !z->dquote;
+		emit(z, i, next, TK_PUNCT, 0);
+		return;
+	}
+	if (c == '\'') { /* a quote mark standing alone */
+		z->squote = !z->squote;
+		emit(z, i, next, TK_PUNCT, 0);
+		return;
+	}
+	bool abbrev = c == '.' && is_abbrev(z);
+	emit(z, i, next, TK_PUNCT, 0);
+	if ((c == '.' && !abbrev && space_after) || c == '!' || c == '?') {
+		/* "?!", "!!!" and "..." end the sentence once, after the run */
+		if (next < z->n && (z->s[next] == '!' || z->s[next] == '?' || z->s[next] == '.'))
+			return;
+		if (space_after)
+			new_sentence(z);
+	} else if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '[' || c == ']' ||
+		   (c == '-' && i > 0 && z->s[i - 1] == ' ' && space_after)) {
+		new_clause(z);
+	}
+}
+
+static void join_spelled(tokens *ts, const ntext *nt, const unsigned char *orig);
+
+void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
+{
+	static bool ready;
+	if (!ready) { /* idempotent, so a race is harmless */
+		init_table();
+		ready = true;
+	}
+	(void)olen;
+	ts->n = ts->nw = 0;
+	tz z = {.ts = ts, .nt = nt, .s = (const unsigned char *)nt->out.ptr, .n = nt->out.len,
+		.orig = (const unsigned char *)orig, .pending = TF_PARA_START | TF_LINE_START};
+	bool has_at = z.n && memchr(z.s, '@', z.n) != NULL;
+	size_t newlines = 0;
+	for (size_t i = 0; i < z.n;) {
+		int len;
+		enum cc c = cclass(z.s, z.n, i, &len);
+		if (c == C_SPACE || c == C_NL) {
+			newlines += c == C_NL;
+			i += (size_t)len;
+			continue;
+		}
+		if (newlines) {
+			if (newlines >= 2) {
+				new_sentence(&z);
+				z.dquote = z.squote = false;
+				z.pending |= TF_PARA_START;
+			} else {
+				new_clause(&z);
+			}
+			z.pending |= TF_LINE_START;
+			newlines = 0;
+		}
+		if (c == C_LETTER || c == C_DIGIT) {
+			size_t e = url_at(&z, i);
+			if (e) {
+				emit(&z, i, e, TK_URL, 0);
+				i = e;
+				continue;
+			}
+			if (has_at && (e = email_at(&z, i)) != 0) {
+				emit(&z, i, e, TK_EMAIL, 0);
+				i = e;
+				continue;
+			}
+		}
+		if (c == C_LETTER || c == C_DIGIT || c == C_MARK || c == C_APOS || c == C_MASK) {
+			size_t e = i;
+			for (;;) {
+				int l2;
+				if (e >= z.n)
+					break;
+				enum cc c2 = cclass(z.s, z.n, e, &l2);
+				if (c2 == C_LETTER || c2 == C_DIGIT || c2 == C_MARK || c2 == C_APOS || c2 == C_MASK) {
+					e += (size_t)l2;
+				} else if ((z.s[e] == '.' || z.s[e] == ',') && e > i && ascii_digit(z.s[e - 1]) &&
+					   e + 1 < z.n && ascii_digit(z.s[e + 1])) {
+					e++; /* 3.50, 1,000 */
+				} else {
+					break;
+				}
+			}
+			/* a '!' or '?' run after a word ends a sentence: hand the
+			 * trailing '!'s to punct() */
+			size_t we = e;
+			while (we > i && z.s[we - 1] == '!')
+				we--;
+			if (we > i)
+				word_run(&z, i, we);
+			for (size_t k = we; k < e; k++)
+				punct(&z, k, 1);
+			i = e;
+			continue;
+		}
+		if (c == C_EMOJI) {
+			emit(&z, i, i + (size_t)len, TK_EMOJI, 0);
+			i += (size_t)len;
+			continue;
+		}
+		punct(&z, i, len);
+		i += (size_t)len;
+	}
+	ts->nsent = z.sent + 1;
+	ts->nclause = z.clause + 1;
+	join_spelled(ts, nt, (const unsigned char *)orig);
+}
+
+/* Letters spelled out one at a time with one kind of separator between
+ * them ("f u c k", "i.d.i.o.t", "s-h-1-t"): at least three, in one
+ * sentence. The virtual token covers the run and is reached from its first
+ * word through `alt`; its text is built later by the de-obfuscator from
+ * the single characters. */
+static void join_spelled(tokens *ts, const ntext *nt, const unsigned char *orig)
+{
+	size_t nw = ts->nw;
+	for (size_t i = 0; i + 2 < nw;) {
+		token *t0 = &ts->t[ts->w[i]];
+		if (t0->nlen != 1 || (t0->kind != TK_WORD && t0->kind != TK_NUM)) {
+			i++;
+			continue;
+		}
+		unsigned char sep = 0;
+		size_t j = i + 1;
+		for (; j < nw; j++) {
+			const token *p = &ts->t[ts->w[j - 1]], *q = &ts->t[ts->w[j]];
+			if (q->nlen != 1 || (q->kind != TK_WORD && q->kind != TK_NUM) || q->sent != p->sent)
+				break;
+			if (q->os != p->oe + 1)
+				break;
+			unsigned char s = orig[p->oe];
+			if (!(s == ' ' || s == '.' || s == '-' || s == '_' || s == '*' || s == '/'))
+				break;
+			if (sep && s != sep)
+				break;
+			sep = s;
+		}
+		if (j - i < 3) {
+			i++;
+			continue;
+		}
+		/* the tokens between are plain separators: keep them, add a view */
+		VEC_RESERVE(ts->t, ts->cap, ts->n + 1);
+		t0 = &ts->t[ts->w[i]];
+		const token *tl = &ts->t[ts->w[j - 1]];
+		token v = *t0;
+		v.kind = TK_VIRTUAL;
+		v.nlen = tl->ns + tl->nlen - t0->ns;
+		v.oe = tl->oe;
+		v.next = (uint32_t)j;
+		v.alt = -1;
+		v.flags &= (uint16_t)~(TF_ALLCAPS | TF_CAPITAL);
+		unsigned letters = 0, uppers = 0;
+		for (size_t k = i; k < j; k++) {
+			letters += ts->t[ts->w[k]].letters;
+			uppers += ts->t[ts->w[k]].uppers;
+		}
+		v.letters = (uint8_t)MIN(letters, 255u);
+		v.uppers = (uint8_t)MIN(uppers, 255u);
+		if (letters >= 2 && uppers == letters)
+			v.flags |= TF_ALLCAPS;
+		ts->t[ts->n] = v;
+		ts->t[ts->w[i]].alt = (int32_t)ts->n;
+		ts->n++;
+		i = j;
+	}
+	(void)nt;
+}
+
+void tokens_free(tokens *ts)
+{
+	free(ts->t);
+	free(ts->w);
+	*ts = (tokens){0};
+}

@@ -1,0 +1,62 @@
+/* token.h: the token stream every detector reads. Private to libtact. */
+#ifndef TACT_TOKEN_H
+#define TACT_TOKEN_H
+
+#include "normalize.h"
+
+enum tok_kind {
+	TK_WORD,    /* letters (and digits or masking symbols among them) */
+	TK_NUM,     /* 42, 3.50, 1,000 */
+	TK_URL,
+	TK_EMAIL,
+	TK_HANDLE,  /* @name */
+	TK_EMOJI,
+	TK_PUNCT,   /* one punctuation or symbol character */
+	TK_VIRTUAL, /* letters spelled out with separators: "f u c k" */
+};
+
+enum tok_flag {
+	TF_ALLCAPS = 1 << 0,   /* original has >= 2 letters, all upper case */
+	TF_CAPITAL = 1 << 1,   /* original starts with an upper-case letter */
+	TF_DIGIT = 1 << 2,     /* digits among letters: 1d10t, covid19 */
+	TF_SYM = 1 << 3,       /* masking symbols among letters: f*ck, a$$, sh!t */
+	TF_REPEAT = 1 << 4,    /* a letter three or more times in a row */
+	TF_NONASCII = 1 << 5,  /* non-ASCII letters: a look-alike candidate */
+	TF_QUOTED = 1 << 6,    /* inside quotation marks */
+	TF_SENT_START = 1 << 7,
+	TF_PARA_START = 1 << 8, /* first token after a blank line */
+	TF_LINE_START = 1 << 9,
+};
+
+typedef struct {
+	uint32_t ns, nlen;   /* normalized text range */
+	uint32_t os, oe;     /* original text range */
+	uint32_t sent, clause;
+	uint16_t flags;
+	uint8_t kind;
+	uint8_t letters;     /* letters in the original, capped at 255 */
+	uint8_t uppers;      /* upper-case letters in the original, capped */
+	int32_t id, base;    /* vocabulary ids of the form and of its lemma, -1 */
+	int32_t did, dbase;  /* the same for the de-obfuscated view, -1 */
+	int32_t alt;         /* virtual token starting at this word, -1 */
+	uint32_t next;       /* virtual tokens: word index after the run */
+	uint32_t doff, dlen; /* de-obfuscated view in the analyzer's dbuf */
+} token;
+
+typedef struct {
+	token *t;            /* all tokens, punctuation included */
+	size_t n, cap;
+	uint32_t *w;         /* indices into t of word-stream tokens (not
+				punctuation or emoji), in order */
+	size_t nw, capw;
+	size_t nsent, nclause;
+} tokens;
+
+/* token.c */
+/* Tokenize nt (normalized from orig). Replaces the content of ts. */
+void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen);
+void tokens_free(tokens *ts);
+/* The normalized text of a token. */
+static inline const char *tok_text(const ntext *nt, const token *t) { return nt->out.ptr + t->ns; }
+
+#endif

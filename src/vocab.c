@@ -1,0 +1,105 @@
+/* vocab.c: an open-addressing hash table from word to dense id, built at
+ * engine load and read-only afterwards, so analyzer threads share it. */
+#include "vocab.h"
+
+#include <stdlib.h>
+
+static void grow(vocab *v)
+{
+	size_t nc = v->cap ? v->cap * 2 : 1024;
+	vslot *ns = xmalloc(nc * sizeof *ns);
+	for (size_t i = 0; i < nc; i++)
+		ns[i].id = -1;
+	for (size_t i = 0; i < v->cap; i++) {
+		if (v->slots[i].id < 0)
+			continue;
+		size_t j = v->slots[i].hash & (nc - 1);
+		while (ns[j].id >= 0)
+			j = (j + 1) & (nc - 1);
+		ns[j] = v->slots[i];
+		v->by_id[v->slots[i].id] = (uint32_t)j;
+	}
+	free(v->slots);
+	v->slots = ns;
+	v->cap = nc;
+}
+
+const vslot *vocab_find(const vocab *v, const char *w, size_t n)
+{
+	if (!v->cap || n > 0xFFFF)
+		return NULL;
+	uint32_t h = vocab_hash(w, n);
+	size_t mask = v->cap - 1;
+	for (size_t j = h & mask;; j = (j + 1) & mask) {
+		const vslot *s = &v->slots[j];
+		if (s->id < 0)
+			return NULL;
+		if (s->hash == h && s->len == n && !memcmp(v->pool.ptr + s->off, w, n))
+			return s;
+	}
+}
+
+static vslot *insert(vocab *v, const char *w, size_t n)
+{
+	if ((v->n + 1) * 2 > v->cap)
+		grow(v);
+	uint32_t h = vocab_hash(w, n);
+	size_t mask = v->cap - 1, j = h & mask;
+	while (v->slots[j].id >= 0) {
+		vslot *s = &v->slots[j];
+		if (s->hash == h && s->len == n && !memcmp(v->pool.ptr + s->off, w, n))
+			return s;
+		j = (j + 1) & mask;
+	}
+	vslot *s = &v->slots[j];
+	s->hash = h;
+	s->off = (uint32_t)v->pool.len;
+	s->len = (uint16_t)n;
+	s->flags = 0;
+	s->id = (int32_t)v->n;
+	s->base = s->id;
+	buf_add(&v->pool, w, n);
+	buf_addc(&v->pool, '\0');
+	VEC_RESERVE(v->by_id, v->capids, v->n + 1);
+	v->by_id[v->n] = (uint32_t)j;
+	v->n++;
+	return s;
+}
+
+int32_t vocab_add(vocab *v, const char *w, size_t n)
+{
+	if (n > 0xFFFF)
+		n = 0xFFFF;
+	return insert(v, w, n)->id;
+}
+
+void vocab_add_form(vocab *v, const char *form, size_t n, int32_t base)
+{
+	if (n > 0xFFFF)
+		return;
+	size_t before = v->n;
+	vslot *s = insert(v, form, n);
+	if (v->n > before || s->base == s->id)
+		s->base = s->id == base ? s->id : base;
+}
+
+const char *vocab_word(const vocab *v, int32_t id, size_t *len)
+{
+	const vslot *s = &v->slots[v->by_id[id]];
+	if (len)
+		*len = s->len;
+	return v->pool.ptr + s->off;
+}
+
+vslot *vocab_slot(vocab *v, int32_t id)
+{
+	return &v->slots[v->by_id[id]];
+}
+
+void vocab_free(vocab *v)
+{
+	free(v->slots);
+	free(v->by_id);
+	buf_free(&v->pool);
+	*v = (vocab){0};
+}

@@ -1,0 +1,72 @@
+"""Shared helpers for tact's evaluation scripts: run build/tact over
+records, find the externally written data in ../shared/corpus-ext, and
+compute precision, recall and F1. Standard library only."""
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+TACT = os.environ.get("TACT", os.path.join(ROOT, "build", "tact"))
+SHARED = os.environ.get("TACT_SHARED", os.path.join(os.path.dirname(ROOT), "shared", "corpus-ext"))
+
+
+def corpus(path):
+    """Path to a file under corpus-ext, or None (and a skip message)."""
+    p = os.path.join(SHARED, path)
+    if not os.path.exists(p):
+        print("skipped: %s not found (../shared/corpus-ext is absent)" % p)
+        return None
+    return p
+
+
+def read_jsonl(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(l) for l in f if l.strip()]
+
+
+def run_tact(records, role=None, args=()):
+    """Analyse records ({"id","text","role"?}) with tact; returns the output
+    records in input order (one per input, checked)."""
+    lines = []
+    for r in records:
+        o = {"id": str(r["id"]), "text": r["text"]}
+        if r.get("role"):
+            o["role"] = r["role"]
+        lines.append(json.dumps(o, ensure_ascii=False))
+    cmd = [TACT, "--input-format", "jsonl", "--format", "jsonl"] + list(args)
+    if role:
+        cmd += ["--role", role]
+    p = subprocess.run(cmd, input=("\n".join(lines) + "\n").encode(), stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, check=False)
+    if p.returncode not in (0, 1):
+        sys.exit("tact failed (%d): %s" % (p.returncode, p.stderr.decode()[:500]))
+    out = [json.loads(l) for l in p.stdout.decode().splitlines()]
+    if len(out) != len(records):
+        sys.exit("tact returned %d records for %d inputs" % (len(out), len(records)))
+    for r, o in zip(records, out):
+        if o["id"] != str(r["id"]):
+            sys.exit("record order differs at id %s" % r["id"])
+    return out
+
+
+def prf(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def label_table(gold_sets, pred_sets, labels, title):
+    """Print per-label precision/recall/F1; returns {label: (p, r, f, support)}."""
+    res = {}
+    print("%-26s %6s %6s %6s %8s" % (title, "P", "R", "F1", "support"))
+    for lab in labels:
+        tp = sum(1 for g, p in zip(gold_sets, pred_sets) if lab in g and lab in p)
+        fp = sum(1 for g, p in zip(gold_sets, pred_sets) if lab not in g and lab in p)
+        fn = sum(1 for g, p in zip(gold_sets, pred_sets) if lab in g and lab not in p)
+        p, r, f = prf(tp, fp, fn)
+        res[lab] = (p, r, f, tp + fn)
+        print("%-26s %6.3f %6.3f %6.3f %8d" % (lab, p, r, f, tp + fn))
+    return res

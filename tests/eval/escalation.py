@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Customer-side evaluation on tests/eval/escalation.jsonl (our own labelled
+set, see escalation.md): per-label precision and recall, the escalation
+level and derogatory kind, and accuracy on each kind of hard case.
+Usage: escalation.py [-v]   (-v lists the errors)"""
+import sys
+
+from common import HERE, label_table, read_jsonl, run_tact
+
+LABELS = ["escalation.cancel", "escalation.legal", "escalation.regulator", "escalation.public",
+          "escalation.manager", "escalation.repeat", "escalation.chargeback", "escalation.ultimatum",
+          "escalation.threat", "escalation.shouting", "derogatory.profanity", "derogatory.insult",
+          "derogatory.identity"]
+
+
+def main():
+    verbose = "-v" in sys.argv
+    gold = read_jsonl(HERE + "/escalation.jsonl")
+    out = run_tact(gold, role="customer")
+    g = [set(r["labels"]) for r in gold]
+    p = [set(l for l in o["labels"] if l in LABELS) for o in out]
+    res = label_table(g, p, LABELS, "escalation set (n=%d)" % len(gold))
+    macro = sum(v[2] for v in res.values()) / len(res)
+    tp = sum(len(a & b) for a, b in zip(g, p))
+    fp = sum(len(b - a) for a, b in zip(g, p))
+    fn = sum(len(a - b) for a, b in zip(g, p))
+    mp, mr = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    print("micro P %.3f R %.3f F1 %.3f; macro F1 %.3f" % (mp, mr, 2 * mp * mr / max(mp + mr, 1e-9), macro))
+    order = ["none", "low", "medium", "high", "critical"]
+    lv = sum(1 for r, o in zip(gold, out) if r["level"] == o["escalation"]["level"])
+    lv1 = sum(1 for r, o in zip(gold, out)
+              if abs(order.index(r["level"]) - order.index(o["escalation"]["level"])) <= 1)
+    dg = sum(1 for r, o in zip(gold, out) if r["derogatory"] == o["derogatory"])
+    print("level exact %.3f, within one %.3f; derogatory kind %.3f" % (lv / len(gold), lv1 / len(gold),
+                                                                      dg / len(gold)))
+    kinds = {}
+    for r, a, b in zip(gold, g, p):
+        if r.get("hard"):
+            k = kinds.setdefault(r["hard"], [0, 0])
+            k[0] += a == b
+            k[1] += 1
+    print("hard cases, share with exactly the gold labels:")
+    for k in sorted(kinds):
+        print("  %-20s %3d/%-3d %.2f" % (k, kinds[k][0], kinds[k][1], kinds[k][0] / kinds[k][1]))
+    if verbose:
+        for r, o, a, b in zip(gold, out, g, p):
+            if a != b:
+                print("\n%s [%s] missing %s extra %s\n  %s" % (r["id"], r.get("hard"), sorted(a - b), sorted(b - a),
+                                                              r["text"][:300].replace("\n", " ")))
+                for s in o["spans"]:
+                    if s["label"] in b - a:
+                        print("    + %s %s '%s'" % (s["label"], s["rule"], s["match"]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+/* normalize_test.c: normalization output and offset maps for every kind of
+ * case (fullwidth, ligatures, combining marks, ignorables, astral emoji,
+ * U+FFFD from invalid input, case folding that changes length), and
+ * tokens that keep their original ranges. */
+#include <stdlib.h>
+
+#include "normalize.h"
+#include "testing.h"
+#include "token.h"
+
+static void test_map(void)
+{
+	static const struct {
+		int line;
+		const char *in, *want;
+		size_t off[16]; /* original start of each normalized byte */
+	} cases[] = {
+		{__LINE__, "Hello", "hello", {0, 1, 2, 3, 4}},
+		{__LINE__, "\xEF\xBC\xA8\xEF\xBD\x85\xEF\xBD\x8C\xEF\xBD\x8C\xEF\xBD\x8F", "hello",
+		 {0, 3, 6, 9, 12}},                                            /* fullwidth */
+		{__LINE__, "Cafe\xCC\x81", "caf\xC3\xA9", {0, 1, 2, 3, 3}},       /* e + combining acute */
+		{__LINE__, "\xEF\xAC\x81ne", "fine", {0, 0, 3, 4}},             /* U+FB01 ligature */
+		{__LINE__, "a\xC2\xAD" "b", "ab", {0, 3}},                      /* soft hyphen dropped */
+		{__LINE__, "x\xE2\x80\x8By", "xy", {0, 4}},                     /* zero-width space */
+		{__LINE__, "a\xE2\x80\xAE" "b", "ab", {0, 4}},                  /* bidi override */
+		{__LINE__, "Stra\xC3\x9F" "e", "strasse", {0, 1, 2, 3, 4, 4, 6}}, /* sharp s folds to ss */
+		{__LINE__, "\xF0\x9F\x98\x80!", "\xF0\x9F\x98\x80!", {0, 0, 0, 0, 4}}, /* astral emoji */
+		{__LINE__, "don\xE2\x80\x99t", "don't", {0, 1, 2, 3, 6}},       /* curly apostrophe */
+		{__LINE__, "\xEF\xBF\xBDok", "\xEF\xBF\xBDok", {0, 0, 0, 3, 4}}, /* replacement char */
+		{__LINE__, "\xCE\x91\xCE\x92", "\xCE\xB1\xCE\xB2", {0, 0, 2, 2}}, /* Greek folds */
+		{__LINE__, "\xF0\x9D\x90\x9F\xF0\x9D\x90\xAE", "fu", {0, 4}},   /* math bold letters */
+	};
+	ntext nt = {0};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		normalize(&nt, cases[i].in, strlen(cases[i].in));
+		CHECK_STR(nt.out.ptr, cases[i].want, cases[i].line);
+		size_t hint = 0;
+		for (size_t b = 0; b < nt.out.len && b < 16; b++) {
+			size_t oa, ob;
+			ntext_orig_range(&nt, b, b + 1, &hint, &oa, &ob);
+			CHECK(oa == cases[i].off[b], cases[i].line, "byte %zu maps to %zu, want %zu", b, oa,
+			      cases[i].off[b]);
+			CHECK(ob > oa && ob <= strlen(cases[i].in), cases[i].line, "byte %zu maps to bad end %zu", b, ob);
+		}
+		/* the whole normalized text maps to a range ending at the end of
+		 * the last kept code point */
+		if (nt.out.len) {
+			size_t oa, ob;
+			hint = 0;
+			ntext_orig_range(&nt, 0, nt.out.len, &hint, &oa, &ob);
+			CHECK(oa == cases[i].off[0] && ob <= strlen(cases[i].in), cases[i].line, "whole range %zu-%zu",
+			      oa, ob);
+		}
+	}
+	ntext_free(&nt);
+}
+
+static void test_tokens(void)
+{
+	static const struct {
+		int line;
+		const char *in;
+		const char *want; /* kind:text[orig start-end] joined by spaces */
+	} cases[] = {
+		{__LINE__, "I'm NOT happy!!", "w:i'm[0-3] w:not[4-7] w:happy[8-13] p:![13-14] p:![14-15]"},
+		{__LINE__, "f*ck this, a$$hole", "w:f*ck[0-4] w:this[5-9] p:,[9-10] w:a$$hole[11-18]"},
+		{__LINE__, "mail jo@ex.com or www.ex.com/x.", "w:mail[0-4] e:jo@ex.com[5-14] w:or[15-17] u:www.ex.com/x[18-30] p:.[30-31]"},
+		{__LINE__, "ticket #48213, $42.50", "w:ticket[0-6] p:#[7-8] n:48213[8-13] p:,[13-14] p:$[15-16] n:42.50[16-21]"},
+		{__LINE__, "@AcmeHelp sh!t!", "h:@acmehelp[0-9] w:sh!t[10-14] p:![14-15]"},
+		{__LINE__, "f u c k you", "w:f[0-1] w:u[2-3] w:c[4-5] w:k[6-7] w:you[8-11] v:f u c k[0-7]"},
+		{__LINE__, "\xEF\xBC\xA9\xEF\xBC\xA4\xEF\xBC\xA9\xEF\xBC\xAF\xEF\xBC\xB4", "w:idiot[0-15]"},
+		{__LINE__, "it\xE2\x80\x99s \xF0\x9F\x98\xA1", "w:it's[0-6] m:\xF0\x9F\x98\xA1[7-11]"},
+	};
+	ntext nt = {0};
+	tokens ts = {0};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		const char *in = cases[i].in;
+		normalize(&nt, in, strlen(in));
+		tokenize(&ts, &nt, in, strlen(in));
+		buf b = {0};
+		for (size_t k = 0; k < ts.n; k++) {
+			const token *t = &ts.t[k];
+			static const char kinds[] = "wnuehmpv";
+			buf_printf(&b, "%s%c:%.*s[%u-%u]", k ? " " : "", kinds[t->kind], (int)t->nlen,
+				   nt.out.ptr + t->ns, t->os, t->oe);
+		}
+		CHECK_STR(b.ptr ? b.ptr : "", cases[i].want, cases[i].line);
+		buf_free(&b);
+	}
+	/* sentences and clauses */
+	const char *s = "Hi there, Mr. Smith. Is it fixed?\n\nNo";
+	normalize(&nt, s, strlen(s));
+	tokenize(&ts, &nt, s, strlen(s));
+	buf b = {0};
+	for (size_t k = 0; k < ts.n; k++)
+		buf_printf(&b, "%u/%u ", ts.t[k].sent, ts.t[k].clause);
+	CHECK_STR(b.ptr, "0/0 0/0 0/0 0/1 0/1 0/1 0/1 1/2 1/2 1/2 1/2 2/3 ", __LINE__);
+	buf_free(&b);
+	ntext_free(&nt);
+	tokens_free(&ts);
+}
+
+int main(void)
+{
+	test_map();
+	test_tokens();
+	return TEST_END("normalize");
+}
