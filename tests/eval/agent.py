@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Agent-side evaluation on tests/eval/agent.jsonl (our own labelled set,
+see agent.md): the apology class (confusion matrix, per-class P/R/F1 and
+macro-F1 over sincere, canned, conditional, none) and per-label precision
+and recall for the flags and recovery elements.
+Usage: agent.py [-v]   (-v lists the errors)"""
+import sys
+
+from common import HERE, label_table, prf, read_jsonl, run_tact
+
+CLASSES = ["sincere", "canned", "conditional", "none"]
+LABELS = ["agent.argumentative", "agent.blame", "agent.policy", "agent.deflect", "recovery.ownership",
+          "recovery.action", "recovery.compensation", "recovery.follow_up", "recovery.prevention",
+          "recovery.gratitude", "recovery.empathy", "derogatory.profanity", "derogatory.insult"]
+
+
+def main():
+    verbose = "-v" in sys.argv
+    gold = read_jsonl(HERE + "/agent.jsonl")
+    out = run_tact(gold, role="agent")
+    print("apology class (n=%d): rows gold, columns predicted" % len(gold))
+    print("%-12s" % "" + "".join("%12s" % c for c in CLASSES))
+    for g in CLASSES:
+        print("%-12s" % g + "".join("%12d" % sum(1 for r, o in zip(gold, out)
+                                                  if r["apology"] == g and o["apology"] == p) for p in CLASSES))
+    f1s = []
+    for c in CLASSES:
+        tp = sum(1 for r, o in zip(gold, out) if r["apology"] == c and o["apology"] == c)
+        fp = sum(1 for r, o in zip(gold, out) if r["apology"] != c and o["apology"] == c)
+        fn = sum(1 for r, o in zip(gold, out) if r["apology"] == c and o["apology"] != c)
+        p, r, f = prf(tp, fp, fn)
+        f1s.append(f)
+        print("  %-12s P %.3f R %.3f F1 %.3f" % (c, p, r, f))
+    acc = sum(1 for r, o in zip(gold, out) if r["apology"] == o["apology"]) / len(gold)
+    print("apology macro-F1 %.3f, accuracy %.3f\n" % (sum(f1s) / len(f1s), acc))
+    g = [set(l for l in r["labels"] if l in LABELS) for r in gold]
+    p = [set(l for l in o["labels"] if l in LABELS) for o in out]
+    label_table(g, p, LABELS, "agent labels")
+    kinds = {}
+    for r, o in zip(gold, out):
+        if r.get("hard"):
+            k = kinds.setdefault(r["hard"], [0, 0])
+            k[0] += r["apology"] == o["apology"] and set(r["labels"]) == set(
+                l for l in o["labels"] if l in LABELS or l.startswith("apology."))
+            k[1] += 1
+    print("hard cases, share fully right (class and labels):")
+    for k in sorted(kinds):
+        print("  %-24s %3d/%-3d" % (k, kinds[k][0], kinds[k][1]))
+    if verbose:
+        for r, o in zip(gold, out):
+            gl = set(l for l in r["labels"] if l in LABELS)
+            pl = set(l for l in o["labels"] if l in LABELS)
+            if r["apology"] != o["apology"] or gl != pl:
+                print("\n%s [%s] apology %s->%s missing %s extra %s\n  %s" % (
+                    r["id"], r.get("hard"), r["apology"], o["apology"], sorted(gl - pl), sorted(pl - gl),
+                    r["text"][:300].replace("\n", " ")))
+                for s in o["spans"]:
+                    if s["label"] in (pl - gl) or s["label"].startswith("apology."):
+                        print("    + %s %s '%s'" % (s["label"], s["rule"], s["match"]))
+
+
+if __name__ == "__main__":
+    main()
