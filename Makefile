@@ -89,8 +89,9 @@ eval: $(B)/tact
 	  [ -f $$s ] && TACT=$(B)/tact python3 $$s; echo; done
 
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SANB ?= build-san
 san:
-	TACT_SANITIZED=1 $(MAKE) B=build-san CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" check
+	TACT_SANITIZED=1 $(MAKE) B=$(SANB) CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" check
 
 # The README's second command.
 test: deps
