@@ -68,12 +68,21 @@ check-golden: $(B)/tact
 	@tests/golden.sh $(B)/tact
 check-cli: $(B)/tact
 	@tests/cli.sh $(B)/tact
+# E-mail input: own fixtures, then the peers' fixtures in ../shared/corpus-ext
+# (skipped when absent); a few seconds in all.
+check-mail: $(B)/tact
+	@tests/mail.sh $(B)/tact
+	@python3 tests/eval/replyparse.py $(B)/tact
+	@python3 tests/eval/mimeparse.py $(B)/tact
+eval-mail: $(B)/tact
+	python3 tests/eval/replyparse.py -v $(B)/tact
+	python3 tests/eval/mimeparse.py $(B)/tact
 # Lint every bundled lexicon and run its embedded examples.
 check-lexicon: $(B)/tact
 	@$(B)/tact lexicon lint && $(B)/tact lexicon test
 
 # One pass of every suite against the build in $(B).
-check: check-unit check-golden check-cli check-lexicon
+check: check-unit check-golden check-cli check-lexicon check-mail
 
 # Regenerate the Scunthorpe allowlist from the hunspell dictionary; review
 # the diff. check-lexicon fails when it is out of date.
@@ -82,6 +91,15 @@ allowlist: $(B)/tact
 # Regenerate the look-alike table from Unicode's confusables data.
 confusables:
 	tools/gen-confusables.py > src/confusables.inc
+
+# Throughput against cat, ripgrep and GMime on a corpus built from
+# ../shared/corpus-ext (results: doc/performance.md).
+bench: deps
+	@$(MAKE) --no-print-directory $(B)/tact
+	@command -v hyperfine >/dev/null && command -v rg >/dev/null || \
+	  { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	    $$SUDO apt-get install -y -qq hyperfine ripgrep >/dev/null; }
+	tools/bench/run.sh $(B)
 
 # The evaluations on labelled data (figures, not pass/fail).
 eval: $(B)/tact
@@ -105,6 +123,6 @@ golden-update: $(B)/tact
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all deps demo check check-unit check-golden check-cli check-lexicon san test golden-update clean \
-	allowlist confusables eval
+.PHONY: all deps demo check check-unit check-golden check-cli check-lexicon check-mail eval-mail san test \
+	golden-update clean allowlist confusables eval
 -include $(OBJ:.o=.d) $(B)/main.d

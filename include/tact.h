@@ -249,6 +249,9 @@ tact_status tact_lexicon_test(const tact_config *cfg, const char *dir, tact_repo
  * dictionary accepts) that contains a substring ("sub") entry of the
  * loaded lexicons without being derogatory itself. @since 0.1 */
 tact_status tact_lexicon_allowlist(const tact_config *cfg, FILE *out, size_t *nwords, char **err);
+/** Write every literal word the loaded lexicons match, one per line (the
+ * vocabulary, inflections included), e.g. for a grep baseline. @since 0.1 */
+tact_status tact_lexicon_words(const tact_config *cfg, FILE *out, char **err);
 /** @} */
 
 /* ------------------------------------------------------------------ */
@@ -320,6 +323,9 @@ size_t tact_msg_index(const tact_msg *msg);
 void tact_msg_set_index(tact_msg *msg, size_t index);
 /** Line in the source where the record starts (1-based; 0 unknown). */
 size_t tact_msg_line(const tact_msg *msg);
+/** Bytes of memory the message holds (raw record, text, results), so a
+ * program can bound what it keeps in flight. */
+size_t tact_msg_size(const tact_msg *msg);
 /** The error string, or NULL when the message was analysed. */
 const char *tact_msg_error(const tact_msg *msg);
 size_t tact_msg_warning_count(const tact_msg *msg);
@@ -357,8 +363,9 @@ tact_severity tact_msg_max_severity(const tact_msg *msg);
  * @{ */
 typedef struct tact_reader tact_reader;
 
-/** Open a reader on @p f (not closed by the reader) named @p name in
- * messages. The format comes from cfg "input-format"; "auto" sniffs the
+/** Open a reader on @p f (not closed by the reader, and not read from
+ * before: the reader reads its descriptor directly, so that a pipe yields
+ * each record as soon as it arrives) named @p name in messages. The format comes from cfg "input-format"; "auto" sniffs the
  * first bytes. @since 0.1 */
 tact_status tact_reader_new(const tact_config *cfg, FILE *f, const char *name,
 			    tact_reader **out, char **err);
@@ -399,6 +406,8 @@ tact_status tact_writer_new(const tact_config *cfg, FILE *out, bool is_tty,
 			    tact_writer **outp, char **err);
 /** Write one record. @retval TACT_ERR_IO the output failed (EPIPE...). */
 tact_status tact_writer_write(tact_writer *w, const tact_msg *msg);
+/** Write out what is buffered now (tact serve, --line-buffered). */
+tact_status tact_writer_flush(tact_writer *w);
 /** Finish the document (HTML footer, summary). */
 tact_status tact_writer_finish(tact_writer *w);
 void tact_writer_free(tact_writer *w);

@@ -11,12 +11,6 @@
 #include "quote.h"
 #include "spell.h"
 
-/* until quote.c lands */
-__attribute__((weak)) void quote_mark(tact_msg *m)
-{
-	(void)m;
-}
-
 static void add_user_dir(const char *dir, void *ctx)
 {
 	void **a = ctx;

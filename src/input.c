@@ -5,12 +5,18 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #define CHUNK (64 * 1024)
 
 void input_init(input *in, FILE *f, size_t limit)
 {
-	*in = (input){.f = f, .limit = limit ? limit : SIZE_MAX / 4, .line = 1};
+	*in = (input){.f = f, .fd = -1, .limit = limit ? limit : SIZE_MAX / 4, .line = 1};
+	/* Read the descriptor directly (f must not have been read from): a
+	 * pipe then yields each line as soon as it is written (tact serve,
+	 * tail -f | tact), and stdio makes no second copy. Streams without a
+	 * descriptor (fmemopen) go through stdio. */
+	in->fd = fileno(f);
 }
 
 void input_free(input *in)
@@ -38,11 +44,26 @@ static size_t fill(input *in, size_t want)
 		in->b = xrealloc(in->b, nc);
 		in->cap = nc;
 	}
-	size_t got = fread(in->b + in->end, 1, in->cap - in->end, in->f);
-	if (got == 0) {
-		if (ferror(in->f))
-			in->err = errno ? errno : EIO;
-		in->eof = true;
+	size_t got;
+	if (in->fd >= 0) {
+		ssize_t r;
+		do
+			r = read(in->fd, in->b + in->end, in->cap - in->end);
+		while (r < 0 && errno == EINTR);
+		if (r < 0) {
+			in->err = errno;
+			r = 0;
+		}
+		got = (size_t)r;
+		if (!got)
+			in->eof = true;
+	} else {
+		got = fread(in->b + in->end, 1, in->cap - in->end, in->f);
+		if (got == 0) {
+			if (ferror(in->f))
+				in->err = errno ? errno : EIO;
+			in->eof = true;
+		}
 	}
 	in->end += got;
 	return got;

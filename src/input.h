@@ -11,6 +11,7 @@
 
 typedef struct {
 	FILE *f;
+	int fd;           /* read(2) on it when >= 0: data as soon as it arrives */
 	char *b;
 	size_t pos, end, cap;
 	size_t scan;       /* bytes from pos already searched for '\n' */

@@ -257,3 +257,24 @@ tact_status tact_lexicon_allowlist(const tact_config *cfg, FILE *out, size_t *nw
 	tact_engine_free(c.e);
 	return ferror(out) ? TACT_ERR_IO : TACT_OK;
 }
+
+tact_status tact_lexicon_words(const tact_config *cfg, FILE *out, char **err)
+{
+	diag d = {0};
+	tact_engine *e = engine_load(cfg, NULL, true, &d);
+	if (d.errors) {
+		if (err)
+			*err = xstrdup(d.msgs[0]);
+		diag_free(&d);
+		tact_engine_free(e);
+		return TACT_ERR_LEXICON;
+	}
+	diag_free(&d);
+	for (size_t i = 0; i < e->voc.n; i++) {
+		size_t len;
+		const char *w = vocab_word(&e->voc, (int32_t)i, &len);
+		fprintf(out, "%.*s\n", (int)len, w);
+	}
+	tact_engine_free(e);
+	return ferror(out) ? TACT_ERR_IO : TACT_OK;
+}

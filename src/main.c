@@ -1,7 +1,14 @@
 /* main.c: the tact command. Options, exit codes and wiring only: every
- * stage is reached through the public API in tact.h. */
+ * stage is reached through the public API in tact.h. Subcommands:
+ *   tact [OPTIONS] [FILE...]     annotate messages (the main job)
+ *   tact check [OPTIONS] [FILE]  pre-send gate for one draft reply
+ *   tact serve [OPTIONS]         resident: one JSON request per line
+ *   tact lexicon lint|test|allowlist
+ * With -j N the main thread reads, N workers decode and analyse, and a
+ * writer thread prints in input order, so output is byte-identical to -j 1. */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -36,50 +43,60 @@ static void usage_error(const char *fmt, ...)
 	exit(EXIT_TROUBLE);
 }
 
+static const char help_input[] =
+	"Input:\n"
+	"  -f, --input-format=FMT   auto (default), text, transcript, jsonl, csv, mbox, eml\n"
+	"      --role=ROLE          treat every message as customer, agent or unknown\n"
+	"      --id-field=NAME      JSONL/CSV field names (defaults: id, role, text,\n"
+	"      --role-field=NAME      thread)\n"
+	"      --text-field=NAME\n"
+	"      --thread-field=NAME\n"
+	"      --customer-name=NAME transcript speaker that is a customer (repeatable)\n"
+	"      --agent-name=NAME    transcript speaker that is an agent (repeatable)\n"
+	"      --agent-domain=DOM   e-mail from this domain is an agent's (repeatable)\n"
+	"      --agent-address=ADDR e-mail from this address is an agent's (repeatable)\n"
+	"      --max-message-bytes=N  truncate longer messages, with an error (16M)\n"
+	"\n"
+	"Analysis:\n"
+	"      --lexicons=DIR       add lexicons from DIR (repeatable)\n"
+	"      --no-default-lexicons  do not load the bundled lexicons\n"
+	"      --lang=LANG          lexicon language (en)\n"
+	"      --spell              check agent spelling with hunspell\n"
+	"      --dict=NAME          hunspell dictionary (en_US)\n"
+	"      --dict-extra=FILE    extra accepted words, one per line (repeatable)\n"
+	"\n";
+
+static const char help_output[] =
+	"Output:\n"
+	"  -o, --format=FMT         jsonl (default when not a terminal), text (default\n"
+	"                           on a terminal), tsv, summary\n"
+	"      --color[=WHEN]       auto (default), always, never; NO_COLOR is honoured\n"
+	"      --text               include the analysed text in each record\n"
+	"      --own-text           include only the author's own words (no quotes,\n"
+	"                           no signature)\n"
+	"      --summary            print counts at the end (stderr with jsonl)\n"
+	"      --fail-on=WHAT       exit 1 when a finding reaches WHAT: a level (low,\n"
+	"                           medium, high, critical) or labels, comma-separated\n"
+	"                           (a prefix such as 'derogatory' matches its family)\n"
+	"      --line-buffered      write each record out at once\n"
+	"  -j, --jobs=N             analyse on N threads (default: the number of cores);\n"
+	"                           output order and bytes do not change\n"
+	"  -q, --quiet              no notes on standard error\n"
+	"  -c, --config=FILE        read 'key = value' settings (keys as the long options)\n"
+	"  -h, --help               this help\n"
+	"  -V, --version            version and schema\n"
+	"\n";
+
 static void help(void)
 {
 	printf("Usage: tact [OPTION]... [FILE]...\n"
+	       "       tact check [OPTION]... [FILE]     pre-send check of one draft reply\n"
+	       "       tact serve [OPTION]...            resident: one JSON request per line\n"
+	       "       tact lexicon lint|test|allowlist  lexicon tools\n"
 	       "Annotate customer-service messages: escalation and derogatory language in\n"
 	       "customer messages; apology class, argument, blame, policy-hiding and service\n"
 	       "recovery in agent replies. Reads FILEs, or standard input when none or '-'.\n"
-	       "\n"
-	       "Input:\n"
-	       "  -f, --input-format=FMT   auto (default), text, transcript, jsonl, csv, mbox, eml\n"
-	       "      --role=ROLE          treat every message as customer, agent or unknown\n"
-	       "      --id-field=NAME      JSONL/CSV field names (defaults: id, role, text,\n"
-	       "      --role-field=NAME      thread)\n"
-	       "      --text-field=NAME\n"
-	       "      --thread-field=NAME\n"
-	       "      --customer-name=NAME transcript speaker that is a customer (repeatable)\n"
-	       "      --agent-name=NAME    transcript speaker that is an agent (repeatable)\n"
-	       "      --agent-domain=DOM   e-mail from this domain is an agent's (repeatable)\n"
-	       "      --agent-address=ADDR e-mail from this address is an agent's (repeatable)\n"
-	       "      --max-message-bytes=N  truncate longer messages, with an error (16M)\n"
-	       "\n"
-	       "Analysis:\n"
-	       "      --lexicons=DIR       add lexicons from DIR (repeatable)\n"
-	       "      --no-default-lexicons  do not load the bundled lexicons\n"
-	       "      --lang=LANG          lexicon language (en)\n"
-	       "      --spell              check agent spelling with hunspell\n"
-	       "      --dict=NAME          hunspell dictionary (en_US)\n"
-	       "      --dict-extra=FILE    extra accepted words, one per line (repeatable)\n"
-	       "\n"
-	       "Output:\n"
-	       "  -o, --format=FMT         jsonl (default when not a terminal), text (default\n"
-	       "                           on a terminal), tsv, summary\n"
-	       "      --color[=WHEN]       auto (default), always, never; NO_COLOR is honoured\n"
-	       "      --text               include the analysed text in each record\n"
-	       "      --own-text           include only the author's own words (no quotes,\n"
-	       "                           no signature)\n"
-	       "      --summary            print counts at the end (stderr with jsonl)\n"
-	       "      --fail-on=WHAT       exit 1 when a finding reaches WHAT: a level (low,\n"
-	       "                           medium, high, critical) or labels, comma-separated\n"
-	       "                           (a prefix such as 'derogatory' matches its family)\n"
-	       "  -q, --quiet              no notes on standard error\n"
-	       "  -c, --config=FILE        read 'key = value' settings (keys as the long options)\n"
-	       "  -h, --help               this help\n"
-	       "  -V, --version            version and schema\n"
-	       "\n"
+	       "\n%s%s"
 	       "Exit status: 0 no finding at or above --fail-on (default: never fail), 1 such a\n"
 	       "finding, 2 usage or I/O error. A message that cannot be analysed still gets a\n"
 	       "record, with an \"error\" field, and does not change the status.\n"
@@ -87,27 +104,31 @@ static void help(void)
 	       "Examples:\n"
 	       "  tact < export.mbox | jq 'select(.escalation.level == \"high\")'\n"
 	       "  tact --format text chat.txt\n"
-	       "  tact --input-format jsonl --text-field body tickets.jsonl\n");
+	       "  tact --input-format jsonl --text-field body tickets.jsonl\n"
+	       "  tact check draft.txt && send-reply draft.txt\n",
+	       help_input, help_output);
 }
 
-/* Options that are plain settings: the long name is the config key. */
 enum {
 	OPT_SETTING = 256,
 	OPT_NO_DEFAULT_LEXICONS,
 	OPT_COLOR,
 	OPT_FAIL_ON,
+	OPT_LINE_BUFFERED,
 };
 
 static const struct option long_opts[] = {
 	{"input-format", required_argument, NULL, 'f'},
 	{"format", required_argument, NULL, 'o'},
 	{"config", required_argument, NULL, 'c'},
+	{"jobs", required_argument, NULL, 'j'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{"color", optional_argument, NULL, OPT_COLOR},
 	{"colour", optional_argument, NULL, OPT_COLOR},
 	{"fail-on", required_argument, NULL, OPT_FAIL_ON},
+	{"line-buffered", no_argument, NULL, OPT_LINE_BUFFERED},
 	{"no-default-lexicons", no_argument, NULL, OPT_NO_DEFAULT_LEXICONS},
 	{"role", required_argument, NULL, OPT_SETTING},
 	{"id-field", required_argument, NULL, OPT_SETTING},
@@ -138,27 +159,47 @@ typedef struct {
 	size_t nlabels;
 } fail_rule;
 
+static void fail_add_label(fail_rule *fr, const char *l)
+{
+	char **v = realloc(fr->labels, (fr->nlabels + 1) * sizeof *v);
+	char *copy = strdup(l);
+	if (!v || !copy)
+		abort();
+	fr->labels = v;
+	fr->labels[fr->nlabels++] = copy;
+}
+
+static void fail_clear(fail_rule *fr)
+{
+	for (size_t i = 0; i < fr->nlabels; i++)
+		free(fr->labels[i]);
+	free(fr->labels);
+	*fr = (fail_rule){0};
+}
+
 static void parse_fail_on(fail_rule *fr, const char *arg)
 {
+	fail_clear(fr);
 	fr->active = true;
 	if (tact_level_parse(arg, &fr->level)) {
 		if (fr->level == TACT_LEVEL_NONE)
 			usage_error("--fail-on: 'none' would fail on every message");
 		return;
 	}
-	char *copy = strdup(arg);
-	if (!copy)
-		abort();
-	for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		if (!*tok)
-			continue;
-		char **v = realloc(fr->labels, (fr->nlabels + 1) * sizeof *v);
-		if (!v)
-			abort();
-		fr->labels = v;
-		fr->labels[fr->nlabels++] = strdup(tok);
+	const char *p = arg;
+	while (*p) {
+		const char *e = strchr(p, ',');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		if (n) {
+			char tmp[128];
+			if (n >= sizeof tmp)
+				usage_error("--fail-on: label too long");
+			memcpy(tmp, p, n);
+			tmp[n] = '\0';
+			fail_add_label(fr, tmp);
+		}
+		p += n + (e ? 1 : 0);
 	}
-	free(copy);
 	if (!fr->nlabels)
 		usage_error("--fail-on: expected a level or labels");
 }
@@ -185,7 +226,8 @@ static bool fails(const fail_rule *fr, const tact_msg *m)
 typedef struct {
 	tact_config *cfg;
 	fail_rule fail;
-	bool quiet;
+	bool quiet, line_buffered, format_set;
+	long jobs;
 	int status;
 	size_t index, bad_records, failing;
 } run_state;
@@ -200,55 +242,14 @@ static void set(tact_config *cfg, const char *key, const char *value)
 	}
 }
 
-/* Analyse one input stream. Returns false when output failed (stop). */
-static bool run_stream(run_state *rs, tact_analyzer *an, tact_session *sess, tact_writer *w, FILE *f,
-		       const char *name, tact_msg *m)
-{
-	tact_reader *rd;
-	char *err = NULL;
-	if (tact_reader_new(rs->cfg, f, name, &rd, &err) != TACT_OK) {
-		warnx("%s", err);
-		free(err);
-		rs->status = EXIT_TROUBLE;
-		return true;
-	}
-	for (;;) {
-		bool done;
-		tact_status st = tact_reader_next(rd, m, &done, &err);
-		if (st != TACT_OK) {
-			warnx("%s", err ? err : tact_status_str(st));
-			free(err);
-			err = NULL;
-			rs->status = EXIT_TROUBLE;
-			break;
-		}
-		if (done)
-			break;
-		tact_msg_set_index(m, ++rs->index);
-		if (tact_analyze(an, m) != TACT_OK)
-			rs->bad_records++;
-		tact_session_add(sess, m);
-		if (fails(&rs->fail, m))
-			rs->failing++;
-		if (tact_writer_write(w, m) != TACT_OK) {
-			tact_reader_free(rd);
-			return false;
-		}
-	}
-	tact_reader_free(rd);
-	return true;
-}
-
 static void free_run(run_state *rs)
 {
 	tact_config_free(rs->cfg);
-	for (size_t i = 0; i < rs->fail.nlabels; i++)
-		free(rs->fail.labels[i]);
-	free(rs->fail.labels);
+	fail_clear(&rs->fail);
 }
 
 /* Parse the command line into rs. Returns -1 to go on, or an exit status. */
-static int parse_args(run_state *rs, int argc, char **argv, bool *format_set)
+static int parse_args(run_state *rs, int argc, char **argv, void (*usage)(void))
 {
 	char *err = NULL;
 	const char *env_cfg = getenv("TACT_CONFIG");
@@ -258,14 +259,14 @@ static int parse_args(run_state *rs, int argc, char **argv, bool *format_set)
 		return EXIT_TROUBLE;
 	}
 	int c, idx;
-	while ((c = getopt_long(argc, argv, "f:o:c:qhV", long_opts, &idx)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:o:c:j:qhV", long_opts, &idx)) != -1) {
 		switch (c) {
 		case 'f':
 			set(rs->cfg, "input-format", optarg);
 			break;
 		case 'o':
 			set(rs->cfg, "format", optarg);
-			*format_set = true;
+			rs->format_set = true;
 			break;
 		case 'c':
 			if (tact_config_load(rs->cfg, optarg, &err) != TACT_OK) {
@@ -273,13 +274,21 @@ static int parse_args(run_state *rs, int argc, char **argv, bool *format_set)
 				free(err);
 				return EXIT_TROUBLE;
 			}
-			*format_set |= tact_config_get(rs->cfg, "format") != NULL;
+			rs->format_set |= tact_config_get(rs->cfg, "format") != NULL;
 			break;
+		case 'j': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*end || n < 1 || n > 256)
+				usage_error("--jobs: '%s' is not a number from 1 to 256", optarg);
+			rs->jobs = n;
+			break;
+		}
 		case 'q':
 			rs->quiet = true;
 			break;
 		case 'h':
-			help();
+			usage();
 			return EXIT_OK;
 		case 'V':
 			printf("tact %s (schema %d)\n", tact_version(), TACT_SCHEMA_VERSION);
@@ -290,14 +299,15 @@ static int parse_args(run_state *rs, int argc, char **argv, bool *format_set)
 		case OPT_FAIL_ON:
 			parse_fail_on(&rs->fail, optarg);
 			break;
+		case OPT_LINE_BUFFERED:
+			rs->line_buffered = true;
+			break;
 		case OPT_NO_DEFAULT_LEXICONS:
 			set(rs->cfg, "default-lexicons", "no");
 			break;
-		case OPT_SETTING: {
-			const char *key = long_opts[idx].name;
-			set(rs->cfg, key, long_opts[idx].has_arg ? optarg : "yes");
+		case OPT_SETTING:
+			set(rs->cfg, long_opts[idx].name, long_opts[idx].has_arg ? optarg : "yes");
 			break;
-		}
 		default:
 			fprintf(stderr, "Try '%s --help' for more information.\n", progname);
 			return EXIT_TROUBLE;
@@ -305,6 +315,443 @@ static int parse_args(run_state *rs, int argc, char **argv, bool *format_set)
 	}
 	return -1;
 }
+
+/* ---- the main job ------------------------------------------------------- */
+
+/* The inputs, in order: the files named, or standard input. */
+typedef struct {
+	char **names;
+	int n, next;
+} sources;
+
+/* Open the next input; false when there is none left. Unreadable files are
+ * reported and skipped (status 2 at the end). */
+static bool next_source(sources *src, run_state *rs, FILE **f, const char **name)
+{
+	while (src->next < src->n || (src->n == 0 && src->next == 0)) {
+		if (src->n == 0) {
+			src->next = 1;
+			*f = stdin;
+			*name = "-";
+			return true;
+		}
+		const char *nm = src->names[src->next++];
+		if (!strcmp(nm, "-")) {
+			*f = stdin;
+			*name = "-";
+			return true;
+		}
+		FILE *fp = fopen(nm, "rb");
+		if (!fp) {
+			warnx("%s: %s", nm, strerror(errno));
+			rs->status = EXIT_TROUBLE;
+			continue;
+		}
+		*f = fp;
+		*name = nm;
+		return true;
+	}
+	return false;
+}
+
+/* After a message is analysed, in input order. False when output failed. */
+static bool emit(run_state *rs, tact_session *sess, tact_writer *w, tact_msg *m, bool bad)
+{
+	rs->bad_records += bad;
+	tact_session_add(sess, m);
+	if (fails(&rs->fail, m))
+		rs->failing++;
+	if (tact_writer_write(w, m) != TACT_OK)
+		return false;
+	if (rs->line_buffered && tact_writer_flush(w) != TACT_OK)
+		return false;
+	return true;
+}
+
+/* Serial run: read, analyse, write one message at a time. */
+static bool run_serial(run_state *rs, sources *src, const tact_engine *eng, tact_session *sess, tact_writer *w)
+{
+	tact_analyzer *an = tact_analyzer_new(eng);
+	tact_msg *m = tact_msg_new();
+	bool ok = true;
+	FILE *f;
+	const char *name;
+	while (ok && next_source(src, rs, &f, &name)) {
+		tact_reader *rd;
+		char *err = NULL;
+		if (tact_reader_new(rs->cfg, f, name, &rd, &err) != TACT_OK) {
+			warnx("%s", err);
+			free(err);
+			rs->status = EXIT_TROUBLE;
+		} else {
+			for (;;) {
+				bool done;
+				if (tact_reader_next(rd, m, &done, &err) != TACT_OK) {
+					warnx("%s", err ? err : "read error");
+					free(err);
+					err = NULL;
+					rs->status = EXIT_TROUBLE;
+					break;
+				}
+				if (done)
+					break;
+				tact_msg_set_index(m, ++rs->index);
+				bool bad = tact_analyze(an, m) != TACT_OK;
+				if (!emit(rs, sess, w, m, bad)) {
+					ok = false;
+					break;
+				}
+			}
+			tact_reader_free(rd);
+		}
+		if (f != stdin)
+			fclose(f);
+	}
+	tact_msg_free(m);
+	tact_analyzer_free(an);
+	return ok;
+}
+
+/* Parallel run. Slots form a ring: the main thread fills slot head, workers
+ * analyse slots in order of filling, the writer thread empties slot tail
+ * when it is done. Memory in flight is bounded by the ring size and by
+ * BYTES_IN_FLIGHT. */
+enum { SLOT_FREE, SLOT_READ, SLOT_BUSY, SLOT_DONE };
+#define BYTES_IN_FLIGHT (64u << 20)
+#define SLOT_SHRINK (1u << 20)
+
+typedef struct {
+	tact_msg *m;
+	int state;
+	bool bad;
+	size_t bytes;
+} slot;
+
+typedef struct {
+	pthread_mutex_t mu;
+	pthread_cond_t changed;
+	slot *slots;
+	size_t q, head, next_work, tail, bytes;
+	bool eof, stop;
+	const tact_engine *eng;
+	run_state *rs;
+	tact_session *sess;
+	tact_writer *w;
+	bool write_ok;
+} pool;
+
+static void *worker(void *arg)
+{
+	pool *p = arg;
+	tact_analyzer *an = tact_analyzer_new(p->eng);
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		while (p->next_work == p->head && !p->eof && !p->stop)
+			pthread_cond_wait(&p->changed, &p->mu);
+		if (p->stop || (p->next_work == p->head && p->eof))
+			break;
+		slot *s = &p->slots[p->next_work++ % p->q];
+		s->state = SLOT_BUSY;
+		pthread_mutex_unlock(&p->mu);
+		s->bad = tact_analyze(an, s->m) != TACT_OK;
+		pthread_mutex_lock(&p->mu);
+		s->state = SLOT_DONE;
+		pthread_cond_broadcast(&p->changed);
+	}
+	pthread_mutex_unlock(&p->mu);
+	tact_analyzer_free(an);
+	return NULL;
+}
+
+static void *writer(void *arg)
+{
+	pool *p = arg;
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		slot *s = &p->slots[p->tail % p->q];
+		while (!(p->tail < p->head && s->state == SLOT_DONE) && !(p->eof && p->tail == p->head) && !p->stop)
+			pthread_cond_wait(&p->changed, &p->mu);
+		if (p->stop || (p->eof && p->tail == p->head))
+			break;
+		pthread_mutex_unlock(&p->mu);
+		bool ok = emit(p->rs, p->sess, p->w, s->m, s->bad);
+		if (tact_msg_size(s->m) > SLOT_SHRINK) { /* do not keep a huge buffer */
+			tact_msg_free(s->m);
+			s->m = tact_msg_new();
+		}
+		pthread_mutex_lock(&p->mu);
+		if (!ok) {
+			p->write_ok = false;
+			p->stop = true;
+		}
+		p->bytes -= s->bytes;
+		s->state = SLOT_FREE;
+		p->tail++;
+		pthread_cond_broadcast(&p->changed);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+static bool run_parallel(run_state *rs, sources *src, const tact_engine *eng, tact_session *sess, tact_writer *w)
+{
+	pool p = {.q = (size_t)rs->jobs * 32, .eng = eng, .rs = rs, .sess = sess, .w = w, .write_ok = true};
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.changed, NULL);
+	p.slots = calloc(p.q, sizeof *p.slots);
+	if (!p.slots)
+		abort();
+	for (size_t i = 0; i < p.q; i++)
+		p.slots[i].m = tact_msg_new();
+	pthread_t *th = calloc((size_t)rs->jobs + 1, sizeof *th);
+	if (!th)
+		abort();
+	for (long i = 0; i < rs->jobs; i++)
+		pthread_create(&th[i], NULL, worker, &p);
+	pthread_create(&th[rs->jobs], NULL, writer, &p);
+
+	/* readers must outlive their messages' decoding: kept to the end */
+	tact_reader **readers = NULL;
+	size_t nreaders = 0;
+	FILE *f;
+	const char *name;
+	bool stop = false;
+	while (!stop && next_source(src, rs, &f, &name)) {
+		tact_reader *rd;
+		char *err = NULL;
+		if (tact_reader_new(rs->cfg, f, name, &rd, &err) != TACT_OK) {
+			warnx("%s", err);
+			free(err);
+			rs->status = EXIT_TROUBLE;
+			if (f != stdin)
+				fclose(f);
+			continue;
+		}
+		tact_reader **rv = realloc(readers, (nreaders + 1) * sizeof *rv);
+		if (!rv)
+			abort();
+		readers = rv;
+		readers[nreaders++] = rd;
+		for (;;) {
+			pthread_mutex_lock(&p.mu);
+			while (!p.stop && (p.head - p.tail >= p.q || (p.bytes > BYTES_IN_FLIGHT && p.head != p.tail)))
+				pthread_cond_wait(&p.changed, &p.mu);
+			stop = p.stop;
+			pthread_mutex_unlock(&p.mu);
+			if (stop)
+				break;
+			slot *s = &p.slots[p.head % p.q];
+			bool done;
+			if (tact_reader_next(rd, s->m, &done, &err) != TACT_OK) {
+				warnx("%s", err ? err : "read error");
+				free(err);
+				err = NULL;
+				rs->status = EXIT_TROUBLE;
+				break;
+			}
+			if (done)
+				break;
+			tact_msg_set_index(s->m, ++rs->index);
+			s->bytes = tact_msg_size(s->m);
+			pthread_mutex_lock(&p.mu);
+			s->state = SLOT_READ;
+			p.bytes += s->bytes;
+			p.head++;
+			pthread_cond_broadcast(&p.changed);
+			pthread_mutex_unlock(&p.mu);
+		}
+		if (f != stdin)
+			fclose(f);
+	}
+	pthread_mutex_lock(&p.mu);
+	p.eof = true;
+	pthread_cond_broadcast(&p.changed);
+	pthread_mutex_unlock(&p.mu);
+	for (long i = 0; i <= rs->jobs; i++)
+		pthread_join(th[i], NULL);
+	for (size_t i = 0; i < nreaders; i++)
+		tact_reader_free(readers[i]);
+	free(readers);
+	for (size_t i = 0; i < p.q; i++)
+		tact_msg_free(p.slots[i].m);
+	free(p.slots);
+	free(th);
+	pthread_cond_destroy(&p.changed);
+	pthread_mutex_destroy(&p.mu);
+	return p.write_ok;
+}
+
+static long default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 64 ? 64 : n;
+}
+
+static int finish(run_state *rs, bool out_ok, tact_writer *w)
+{
+	if (out_ok && tact_writer_finish(w) != TACT_OK)
+		out_ok = false;
+	if (!out_ok || fclose(stdout) != 0) {
+		warnx("write error: %s", strerror(errno));
+		rs->status = EXIT_TROUBLE;
+	}
+	if (rs->bad_records && !rs->quiet)
+		warnx("%zu record%s could not be analysed completely (see %s \"error\" field%s)",
+		      rs->bad_records, rs->bad_records == 1 ? "" : "s", rs->bad_records == 1 ? "its" : "their",
+		      rs->bad_records == 1 ? "" : "s");
+	if (rs->status)
+		return rs->status;
+	return rs->failing ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/* Build the engine and the writer; NULL engine on failure (reported). */
+static tact_engine *setup(run_state *rs, tact_writer **w)
+{
+	char *err = NULL;
+	tact_engine *eng;
+	*w = NULL;
+	if (tact_engine_new(rs->cfg, &eng, &err) != TACT_OK) {
+		warnx("%s", err ? err : "cannot build the engine");
+		free(err);
+		return NULL;
+	}
+	if (tact_writer_new(rs->cfg, stdout, isatty(STDOUT_FILENO), w, &err) != TACT_OK) {
+		warnx("%s", err ? err : "cannot open the output");
+		free(err);
+		tact_engine_free(eng);
+		return NULL;
+	}
+	return eng;
+}
+
+static int main_job(int argc, char **argv)
+{
+	run_state rs = {.cfg = tact_config_new(), .jobs = default_jobs()};
+	int early = parse_args(&rs, argc, argv, help);
+	if (early >= 0) {
+		free_run(&rs);
+		return early;
+	}
+	if (!rs.format_set && isatty(STDOUT_FILENO))
+		set(rs.cfg, "format", "text");
+	tact_writer *w;
+	tact_engine *eng = setup(&rs, &w);
+	if (!eng) {
+		free_run(&rs);
+		return EXIT_TROUBLE;
+	}
+	tact_session *sess = tact_session_new();
+	sources src = {argv + optind, argc - optind, 0};
+	bool ok = rs.jobs > 1 ? run_parallel(&rs, &src, eng, sess, w) : run_serial(&rs, &src, eng, sess, w);
+	int status = finish(&rs, ok, w);
+	tact_session_free(sess);
+	tact_writer_free(w);
+	tact_engine_free(eng);
+	free_run(&rs);
+	return status;
+}
+
+/* ---- tact check ----------------------------------------------------------- */
+
+static void help_check(void)
+{
+	printf("Usage: tact check [OPTION]... [FILE]\n"
+	       "Check one draft reply (FILE or standard input) before it is sent, as an agent's\n"
+	       "message: prints the diagnostics (text, or --format jsonl) and exits 1 when the\n"
+	       "draft fails. By default it fails on derogatory language of any kind, a\n"
+	       "conditional non-apology, argument and blame; --fail-on LEVEL|LABELS changes\n"
+	       "that (e.g. --fail-on agent,apology.canned or --fail-on medium).\n"
+	       "\n%s%s"
+	       "Exit status: 0 the draft passes, 1 it fails, 2 usage or I/O error.\n",
+	       help_input, help_output);
+}
+
+static int check_main(int argc, char **argv)
+{
+	run_state rs = {.cfg = tact_config_new(), .jobs = 1};
+	set(rs.cfg, "input-format", "text");
+	set(rs.cfg, "role", "agent");
+	set(rs.cfg, "format", "text");
+	optind = 1;
+	int early = parse_args(&rs, argc, argv, help_check);
+	if (early >= 0) {
+		free_run(&rs);
+		return early;
+	}
+	if (!rs.fail.active) {
+		static const char *const def[] = {"derogatory", "apology.conditional", "agent.argumentative",
+						  "agent.blame"};
+		rs.fail.active = true;
+		for (size_t i = 0; i < sizeof def / sizeof *def; i++)
+			fail_add_label(&rs.fail, def[i]);
+	}
+	if (argc - optind > 1)
+		usage_error("check takes one draft (a file or standard input)");
+	tact_writer *w;
+	tact_engine *eng = setup(&rs, &w);
+	if (!eng) {
+		free_run(&rs);
+		return EXIT_TROUBLE;
+	}
+	tact_session *sess = tact_session_new();
+	sources src = {argv + optind, argc - optind, 0};
+	bool ok = run_serial(&rs, &src, eng, sess, w);
+	if (ok && !rs.quiet && !rs.index)
+		warnx("no draft to check");
+	int status = finish(&rs, ok, w);
+	tact_session_free(sess);
+	tact_writer_free(w);
+	tact_engine_free(eng);
+	free_run(&rs);
+	return status;
+}
+
+/* ---- tact serve --------------------------------------------------------------- */
+
+static void help_serve(void)
+{
+	printf("Usage: tact serve [OPTION]...\n"
+	       "Resident mode for agent tooling: the engine is built once; each line of standard\n"
+	       "input is a JSON request {\"id\", \"role\", \"text\", \"thread\"...} (field names as\n"
+	       "for --input-format jsonl) and gets one JSON line back, flushed at once, in the\n"
+	       "record format of doc/output-format.md. Runs until standard input ends.\n"
+	       "\n%s%s",
+	       help_input, help_output);
+}
+
+static int serve_main(int argc, char **argv)
+{
+	run_state rs = {.cfg = tact_config_new(), .jobs = 1};
+	set(rs.cfg, "input-format", "jsonl");
+	set(rs.cfg, "format", "jsonl");
+	optind = 1;
+	int early = parse_args(&rs, argc, argv, help_serve);
+	if (early >= 0) {
+		free_run(&rs);
+		return early;
+	}
+	if (optind < argc)
+		usage_error("serve reads standard input only");
+	rs.line_buffered = true;
+	tact_writer *w;
+	tact_engine *eng = setup(&rs, &w);
+	if (!eng) {
+		free_run(&rs);
+		return EXIT_TROUBLE;
+	}
+	tact_session *sess = tact_session_new();
+	sources src = {NULL, 0, 0};
+	bool ok = run_serial(&rs, &src, eng, sess, w);
+	rs.failing = 0; /* serve answers; it does not judge the run */
+	int status = finish(&rs, ok, w);
+	tact_session_free(sess);
+	tact_writer_free(w);
+	tact_engine_free(eng);
+	free_run(&rs);
+	return status;
+}
+
+/* ---- tact lexicon --------------------------------------------------------------- */
 
 static void print_line(const char *line, void *ctx)
 {
@@ -327,6 +774,7 @@ static int lexicon_main(int argc, char **argv)
 	const char *usage = "Usage: tact lexicon lint [DIR]      check lexicon files, run their examples\n"
 			    "       tact lexicon test [DIR]      run the embedded examples\n"
 			    "       tact lexicon allowlist [-o FILE]  generate the innocent-word allowlist\n"
+			    "       tact lexicon words           every literal word the lexicons match\n"
 			    "Options: --lexicons DIR, --no-default-lexicons, --lang LANG, --dict NAME\n"
 			    "Exit status: 0 clean, 2 problems found or usage error.\n";
 	if (argc < 2) {
@@ -363,6 +811,13 @@ static int lexicon_main(int argc, char **argv)
 		printf("lexicon examples: %zu passed, %zu failed\n", passed, failed);
 		if (st != TACT_OK || failed)
 			status = EXIT_TROUBLE;
+	} else if (!strcmp(cmd, "words")) {
+		char *err = NULL;
+		if (tact_lexicon_words(cfg, stdout, &err) != TACT_OK) {
+			warnx("%s", err ? err : "cannot load the lexicons");
+			free(err);
+			status = EXIT_TROUBLE;
+		}
 	} else if (!strcmp(cmd, "allowlist")) {
 		FILE *out = outpath ? fopen(outpath, "w") : stdout;
 		char *err = NULL;
@@ -394,76 +849,9 @@ int main(int argc, char **argv)
 {
 	if (argc > 1 && !strcmp(argv[1], "lexicon"))
 		return lexicon_main(argc - 1, argv + 1);
-	run_state rs = {0};
-	rs.cfg = tact_config_new();
-	bool format_set = false;
-	char *err = NULL;
-	int early = parse_args(&rs, argc, argv, &format_set);
-	if (early >= 0) {
-		free_run(&rs);
-		return early;
-	}
-	bool out_tty = isatty(STDOUT_FILENO);
-	if (!format_set && out_tty)
-		set(rs.cfg, "format", "text");
-
-	tact_engine *eng;
-	if (tact_engine_new(rs.cfg, &eng, &err) != TACT_OK) {
-		warnx("%s", err);
-		free(err);
-		free_run(&rs);
-		return EXIT_TROUBLE;
-	}
-	tact_writer *w;
-	if (tact_writer_new(rs.cfg, stdout, out_tty, &w, &err) != TACT_OK) {
-		warnx("%s", err);
-		free(err);
-		tact_engine_free(eng);
-		free_run(&rs);
-		return EXIT_TROUBLE;
-	}
-	tact_analyzer *an = tact_analyzer_new(eng);
-	tact_session *sess = tact_session_new();
-	tact_msg *m = tact_msg_new();
-
-	bool out_ok = true;
-	if (optind >= argc) {
-		out_ok = run_stream(&rs, an, sess, w, stdin, "-", m);
-	} else {
-		for (int i = optind; i < argc && out_ok; i++) {
-			const char *name = argv[i];
-			if (!strcmp(name, "-")) {
-				out_ok = run_stream(&rs, an, sess, w, stdin, "-", m);
-				continue;
-			}
-			FILE *f = fopen(name, "rb");
-			if (!f) {
-				warnx("%s: %s", name, strerror(errno));
-				rs.status = EXIT_TROUBLE;
-				continue;
-			}
-			out_ok = run_stream(&rs, an, sess, w, f, name, m);
-			fclose(f);
-		}
-	}
-	if (out_ok && tact_writer_finish(w) != TACT_OK)
-		out_ok = false;
-	if (!out_ok || fclose(stdout) != 0) {
-		warnx("write error: %s", strerror(errno));
-		rs.status = EXIT_TROUBLE;
-	}
-	if (rs.bad_records && !rs.quiet)
-		warnx("%zu record%s could not be analysed completely (see %s \"error\" field%s)",
-		      rs.bad_records, rs.bad_records == 1 ? "" : "s", rs.bad_records == 1 ? "its" : "their",
-		      rs.bad_records == 1 ? "" : "s");
-
-	tact_msg_free(m);
-	tact_session_free(sess);
-	tact_analyzer_free(an);
-	tact_writer_free(w);
-	tact_engine_free(eng);
-	free_run(&rs);
-	if (rs.status)
-		return rs.status;
-	return rs.failing ? EXIT_FINDINGS : EXIT_OK;
+	if (argc > 1 && !strcmp(argv[1], "check"))
+		return check_main(argc - 1, argv + 1);
+	if (argc > 1 && !strcmp(argv[1], "serve"))
+		return serve_main(argc - 1, argv + 1);
+	return main_job(argc, argv);
 }

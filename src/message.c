@@ -271,6 +271,10 @@ size_t tact_msg_index(const tact_msg *m) { return m->index; }
 void tact_msg_set_index(tact_msg *m, size_t index) { m->index = index; }
 size_t tact_msg_line(const tact_msg *m) { return m->line; }
 const char *tact_msg_error(const tact_msg *m) { return m->error; }
+size_t tact_msg_size(const tact_msg *m)
+{
+	return sizeof *m + m->raw.cap + m->text.cap + m->capspans * sizeof *m->spans + m->capregions * sizeof *m->regions;
+}
 size_t tact_msg_warning_count(const tact_msg *m) { return m->nwarnings; }
 const char *tact_msg_warning(const tact_msg *m, size_t i) { return i < m->nwarnings ? m->warnings[i] : NULL; }
 size_t tact_msg_attachment_count(const tact_msg *m) { return m->nattachments; }

@@ -226,6 +226,14 @@ tact_status tact_writer_write(tact_writer *w, const tact_msg *m)
 	return flush(w, false);
 }
 
+tact_status tact_writer_flush(tact_writer *w)
+{
+	tact_status st = flush(w, true);
+	if (fflush(w->out) != 0)
+		st = TACT_ERR_IO;
+	return st;
+}
+
 tact_status tact_writer_finish(tact_writer *w)
 {
 	if (w->fmt->finish)

@@ -1,0 +1,157 @@
+/* read_mbox.c: the "mbox" format, messages separated by "From " lines
+ * (mboxrd, mboxo and Content-Length-less archives alike: Content-Length is
+ * never trusted). The reader only splits: it copies one message's lines
+ * into msg->raw, undoing ">From " quoting, and leaves the MIME work to
+ * mail_decode() on any thread. One message is held at a time, capped at
+ * max-message-bytes (the rest is skipped and the record gets an error). */
+#include "mail.h"
+
+#include <stdlib.h>
+
+typedef struct {
+	bool from_pending;  /* a From_ line was read; its message comes next */
+	size_t from_line;   /* the line after that From_ line */
+	bool eof;
+} mbox_state;
+
+static tact_status mbox_open(tact_reader *rd, char **err)
+{
+	(void)err;
+	rd->state = xcalloc(1, sizeof(mbox_state));
+	return TACT_OK;
+}
+
+static void mbox_close(tact_reader *rd)
+{
+	free(rd->state);
+}
+
+static bool is_blank(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!ascii_space((unsigned char)p[i]))
+			return false;
+	return true;
+}
+
+/* "HH:MM" somewhere in p: the envelope date's time. */
+static bool has_time(const char *p, size_t n)
+{
+	for (size_t i = 1; i + 3 < n; i++)
+		if (p[i + 1] == ':' && ascii_digit((unsigned char)p[i]) && ascii_digit((unsigned char)p[i + 2]) &&
+		    ascii_digit((unsigned char)p[i + 3]) && ascii_digit((unsigned char)p[i - 1]))
+			return true;
+	return false;
+}
+
+/* Four digits in a row: the envelope date's year. */
+static bool has_year(const char *p, size_t n)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		run = ascii_digit((unsigned char)p[i]) ? run + 1 : 0;
+		if (run == 4)
+			return true;
+	}
+	return false;
+}
+
+/* A From_ separator: "From ", the envelope sender, then its date. After a
+ * blank line (or first in the file) a time or a year after the sender will
+ * do; elsewhere it takes a time, as real envelopes carry, so that an
+ * unquoted "From here on..." in a body does not split the message. */
+static bool from_line(const char *p, size_t n, bool after_blank)
+{
+	if (n < 6 || n > 1000 || memcmp(p, "From ", 5) || p[5] == ' ' || p[5] == '\n' || p[5] == '\r')
+		return false;
+	const char *sp = memchr(p + 5, ' ', n - 5);
+	if (!sp)
+		return false;
+	size_t rest = n - (size_t)(sp - p);
+	return has_time(sp, rest) || (after_blank && has_year(sp, rest));
+}
+
+/* ">From ", ">>From "...: the mboxrd quoting of a body line. */
+static bool quoted_from(const char *p, size_t n)
+{
+	size_t i = 0;
+	while (i < n && p[i] == '>')
+		i++;
+	return i > 0 && n - i >= 5 && !memcmp(p + i, "From ", 5);
+}
+
+static tact_status mbox_next(tact_reader *rd, tact_msg *m, bool *done, char **err)
+{
+	mbox_state *st = rd->state;
+	const char *p;
+	size_t n;
+	bool cut;
+	size_t max = rd->opts.max_bytes;
+	bool begun = false, after_blank = true;
+	unsigned long long dropped = 0;
+
+	if (st->from_pending) {
+		reader_begin(rd, m, st->from_line);
+		begun = true;
+		st->from_pending = false;
+	}
+	while (!st->eof) {
+		size_t line = rd->in.line;
+		n = input_getline(&rd->in, &p, &cut);
+		if (!n) {
+			st->eof = true;
+			break;
+		}
+		if (from_line(p, n, after_blank)) {
+			if (begun) {
+				st->from_pending = true;
+				st->from_line = line + 1;
+				break;
+			}
+			reader_begin(rd, m, line + 1);
+			begun = true;
+			after_blank = false;
+			continue;
+		}
+		if (!begun) {
+			if (is_blank(p, n))
+				continue; /* blank lines before the first message */
+			/* text before any From_ line: a message without its
+			 * envelope, or garbage; either way it is a record */
+			reader_begin(rd, m, line);
+			begun = true;
+		}
+		after_blank = is_blank(p, n);
+		if (quoted_from(p, n))
+			p++, n--;
+		size_t room = max - MIN(m->raw.len, max);
+		size_t keep = MIN(n, room);
+		buf_add(&m->raw, p, keep);
+		dropped += n - keep;
+		if (cut)
+			dropped++; /* the rest of the line is unknown; any amount says "cut" */
+	}
+	if (!begun) {
+		*done = true;
+		return reader_io_error(rd, err);
+	}
+	/* the blank line before the next From_ belongs to the format */
+	if (m->raw.len >= 2 && m->raw.ptr[m->raw.len - 1] == '\n' && m->raw.ptr[m->raw.len - 2] == '\n')
+		m->raw.ptr[--m->raw.len] = '\0';
+	else if (m->raw.len >= 3 && !memcmp(m->raw.ptr + m->raw.len - 3, "\n\r\n", 3))
+		m->raw.ptr[m->raw.len -= 2] = '\0';
+	if (dropped) {
+		m->error_status = TACT_ERR_LIMIT;
+		tact_msg_set_error(m, "message longer than max-message-bytes (%zu): truncated", max);
+	}
+	m->decode = mail_decode;
+	m->decode_ctx = &rd->opts;
+	return reader_io_error(rd, err);
+}
+
+const struct reader_fmt read_mbox_fmt = {
+	.name = "mbox",
+	.open = mbox_open,
+	.next = mbox_next,
+	.close = mbox_close,
+};
