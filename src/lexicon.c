@@ -68,12 +68,32 @@ static const struct {
 	{"recovery.empathy", "acknowledges the customer's experience"},
 };
 
-const char *label_intern(const char *name, size_t len)
+static const char *label_scan(const char *name, size_t len)
 {
 	for (size_t i = 0; i < ARRAY_LEN(labels); i++)
-		if (strlen(labels[i]) == len && !memcmp(labels[i], name, len))
+		if (labels[i][0] == name[0] && !strncmp(labels[i], name, len) && labels[i][len] == '\0')
 			return labels[i];
 	return NULL;
+}
+
+/* Detectors look labels up by literal strings on every message: remember
+ * the answer per calling string (a literal keeps its address), per thread,
+ * and check it, since a caller may reuse a buffer for another name. */
+const char *label_intern(const char *name, size_t len)
+{
+	static _Thread_local struct {
+		const char *key, *val;
+		size_t len;
+	} cache[256];
+	size_t h = (size_t)(((uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15ULL) >> 56);
+	if (cache[h].key == name && cache[h].len == len && cache[h].val && !memcmp(cache[h].val, name, len) &&
+	    cache[h].val[len] == '\0')
+		return cache[h].val;
+	const char *v = label_scan(name, len);
+	cache[h].key = name;
+	cache[h].len = len;
+	cache[h].val = v;
+	return v;
 }
 
 const char *label_message(const char *label)

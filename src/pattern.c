@@ -348,29 +348,59 @@ static node *parse_alts(parser *P, char close, bool opt)
 	return alt;
 }
 
-static const char *const stop_words[] = {
-	"i", "you", "your", "u", "ur", "we", "our", "my", "me", "it", "the", "a", "an", "to", "of", "and",
-	"or", "in", "on", "for", "is", "are", "was", "be", "been", "this", "that", "with", "at", "by",
-	"not", "no", "do", "have", "has", "will", "would", "can", "if", "so", "but", "as", "just", "all",
-	"they", "he", "she", "them", "his", "her", "i'm", "it's", "you're", "get", "got", "am", "us",
-	"any", "some", "one", "up", "out", "about", "from", "what", "there", "here", "again", "too",
-	"very", "please", "more", "still", "really", "now", "i'll", "we'll", "i've", "we've", "don't",
+#define W(s) {s, sizeof s - 1}
+static const struct {
+	const char *w;
+	size_t n;
+} stop_words[] = {
+	W("i"), W("you"), W("your"), W("u"), W("ur"), W("we"), W("our"), W("my"), W("me"), W("it"), W("the"),
+	W("a"), W("an"), W("to"), W("of"), W("and"), W("or"), W("in"), W("on"), W("for"), W("is"), W("are"),
+	W("was"), W("be"), W("been"), W("this"), W("that"), W("with"), W("at"), W("by"), W("not"), W("no"),
+	W("do"), W("have"), W("has"), W("will"), W("would"), W("can"), W("if"), W("so"), W("but"), W("as"),
+	W("just"), W("all"), W("they"), W("he"), W("she"), W("them"), W("his"), W("her"), W("i'm"), W("it's"),
+	W("you're"), W("get"), W("got"), W("am"), W("us"), W("any"), W("some"), W("one"), W("up"), W("out"),
+	W("about"), W("from"), W("what"), W("there"), W("here"), W("again"), W("too"), W("very"), W("please"),
+	W("more"), W("still"), W("really"), W("now"), W("i'll"), W("we'll"), W("i've"), W("we've"), W("don't"),
 };
+#undef W
+
+/* How rare a word is likely to be, for choosing anchors: its length,
+ * minus a lot for a stop word. Memoized per word id during the build. */
+static int id_rarity(const vocab *v, int32_t id)
+{
+	static _Thread_local int *memo;
+	static _Thread_local size_t cap;
+	if (!v) { /* end of a build */
+		free(memo);
+		memo = NULL;
+		cap = 0;
+		return 0;
+	}
+	if ((size_t)id >= cap) {
+		size_t nc = MAX((size_t)id + 1, cap * 2);
+		memo = xreallocarray(memo, nc, sizeof *memo);
+		for (size_t i = cap; i < nc; i++)
+			memo[i] = INT32_MIN;
+		cap = nc;
+	}
+	if (memo[id] != INT32_MIN)
+		return memo[id];
+	size_t len;
+	const char *s = vocab_word(v, id, &len);
+	int score = (int)MIN(len, 12u);
+	for (size_t k = 0; k < ARRAY_LEN(stop_words); k++)
+		if (stop_words[k].n == len && !memcmp(stop_words[k].w, s, len)) {
+			score -= 100;
+			break;
+		}
+	return memo[id] = score;
+}
 
 static int word_rarity(const vocab *v, const node *w)
 {
 	int worst = 1000;
-	for (size_t i = 0; i < w->nids; i++) {
-		size_t len;
-		const char *s = vocab_word(v, w->ids[i], &len);
-		int score = (int)MIN(len, 12u);
-		for (size_t k = 0; k < ARRAY_LEN(stop_words); k++)
-			if (strlen(stop_words[k]) == len && !memcmp(stop_words[k], s, len)) {
-				score -= 100;
-				break;
-			}
-		worst = MIN(worst, score);
-	}
+	for (size_t i = 0; i < w->nids; i++)
+		worst = MIN(worst, id_rarity(v, w->ids[i]));
 	return worst - (int)(w->nids / 16); /* large sets are common */
 }
 
@@ -393,6 +423,7 @@ static uint32_t add_ids(matcher *m, const int32_t *ids, size_t n)
 /* Compile items[0..n) in direction dir (+1 forward, -1 backward: the items
  * in reverse order, recursively). */
 static void compile_items(matcher *m, node *const *items, size_t n, int dir);
+static bool first_words(const node *x, int dir, node *set);
 
 static void compile_node(matcher *m, const node *x, int dir)
 {
@@ -413,6 +444,18 @@ static void compile_node(matcher *m, const node *x, int dir)
 		compile_items(m, x->kids, x->nkids, dir);
 		break;
 	case N_ALT: {
+		/* a filter first: the words that can start a choice, so that a
+		 * group of many choices costs one lookup when none can match */
+		uint32_t first = UINT32_MAX;
+		if (x->nkids > 1) {
+			node set = {.kind = N_WORD};
+			if (first_words(x, dir, &set)) {
+				ids_sort(&set);
+				first = emit(m, (pinstr){.op = OP_FIRST, .nids = (uint16_t)MIN(set.nids, 65535u),
+							 .x = add_ids(m, set.ids, MIN(set.nids, 65535u)), .y = UINT32_MAX});
+			}
+			free(set.ids);
+		}
 		uint32_t *jmps = xmalloc((x->nkids + 1) * sizeof *jmps);
 		for (size_t i = 0; i < x->nkids; i++) {
 			bool last = i + 1 == x->nkids && !x->opt;
@@ -426,9 +469,36 @@ static void compile_node(matcher *m, const node *x, int dir)
 		}
 		for (size_t i = 0; i < x->nkids; i++)
 			m->prog[jmps[i]].x = (uint32_t)m->nprog;
+		if (first != UINT32_MAX && x->opt)
+			m->prog[first].y = (uint32_t)m->nprog; /* nothing starts it: skip */
 		free(jmps);
 		break;
 	}
+	}
+}
+
+/* Collect in set the words that can come first (in direction dir) in a
+ * match of x; false when something else can (a gap, any word, a number,
+ * or an empty choice). */
+static bool first_words(const node *x, int dir, node *set)
+{
+	switch (x->kind) {
+	case N_WORD:
+		set->ids = xreallocarray(set->ids, set->nids + x->nids, sizeof *set->ids);
+		memcpy(set->ids + set->nids, x->ids, x->nids * sizeof *x->ids);
+		set->nids += x->nids;
+		return true;
+	case N_SEQ:
+		return x->nkids && first_words(x->kids[dir > 0 ? 0 : x->nkids - 1], dir, set);
+	case N_ALT:
+		if (x->opt)
+			return false;
+		for (size_t i = 0; i < x->nkids; i++)
+			if (!first_words(x->kids[i], dir, set))
+				return false;
+		return true;
+	default:
+		return false;
 	}
 }
 
@@ -461,7 +531,7 @@ static bool has_word(const node *x)
 	}
 }
 
-#define MAX_VARIANTS 256
+#define MAX_VARIANTS 512
 
 /* Split a sequence into variants, each with a word at its top level to
  * anchor on, by expanding groups (the first group without such a word)
@@ -479,38 +549,54 @@ static bool add_variants(matcher *m, const vocab *v, uint32_t entry, node *seq, 
 				anchor = i;
 			}
 		}
-	if (anchor == SIZE_MAX) {
-		/* expand the group whose words are rarest: its choices become
-		 * the anchors */
-		size_t g = SIZE_MAX;
-		int gbest = -100000;
-		for (size_t i = 0; i < seq->nkids; i++) {
-			const node *x = seq->kids[i];
-			if (x->kind != N_ALT || !has_word(x))
-				continue;
-			int r = 1000;
-			for (size_t a = 0; a < x->nkids; a++) {
-				const node *k = x->kids[a];
-				const node *w = k->nkids ? k->kids[0] : NULL;
-				for (size_t j = 0; j < k->nkids && (!w || w->kind != N_WORD); j++)
-					w = k->kids[j];
-				r = MIN(r, w && w->kind == N_WORD ? word_rarity(v, w) : -50);
-			}
-			if (r > gbest) {
-				gbest = r;
-				g = i;
-			}
+	/* The group whose words are rarest: expanded, its choices become the
+	 * anchors. Worth it when there is no top-level word, or when the best
+	 * one is a stop word ("the|our") and a group holds rarer words. */
+	size_t g = SIZE_MAX;
+	int gbest = -100000, gsecond = -100000;
+	for (size_t i = 0; i < seq->nkids; i++) {
+		const node *x = seq->kids[i];
+		if (x->kind != N_ALT || !has_word(x))
+			continue;
+		/* a group is as rare as its commonest choice; ties go to the
+		 * group whose single words (merged into one choice) are rarer */
+		int r = 1000, second = -100000;
+		for (size_t a = 0; a < x->nkids; a++) {
+			const node *k = x->kids[a];
+			int kr = -50;
+			for (size_t j = 0; j < k->nkids; j++)
+				if (k->kids[j]->kind == N_WORD)
+					kr = MAX(kr, word_rarity(v, k->kids[j]));
+			r = MIN(r, kr);
+			if (k->nkids == 1 && k->kids[0]->kind == N_WORD)
+				second = kr;
 		}
+		if (second == -100000)
+			second = r;
+		if (r > gbest || (r == gbest && second > gsecond)) {
+			gbest = r;
+			gsecond = second;
+			g = i;
+		}
+	}
+	if (anchor == SIZE_MAX && g == SIZE_MAX)
 		for (size_t i = 0; i < seq->nkids && g == SIZE_MAX; i++)
 			if (seq->kids[i]->kind == N_ALT)
 				g = i;
-		if (g == SIZE_MAX)
-			return false;
+	/* expanding only for a better anchor must stay cheap */
+	bool expand = g != SIZE_MAX &&
+		      (anchor == SIZE_MAX || (best < 0 && gbest > best && seq->kids[g]->nkids * 4 <= (size_t)*budget));
+	if (expand) {
+		size_t nvars = m->nvars, nprog = m->nprog, nids = m->nids;
+		int saved = *budget;
 		const node *alt = seq->kids[g];
 		size_t nalts = alt->nkids + (alt->opt ? 1 : 0);
-		for (size_t a = 0; a < nalts; a++) {
-			if (--*budget < 0)
-				return false;
+		bool ok = true;
+		for (size_t a = 0; a < nalts && ok; a++) {
+			if (--*budget < 0) {
+				ok = false;
+				break;
+			}
 			const node *choice = a < alt->nkids ? alt->kids[a] : NULL;
 			size_t cn = choice ? choice->nkids : 0;
 			node *nv = node_new(N_SEQ);
@@ -521,12 +607,18 @@ static bool add_variants(matcher *m, const vocab *v, uint32_t entry, node *seq, 
 				nv->kids[nv->nkids++] = choice->kids[i];
 			for (size_t i = g + 1; i < seq->nkids; i++)
 				nv->kids[nv->nkids++] = seq->kids[i];
-			bool ok = add_variants(m, v, entry, nv, budget);
+			ok = add_variants(m, v, entry, nv, budget);
 			view_free(nv);
-			if (!ok)
-				return false;
 		}
-		return true;
+		if (ok)
+			return true;
+		/* too many alternatives: undo, and anchor on the top-level word */
+		m->nvars = nvars;
+		m->nprog = nprog;
+		m->nids = nids;
+		*budget = saved;
+		if (anchor == SIZE_MAX)
+			return false;
 	}
 	pvariant pv = {.entry = entry};
 	const node *an = seq->kids[anchor];
@@ -792,29 +884,51 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 	}
 	ac_finish(&m->ac);
 	m->nvocab = v->n;
-	/* anchors */
-	size_t capk = m->nvars * 2 + 16, nk = 0;
-	uint32_t *keys = xmalloc(capk * sizeof *keys), *vals = xmalloc(capk * sizeof *vals);
-	for (size_t i = 0; i < m->nvars; i++) {
-		for (size_t k = 0; k < m->vars[i].nanc; k++) {
-			if (nk == capk) {
-				capk *= 2;
-				keys = xreallocarray(keys, capk, sizeof *keys);
-				vals = xreallocarray(vals, capk, sizeof *vals);
-			}
-			keys[nk] = (uint32_t)m->ids[m->vars[i].anc + k];
-			vals[nk] = (uint32_t)i;
-			nk++;
+	m->entry_kind = xcalloc(lx->n + 1, 1);
+	static const char *const global_cues[] = {"cue.acronym", "cue.positive", "cue.negative", "cue.apology",
+						  "cue.innocent"};
+	for (size_t i = 0; i < lx->n; i++) {
+		const char *l = lx->e[i].label;
+		uint8_t k = ENTRY_SIGNAL;
+		if (label_is_cue(l)) {
+			k = ENTRY_CONTEXT;
+			for (size_t g = 0; g < ARRAY_LEN(global_cues); g++)
+				if (!strcmp(l, global_cues[g]))
+					k = ENTRY_CUE;
 		}
+		m->entry_kind[i] = k;
 	}
-	build_csr(m->nvocab, keys, vals, nk, &m->anc_start, &m->anc);
+	/* anchors: one table for signals and global cues, one for context cues */
+	for (int pass = 0; pass < 2; pass++) {
+		size_t capk = m->nvars * 2 + 16, nk = 0;
+		uint32_t *keys = xmalloc(capk * sizeof *keys), *vals = xmalloc(capk * sizeof *vals);
+		for (size_t i = 0; i < m->nvars; i++) {
+			if ((m->entry_kind[m->vars[i].entry] == ENTRY_CONTEXT) != (pass == 1))
+				continue;
+			for (size_t k = 0; k < m->vars[i].nanc; k++) {
+				if (nk == capk) {
+					capk *= 2;
+					keys = xreallocarray(keys, capk, sizeof *keys);
+					vals = xreallocarray(vals, capk, sizeof *vals);
+				}
+				keys[nk] = (uint32_t)m->ids[m->vars[i].anc + k];
+				vals[nk] = (uint32_t)i;
+				nk++;
+			}
+		}
+		if (pass == 0)
+			build_csr(m->nvocab, keys, vals, nk, &m->anc_start, &m->anc);
+		else
+			build_csr(m->nvocab, keys, vals, nk, &m->ctx_start, &m->ctx);
+		free(keys);
+		free(vals);
+	}
 	build_csr(m->nvocab, rx_keys, rx_vals, nrxa, &m->rxa_start, &m->rxa);
-	free(keys);
-	free(vals);
 	free(rx_keys);
 	free(rx_vals);
 	ntext_free(&P.nt);
 	tokens_free(&P.ts);
+	id_rarity(NULL, 0);
 }
 
 void matcher_free(matcher *m)
@@ -824,6 +938,9 @@ void matcher_free(matcher *m)
 	free(m->vars);
 	free(m->anc_start);
 	free(m->anc);
+	free(m->ctx_start);
+	free(m->ctx);
+	free(m->entry_kind);
 	for (size_t i = 0; i < m->nrx; i++)
 		pcre2_code_free(m->rx[i].code);
 	free(m->rx);
@@ -847,6 +964,7 @@ void match_scratch_free(match_scratch *s)
 		pcre2_match_data_free(s->md);
 	if (s->mctx)
 		pcre2_match_context_free(s->mctx);
+	free(s->hot);
 	if (s->jit)
 		pcre2_jit_stack_free(s->jit);
 	*s = (match_scratch){0};
@@ -1094,6 +1212,24 @@ static bool vm(mctx *c, uint32_t pc, size_t pos, int dir, unsigned flags, size_t
 					return true;
 			}
 			return false;
+		case OP_FIRST: {
+			bool can = false;
+			if (dir > 0 ? pos < nw : pos > 0) {
+				const token *t = word_at(c, dir > 0 ? pos : pos - 1);
+				const int32_t *ids = c->m->ids + in->x;
+				can = t->sent == c->sent &&
+				      (word_ok(c, ids, in->nids, t, flags) ||
+				       (dir > 0 && t->alt >= 0 && word_ok(c, ids, in->nids, &c->ts->t[t->alt], flags)));
+			}
+			if (can) {
+				pc++;
+			} else if (in->y != UINT32_MAX) {
+				pc = in->y;
+			} else {
+				return false;
+			}
+			continue;
+		}
 		default: {
 			if (dir > 0 ? pos >= nw : pos == 0)
 				return false;
@@ -1105,7 +1241,7 @@ static bool vm(mctx *c, uint32_t pc, size_t pos, int dir, unsigned flags, size_t
 				const int32_t *ids = c->m->ids + in->x;
 				if (dir > 0 && t->alt >= 0) { /* "f u c k": the joined view first */
 					const token *vt = &c->ts->t[t->alt];
-					if (word_ok(c, ids, in->nids, vt, flags | LF_OBF) &&
+					if (word_ok(c, ids, in->nids, vt, flags) &&
 					    vm(c, pc + 1, vt->next, dir, flags, out))
 						return true;
 				}
@@ -1143,16 +1279,17 @@ static void push_match(mctx *c, uint32_t entry, size_t w0, size_t w1, uint16_t f
 
 /* Try every variant anchored on id at word position pos (t is the word,
  * or its spelled-out view when virt). */
-static void try_anchor(mctx *c, int32_t id, size_t pos, const token *t, bool virt)
+static void try_anchor(mctx *c, const uint32_t *tab, const uint32_t *anc, int32_t id, size_t pos, const token *t,
+		       bool virt)
 {
 	if (id < 0 || (size_t)id >= c->m->nvocab)
 		return;
-	for (uint32_t a = c->m->anc_start[id]; a < c->m->anc_start[id + 1]; a++) {
-		const pvariant *pv = &c->m->vars[c->m->anc[a]];
+	for (uint32_t a = tab[id]; a < tab[id + 1]; a++) {
+		const pvariant *pv = &c->m->vars[anc[a]];
 		const lex_entry *e = &c->lx->e[pv->entry];
-		if (virt && !(e->flags & LF_OBF))
-			continue;
-		unsigned flags = e->flags | (virt ? LF_OBF : 0);
+		/* a spelled-out word ("F.T.C") counts as its letters joined for
+		 * every entry; its de-obfuscated reading only for obf entries */
+		unsigned flags = e->flags;
 		if (!word_ok(c, c->m->ids + pv->anc, pv->nanc, t, flags))
 			continue;
 		size_t after = virt ? t->next : pos + 1;
@@ -1310,6 +1447,32 @@ static void regex_sentence(mctx *c, const pregex *rx, size_t pos)
 	}
 }
 
+/* Every variant of one anchor table that may start at word position pos:
+ * the word's own ids, its lemma, its de-obfuscated view, and a spelled-out
+ * word starting here. */
+static void anchors_at(mctx *c, const uint32_t *start, const uint32_t *anc, size_t pos, const token *t)
+{
+	int32_t cand[4] = {t->id, t->base != t->id ? t->base : -1, t->did, t->dbase != t->did ? t->dbase : -1};
+	for (int k = 0; k < 4; k++) {
+		bool dup = false;
+		for (int j = 0; j < k; j++)
+			dup |= cand[j] == cand[k];
+		if (!dup && cand[k] >= 0)
+			try_anchor(c, start, anc, cand[k], pos, t, false);
+	}
+	if (t->alt >= 0) {
+		const token *vt = &c->ts->t[t->alt];
+		int32_t vc[4] = {vt->id, vt->base, vt->did, vt->dbase};
+		for (int k = 0; k < 4; k++) {
+			bool dup = false;
+			for (int j = 0; j < k; j++)
+				dup |= vc[j] == vc[k];
+			if (!dup && vc[k] >= 0)
+				try_anchor(c, start, anc, vc[k], pos, vt, true);
+		}
+	}
+}
+
 static int match_cmp(const void *a, const void *b)
 {
 	const match *x = a, *y = b;
@@ -1331,25 +1494,7 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 	for (size_t pos = 0; pos < ts->nw; pos++) {
 		token *t = &ts->t[ts->w[pos]];
 		c.sent = t->sent;
-		int32_t cand[4] = {t->id, t->base != t->id ? t->base : -1, t->did, t->dbase != t->did ? t->dbase : -1};
-		for (int k = 0; k < 4; k++) {
-			bool dup = false;
-			for (int j = 0; j < k; j++)
-				dup |= cand[j] == cand[k];
-			if (!dup)
-				try_anchor(&c, cand[k], pos, t, false);
-		}
-		if (t->alt >= 0) {
-			token *vt = &ts->t[t->alt];
-			int32_t vc[4] = {vt->id, vt->base, vt->did, vt->dbase};
-			for (int k = 0; k < 4; k++) {
-				bool dup = false;
-				for (int j = 0; j < k; j++)
-					dup |= vc[j] == vc[k];
-				if (!dup)
-					try_anchor(&c, vc[k], pos, vt, true);
-			}
-		}
+		anchors_at(&c, m->anc_start, m->anc, pos, t);
 		if (m->ac.nstates && t->kind == TK_WORD && t->nlen > 3) {
 			const char *w = nt->out.ptr + t->ns;
 			if (!innocent(v, w, t->nlen)) {
@@ -1380,6 +1525,22 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 		}
 	}
 	free(rx_done);
+	/* context cues, only in the sentences that hold a signal */
+	if (s->n || s->all_cues) {
+		VEC_RESERVE(s->hot, s->caphot, ts->nsent + 1);
+		memset(s->hot, s->all_cues, ts->nsent + 1);
+		for (size_t i = 0; i < s->n; i++)
+			if (m->entry_kind[s->m[i].entry] == ENTRY_SIGNAL ||
+			    lx->e[s->m[i].entry].label == label_intern("cue.apology", 11))
+				s->hot[ts->t[ts->w[s->m[i].w0]].sent] = 1;
+		for (size_t pos = 0; pos < ts->nw; pos++) {
+			token *t = &ts->t[ts->w[pos]];
+			if (t->sent > ts->nsent || !s->hot[t->sent])
+				continue;
+			c.sent = t->sent;
+			anchors_at(&c, m->ctx_start, m->ctx, pos, t);
+		}
+	}
 	if (s->n > 1)
 		qsort(s->m, s->n, sizeof *s->m, match_cmp);
 	/* one match per entry where matches overlap: of two nested matches the

@@ -11,14 +11,17 @@
 
 /* A phrase compiles to two small programs run from its anchor word: one
  * forward over the words after it, one backward over the words before. */
-enum { OP_WORD, OP_ANY, OP_NUM, OP_GAP, OP_SPLIT, OP_JMP, OP_END };
+enum { OP_WORD, OP_ANY, OP_NUM, OP_GAP, OP_SPLIT, OP_JMP, OP_END, OP_FIRST };
 
 typedef struct {
 	uint8_t op;
 	uint8_t gap;      /* OP_GAP: at most this many words */
 	uint16_t nids;    /* OP_WORD: number of word ids */
-	uint32_t x;       /* OP_WORD: offset of the sorted ids; OP_SPLIT, OP_JMP: target */
-	uint32_t y;       /* OP_SPLIT: second target */
+	uint32_t x;       /* OP_WORD, OP_FIRST: offset of the sorted ids;
+			     OP_SPLIT, OP_JMP: target */
+	uint32_t y;       /* OP_SPLIT: second target; OP_FIRST: where to go
+			     when the word cannot start the group
+			     (UINT32_MAX: fail) */
 } pinstr;
 
 typedef struct {
@@ -51,6 +54,9 @@ typedef struct {
 	pvariant *vars;
 	size_t nvars, capvars;
 	uint32_t *anc_start, *anc; /* id -> variants anchored on it (CSR) */
+	uint32_t *ctx_start, *ctx; /* the same for context cues, run only in
+				      sentences that hold a signal */
+	uint8_t *entry_kind;       /* per entry: ENTRY_SIGNAL, _CUE or _CONTEXT */
 	pregex *rx;
 	size_t nrx;
 	uint32_t *rxa_start, *rxa; /* id -> regexes anchored on it (CSR) */
@@ -78,8 +84,17 @@ enum {
 	MF_REGION = 1 << 3,   /* inside a quote or signature region */
 };
 
+/* Entries by what they are for: signals (taxonomy labels) and the cues
+ * that start judging a sentence (apology words) trigger the context pass;
+ * mood and acronym cues are needed everywhere; context cues (negation,
+ * targets, ...) only in triggered sentences. */
+enum { ENTRY_SIGNAL, ENTRY_CUE, ENTRY_CONTEXT };
+
 /* Scratch per analyzer (one thread). */
 typedef struct {
+	bool all_cues;        /* run context cues in every sentence (lint) */
+	uint8_t *hot;         /* per sentence: holds a signal */
+	size_t caphot;
 	match *m;
 	size_t n, cap;
 	buf dbuf;             /* de-obfuscated token views */
