@@ -6,7 +6,12 @@ BINDIR  ?= $(PREFIX)/bin
 INCDIR  ?= $(PREFIX)/include
 LIBDIR  ?= $(PREFIX)/lib
 DATADIR ?= $(PREFIX)/share/tact
+MANDIR  ?= $(PREFIX)/share/man
+COMPDIR ?= $(PREFIX)/share/bash-completion/completions
+PCDIR   ?= $(LIBDIR)/pkgconfig
 B       ?= build
+VERSION := $(shell sed -n 's/^\#define TACT_VERSION_STRING "\(.*\)"/\1/p' include/tact.h)
+SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
 
 # pkg-config names, and the Debian packages that provide what we need.
 PKGS     = libpcre2-8 hunspell libutf8proc gmime-3.0 libcjson gumbo
@@ -17,7 +22,7 @@ DEPS_OK  = $(B)/.deps-ok
 
 CFLAGS  ?= -O2 -g
 override CFLAGS   += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
-                     -Wno-error=deprecated-declarations -pthread
+                     -Wno-error=deprecated-declarations -pthread -fPIC
 override CPPFLAGS += -D_GNU_SOURCE -Iinclude -Isrc -DPCRE2_CODE_UNIT_WIDTH=8 \
                      -DTACT_DATADIR='"$(DATADIR)"' \
                      $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -30,7 +35,7 @@ UNIT   = $(patsubst tests/unit/%.c,$(B)/%,$(wildcard tests/unit/*_test.c))
 # Entry points install missing packages first, then build in a fresh make so
 # that pkg-config sees what was just installed.
 all: deps
-	@$(MAKE) --no-print-directory $(B)/tact
+	@$(MAKE) --no-print-directory $(B)/tact $(B)/libtact.so
 
 # Install missing system packages (as root, on Debian) only when a library
 # cannot be found; a stamp keeps later builds from asking again.
@@ -52,6 +57,13 @@ $(B)/%.o: src/%.c | $(DEPS_OK)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 $(B)/libtact.a: $(OBJ)
 	$(AR) rcs $@ $^
+# The shared library exports only tact_* (src/libtact.map).
+$(B)/libtact.so.$(VERSION): $(OBJ) src/libtact.map
+	$(CC) -shared -Wl,-soname,libtact.so.$(SOMAJOR) -Wl,--version-script=src/libtact.map $(LDFLAGS) \
+	  -o $@ $(OBJ) $(LDLIBS)
+$(B)/libtact.so: $(B)/libtact.so.$(VERSION)
+	ln -sf libtact.so.$(VERSION) $(B)/libtact.so.$(SOMAJOR)
+	ln -sf libtact.so.$(VERSION) $@
 $(B)/tact: $(B)/main.o $(B)/libtact.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 $(B)/%_test: tests/unit/%_test.c tests/unit/testing.h $(B)/libtact.a
@@ -68,6 +80,10 @@ check-golden: $(B)/tact
 	@tests/golden.sh $(B)/tact
 check-cli: $(B)/tact
 	@tests/cli.sh $(B)/tact
+# Install into a temporary prefix, run from there, build the example with
+# pkg-config, and check the exported symbols against the header.
+check-install: $(B)/tact $(B)/libtact.so
+	@tests/install.sh $(B)
 # E-mail input: own fixtures, then the peers' fixtures in ../shared/corpus-ext
 # (skipped when absent); a few seconds in all.
 check-mail: $(B)/tact
@@ -82,7 +98,7 @@ check-lexicon: $(B)/tact
 	@$(B)/tact lexicon lint && $(B)/tact lexicon test
 
 # One pass of every suite against the build in $(B).
-check: check-unit check-golden check-cli check-lexicon check-mail
+check: check-unit check-golden check-cli check-lexicon check-mail check-install
 
 # Regenerate the Scunthorpe allowlist from the hunspell dictionary; review
 # the diff. check-lexicon fails when it is out of date.
@@ -117,12 +133,104 @@ test: deps
 	@$(MAKE) --no-print-directory san
 	@echo "make test: all suites passed (plain and ASan+UBSan)"
 
+install: $(B)/tact $(B)/libtact.so
+	@tests/install.sh $(B)
+# E-mail input: own fixtures, then the peers' fixtures in ../shared/corpus-ext
+# (skipped when absent); a few seconds in all.
+check-mail: $(B)/tact
+	@tests/mail.sh $(B)/tact
+	@python3 tests/eval/replyparse.py $(B)/tact
+	@python3 tests/eval/mimeparse.py $(B)/tact
+eval-mail: $(B)/tact
+	python3 tests/eval/replyparse.py -v $(B)/tact
+	python3 tests/eval/mimeparse.py $(B)/tact
+# Lint every bundled lexicon and run its embedded examples.
+check-lexicon: $(B)/tact
+	@$(B)/tact lexicon lint && $(B)/tact lexicon test
+
+# One pass of every suite against the build in $(B).
+check: check-unit check-golden check-cli check-lexicon check-mail check-install
+
+# Regenerate the Scunthorpe allowlist from the hunspell dictionary; review
+# the diff. check-lexicon fails when it is out of date.
+allowlist: $(B)/tact
+	$(B)/tact lexicon allowlist -o lexicons/en/zz-innocent.tact
+# Regenerate the look-alike table from Unicode's confusables data.
+confusables:
+	tools/gen-confusables.py > src/confusables.inc
+
+# Throughput against cat, ripgrep and GMime on a corpus built from
+# ../shared/corpus-ext (results: doc/performance.md).
+bench: deps
+	@$(MAKE) --no-print-directory $(B)/tact
+	@command -v hyperfine >/dev/null && command -v rg >/dev/null || \
+	  { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	    $$SUDO apt-get install -y -qq hyperfine ripgrep >/dev/null; }
+	tools/bench/run.sh $(B)
+
+# The evaluations on labelled data (figures, not pass/fail).
+eval: $(B)/tact
+	@for s in tests/eval/escalation.py tests/eval/agent.py tests/eval/derogatory.py; do \
+	  [ -f $$s ] && TACT=$(B)/tact python3 $$s; echo; done
+
+SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SANB ?= build-san
+san:
+	TACT_SANITIZED=1 $(MAKE) B=$(SANB) CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" check
+
+# The README's second command.
+test: deps
+	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory san
+	@echo "make test: all suites passed (plain and ASan+UBSan)"
+
+# The HTML report in a real browser: Debian's Chromium (installed when
+# missing, as root, like `make deps`) driven by playwright-core from npm,
+# which downloads no browser of its own. Builds the report from corpus/ and
+# the XSS fixture, checks highlights, filters, tooltips, that nothing from
+# the data runs and no console error appears; screenshot in $(B)/report.png.
+CHROMIUM ?= /usr/bin/chromium
+test-browser: $(B)/tact
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  echo "make test-browser: installing chromium"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	fi
+	@cd tests/browser && { [ -f node_modules/playwright-core/package.json ] || \
+	  npm ci --no-audit --no-fund --loglevel=error; }
+	@$(B)/tact --quiet --format html corpus/*/* tests/browser/xss.jsonl >$(B)/report.html
+	@CHROMIUM=$(CHROMIUM) node tests/browser/report-test.js $(B)/report.html $(B)/report.png
+
 golden-update: $(B)/tact
 	tests/golden.sh $(B)/tact --update
+
+install: $(B)/tact $(B)/libtact.so
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(INCDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PCDIR) \
+	  $(DESTDIR)$(DATADIR)/lexicons/en $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(COMPDIR)
+	install -m 0755 $(B)/tact $(DESTDIR)$(BINDIR)/tact
+	install -m 0644 include/tact.h $(DESTDIR)$(INCDIR)/tact.h
+	install -m 0644 $(B)/libtact.a $(DESTDIR)$(LIBDIR)/libtact.a
+	install -m 0755 $(B)/libtact.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libtact.so.$(VERSION)
+	ln -sf libtact.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libtact.so.$(SOMAJOR)
+	ln -sf libtact.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libtact.so
+	install -m 0644 lexicons/en/*.tact $(DESTDIR)$(DATADIR)/lexicons/en/
+	install -m 0644 lexicons/README.md $(DESTDIR)$(DATADIR)/lexicons/README.md
+	install -m 0644 doc/tact.1 $(DESTDIR)$(MANDIR)/man1/tact.1
+	install -m 0644 completions/tact.bash $(DESTDIR)$(COMPDIR)/tact
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCDIR@|$(INCDIR)|' \
+	  -e 's|@DATADIR@|$(DATADIR)|' -e 's|@VERSION@|$(VERSION)|' tact.pc.in > $(DESTDIR)$(PCDIR)/tact.pc
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/tact $(DESTDIR)$(INCDIR)/tact.h $(DESTDIR)$(LIBDIR)/libtact.a \
+	  $(DESTDIR)$(LIBDIR)/libtact.so $(DESTDIR)$(LIBDIR)/libtact.so.$(SOMAJOR) \
+	  $(DESTDIR)$(LIBDIR)/libtact.so.$(VERSION) $(DESTDIR)$(PCDIR)/tact.pc \
+	  $(DESTDIR)$(MANDIR)/man1/tact.1 $(DESTDIR)$(COMPDIR)/tact
+	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all deps demo check check-unit check-golden check-cli check-lexicon check-mail eval-mail san test \
-	golden-update clean allowlist confusables eval
+.PHONY: all deps demo check check-unit check-golden check-cli check-lexicon check-mail check-install \
+	eval-mail san test install uninstall \
+	golden-update clean allowlist confusables eval bench
 -include $(OBJ:.o=.d) $(B)/main.d
