@@ -31,6 +31,7 @@ LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
 LIBSRC = $(filter-out src/main.c,$(wildcard src/*.c))
 OBJ    = $(LIBSRC:src/%.c=$(B)/%.o)
 UNIT   = $(patsubst tests/unit/%.c,$(B)/%,$(wildcard tests/unit/*_test.c))
+FUZZ   = $(patsubst tests/fuzz/%.c,$(B)/%,$(wildcard tests/fuzz/fuzz_*.c))
 
 # Entry points install missing packages first, then build in a fresh make so
 # that pkg-config sees what was just installed.
@@ -66,6 +67,8 @@ $(B)/libtact.so: $(B)/libtact.so.$(VERSION)
 	ln -sf libtact.so.$(VERSION) $@
 $(B)/tact: $(B)/main.o $(B)/libtact.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+$(B)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(B)/libtact.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(B)/libtact.a $(LDLIBS)
 $(B)/%_test: tests/unit/%_test.c tests/unit/testing.h $(B)/libtact.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libtact.a $(LDLIBS)
 
@@ -80,6 +83,12 @@ check-golden: $(B)/tact
 	@tests/golden.sh $(B)/tact
 check-cli: $(B)/tact
 	@tests/cli.sh $(B)/tact
+# Every fuzz target over its seeds and saved regression cases (a crash
+# aborts). Seeds: corpus/, the mail fixtures, the lexicons.
+FUZZ_SEEDS = corpus tests/fixtures/mail lexicons/en
+check-fuzz: $(FUZZ)
+	@for f in $(FUZZ); do t=$${f##*/fuzz_}; \
+	  TACT_LEXICONS=$(CURDIR)/lexicons $$f $(FUZZ_SEEDS) tests/fuzz/regress/$$t || exit 1; done
 # Install into a temporary prefix, run from there, build the example with
 # pkg-config, and check the exported symbols against the header.
 check-install: $(B)/tact $(B)/libtact.so
@@ -98,7 +107,29 @@ check-lexicon: $(B)/tact
 	@$(B)/tact lexicon lint && $(B)/tact lexicon test
 
 # One pass of every suite against the build in $(B).
-check: check-unit check-golden check-cli check-lexicon check-mail check-install
+check: check-unit check-golden check-cli check-lexicon check-mail check-install check-fuzz
+
+# libFuzzer (clang): make fuzz T=read_jsonl FUZZTIME=600; fuzz-smoke runs
+# every target for SMOKETIME seconds (CI). New crashes are written to
+# build-fuzz/; keep each as tests/fuzz/regress/<target>/<name>.
+T ?= pipeline
+FUZZTIME ?= 60
+SMOKETIME ?= 15
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
+fuzz-lib: deps
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" build-fuzz/libtact.a
+fuzz: fuzz-lib
+	clang -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) $(CPPFLAGS) -o build-fuzz/fuzz-$(T) tests/fuzz/fuzz_$(T).c \
+	  build-fuzz/libtact.a $(LDLIBS)
+	mkdir -p build-fuzz/corpus-$(T)
+	cd build-fuzz && TACT_LEXICONS=$(CURDIR)/lexicons ./fuzz-$(T) -max_total_time=$(FUZZTIME) -max_len=65536 \
+	  -timeout=20 -rss_limit_mb=3000 -print_final_stats=1 corpus-$(T) $(addprefix $(CURDIR)/,$(FUZZ_SEEDS))
+fuzz-smoke: fuzz-lib
+	@for t in $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c)); do \
+	  $(MAKE) --no-print-directory fuzz T=$$t FUZZTIME=$(SMOKETIME) >build-fuzz/smoke-$$t.log 2>&1 || \
+	  { tail -40 build-fuzz/smoke-$$t.log; exit 1; }; \
+	  echo "fuzz-smoke $$t: $$(grep -o 'stat::number_of_executed_units: [0-9]*' build-fuzz/smoke-$$t.log)"; done
 
 # Regenerate the Scunthorpe allowlist from the hunspell dictionary; review
 # the diff. check-lexicon fails when it is out of date.
@@ -149,7 +180,29 @@ check-lexicon: $(B)/tact
 	@$(B)/tact lexicon lint && $(B)/tact lexicon test
 
 # One pass of every suite against the build in $(B).
-check: check-unit check-golden check-cli check-lexicon check-mail check-install
+check: check-unit check-golden check-cli check-lexicon check-mail check-install check-fuzz
+
+# libFuzzer (clang): make fuzz T=read_jsonl FUZZTIME=600; fuzz-smoke runs
+# every target for SMOKETIME seconds (CI). New crashes are written to
+# build-fuzz/; keep each as tests/fuzz/regress/<target>/<name>.
+T ?= pipeline
+FUZZTIME ?= 60
+SMOKETIME ?= 15
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
+fuzz-lib: deps
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" build-fuzz/libtact.a
+fuzz: fuzz-lib
+	clang -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) $(CPPFLAGS) -o build-fuzz/fuzz-$(T) tests/fuzz/fuzz_$(T).c \
+	  build-fuzz/libtact.a $(LDLIBS)
+	mkdir -p build-fuzz/corpus-$(T)
+	cd build-fuzz && TACT_LEXICONS=$(CURDIR)/lexicons ./fuzz-$(T) -max_total_time=$(FUZZTIME) -max_len=65536 \
+	  -timeout=20 -rss_limit_mb=3000 -print_final_stats=1 corpus-$(T) $(addprefix $(CURDIR)/,$(FUZZ_SEEDS))
+fuzz-smoke: fuzz-lib
+	@for t in $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c)); do \
+	  $(MAKE) --no-print-directory fuzz T=$$t FUZZTIME=$(SMOKETIME) >build-fuzz/smoke-$$t.log 2>&1 || \
+	  { tail -40 build-fuzz/smoke-$$t.log; exit 1; }; \
+	  echo "fuzz-smoke $$t: $$(grep -o 'stat::number_of_executed_units: [0-9]*' build-fuzz/smoke-$$t.log)"; done
 
 # Regenerate the Scunthorpe allowlist from the hunspell dictionary; review
 # the diff. check-lexicon fails when it is out of date.
@@ -231,6 +284,6 @@ clean:
 	rm -rf build build-san build-fuzz
 
 .PHONY: all deps demo check check-unit check-golden check-cli check-lexicon check-mail check-install \
-	eval-mail san test install uninstall \
+	eval-mail san test install uninstall check-fuzz fuzz fuzz-lib fuzz-smoke \
 	golden-update clean allowlist confusables eval bench
 -include $(OBJ:.o=.d) $(B)/main.d

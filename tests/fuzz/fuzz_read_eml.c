@@ -1,0 +1,11 @@
+/* fuzz_read_eml.c: the "eml" reader on arbitrary bytes: records come out
+ * in order, decode, analyse and write without a crash; spans stay inside
+ * the text. */
+#include "fuzz.h"
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+{
+	fuzz_pipeline("eml", data, size, true);
+	return 0;
+}
