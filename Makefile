@@ -15,7 +15,7 @@ SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
 
 # pkg-config names, and the Debian packages that provide what we need.
 PKGS     = libpcre2-8 hunspell libutf8proc gmime-3.0 libcjson gumbo
-DEB_PKGS = build-essential pkg-config libpcre2-dev libhunspell-dev hunspell-en-us \
+DEB_PKGS = build-essential pkg-config valgrind libpcre2-dev libhunspell-dev hunspell-en-us \
            libutf8proc-dev libgmime-3.0-dev libcjson-dev libcsv-dev libgumbo-dev \
            python3 jq time
 DEPS_OK  = $(B)/.deps-ok
@@ -83,6 +83,15 @@ check-golden: $(B)/tact
 	@tests/golden.sh $(B)/tact
 check-cli: $(B)/tact
 	@tests/cli.sh $(B)/tact
+# Hostile input, named cases (tests/hostile.sh).
+check-hostile: $(B)/tact
+	@tests/hostile.sh $(B)/tact
+# The golden tests under valgrind memcheck: no error, no leak.
+VALGRIND = valgrind --quiet --error-exitcode=97 --leak-check=full --show-leak-kinds=definite,indirect \
+	--errors-for-leak-kinds=definite,indirect
+check-valgrind: $(B)/tact
+	@command -v valgrind >/dev/null || { echo "check-valgrind: valgrind not installed"; exit 1; }
+	@TACT_WRAP="$(VALGRIND)" tests/golden.sh $(B)/tact | sed 's/^golden:/valgrind golden:/'
 # Every fuzz target over its seeds and saved regression cases (a crash
 # aborts). Seeds: corpus/, the mail fixtures, the lexicons.
 FUZZ_SEEDS = corpus tests/fixtures/mail lexicons/en
@@ -107,7 +116,7 @@ check-lexicon: $(B)/tact
 	@$(B)/tact lexicon lint && $(B)/tact lexicon test
 
 # One pass of every suite against the build in $(B).
-check: check-unit check-golden check-cli check-lexicon check-mail check-install check-fuzz
+check: check-unit check-golden check-cli check-lexicon check-mail check-install check-fuzz check-hostile
 
 # libFuzzer (clang): make fuzz T=read_jsonl FUZZTIME=600; fuzz-smoke runs
 # every target for SMOKETIME seconds (CI). New crashes are written to
@@ -161,6 +170,7 @@ san:
 # The README's second command.
 test: deps
 	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory check-valgrind
 	@$(MAKE) --no-print-directory san
 	@echo "make test: all suites passed (plain and ASan+UBSan)"
 
@@ -180,7 +190,7 @@ check-lexicon: $(B)/tact
 	@$(B)/tact lexicon lint && $(B)/tact lexicon test
 
 # One pass of every suite against the build in $(B).
-check: check-unit check-golden check-cli check-lexicon check-mail check-install check-fuzz
+check: check-unit check-golden check-cli check-lexicon check-mail check-install check-fuzz check-hostile
 
 # libFuzzer (clang): make fuzz T=read_jsonl FUZZTIME=600; fuzz-smoke runs
 # every target for SMOKETIME seconds (CI). New crashes are written to
@@ -234,6 +244,7 @@ san:
 # The README's second command.
 test: deps
 	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory check-valgrind
 	@$(MAKE) --no-print-directory san
 	@echo "make test: all suites passed (plain and ASan+UBSan)"
 
@@ -284,6 +295,6 @@ clean:
 	rm -rf build build-san build-fuzz
 
 .PHONY: all deps demo check check-unit check-golden check-cli check-lexicon check-mail check-install \
-	eval-mail san test install uninstall check-fuzz fuzz fuzz-lib fuzz-smoke \
+	eval-mail san test install uninstall check-fuzz fuzz fuzz-lib fuzz-smoke check-hostile check-valgrind \
 	golden-update clean allowlist confusables eval bench
 -include $(OBJ:.o=.d) $(B)/main.d

@@ -5,6 +5,8 @@
 #   expected  the exact standard output
 #   status    the expected exit status (optional; 0 when absent)
 # Usage: tests/golden.sh path/to/tact [--update]
+# TACT_WRAP, when set, is a command put before tact (valgrind for
+# `make check-valgrind`).
 # --update rewrites expected and status from the current build: review the
 # diff before committing it.
 tact=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -20,7 +22,7 @@ for dir in "$root"/*/; do
 	[ -f "$dir/input" ] && in="$dir/input"
 	want_status=0
 	[ -f "$dir/status" ] && want_status=$(cat "$dir/status")
-	(cd "$dir" && eval "NO_COLOR= TACT_CONFIG= \"$tact\" $(cat args)" <"$in" >"$tmp/out" 2>"$tmp/err")
+	(cd "$dir" && eval "NO_COLOR= TACT_CONFIG= ${TACT_WRAP:-} \"$tact\" $(cat args)" <"$in" >"$tmp/out" 2>"$tmp/err")
 	got_status=$?
 	if [ "$update" = "--update" ]; then
 		cp "$tmp/out" "$dir/expected"
