@@ -126,6 +126,9 @@ FUZZTIME ?= 60
 SMOKETIME ?= 15
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 fuzz-lib: deps
+	@command -v clang >/dev/null && [ -n "$$(find /usr/lib/llvm-*/lib/clang -name 'libclang_rt.fuzzer-x86_64.a' 2>/dev/null)" ] || \
+	  { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; echo "make fuzz: installing clang"; \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq clang libclang-rt-14-dev >/dev/null; }
 	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
 	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" build-fuzz/libtact.a
 fuzz: fuzz-lib
@@ -200,6 +203,9 @@ FUZZTIME ?= 60
 SMOKETIME ?= 15
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 fuzz-lib: deps
+	@command -v clang >/dev/null && [ -n "$$(find /usr/lib/llvm-*/lib/clang -name 'libclang_rt.fuzzer-x86_64.a' 2>/dev/null)" ] || \
+	  { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; echo "make fuzz: installing clang"; \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq clang libclang-rt-14-dev >/dev/null; }
 	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
 	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" build-fuzz/libtact.a
 fuzz: fuzz-lib
