@@ -35,6 +35,14 @@ typedef struct node {
 	size_t nkids;
 } node;
 
+/* Parsed classes, reused: a class used by many entries is parsed once per
+ * stem setting and copied. */
+typedef struct {
+	const lex_class *cl;
+	bool stem;
+	struct node *tree;
+} class_memo;
+
 typedef struct {
 	const char *s, *p, *end;
 	vocab *voc;
@@ -45,6 +53,8 @@ typedef struct {
 	int depth;
 	ntext nt;
 	tokens ts;
+	class_memo *memo;
+	size_t nmemo, capmemo;
 } parser;
 
 static void perr(parser *P, const char *at, const char *fmt, const char *arg)
@@ -58,27 +68,71 @@ static void perr(parser *P, const char *at, const char *fmt, const char *arg)
 	diag_add(P->d, true, P->e->file, P->e->line, col, "%s", msg);
 }
 
+/* Parse trees live in an arena for the length of matcher_build(): a
+ * pattern word is a node and an id array, thousands of them, and malloc
+ * per node dominated the load time. */
+typedef struct arena_block {
+	struct arena_block *next;
+	size_t used, size;
+	max_align_t data[];
+} arena_block;
+
+static _Thread_local arena_block *arena;
+
+static void *ar_alloc(size_t n)
+{
+	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	if (!arena || arena->used + n > arena->size) {
+		size_t size = MAX(n, (size_t)64 * 1024);
+		arena_block *b = xmalloc(sizeof *b + size);
+		b->next = arena;
+		b->used = 0;
+		b->size = size;
+		arena = b;
+	}
+	void *p = (char *)arena->data + arena->used;
+	arena->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+/* Grow an arena array from oldn to newn elements of size sz. */
+static void *ar_grow(void *p, size_t oldn, size_t newn, size_t sz)
+{
+	void *q = ar_alloc(newn * sz);
+	if (oldn)
+		memcpy(q, p, oldn * sz);
+	return q;
+}
+
+static void ar_free_all(void)
+{
+	while (arena) {
+		arena_block *n = arena->next;
+		free(arena);
+		arena = n;
+	}
+}
+
 static node *node_new(uint8_t kind)
 {
-	node *n = xcalloc(1, sizeof *n);
+	node *n = ar_alloc(sizeof *n);
 	n->kind = kind;
 	return n;
 }
 
+/* Nodes go with the arena; kept as a name for what the caller drops. */
 static void node_free(node *n)
 {
-	if (!n)
-		return;
-	for (size_t i = 0; i < n->nkids; i++)
-		node_free(n->kids[i]);
-	free(n->kids);
-	free(n->ids);
-	free(n);
+	(void)n;
 }
 
 static void node_add(node *parent, node *kid)
 {
-	parent->kids = xreallocarray(parent->kids, parent->nkids + 1, sizeof *parent->kids);
+	/* grow by doubling: capacity is the next power of two >= nkids */
+	size_t n = parent->nkids;
+	if ((n & (n - 1)) == 0)
+		parent->kids = ar_grow(parent->kids, n, n ? 2 * n : 1, sizeof *parent->kids);
 	parent->kids[parent->nkids++] = kid;
 }
 
@@ -86,16 +140,37 @@ static void node_add(node *parent, node *kid)
 static node *seq_view(node *const *items, size_t n)
 {
 	node *s = node_new(N_SEQ);
-	s->kids = xmalloc((n ? n : 1) * sizeof *s->kids);
+	s->kids = ar_alloc((n ? n : 1) * sizeof *s->kids);
 	memcpy(s->kids, items, n * sizeof *items);
 	s->nkids = n;
 	return s;
 }
 
+static node *node_copy(const node *x)
+{
+	node *c = node_new(x->kind);
+	c->gap = x->gap;
+	c->opt = x->opt;
+	if (x->nids) {
+		c->ids = ar_alloc(x->nids * sizeof *c->ids);
+		memcpy(c->ids, x->ids, x->nids * sizeof *c->ids);
+		c->nids = x->nids;
+	}
+	if (x->nkids) {
+		size_t cap = 1;
+		while (cap < x->nkids)
+			cap *= 2;
+		c->kids = ar_alloc(cap * sizeof *c->kids);
+		for (size_t i = 0; i < x->nkids; i++)
+			c->kids[i] = node_copy(x->kids[i]);
+		c->nkids = x->nkids;
+	}
+	return c;
+}
+
 static void view_free(node *s)
 {
-	free(s->kids);
-	free(s);
+	(void)s;
 }
 
 static int id_cmp(const void *a, const void *b)
@@ -131,6 +206,22 @@ static void add_form(const char *f, size_t n, void *ctx)
  * "1-star" becomes the sequence "1 star" and "Don’t" becomes "don't". */
 static node *word_item(parser *P, const char *w, size_t n)
 {
+	/* the common case, a plain lower-case word: no normalizing needed */
+	bool plain = n > 0;
+	for (size_t i = 0; i < n && plain; i++)
+		plain = ascii_lower((unsigned char)w[i]) || (i && (w[i] == '\'' || ascii_digit((unsigned char)w[i])));
+	if (plain && w[n - 1] != '\'') {
+		int32_t id = vocab_add(P->voc, w, n);
+		if (P->e->flags & LF_STEM) {
+			struct form_ctx c = {P->voc, id};
+			inflect(w, n, add_form, &c);
+		}
+		node *wn = node_new(N_WORD);
+		wn->ids = ar_alloc(sizeof *wn->ids);
+		wn->ids[0] = id;
+		wn->nids = 1;
+		return wn;
+	}
 	normalize(&P->nt, w, n);
 	tokenize(&P->ts, &P->nt, w, n);
 	if (!P->ts.nw) {
@@ -149,7 +240,7 @@ static node *word_item(parser *P, const char *w, size_t n)
 			inflect(s, tk->nlen, add_form, &c);
 		}
 		node *wn = node_new(N_WORD);
-		wn->ids = xmalloc(sizeof *wn->ids);
+		wn->ids = ar_alloc(sizeof *wn->ids);
 		wn->ids[0] = id;
 		wn->nids = 1;
 		node_add(seq, wn);
@@ -222,16 +313,33 @@ static node *parse_seq(parser *P)
 				perr(P, at, "%s", "classes nested too deep (a class that uses itself?)");
 				break;
 			}
-			parser sub = *P;
-			sub.s = sub.p = cl->alts;
-			sub.end = cl->alts + strlen(cl->alts);
-			item = parse_alts(&sub, 0, false);
-			if (sub.failed && !P->failed) {
-				P->failed = true;
-				diag_add(P->d, true, cl->file, cl->line, 1, "in class '%s' used by '%s'", cl->name, P->e->id);
+			bool stem = P->e->flags & LF_STEM;
+			const node *memo = NULL;
+			for (size_t k = 0; k < P->nmemo && !memo; k++)
+				if (P->memo[k].cl == cl && P->memo[k].stem == stem)
+					memo = P->memo[k].tree;
+			if (memo) {
+				item = node_copy(memo);
+			} else {
+				parser sub = *P;
+				sub.s = sub.p = cl->alts;
+				sub.end = cl->alts + strlen(cl->alts);
+				item = parse_alts(&sub, 0, false);
+				if (sub.failed && !P->failed) {
+					P->failed = true;
+					diag_add(P->d, true, cl->file, cl->line, 1, "in class '%s' used by '%s'", cl->name,
+						 P->e->id);
+				}
+				P->nt = sub.nt; /* the scratch buffers may have moved */
+				P->ts = sub.ts;
+				P->memo = sub.memo;
+				P->nmemo = sub.nmemo;
+				P->capmemo = sub.capmemo;
+				if (!sub.failed) {
+					VEC_RESERVE(P->memo, P->capmemo, P->nmemo + 1);
+					P->memo[P->nmemo++] = (class_memo){cl, stem, node_copy(item)};
+				}
 			}
-			P->nt = sub.nt; /* the scratch buffers may have moved */
-			P->ts = sub.ts;
 			P->depth--;
 			P->p = e + 1;
 		} else if (c == '_' && (P->p + 1 == P->end || special(P->p[1]))) {
@@ -321,7 +429,7 @@ static node *parse_alts(parser *P, char close, bool opt)
 				alt->kids[k++] = NULL; /* placeholder, filled below */
 				continue;
 			}
-			merged->ids = xreallocarray(merged->ids, merged->nids + w->nids, sizeof *merged->ids);
+			merged->ids = ar_grow(merged->ids, merged->nids, merged->nids + w->nids, sizeof *merged->ids);
 			memcpy(merged->ids + merged->nids, w->ids, w->nids * sizeof *w->ids);
 			merged->nids += w->nids;
 			node_free(s);
@@ -600,7 +708,7 @@ static bool add_variants(matcher *m, const vocab *v, uint32_t entry, node *seq, 
 			const node *choice = a < alt->nkids ? alt->kids[a] : NULL;
 			size_t cn = choice ? choice->nkids : 0;
 			node *nv = node_new(N_SEQ);
-			nv->kids = xmalloc((seq->nkids + cn + 1) * sizeof *nv->kids);
+			nv->kids = ar_alloc((seq->nkids + cn + 1) * sizeof *nv->kids);
 			for (size_t i = 0; i < g; i++)
 				nv->kids[nv->nkids++] = seq->kids[i];
 			for (size_t i = 0; i < cn; i++)
@@ -928,6 +1036,8 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 	free(rx_vals);
 	ntext_free(&P.nt);
 	tokens_free(&P.ts);
+	free(P.memo);
+	ar_free_all();
 	id_rarity(NULL, 0);
 }
 

@@ -168,6 +168,7 @@ static bool wordch(unsigned char c)
 typedef struct {
 	const char *const *w;
 	size_t n;
+	uint8_t len[64];     /* strlen(w[k]) */
 	uint64_t first[256]; /* bit k: w[k] starts with this byte */
 } wordset;
 
@@ -185,7 +186,7 @@ static long find_last(const wordset *ws, const char *s, size_t n, size_t *len)
 			if (!(m & 1))
 				continue;
 			const char *w = ws->w[k];
-			size_t wl = strlen(w);
+			size_t wl = ws->len[k];
 			if (i + wl > n || memcmp(s + i, w, wl))
 				continue;
 			bool cjk = (unsigned char)w[0] >= 0xE0;
@@ -206,8 +207,10 @@ static void wordset_init(wordset *ws, const char *const *w, size_t n)
 {
 	ws->w = w;
 	ws->n = MIN(n, 64);
-	for (size_t k = 0; k < ws->n; k++)
+	for (size_t k = 0; k < ws->n; k++) {
 		ws->first[(unsigned char)w[k][0]] |= (uint64_t)1 << k;
+		ws->len[k] = (uint8_t)MIN(strlen(w[k]), 255u);
+	}
 }
 
 /* ---- line classes --------------------------------------------------- */

@@ -301,8 +301,11 @@ bool ascii_memieq(const char *a, const char *b, size_t n)
 
 bool ascii_prefix_ci(const char *s, size_t n, const char *p)
 {
-	size_t k = strlen(p);
-	return k <= n && ascii_memieq(s, p, k);
+	/* no strlen: most calls differ at the first byte */
+	for (size_t i = 0; p[i]; i++)
+		if (i >= n || ascii_tolower((unsigned char)s[i]) != ascii_tolower((unsigned char)p[i]))
+			return false;
+	return true;
 }
 
 bool parse_size(const char *s, size_t *out)
