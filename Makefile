@@ -17,7 +17,7 @@ SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
 PKGS     = libpcre2-8 hunspell libutf8proc gmime-3.0 libcjson gumbo
 DEB_PKGS = build-essential pkg-config valgrind libpcre2-dev libhunspell-dev hunspell-en-us \
            libutf8proc-dev libgmime-3.0-dev libcjson-dev libcsv-dev libgumbo-dev \
-           python3 jq time
+           python3 jq time parallel
 DEPS_OK  = $(B)/.deps-ok
 
 CFLAGS  ?= -O2 -g
@@ -45,7 +45,7 @@ $(DEPS_OK):
 	@mkdir -p $(B)
 	@if ! pkg-config --exists $(PKGS) || [ ! -f /usr/include/csv.h ] || \
 	    [ ! -f /usr/share/hunspell/en_US.dic ] || ! command -v jq >/dev/null || \
-	    ! command -v python3 >/dev/null || [ ! -x /usr/bin/time ]; then \
+	    ! command -v python3 >/dev/null || [ ! -x /usr/bin/time ] || ! command -v parallel >/dev/null; then \
 	  echo "make deps: installing $(DEB_PKGS)"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && \
@@ -83,6 +83,9 @@ check-golden: $(B)/tact
 	@tests/golden.sh $(B)/tact
 check-cli: $(B)/tact
 	@tests/cli.sh $(B)/tact
+# The GNU parallel recipes give the same bytes as a serial run.
+check-parallel: $(B)/tact
+	@tests/parallel.sh $(B)/tact
 # Hostile input, named cases (tests/hostile.sh).
 check-hostile: $(B)/tact
 	@tests/hostile.sh $(B)/tact
@@ -116,7 +119,8 @@ check-lexicon: $(B)/tact
 	@$(B)/tact lexicon lint && $(B)/tact lexicon test
 
 # One pass of every suite against the build in $(B).
-check: check-unit check-golden check-cli check-lexicon check-mail check-install check-fuzz check-hostile
+check: check-unit check-golden check-cli check-lexicon check-mail check-install check-fuzz check-hostile \
+	check-parallel
 
 # libFuzzer (clang): make fuzz T=read_jsonl FUZZTIME=600; fuzz-smoke runs
 # every target for SMOKETIME seconds (CI). New crashes are written to
@@ -193,7 +197,8 @@ check-lexicon: $(B)/tact
 	@$(B)/tact lexicon lint && $(B)/tact lexicon test
 
 # One pass of every suite against the build in $(B).
-check: check-unit check-golden check-cli check-lexicon check-mail check-install check-fuzz check-hostile
+check: check-unit check-golden check-cli check-lexicon check-mail check-install check-fuzz check-hostile \
+	check-parallel
 
 # libFuzzer (clang): make fuzz T=read_jsonl FUZZTIME=600; fuzz-smoke runs
 # every target for SMOKETIME seconds (CI). New crashes are written to
@@ -301,6 +306,6 @@ clean:
 	rm -rf build build-san build-fuzz
 
 .PHONY: all deps demo check check-unit check-golden check-cli check-lexicon check-mail check-install \
-	eval-mail san test install uninstall check-fuzz fuzz fuzz-lib fuzz-smoke check-hostile check-valgrind \
+	eval-mail san test install uninstall check-fuzz fuzz fuzz-lib fuzz-smoke check-hostile check-valgrind check-parallel \
 	golden-update clean allowlist confusables eval bench
 -include $(OBJ:.o=.d) $(B)/main.d

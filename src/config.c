@@ -38,6 +38,7 @@ static const struct key {
 	{"text", K_BOOL, "no", NULL},
 	{"own-text", K_BOOL, "no", NULL},
 	{"summary", K_BOOL, "no", NULL},
+	{"positions", K_BOOL, "yes", NULL},
 };
 
 struct tact_config {

@@ -79,6 +79,8 @@ static const char help_output[] =
 	"                           medium, high, critical) or labels, comma-separated\n"
 	"                           (a prefix such as 'derogatory' matches its family)\n"
 	"      --line-buffered      write each record out at once\n"
+	"      --no-positions       leave out index, line and source (they are per\n"
+	"                           process when a run is split with GNU parallel)\n"
 	"  -j, --jobs=N             analyse on N threads (default: the number of cores);\n"
 	"                           output order and bytes do not change\n"
 	"  -q, --quiet              no notes on standard error\n"
@@ -115,6 +117,7 @@ enum {
 	OPT_COLOR,
 	OPT_FAIL_ON,
 	OPT_LINE_BUFFERED,
+	OPT_NO_POSITIONS,
 };
 
 static const struct option long_opts[] = {
@@ -148,6 +151,7 @@ static const struct option long_opts[] = {
 	{"text", no_argument, NULL, OPT_SETTING},
 	{"own-text", no_argument, NULL, OPT_SETTING},
 	{"summary", no_argument, NULL, OPT_SETTING},
+	{"no-positions", no_argument, NULL, OPT_NO_POSITIONS},
 	{NULL, 0, NULL, 0},
 };
 
@@ -304,6 +308,9 @@ static int parse_args(run_state *rs, int argc, char **argv, void (*usage)(void))
 			break;
 		case OPT_NO_DEFAULT_LEXICONS:
 			set(rs->cfg, "default-lexicons", "no");
+			break;
+		case OPT_NO_POSITIONS:
+			set(rs->cfg, "positions", "no");
 			break;
 		case OPT_SETTING:
 			set(rs->cfg, long_opts[idx].name, long_opts[idx].has_arg ? optarg : "yes");

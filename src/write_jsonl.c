@@ -100,12 +100,14 @@ static void jsonl_write(tact_writer *w, const tact_msg *m)
 	const char *id = msg_id(m, tmp);
 	buf_adds(b, "{\"id\":");
 	json_str(b, id, strlen(id));
-	key(b, "index");
-	num(b, m->index);
-	opt_field(b, m, TACT_FIELD_SOURCE, "source");
-	if (m->line) {
-		key(b, "line");
-		num(b, m->line);
+	if (w->positions) { /* off when sharding: they are per process */
+		key(b, "index");
+		num(b, m->index);
+		opt_field(b, m, TACT_FIELD_SOURCE, "source");
+		if (m->line) {
+			key(b, "line");
+			num(b, m->line);
+		}
 	}
 	key(b, "role");
 	buf_addc(b, '"');

@@ -195,6 +195,7 @@ tact_status tact_writer_new(const tact_config *cfg, FILE *out, bool is_tty, tact
 	w->color = color_wanted(cfg, is_tty);
 	w->with_text = config_bool(cfg, "text");
 	w->own_text = config_bool(cfg, "own-text");
+	w->positions = config_bool(cfg, "positions");
 	if (config_bool(cfg, "summary") || fmt == &write_summary_fmt) {
 		w->summary = summary_new();
 		w->summary_out = fmt == &write_jsonl_fmt ? stderr : out;

@@ -23,6 +23,7 @@ struct tact_writer {
 	bool color;      /* ANSI colours */
 	bool tty;        /* output is a terminal: strip control characters */
 	bool with_text, own_text;
+	bool positions;  /* index, line, source (off when sharding) */
 	struct summary *summary; /* counts for --summary, or NULL */
 	FILE *summary_out;
 	void *state;
