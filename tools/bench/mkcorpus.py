@@ -80,6 +80,15 @@ def main():
                          "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n%s\n\n" % (who, who, n, n, body))
                 if size >= target:
                     break
+    # the texts alone, one message per line, for engine_bench (16 MB)
+    with open(os.path.join(out, "text.txt"), "w", encoding="utf-8") as ft:
+        size = 0
+        for role, text in pairs:
+            line = " ".join(text.split()) + "\n"
+            ft.write(line)
+            size += len(line.encode())
+            if size >= 16 << 20:
+                break
     mails = mail_files()
     size = 0
     k = 0

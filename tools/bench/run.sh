@@ -14,7 +14,10 @@ OUT=$B/bench
 RUNS=${BENCH_RUNS:-3}
 mkdir -p "$OUT"
 [ -f "$OUT/corpus.jsonl" ] || python3 tools/bench/mkcorpus.py "$OUT" "${BENCH_MB:-64}"
+[ -f "$OUT/text.txt" ] || python3 tools/bench/mkcorpus.py "$OUT" "${BENCH_MB:-64}"
 cc -O2 -o "$OUT/gmime_parse" tools/bench/gmime_parse.c $(pkg-config --cflags --libs gmime-3.0)
+cc -O2 -D_GNU_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 -Iinclude -Isrc -o "$OUT/engine_bench" tools/bench/engine_bench.c \
+	"$B/libtact.a" $(pkg-config --cflags --libs libpcre2-8 hunspell libutf8proc libcjson gmime-3.0 gumbo) -lcsv -lpthread
 "$TACT" lexicon words > "$OUT/words.txt"
 size() { stat -c %s "$1"; }
 J=$OUT/corpus.jsonl M=$OUT/corpus.mbox R=$OUT/real.mbox
@@ -47,6 +50,8 @@ m = lambda n: size[n] / 2**20 / res[n]["mean"]
 print("tact / ripgrep: %.2f; -j2 speed-up: %.2fx; tact mbox / bare GMime parse: %.2fx the time"
       % (m("tact") / m("ripgrep"), m("tact-j2") / m("tact"), res["tact-real-mbox"]["mean"] / res["gmime-real-mbox"]["mean"]))
 PY
+echo
+"$OUT/engine_bench" "$OUT/text.txt" 3
 rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 echo
 echo "peak RSS, one thread: 64 MB input $(rss "$TACT" -j1 "$J") kB; 640 MB input (streamed) \
