@@ -6,8 +6,15 @@
  * with the reason, so detectors skip it. The cues are lexicon entries
  * (lexicons/en/context.tact) with a scope in words: before=N (the cue
  * comes first, the match starts within N words after it), after=N (the
- * cue follows within N words), clause or sentence. A conditional threat
- * keeps counting: "if" is not a cue. */
+ * cue follows within N words), clause or sentence. A cue that starts
+ * before a match and runs into it governs it ("no need to" + "need to get a
+ * manager"); one that starts inside it is part of the phrase ("won't
+ * renew"). A negation stops at a stop right after it ("No. Give me my money
+ * back") and at a first-person subject ("if this isn't fixed I'm
+ * cancelling"), so a conditional threat keeps counting: "if" alone is not a
+ * cue. cue.unnegate undoes an overlapping negation ("don't make me"), or,
+ * with sentence scope, reported speech the author acted on ("...told me to
+ * go to the ombudsman, so I have"). */
 #include "context.h"
 
 static bool in_scope(const lex_entry *cue, const match *c, const match *m, const tokens *ts)
@@ -44,14 +51,78 @@ static bool in_scope(const lex_entry *cue, const match *c, const match *m, const
 	return false;
 }
 
+/* Does a first-person subject ("I'm", "we'll") stand in words [from, to)?
+ * It opens a new clause: in "if this isn't fixed I'm cancelling" the
+ * negation belongs to the condition, not to the move. Words are read from
+ * the message text (case-insensitive; curly apostrophes allowed). */
+static bool subject_between(const tokens *ts, const tact_msg *msg, uint32_t from, uint32_t to)
+{
+	static const char *const subj[] = {"i", "i'm", "im", "i'll", "ill", "i've", "ive", "i'd", "we", "we're",
+					   "we'll", "we've", "we'd"};
+	for (uint32_t w = from; w < to && w < ts->nw; w++) {
+		const token *t = &ts->t[ts->w[w]];
+		char lw[8];
+		size_t n = 0;
+		for (uint32_t k = t->os; k < t->oe && n < sizeof lw; k++) {
+			unsigned char ch = (unsigned char)msg->text.ptr[k];
+			if (ch == 0xE2 && k + 2 < t->oe && (unsigned char)msg->text.ptr[k + 1] == 0x80 &&
+			    (unsigned char)msg->text.ptr[k + 2] == 0x99) { /* U+2019 */
+				lw[n++] = '\'';
+				k += 2;
+				continue;
+			}
+			lw[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+		}
+		if (n == sizeof lw)
+			continue;
+		for (size_t i = 0; i < ARRAY_LEN(subj); i++)
+			if (strlen(subj[i]) == n && !memcmp(subj[i], lw, n))
+				return true;
+	}
+	return false;
+}
+
+/* Is the cue followed at once by a stop (". , ; : ! ?"): "No. Give me my
+ * money back" is an interjection, not a negation of what follows. */
+static bool ends_in_stop(const tokens *ts, const tact_msg *msg, const match *c)
+{
+	uint32_t e = ts->t[ts->w[c->w1 - 1]].oe;
+	if (e >= msg->text.len)
+		return false;
+	char ch = msg->text.ptr[e];
+	return ch == '.' || ch == ',' || ch == ';' || ch == ':' || ch == '!' || ch == '?';
+}
+
 static bool overlaps(const match *a, const match *b)
 {
 	return a->w0 < b->w1 && b->w0 < a->w1;
 }
 
+/* Is cue match j undone by a cue.unnegate? Without a scope flag an unnegate
+ * cue undoes a negation it overlaps ("don't make me"); with `sentence` it
+ * undoes reported speech anywhere in its sentence (the author acted on what
+ * was reported: "so that's what I've done"). */
+static bool unnegated(const lexicon *lx, const match_scratch *s, size_t j, bool sentence, const tokens *ts)
+{
+	const char *unneg = label_intern("cue.unnegate", 12);
+	const match *c = &s->m[j];
+	uint32_t sent = ts->t[ts->w[c->w0]].sent;
+	size_t span = sentence ? 64 : 8;
+	for (size_t k = j > span ? j - span : 0; k < MIN(s->n, j + span + 1); k++) {
+		const lex_entry *ue = &lx->e[s->m[k].entry];
+		if (ue->label != unneg || (s->m[k].why & WHY_REGION))
+			continue;
+		if (!sentence && !(ue->flags & LF_SENTENCE) && overlaps(&s->m[k], c))
+			return true;
+		if (sentence && (ue->flags & LF_SENTENCE) && ts->t[ts->w[s->m[k].w0]].sent == sent)
+			return true;
+	}
+	return false;
+}
+
 void context_judge(const lexicon *lx, const tokens *ts, const tact_msg *msg, match_scratch *s)
 {
-	const char *neg = label_intern("cue.negation", 12), *unneg = label_intern("cue.unnegate", 12);
+	const char *neg = label_intern("cue.negation", 12);
 	const char *hyp = label_intern("cue.hypothetical", 16), *ret = label_intern("cue.retraction", 14);
 	const char *rep = label_intern("cue.reported", 12), *idiom = label_intern("cue.idiom", 9);
 	for (size_t i = 0; i < s->n; i++) {
@@ -78,21 +149,30 @@ void context_judge(const lexicon *lx, const tokens *ts, const tact_msg *msg, mat
 			}
 			unsigned bit = l == neg ? WHY_NEGATED : l == hyp ? WHY_HYPOTHETICAL :
 				       l == ret ? WHY_RETRACTED : l == rep ? WHY_REPORTED : 0;
-			if (!bit || overlaps(c, m) || !in_scope(ce, c, m, ts))
+			if (!bit)
 				continue;
-			if (bit == WHY_NEGATED) {
-				bool cancelled = false; /* "don't make me", "not afraid to" */
-				for (size_t k = j > 8 ? j - 8 : 0; k < MIN(s->n, j + 9) && !cancelled; k++)
-					cancelled = lx->e[s->m[k].entry].label == unneg && overlaps(&s->m[k], c);
-				if (cancelled)
-					continue;
-			}
+			/* a cue that starts inside the match is part of the phrase
+			 * ("won't renew"); one that starts before it and runs into
+			 * it governs it ("no need to" + "need to get a manager") */
+			if (overlaps(c, m) ? c->w0 >= m->w0 : !in_scope(ce, c, m, ts))
+				continue;
+			if (bit == WHY_NEGATED && c->w1 <= m->w0 && msg->text.ptr &&
+			    (subject_between(ts, msg, c->w1, m->w0) || ends_in_stop(ts, msg, c)))
+				continue; /* "if this isn't fixed I'm cancelling", "No. Give me my money back" */
+			if (bit == WHY_NEGATED && unnegated(lx, s, j, false, ts))
+				continue; /* "don't make me", "not afraid to" */
+			if (bit == WHY_REPORTED && unnegated(lx, s, j, true, ts))
+				continue; /* "... told me to go to the ombudsman, so I have" */
 			m->why |= (uint16_t)bit;
 		}
-		/* reported speech in quotation marks: a quoted stretch of three
-		 * words or more; one or two are scare quotes ("your 'agent'") */
-		if ((m->flags & MF_QUOTED) && !(m->why & WHY_REGION)) {
-			size_t a = m->w0, b = m->w1;
+		/* reported speech in quotation marks: a match that starts inside
+		 * a quoted stretch of three words or more; one or two are scare
+		 * quotes ("your 'agent'"), and a match that only runs through a
+		 * quoted name ("disputed the 'admin fee' with Amex") is the
+		 * author's own */
+		if ((m->flags & MF_QUOTED) && !(m->why & WHY_REGION) &&
+		    (ts->t[ts->w[m->w0]].flags & TF_QUOTED)) {
+			size_t a = m->w0, b = m->w0 + 1;
 			while (a > 0 && (ts->t[ts->w[a - 1]].flags & TF_QUOTED))
 				a--;
 			while (b < ts->nw && (ts->t[ts->w[b]].flags & TF_QUOTED))

@@ -1,24 +1,111 @@
 /* detect_customer.c: escalation signals in a customer's message. Lexicon
- * matches that the author asserts (context.c) become spans; shouting is
- * measured on the tokens: sustained capitals beyond acronyms, and angry
- * runs of '!'. Feeds score.c. */
+ * matches that the author asserts (context.c) become spans, when they are
+ * the author's own moves ("I'm closing my account", not "they closed my
+ * account") and not praise ("I'll leave you a 5-star review", "pass my
+ * thanks to your manager"). Deadlines (escalation.ultimatum entries of
+ * severity info) become ultimatums only when tied to a consequence.
+ * Shouting is measured on the tokens: sustained capitals beyond acronyms
+ * and placeholders, and angry runs of '!'. Feeds score.c. */
 #include "analyze.h"
 
 #include <stdlib.h>
 
+/* A placeholder or mask: one letter repeated ("XXXX" in redacted
+ * complaints, "XX/XX"). Not shouting, like an acronym. */
+static bool placeholder(const dctx *d, const token *t)
+{
+	const char *s = tok_text(d->nt, t);
+	if (t->kind != TK_WORD || t->nlen < 2)
+		return false;
+	for (uint32_t i = 1; i < t->nlen; i++)
+		if (s[i] != s[0])
+			return false;
+	return true;
+}
+
+static bool word_in(const dctx *d, const token *t, const char *const *list);
+static bool praise_message(const dctx *d);
+
 /* Words written in capitals that are not acronyms: word positions of
- * acronym cue matches are skipped. */
+ * acronym cue matches and placeholders are skipped. */
 static bool caps_word(const dctx *d, size_t pos, const uint8_t *acro)
 {
 	const token *t = word_tok(d, pos);
 	return t->kind == TK_WORD && (t->flags & TF_ALLCAPS) && t->letters >= 2 && !acro[pos];
 }
 
+/* Is there a match of cue label lab overlapping words [w0, w1) whose
+ * entry has severity sev? Mood cues are `info`; cue.negative entries of
+ * severity `low` are reported problems ("arrived cracked"), which make a
+ * message a complaint (score.c) without setting a sentence's mood. Matches
+ * are sorted by start: binary search, as cue_at() does. */
+static bool cue_sev_at(const dctx *d, const char *lab, tact_severity sev, size_t w0, size_t w1)
+{
+	if (w0 >= w1 || w0 >= d->ts->nw)
+		return false;
+	uint32_t from = word_tok(d, w0)->os;
+	size_t lo = 0, hi = d->ms->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d->ms->m[mid].os < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo > 32 ? lo - 32 : 0; i < d->ms->n; i++) {
+		const match *m = &d->ms->m[i];
+		if (m->w0 >= w1)
+			break;
+		const lex_entry *e = entry_of(d, m);
+		if (m->w1 > w0 && e->label == lab && e->sev == sev && !(m->why & WHY_REGION))
+			return true;
+	}
+	return false;
+}
+
+/* A happy sentence: a positive mood cue and no negative mood. */
+static bool happy_sentence(const dctx *d, uint32_t sent)
+{
+	size_t w0, w1;
+	sentence_words(d, sent, &w0, &w1);
+	return w0 < w1 && cue_at(d, label_intern("cue.positive", 12), w0, w1) &&
+	       !cue_sev_at(d, label_intern("cue.negative", 12), TACT_SEV_INFO, w0, w1);
+}
+
+/* Evidence of anger anywhere in the message: a negative cue (mood or a
+ * reported problem), a derogatory match, or a span already found. */
+static bool angry_message(const dctx *d)
+{
+	const char *neg = label_intern("cue.negative", 12);
+	for (size_t i = 0; i < d->msg->nspans; i++)
+		if (!strncmp(d->msg->spans[i].label, "escalation.", 11))
+			return true;
+	for (size_t i = 0; i < d->ms->n; i++) {
+		const match *m = &d->ms->m[i];
+		const char *l = entry_of(d, m)->label;
+		if (!(m->why & WHY_REGION) && (l == neg || (counted(m) && !strncmp(l, "derogatory.", 11))))
+			return true;
+	}
+	return false;
+}
+
+/* Does the sentence ask an exasperated question ("why", "where is my")? */
+static bool asks_why(const dctx *d, uint32_t sent)
+{
+	static const char *const wh[] = {"why", "where", "what", "how", "when", "wtf", "seriously", "help", NULL};
+	size_t w0, w1;
+	sentence_words(d, sent, &w0, &w1);
+	for (size_t w = w0; w < w1; w++)
+		if (word_in(d, word_tok(d, w), wh))
+			return true;
+	return false;
+}
+
 static void shouting(dctx *d)
 {
 	size_t nw = d->ts->nw;
-	if (!nw)
-		return;
+	if (!nw || praise_message(d))
+		return; /* "THANK YOU!!! YOU ARE A REAL MVP!!!" */
 	const char *acr = label_intern("cue.acronym", 11);
 	uint8_t *acro = xcalloc(nw, 1);
 	for (size_t i = 0; i < d->ms->n; i++) {
@@ -27,6 +114,8 @@ static void shouting(dctx *d)
 			for (uint32_t w = m->w0; w < m->w1; w++)
 				acro[w] = 1;
 	}
+	for (size_t i = 0; i < nw; i++)
+		acro[i] |= placeholder(d, word_tok(d, i));
 	/* share of letters in capitals over words of two letters or more */
 	size_t letters = 0, uppers = 0, capwords = 0;
 	for (size_t i = 0; i < nw; i++) {
@@ -45,12 +134,13 @@ static void shouting(dctx *d)
 			i++;
 			continue;
 		}
-		size_t j = i, words = 0, caps = 0, last = i;
+		size_t j = i, words = 0, caps = 0, longw = 0, last = i;
 		while (j < nw) {
 			const token *t = word_tok(d, j);
 			if (caps_word(d, j, acro)) {
 				words++;
 				caps += t->uppers;
+				longw += t->letters >= 3;
 				last = j;
 			} else if (!((t->kind == TK_WORD && t->letters <= 1 && (t->uppers == t->letters)) ||
 				     t->kind == TK_NUM || acro[j])) {
@@ -58,7 +148,10 @@ static void shouting(dctx *d)
 			}
 			j++;
 		}
-		if ((words >= 3 && caps >= 10) || (mostly && words >= 2)) {
+		/* a list of codes ("MI, OH, KY, IA") is not shouting, nor is a
+		 * happy sentence in capitals ("THANK YOU, YOU ARE A STAR") */
+		if (((words >= 3 && caps >= 10) || (mostly && words >= 2)) && longw >= 2 &&
+		    !happy_sentence(d, word_tok(d, i)->sent)) {
 			const token *a = word_tok(d, i), *b = word_tok(d, last);
 			msg_add_span(d->msg, "escalation.shouting", "shout.caps", TACT_SEV_MEDIUM, a->os, b->oe,
 				     "shouting: sustained capitals");
@@ -67,9 +160,12 @@ static void shouting(dctx *d)
 	}
 	free(acro);
 
-	/* runs of '!' (three or more, or mixed with '?'), unless the sentence
-	 * is a happy one */
-	const char *pos = label_intern("cue.positive", 12), *neg = label_intern("cue.negative", 12);
+	/* runs of '!' (three or more, or mixed with '?') that are angry: not
+	 * in a happy sentence, and with some anger about: a negative mood or a
+	 * reported problem, another signal, swearing, or a question such as
+	 * "why" or "where" in the sentence, or words stressed in capitals
+	 * ("$3 burritos today!!!" is not shouting) */
+	bool angry = capwords >= 2 || angry_message(d);
 	for (size_t i = 0; i < d->ts->n;) {
 		const token *t = &d->ts->t[i];
 		if (t->kind != TK_PUNCT || (d->nt->out.ptr[t->ns] != '!' && d->nt->out.ptr[t->ns] != '?')) {
@@ -84,10 +180,7 @@ static void shouting(dctx *d)
 			j++;
 		}
 		if (n >= 3 && bangs >= 1 && !msg_in_region(d->msg, t->os, d->ts->t[j - 1].oe)) {
-			size_t w0, w1;
-			sentence_words(d, t->sent, &w0, &w1);
-			bool happy = w0 < w1 && cue_at(d, pos, w0, w1) && !cue_at(d, neg, w0, w1);
-			if (!happy)
+			if (!happy_sentence(d, t->sent) && (angry || asks_why(d, t->sent)))
 				msg_add_span(d->msg, "escalation.shouting", n > bangs ? "shout.interrobang" : "shout.bangs",
 					     TACT_SEV_LOW, t->os, d->ts->t[j - 1].oe, "shouting: angry run of '!'");
 		}
@@ -95,28 +188,230 @@ static void shouting(dctx *d)
 	}
 }
 
-/* Going public to praise: a positive cue and no negative one in the
+/* Going public to praise: a positive cue and no negative mood in the
  * sentence. */
 static bool praise(const dctx *d, const match *m)
 {
 	size_t w0, w1;
 	sentence_words(d, word_tok(d, m->w0)->sent, &w0, &w1);
-	return cue_at(d, label_intern("cue.positive", 12), w0, w1) && !cue_at(d, label_intern("cue.negative", 12), w0, w1);
+	return cue_at(d, label_intern("cue.positive", 12), w0, w1) &&
+	       !cue_sev_at(d, label_intern("cue.negative", 12), TACT_SEV_INFO, w0, w1);
+}
+
+/* A message of praise: a positive mood cue somewhere and no negative cue
+ * (mood or reported problem) anywhere ("Can you pass this on to the
+ * driver's manager? Darren went out of his way... Absolute legend."). */
+static bool praise_message(const dctx *d)
+{
+	const char *pos = label_intern("cue.positive", 12), *neg = label_intern("cue.negative", 12);
+	bool happy = false;
+	for (size_t i = 0; i < d->ms->n; i++) {
+		const match *m = &d->ms->m[i];
+		const char *l = entry_of(d, m)->label;
+		if (m->why & WHY_REGION)
+			continue;
+		if (l == neg)
+			return false;
+		happy |= l == pos;
+	}
+	return happy;
+}
+
+/* Is w one of the words in list (NULL-terminated), on normalized text? */
+static bool word_in(const dctx *d, const token *t, const char *const *list)
+{
+	const char *s = tok_text(d->nt, t);
+	for (size_t i = 0; list[i]; i++)
+		if (strlen(list[i]) == t->nlen && !memcmp(list[i], s, t->nlen))
+			return true;
+	return false;
+}
+
+/* Whose move is it? A move (cancel, legal, regulator, public, manager,
+ * chargeback) counts only as the author's own. Looking back from the match
+ * over light words ("have", "just", "illegally") in its clause: a subject
+ * that is someone else ("they closed my account", "Capital One closed my
+ * account", "XXXX deleted the accounts", "who closed") or, for legal
+ * action only, a passive ("I was being sued", "got sued") makes it someone
+ * else's move. Imperatives, requests ("can you pass this to a manager")
+ * and first-person subjects, or nothing found, leave it the author's. */
+static bool others_move(const dctx *d, const match *m, bool legal)
+{
+	static const char *const light[] = {"have", "has", "had", "just", "already", "then", "also", "now", "simply",
+					    "was", "were", "is", "are", "be", "been", "being", "get", "got", "will",
+					    "would", "can", "could", "may", "might", "should", "must", "did", "do",
+					    "does", "never", "even", "still", "'ve", "'ll", "'d", NULL};
+	static const char *const passive[] = {"been", "being", "get", "got", NULL};
+	static const char *const others[] = {"you", "they", "he", "she", "u", "ya", "y'all", "someone",
+					     "somebody", "who", "which", "company", "bank", "lender", "creditor",
+					     "collector", "agency", "bureau", "bureaus", "they've", "you've", "he's",
+					     "she's", "they're", "you're", "they'd", "you'd", "they'll",
+					     "you'll", NULL};
+	static const char *const self[] = {"i", "i'm", "im", "i've", "ive", "i'll", "ill", "i'd", "we", "we're",
+					   "we've", "we'll", "we'd", "me", "us", "my", "our", NULL};
+	static const char *const ask[] = {"can", "could", "would", "will", "please", "pls", "plz", "kindly",
+					  "won't", "why", "can't", "couldn't", "wouldn't", NULL};
+	static const char *const conj[] = {"or", "otherwise", "else", "then", "and", "but", "so", NULL};
+	const token *first = word_tok(d, m->w0);
+	if (word_in(d, first, conj))
+		return false; /* "sort it or I'm switching": the subject is inside */
+	for (size_t k = 0, w = m->w0; k < 4 && w > 0; k++) {
+		const token *t = word_tok(d, --w);
+		if (t->sent != first->sent || t->clause != first->clause)
+			return false;
+		if (word_in(d, t, self))
+			return false;
+		/* "can you pass this to a manager" is the author's request */
+		if (w > 0 && word_in(d, t, others) && word_in(d, word_tok(d, w - 1), ask) &&
+		    word_tok(d, w - 1)->sent == first->sent)
+			return false;
+		if (t->kind == TK_HANDLE || word_in(d, t, others))
+			return true;
+		if (legal && word_in(d, t, passive))
+			return true; /* "I was being sued"; but "my complaint is being referred" */
+		size_t n = t->nlen;
+		bool adverb = n >= 5 && !memcmp(tok_text(d->nt, t) + n - 2, "ly", 2);
+		if (word_in(d, t, light) || adverb)
+			continue;
+		/* a name that is not the first word of the sentence, or a
+		 * redaction placeholder */
+		if (t->kind == TK_WORD && (((t->flags & TF_CAPITAL) && !(t->flags & (TF_SENT_START | TF_ALLCAPS))) ||
+					   placeholder(d, t)))
+			return true;
+		return false;
+	}
+	return false;
+}
+
+/* Labels that are the author's moves (see others_move()). */
+static bool move_label(const char *l)
+{
+	static const char *const moves[] = {"escalation.cancel", "escalation.legal", "escalation.regulator",
+					    "escalation.public", "escalation.manager", "escalation.chargeback"};
+	for (size_t i = 0; i < ARRAY_LEN(moves); i++)
+		if (!strcmp(l, moves[i]))
+			return true;
+	return false;
+}
+
+/* Does a counted match of label lab cover match m ("contact the attorney
+ * general" is a regulator, not a lawyer)? */
+static bool covered_by(const dctx *d, const match *m, const char *lab)
+{
+	/* matches are sorted by start: a covering one is a near neighbour */
+	size_t at = (size_t)(m - d->ms->m);
+	for (size_t i = at > 64 ? at - 64 : 0; i < MIN(d->ms->n, at + 65); i++) {
+		const match *o = &d->ms->m[i];
+		if (o != m && counted(o) && entry_of(d, o)->label == lab && o->w0 <= m->w1 - 1 && m->w1 - 1 < o->w1 &&
+		    o->w1 > m->w1 - 1)
+			return true;
+	}
+	return false;
+}
+
+/* Signals that can be the consequence of an ultimatum: moves the author
+ * threatens, not repeat contact, shouting or another ultimatum. */
+static bool consequence_label(const char *l)
+{
+	static const char *const ok[] = {"escalation.cancel", "escalation.legal", "escalation.regulator",
+					 "escalation.public", "escalation.manager", "escalation.chargeback",
+					 "escalation.threat"};
+	for (size_t i = 0; i < ARRAY_LEN(ok); i++)
+		if (!strcmp(l, ok[i]))
+			return true;
+	return false;
+}
+
+/* A deadline the author reports rather than sets: a promise, a rule or a
+ * failure just before it ("was told I'd get a call back within two days",
+ * "they were supposed to delete it if not verified in 30 days", "you
+ * failed to respond within 8 weeks"), or a reported-speech cue earlier in
+ * its sentence. */
+static bool someone_elses_deadline(const dctx *d, const match *m, size_t sent_w0)
+{
+	static const char *const told[] = {"supposed", "promised", "told", "said", "says", "stated", "advised",
+					   "failed", "required", "entitled", "would", "could", "meant", "assured",
+					   "claimed", "should've", NULL};
+	for (size_t k = 0, w = m->w0; k < 6 && w > sent_w0; k++)
+		if (word_in(d, word_tok(d, --w), told))
+			return true;
+	const char *rep = label_intern("cue.reported", 12);
+	size_t at = (size_t)(m - d->ms->m);
+	for (size_t i = at > 64 ? at - 64 : 0; i < at; i++) {
+		const match *c = &d->ms->m[i];
+		if (entry_of(d, c)->label == rep && !(c->why & WHY_REGION) && c->w0 >= sent_w0 && c->w1 <= m->w0)
+			return true;
+	}
+	return false;
+}
+
+/* Ultimatums: a deadline ("by Friday", "you have 48 hours"), which the
+ * lexicon marks as an escalation.ultimatum entry of severity info, tied to
+ * a consequence in the same sentence: a consequence cue ("or I'll",
+ * "otherwise", "if ... I'm cancelling") or a signal the author asserts ("by
+ * the 15th I'll be claiming it under Section 75"); or a consequence cue
+ * opening the next sentence ("You have until Friday. After that I'm
+ * leaving."). Bare urgency ("today please") has no consequence. One span per
+ * sentence, over the deadline, with its entry id. conseq[] marks sentences
+ * holding a consequence signal; it has d->ts->nsent entries. */
+static void ultimatums(dctx *d, const uint8_t *conseq)
+{
+	const char *ul = label_intern("escalation.ultimatum", 20), *cq = label_intern("cue.consequence", 15);
+	uint32_t done = UINT32_MAX;
+	for (size_t i = 0; i < d->ms->n; i++) {
+		const match *m = &d->ms->m[i];
+		const lex_entry *e = entry_of(d, m);
+		if (e->label != ul || e->sev != TACT_SEV_INFO || !counted(m))
+			continue;
+		uint32_t sent = word_tok(d, m->w0)->sent;
+		if (sent == done || sent >= d->ts->nsent)
+			continue;
+		size_t w0, w1, n0, n1;
+		sentence_words(d, sent, &w0, &w1);
+		if (someone_elses_deadline(d, m, w0))
+			continue;
+		bool tied = conseq[sent] || cue_at(d, cq, w0, w1);
+		if (!tied && sent + 1 < d->ts->nsent) {
+			sentence_words(d, sent + 1, &n0, &n1);
+			tied = n0 < n1 && cue_at(d, cq, n0, MIN(n0 + 2, n1));
+		}
+		if (!tied)
+			continue;
+		span_from_match(d, m, NULL, TACT_SEV_MEDIUM, "ultimatum: a deadline tied to a consequence");
+		done = sent;
+	}
 }
 
 void detect_customer(dctx *d)
 {
+	uint8_t *conseq = xcalloc(d->ts->nsent + 1, 1);
+	const char *reg = label_intern("escalation.regulator", 20);
+	bool praise_msg = praise_message(d);
 	for (size_t i = 0; i < d->ms->n; i++) {
 		const match *m = &d->ms->m[i];
 		const lex_entry *e = entry_of(d, m);
 		if (!counted(m) || strncmp(e->label, "escalation.", 11))
 			continue;
 		tact_severity sev = e->sev;
-		if (!strcmp(e->label, "escalation.public") && praise(d, m))
-			continue; /* "I'll leave you a 5-star review!" */
+		if (sev == TACT_SEV_INFO)
+			continue; /* evidence for a rule below (a deadline), not a signal */
+		if ((!strcmp(e->label, "escalation.public") || !strcmp(e->label, "escalation.manager")) &&
+		    (praise(d, m) || praise_msg))
+			continue; /* "I'll leave you a 5-star review!", "pass my thanks to your manager" */
+		if (move_label(e->label) && others_move(d, m, !strcmp(e->label, "escalation.legal")))
+			continue; /* "they closed my account", "I was being sued" */
+		if (!strcmp(e->label, "escalation.legal") && covered_by(d, m, reg))
+			continue; /* "the attorney general" */
 		if (!strcmp(e->label, "escalation.threat"))
 			sev = TACT_SEV_CRITICAL; /* harm to people is always critical */
 		span_from_match(d, m, NULL, sev, NULL);
+		if (consequence_label(e->label)) {
+			uint32_t sent = word_tok(d, m->w0)->sent;
+			if (sent < d->ts->nsent)
+				conseq[sent] = 1;
+		}
 	}
+	ultimatums(d, conseq);
+	free(conseq);
 	shouting(d);
 }

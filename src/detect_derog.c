@@ -1,14 +1,98 @@
 /* detect_derog.c: derogatory language in any message. Swearing is
  * profanity; abuse aimed at a person (the reader, staff, someone else) is
  * an insult; slurs and attacks on a group identity are identity attacks.
- * Whether an insulting word is aimed at a person is read from the clause
- * around it: a person reference near it (you, your, staff, he, "your
- * 'agent' Kevin"), not the writer ("I feel like an idiot"), not a thing it
- * describes ("stupid app"). The cue words are lexicon classes
- * (cue.target, cue.self, cue.thing in lexicons/en/context.tact). */
+ *
+ * An entry flagged `target` is an insult only when it is aimed at a
+ * person, read from the sentence around it (target_of):
+ *   - a word that is itself a person reference ("idiot", "moron": a
+ *     cue.target match over it) is aimed at that person, unless the writer
+ *     links it to themself ("I feel like an idiot", "call me a fool");
+ *   - a describing word ("stupid", "useless") is aimed at the person or
+ *     thing it describes: the noun after it ("stupid people", "stupid
+ *     app"), else the subject of a copula before it ("Kevin was useless",
+ *     "it's pathetic", "I feel so stupid"); a capitalized subject is a
+ *     name; else the nearest person or self reference in the clause,
+ *     within the entry's before=/after= words (default 4 and 3).
+ * Swearing aimed at a person ("f*** you", "fucking moron") is an insult,
+ * and a profanity span inside an insult span is dropped (one finding per
+ * word). The cue words are lexicon entries: cue.target, cue.self,
+ * cue.thing and cue.intensifier in lexicons/en/targets.tact; the few
+ * grammar words below (copulas, pronouns) are English grammar, not
+ * vocabulary. */
 #include "analyze.h"
 
+#include <stdlib.h>
+
 enum target { T_NONE, T_PERSON, T_SELF, T_THING };
+
+typedef struct {
+	const char *tgt, *self, *thing, *intens, *prof, *ins, *idn;
+} cues;
+
+/* At most this many words between a person reference and a describing
+ * word, by default (an entry's before=N / after=N override). */
+#define BACK 4
+#define AHEAD 3
+/* Matches either side of one that are looked at for its context. */
+#define WINDOW 64
+
+/* Verbs linking a subject to what is said of it: "he is", "I feel". */
+static const char *const copulas[] = {"is", "are", "was", "were", "be", "been", "being", "am", "seem", "seems",
+				      "seemed", "look", "looks", "looked", "sound", "sounds", "sounded", "act",
+				      "acts", "acting", "become", "becomes", "became", "remain", "remains", "stay",
+				      "get", "gets", "got", "getting", "feel", "feels", "felt", "feeling", "'s",
+				      "'re", "'m", NULL};
+/* Words that may stand between a copula and what it links ("is just
+ * plain stupid", "you are one sick puppy"), besides cue.intensifier. */
+static const char *const adverbs[] = {"just", "also", "still", "truly", "clearly", "obviously", "simply", "quite",
+				      "pretty", "rather", "too", "even", "always", "plain", "downright", "genuinely",
+				      "beyond", "one", "now", "already", "as", "equally", "seriously", "literally",
+				      "actually", "certainly", "definitely", "extremely", "all", "both", "not",
+				      "kind", "sort", "of", "bit", "little", "being", "getting", "that", "this",
+				      "mentally", "morally", "intellectually", "such", "insanely", "unbelievably",
+				      "incredibly", "particularly", "especially", "exceptionally", "remarkably",
+				      "willfully", "wilfully", "deliberately", "criminally", "dangerously", "and",
+				      "or", "either", "like", NULL};
+/* Subjects that are not people ("it's pathetic", "that is stupid"). */
+static const char *const nonperson[] = {"it", "it's", "its", "this", "that", "that's", "this's", "which", "what",
+					"what's", "everything", "something", "nothing", "anything", "there's",
+					"here's", NULL};
+/* Possessive determiners, which are not subjects ("your ridiculous
+ * portal"). */
+static const char *const possessives[] = {"your", "ur", "yer", "his", "her", "their", "my", "our", "its", NULL};
+
+/* Words between the writer and a name that link the two ("I'm such an
+ * idiot", "I feel like a fool", "call me a moron"), besides intensifiers. */
+static const char *const selflink[] = {"am", "was", "were", "be", "been", "being", "feel", "feels", "felt",
+				       "feeling", "look", "looks", "looked", "looking", "sound", "sounded", "like",
+				       "such", "a", "an", "the", "total", "complete", "absolute", "utter", "bit",
+				       "of", "kind", "sort", "made", "make", "makes", "call", "called", "calling",
+				       "as", "an", "real", "right", "proper", "bloody", "big", "huge", "massive",
+				       "just", "really", "so", "and", "must", "may", "might", "probably", "to",
+				       "trying", "try", "mean", "meant", "want", "wanna", "sounding", "seem", "seeming",
+				       "for", "acting", "act", NULL};
+/* Words after a describing word that are not the noun it describes
+ * ("stupid enough to", "dumb as a rock"). */
+static const char *const function_words[] = {
+	"to", "of", "for", "in", "on", "at", "as", "and", "or", "but", "with", "about", "than", "that", "enough",
+	"beyond", "if", "because", "when", "who", "which", "like", "from", "by", "too", "again", "now", "here",
+	"there", "then", "is", "are", "was", "were", "be", "has", "have", "had", "will", "would", "can", "could",
+	"should", "must", "do", "does", "did", "i", "you", "he", "she", "they", "we", "it", "me", "him", "her",
+	"them", "us", "so", "not", "this", "these", "those", "all", "just", "really", "ever", "anymore", "lol",
+	"haha", "though", "tho", "af", "right", "yourself", "yourselves", "himself", "herself", "themselves", "the",
+	"a", "an", "my", "your", "his", "their", "our", "its", "u", "ur", "either", "any", "some", "no", "what",
+	"how", "why", "where", "while", "until", "since", "after", "before", "up", "out", "off", "down", "over",
+	"into", "through", "against", "without", "anyway", "both", "too", "much", "very", NULL};
+
+static bool word_in(const dctx *d, size_t k, const char *const *list)
+{
+	const token *t = word_tok(d, k);
+	const char *s = tok_text(d->nt, t);
+	for (; *list; list++)
+		if (strlen(*list) == t->nlen && !memcmp(*list, s, t->nlen))
+			return true;
+	return false;
+}
 
 static bool cue_word(const dctx *d, const char *cue, size_t pos)
 {
@@ -20,93 +104,500 @@ static bool same_clause(const dctx *d, size_t a, size_t b)
 	return word_tok(d, a)->clause == word_tok(d, b)->clause;
 }
 
-/* At most this many words between a person reference and the insult. */
-#define BACK 4
-#define AHEAD 3
-
-static enum target target_of(const dctx *d, const match *m, size_t *dist)
+/* Does word k start a sentence, or what follows a colon ("Everyone:
+ * Flying sucks"), where any word has a capital? */
+static bool starts(const dctx *d, size_t k)
 {
-	const char *tgt = label_intern("cue.target", 10), *self = label_intern("cue.self", 8),
-		   *thing = label_intern("cue.thing", 9), *intens = label_intern("cue.intensifier", 15);
+	const token *t = word_tok(d, k);
+	if (t->flags & TF_SENT_START)
+		return true;
+	size_t i = d->ts->w[k];
+	return i > 0 && d->ts->t[i - 1].kind == TK_PUNCT && d->msg->text.ptr[d->ts->t[i - 1].os] == ':';
+}
+
+/* A name: a capitalized word (not a shouted one) that is not a cue or a
+ * pronoun ("Kevin was useless", "Trump is so dumb"). */
+static bool is_name(const dctx *d, const cues *c, size_t k)
+{
+	static const char *const openers[] = {
+		"sorry", "thanks", "thank", "please", "well", "so", "yes", "no", "oh", "hey", "hi", "hello", "maybe",
+		"honestly", "seriously", "really", "ok", "okay", "lol", "wow", "yeah", "yep", "nope", "sure", "also",
+		"but", "and", "because", "then", "now", "why", "how", "what", "when", "where", "who", "if", "perhaps",
+		"surely", "clearly", "obviously", "apparently", "anyway", "still", "just", "even", "only", NULL};
+	const token *t = word_tok(d, k);
+	return t->kind == TK_WORD && (t->flags & TF_CAPITAL) && !(t->flags & TF_ALLCAPS) && !word_in(d, k, nonperson) &&
+	       !word_in(d, k, openers) && !(starts(d, k) && !(t->flags & TF_SENT_START)) &&
+	       !cue_word(d, c->thing, k) && !cue_word(d, c->self, k) && !cue_word(d, c->intens, k);
+}
+
+/* "Trump's" */
+static bool possessive(const dctx *d, size_t k)
+{
+	const token *t = word_tok(d, k);
+	return t->nlen > 2 && !memcmp(tok_text(d->nt, t) + t->nlen - 2, "'s", 2);
+}
+
+/* Who the writer links a person noun to: T_SELF for "I feel like an
+ * idiot", "call me a fool"; T_PERSON otherwise. */
+static enum target noun_target(const dctx *d, const cues *c, const match *m)
+{
+	static const char *const hedge[] = {"not", "don't", "dont", "didn't", "never", "sorry", "apologize",
+					    "apologise", NULL};
+	/* a compound: "fool proof", "idiot-proof" */
+	if (m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) &&
+	    word_in(d, m->w1, (const char *const[]){"proof", "proofed", "proofing", NULL}))
+		return T_THING;
+	/* the verb: "to fool", "sucker you in", "troll them" */
+	const token *t = word_tok(d, m->w0);
+	bool plural = tok_text(d->nt, t)[t->nlen - 1] == 's';
+	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && !plural && m->w1 == m->w0 + 1 &&
+	    word_in(d, m->w0 - 1, (const char *const[]){"to", NULL}))
+		return T_NONE;
+	if (m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) &&
+	    word_in(d, m->w1, (const char *const[]){"you", "me", "him", "her", "them", "us", "people", "everyone", NULL}) &&
+	    !(m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) &&
+	      (cue_word(d, c->intens, m->w0 - 1) || word_in(d, m->w0 - 1, (const char *const[]){"what", "such", NULL}))))
+		return T_NONE;
+	/* "forgive my stupidity" (but "my idiot brother" is the brother) */
+	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && word_in(d, m->w0 - 1, (const char *const[]){"my", "our", NULL}) &&
+	    (m->w1 >= d->ts->nw || !same_clause(d, m->w0, m->w1) || word_in(d, m->w1, function_words)))
+		return T_SELF;
+	/* "my own stupidity" */
+	if (m->w0 > 1 && same_clause(d, m->w0 - 2, m->w0) && word_in(d, m->w0 - 1, (const char *const[]){"own", NULL}) &&
+	    word_in(d, m->w0 - 2, (const char *const[]){"my", "our", NULL}))
+		return T_SELF;
+	bool hedged = false;
+	size_t k = m->w0;
+	for (size_t back = 0; k > 0 && back < 8; back++) {
+		k--;
+		if (!same_clause(d, k, m->w0))
+			return hedged ? T_SELF : T_PERSON;
+		if (cue_word(d, c->self, k))
+			return T_SELF;
+		if (word_in(d, k, hedge)) {
+			hedged = true;
+			continue;
+		}
+		if (cue_word(d, c->tgt, k) || (!cue_word(d, c->intens, k) && !word_in(d, k, selflink)))
+			return T_PERSON;
+	}
+	/* the writer's hedge with no subject: "don't mean to be a jerk" */
+	return hedged && k == 0 ? T_SELF : T_PERSON;
+}
+
+/* Auxiliaries and adverbs between a subject and its copula ("you can't
+ * be that stupid", "old folk can be naive", "you have to be ignorant"). */
+static const char *const auxiliaries[] = {
+	"to", "have", "has", "had", "can", "can't", "cant", "cannot", "could", "couldn't", "will", "won't", "would",
+	"wouldn't", "should", "shouldn't", "must", "might", "may", "do", "does", "did", "don't", "doesn't", "didn't",
+	"not", "never", "also", "still", "just", "really", "always", "ever", "even", "sometimes", "often", "usually",
+	"clearly", "obviously", "probably", "apparently", "certainly", "definitely", "gonna", "going", "need", "needs",
+	"seem", "seems", "seemed", "appear", "appears", "appeared", "is", "are", "was", "were", "be", "been", "being",
+	"all", "both", "there", "here", "today", "now", "truly", "simply", "actually", "genuinely", "starting",
+	"beginning", "trying", "going", NULL};
+
+static bool is_insult(const dctx *d, const cues *c, size_t k)
+{
+	return cue_word(d, c->ins, k);
+}
+
+/* The subject of a copula before word w0: "Kevin was (really) useless",
+ * "He's stupid, ignorant", "I feel so stupid", "Trump sucks". T_NONE
+ * with *found false when there is none. */
+static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun, bool *found)
+{
+	*found = false;
+	size_t k = w0;
+	/* skip the words between copula and predicate; a list of insults
+	 * may run over commas */
+	while (k > 0 && w0 - k < 6) {
+		size_t j = k - 1;
+		if (word_in(d, j, copulas) || cue_word(d, c->tgt, j) || cue_word(d, c->self, j) ||
+		    word_in(d, j, nonperson))
+			break;
+		/* "naive and stupid": another predicate coordinated with it */
+		bool coord = j + 1 < w0 && word_in(d, j + 1, (const char *const[]){"and", "or", NULL});
+		/* "is a condescending cow": a describing word after an article */
+		coord = coord || (j > 0 && j + 1 == w0 && word_in(d, j - 1, (const char *const[]){"a", "an", NULL}));
+		if (!(cue_word(d, c->intens, j) || word_in(d, j, adverbs) || is_insult(d, c, j) || coord))
+			break; /* the subject, or nothing we know */
+		if (!same_clause(d, j, k) && !is_insult(d, c, j))
+			return T_NONE;
+		k = j;
+	}
+	if (k == 0 || w0 - k >= 6)
+		return T_NONE;
+	size_t s = k - 1; /* the copula, or a subject with it ("he's", "it's") */
+	if (!same_clause(d, s, k) && !is_insult(d, c, k))
+		return T_NONE;
+	if (word_in(d, s, copulas)) {
+		/* back over auxiliaries to the subject */
+		size_t n = 0;
+		do {
+			if (s == 0 || !same_clause(d, s - 1, s))
+				return T_NONE;
+			s--;
+		} while (word_in(d, s, auxiliaries) && ++n < 4);
+	} else if (noun && s + 1 == w0 && cue_word(d, c->tgt, s) &&
+		   !memchr(tok_text(d->nt, word_tok(d, s)), '\'', word_tok(d, s)->nlen) &&
+		   !word_in(d, s, (const char *const[]){"you", "u", "ya", "ye", "y'all", NULL})) {
+		/* a noun right after a person noun is a compound: what is said
+		 * of the pair is said of its subject ("you are human garbage",
+		 * not "installer garbage") */
+		return subject_of(d, c, s, false, found);
+	} else if (word_in(d, s, possessives) ||
+		   (!cue_word(d, c->tgt, s) && !cue_word(d, c->self, s) && !word_in(d, s, nonperson) &&
+		    !(is_name(d, c, s) && !(word_tok(d, s)->flags & TF_SENT_START) && w0 - k <= 1 &&
+		      (k == w0 || word_in(d, k, adverbs))))) {
+		return T_NONE; /* "Trump sucks", "he sucks", "it sucks" have no copula */
+	}
+	/* the head of "staff at the airport are useless" */
+	if (!cue_word(d, c->tgt, s) && !cue_word(d, c->self, s) && !cue_word(d, c->thing, s) &&
+	    !word_in(d, s, nonperson) && !is_name(d, c, s)) {
+		size_t h = s;
+		while (h > 0 && s - h < 3 && same_clause(d, h - 1, s) &&
+		       word_in(d, h - 1, (const char *const[]){"the", "a", "an", "my", "your", "our", "their", "this", "that",
+								 NULL}))
+			h--;
+		if (h > 1 && same_clause(d, h - 2, s) &&
+		    word_in(d, h - 1, (const char *const[]){"at", "in", "from", "of", "on", "with", "for", NULL}))
+			s = h - 2;
+	}
+	*found = true;
+	/* "your a dick" for "you're a dick" */
+	if (word_in(d, s, (const char *const[]){"your", "ur", NULL}) && s + 1 < w0 &&
+	    word_in(d, s + 1, (const char *const[]){"a", "an", NULL}))
+		return T_PERSON;
+	if (cue_word(d, c->self, s))
+		return T_SELF;
+	/* a relative pronoun stands for the noun before it: "people that
+	 * are stupid", "a policy which is stupid" */
+	if ((word_in(d, s, (const char *const[]){"that", "which", NULL})) && s > 0 && same_clause(d, s - 1, s))
+		return cue_word(d, c->tgt, s - 1) ? T_PERSON : T_THING;
+	if (cue_word(d, c->tgt, s))
+		return T_PERSON;
+	if (cue_word(d, c->thing, s) || word_in(d, s, nonperson))
+		return T_THING;
+	if (is_name(d, c, s))
+		return T_PERSON;
+	return T_NONE; /* a noun we do not know to be a person */
+}
+
+/* Is the word at k one that may stand between a describing word and the
+ * noun it describes ("stupid fucking app", "useless lazy staff")? */
+static bool modifier(const dctx *d, const cues *c, size_t k)
+{
+	return cue_word(d, c->intens, k) || cue_word(d, c->prof, k) || cue_word(d, c->ins, k) ||
+	       word_in(d, k, (const char *const[]){"and", "old", "little", "fat", "lazy", "rude", "ass", "arse", NULL});
+}
+
+static enum target target_of(const dctx *d, const cues *c, const match *m, const lex_entry *e)
+{
 	size_t nw = d->ts->nw;
-	*dist = 99;
-	/* what the word describes: "stupid app", "useless staff",
-	 * "stupid fucking app" */
-	for (size_t k = m->w1; k < nw && k < m->w1 + 2 && same_clause(d, m->w0, k); k++) {
-		if (cue_word(d, thing, k))
+	size_t back = e->before ? (size_t)e->before : BACK, ahead = e->after ? (size_t)e->after : AHEAD;
+	/* a word that is itself a person reference */
+	if (cue_at(d, c->tgt, m->w0, m->w1)) {
+		return noun_target(d, c, m);
+	}
+	/* the noun it describes: "stupid people", "stupid, arrogant guys",
+	 * "stupid fucking app", "how stupid Trump is" */
+	uint32_t sent = word_tok(d, m->w0)->sent;
+	for (size_t k = m->w1; k < nw && k < m->w1 + MIN(ahead, 3) && word_tok(d, k)->sent == sent; k++) {
+		if (!same_clause(d, k - 1, k) && !is_insult(d, c, k))
+			break;
+		if (cue_word(d, c->thing, k)) /* "customer service" before "customer" */
 			return T_THING;
-		if (cue_word(d, tgt, k) && word_tok(d, k)->sent == word_tok(d, m->w0)->sent) {
-			*dist = k - m->w1;
+		if (cue_word(d, c->tgt, k) && !cue_word(d, c->self, k))
+			return T_PERSON;
+		if (k == m->w1 && is_name(d, c, k) && !(word_tok(d, k)->flags & TF_SENT_START)) {
 			return T_PERSON;
 		}
-		if (!cue_word(d, intens, k) && !(k == m->w1 && word_tok(d, k)->kind == TK_WORD &&
-						  cue_at(d, label_intern("derogatory.profanity", 20), k, k + 1)))
+		if (!modifier(d, c, k))
 			break;
 	}
+	/* what a copula before it says it of: "Kevin was useless" */
+	bool found;
+	enum target t = subject_of(d, c, m->w0, e->before != 0, &found);
+	if (found) {
+		return t;
+	}
+	bool end = m->w1 >= nw || !same_clause(d, m->w0, m->w1);
+	/* said of a noun we do not know: "stupid emoticons" */
+	if (!end && word_tok(d, m->w1)->kind == TK_WORD && !word_in(d, m->w1, function_words) &&
+	    !cue_word(d, c->tgt, m->w1))
+		return T_NONE;
+	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0)) {
+		/* the describing word as a noun: "a crutch for the ignorant" */
+		if (!e->before && !e->after && (end || word_in(d, m->w1, function_words)) &&
+		    word_in(d, m->w0 - 1, (const char *const[]){"the", NULL}))
+			return T_PERSON;
+	} else if (end) {
+		/* a clause of its own beside one that addresses the reader: "go
+		 * back to school, stupid", "Useless, the lot of you" */
+		size_t w0, w1;
+		sentence_words(d, sent, &w0, &w1);
+		uint32_t cl = word_tok(d, m->w0)->clause;
+		for (size_t k = w0; k < w1; k++) {
+			uint32_t kc = word_tok(d, k)->clause;
+			if ((kc + 1 == cl || kc == cl + 1) && cue_word(d, c->tgt, k) && !cue_word(d, c->self, k)) {
+				return T_PERSON;
+			}
+		}
+	}
 	/* the nearest person or self reference before it, in the clause */
-	for (size_t k = m->w0, back = 0; k > 0 && back < BACK; back++) {
+	for (size_t k = m->w0, b = 0; k > 0 && b < back; b++) {
 		k--;
 		if (!same_clause(d, k, m->w0))
 			break;
-		if (cue_word(d, self, k))
+		if (cue_word(d, c->self, k))
 			return T_SELF;
-		if (cue_word(d, tgt, k)) {
-			*dist = back;
+		if (cue_word(d, c->thing, k) || word_in(d, k, nonperson))
+			return T_THING;
+		/* a noun that is a name only for a person ("pig") takes "you"
+		 * before it, not a compound ("installer garbage") */
+		if (e->before && cue_word(d, c->tgt, k) &&
+		    !word_in(d, k, (const char *const[]){"you", "u", "ya", "ye", "y'all", NULL}))
+			return T_NONE;
+		if (cue_word(d, c->tgt, k) || (b == 0 && is_name(d, c, k) && possessive(d, k))) {
 			return T_PERSON;
 		}
 	}
-	/* or just after: "idiots like you", "shame on you" */
-	for (size_t k = m->w1, ahead = 0; k < nw && ahead < AHEAD; k++, ahead++) {
+	/* or just after, addressed or compared: "idiots like you", "shame on
+	 * you", "stupid of them" (not "garbage, if anyone asks") */
+	for (size_t k = m->w1, a = 0; k < nw && a < ahead; k++, a++) {
 		if (!same_clause(d, k, m->w1 - 1))
 			break;
-		if (cue_word(d, self, k))
+		if (cue_word(d, c->self, k))
 			return T_SELF;
-		if (cue_word(d, tgt, k)) {
-			*dist = ahead;
+		if (cue_word(d, c->tgt, k) &&
+		    (word_in(d, k, (const char *const[]){"you", "u", "ya", "y'all", "yourself", "yourselves", "them", "him",
+							 "her", NULL}) ||
+		     word_in(d, k - 1, (const char *const[]){"like", "as", NULL})))
 			return T_PERSON;
-		}
-	}
-	/* a sentence that is only the insult ("Idiots!") addresses the reader */
-	size_t w0, w1;
-	sentence_words(d, word_tok(d, m->w0)->sent, &w0, &w1);
-	if (w1 - w0 <= m->w1 - m->w0 + 1) {
-		*dist = 0;
-		return T_PERSON;
 	}
 	return T_NONE;
 }
 
+/* Is swearing aimed at a person: "f*** you", "fucking moron", or called
+ * to the reader at the end of a clause ("you dumbfuck!")? */
+static bool swearing_at(const dctx *d, const cues *c, const match *m)
+{
+	static const char *const you[] = {"you", "u", "ya", "yah", "yourself", "yourselves", "y'all", "ye", "thee",
+					  "youse", NULL};
+	size_t nw = d->ts->nw;
+	if (m->w1 < nw && same_clause(d, m->w0, m->w1))
+		return word_in(d, m->w1, you) || is_insult(d, c, m->w1);
+	return m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) &&
+	       word_in(d, m->w0 - 1, (const char *const[]){"you", "u", "ya", "yah", NULL});
+}
+
+/* Is the whole message a quotation, with nothing of the writer's own
+ * around it but handles, links, emoji and a retweet mark ('"RT @x:
+ * you idiot"')? Then the quotation is what the writer says. */
+static bool all_quoted(const dctx *d)
+{
+	bool any = false;
+	for (size_t k = 0; k < d->ts->nw; k++) {
+		const token *t = word_tok(d, k);
+		if (t->kind != TK_WORD && t->kind != TK_VIRTUAL && t->kind != TK_NUM)
+			continue;
+		if (t->flags & TF_QUOTED)
+			any = true;
+		else if (!word_in(d, k, (const char *const[]){"rt", NULL}))
+			return false;
+	}
+	return any;
+}
+
+/* Is match m reported speech: a cue.reported with a verb of saying in
+ * its sentence ("the driver told me to f*** off", "he called me an
+ * idiot")? A mention of a friend or relative ("my brother is a ...")
+ * marks escalation as second-hand, but abuse the writer types is theirs. */
+static bool said_by_other(const dctx *d, size_t i)
+{
+	const match *m = &d->ms->m[i];
+	static const char *const saying[] = {"said", "says", "saying", "told", "tell", "tells", "called", "calls",
+					     "asked", "replied", "responded", "wrote", "shouted", "yelled", "screamed",
+					     "advised", "warned", "instructed", "suggested", "recommended", NULL};
+	const char *rep = label_intern("cue.reported", 12);
+	uint32_t sent = word_tok(d, m->w0)->sent;
+	/* cues are near: the neighbouring matches only, so a message of a
+	 * million swear words stays linear (as in context.c) */
+	for (size_t j = i > WINDOW ? i - WINDOW : 0; j < MIN(d->ms->n, i + WINDOW + 1); j++) {
+		const match *c = &d->ms->m[j];
+		if (entry_of(d, c)->label != rep || word_tok(d, c->w0)->sent != sent)
+			continue;
+		for (size_t k = c->w0; k < c->w1; k++)
+			if (word_in(d, k, saying))
+				return true;
+	}
+	return false;
+}
+
+/* Is a one-word match part of a name of two capitalized words ("Del
+ * Negro", "Dick Cheney")? */
+static bool in_name(const dctx *d, const cues *c, const match *m, bool describing)
+{
+	if (m->w1 != m->w0 + 1 || starts(d, m->w0) || (word_tok(d, m->w0)->flags & TF_ALLCAPS) ||
+	    !(word_tok(d, m->w0)->flags & TF_CAPITAL))
+		return false;
+	/* In Title Case Every Word Looks Like A Name: a capitalized "Are" or
+	 * "The" inside the sentence gives it away */
+	size_t w0, w1;
+	sentence_words(d, word_tok(d, m->w0)->sent, &w0, &w1);
+	for (size_t k = w0; k < w1; k++) {
+		unsigned fl = word_tok(d, k)->flags;
+		if ((fl & TF_CAPITAL) && !(fl & TF_ALLCAPS) && !starts(d, k) && word_in(d, k, function_words) &&
+		    !word_in(d, k, (const char *const[]){"i", "will", "may", "can", "us", NULL}))
+			return false;
+	}
+	/* a describing word before a name is said of it: "Crooked Hillary" */
+	return (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && is_name(d, c, m->w0 - 1)) ||
+	       (!describing && m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) && is_name(d, c, m->w1) &&
+		!cue_at(d, c->ins, m->w1, m->w1 + 1) && !cue_at(d, c->idn, m->w1, m->w1 + 1));
+}
+
+/* A masked word must show its first letter and no more masks than
+ * letters plus two ("f***", "sh*t", "c**t"): "*is*" is emphasis and
+ * "p*******" could be anything. */
+static bool bad_mask(const dctx *d, const match *m)
+{
+	for (size_t k = m->w0; k < m->w1; k++) {
+		const token *t = word_tok(d, k);
+		const unsigned char *s = (const unsigned char *)d->msg->text.ptr + t->os;
+		size_t n = t->oe - t->os, masks = 0, letters = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (strchr("*#_%?", s[i]))
+				masks++;
+			else if (s[i] >= 0x80 || ascii_alpha(s[i]))
+				letters++;
+		}
+		if (masks && (strchr("*#_%?", s[0]) || masks > letters + 2))
+			return true;
+	}
+	return false;
+}
+
+/* Is the only hypothetical around match m a laugh after it ("you
+ * idiot lol")? Laughing does not take the name back. */
+static bool only_joking(const dctx *d, size_t i)
+{
+	const match *m = &d->ms->m[i];
+	const char *hyp = label_intern("cue.hypothetical", 16);
+	uint32_t sent = word_tok(d, m->w0)->sent;
+	for (size_t j = i > WINDOW ? i - WINDOW : 0; j < MIN(d->ms->n, i + WINDOW + 1); j++) {
+		const match *c = &d->ms->m[j];
+		if (entry_of(d, c)->label == hyp && word_tok(d, c->w0)->sent == sent && c->w0 < m->w1)
+			return false;
+	}
+	return true;
+}
+
+typedef struct {
+	size_t i;
+	const char *label, *msg;
+	tact_severity sev;
+} finding;
+
 void detect_derogatory(dctx *d)
 {
-	const char *prof = label_intern("derogatory.profanity", 20), *ins = label_intern("derogatory.insult", 17),
-		   *idn = label_intern("derogatory.identity", 19);
+	cues c = {label_intern("cue.target", 10),	     label_intern("cue.self", 8),
+		  label_intern("cue.thing", 9),		     label_intern("cue.intensifier", 15),
+		  label_intern("derogatory.profanity", 20), label_intern("derogatory.insult", 17),
+		  label_intern("derogatory.identity", 19)};
 	tact_derog worst = TACT_DEROG_NONE;
+	finding *f = NULL;
+	size_t nf = 0, capf = 0;
+	int quoted = -1; /* all_quoted(), when first needed */
 	for (size_t i = 0; i < d->ms->n; i++) {
 		const match *m = &d->ms->m[i];
 		const lex_entry *e = entry_of(d, m);
-		if (!counted(m) || (e->label != prof && e->label != ins && e->label != idn))
+		if (e->label != c.prof && e->label != c.ins && e->label != c.idn)
 			continue;
-		const char *label = e->label;
-		const char *msg = NULL;
-		tact_severity sev = e->sev;
-		size_t dist;
-		if (label == ins && (e->flags & LF_TARGET)) {
-			enum target t = target_of(d, m, &dist);
-			if (t != T_PERSON)
-				continue; /* self-deprecation, a thing, or nobody */
-		} else if (label == prof) {
-			/* swearing at someone is an insult: "f*** you" */
-			enum target t = target_of(d, m, &dist);
-			if (t == T_PERSON && dist == 0) {
-				label = ins;
-				msg = "swearing aimed at a person";
-				sev = MAX(sev, TACT_SEV_HIGH);
-			}
+		if ((m->why & WHY_QUOTED) && quoted < 0)
+			quoted = all_quoted(d);
+		/* swearing and slurs are in the words whether or not the move
+		 * is negated ("not fucking fair", "never happen, f*ggot") or
+		 * joking; an insult or a claim about a group is not */
+		unsigned why = m->why;
+		if (e->label == c.prof || (e->label == c.idn && m->w1 == m->w0 + 1))
+			why &= ~(unsigned)(WHY_NEGATED | WHY_HYPOTHETICAL | WHY_RETRACTED);
+		if ((why & WHY_HYPOTHETICAL) && only_joking(d, i))
+			why &= ~(unsigned)WHY_HYPOTHETICAL;
+		if ((why & WHY_REPORTED) && !said_by_other(d, i))
+			why &= ~(unsigned)WHY_REPORTED;
+		if (why && !(why == WHY_QUOTED && quoted == 1))
+			continue;
+		bool describing = e->label == c.ins && (e->flags & LF_TARGET) && !e->before && !cue_at(d, c.tgt, m->w0, m->w1);
+		if (in_name(d, &c, m, describing) || ((m->flags & MF_OBF) && bad_mask(d, m)))
+			continue;
+		finding x = {i, e->label, NULL, e->sev};
+		if (e->label == c.ins && (e->flags & LF_TARGET) && target_of(d, &c, m, e) != T_PERSON)
+			continue; /* self-deprecation, a thing, or nobody */
+		if (e->label == c.prof && swearing_at(d, &c, m)) {
+			x.label = c.ins;
+			x.sev = MAX(x.sev, TACT_SEV_HIGH);
 		}
-		span_from_match(d, m, label, sev, msg);
-		tact_derog k = label == idn ? TACT_DEROG_IDENTITY : label == ins ? TACT_DEROG_INSULT : TACT_DEROG_PROFANITY;
+		if (x.label == c.ins && e->label == c.prof)
+			x.msg = "swearing aimed at a person";
+		VEC_RESERVE(f, capf, nf + 1);
+		f[nf++] = x;
+	}
+	/* swearing at the person an insult in its clause is about: "the
+	 * fucking adjuster is a moron" */
+	for (size_t j = 0; j < nf; j++) {
+		const match *m = &d->ms->m[f[j].i];
+		if (f[j].label != c.prof || m->w1 >= d->ts->nw || !same_clause(d, m->w0, m->w1) ||
+		    !cue_word(d, c.tgt, m->w1) || cue_word(d, c.self, m->w1))
+			continue;
+		for (size_t k = j > WINDOW ? j - WINDOW : 0; k < MIN(nf, j + WINDOW + 1); k++)
+			if (f[k].label == c.ins && same_clause(d, d->ms->m[f[k].i].w0, m->w0)) {
+				f[j].label = c.ins;
+				f[j].msg = "swearing aimed at a person";
+				f[j].sev = MAX(f[j].sev, TACT_SEV_HIGH);
+				break;
+			}
+	}
+	for (size_t j = 0; j < nf; j++) {
+		const match *m = &d->ms->m[f[j].i];
+		/* one finding per word: profanity inside an insult or identity
+		 * span ("asshole", "piece of shit") is that span; an exact
+		 * duplicate of a label is dropped */
+		bool dup = false;
+		for (size_t k = j > WINDOW ? j - WINDOW : 0; k < MIN(nf, j + WINDOW + 1) && !dup; k++) {
+			const match *o = &d->ms->m[f[k].i];
+			if (k == j || o->os > m->os || o->oe < m->oe)
+				continue;
+			if (f[j].label == c.prof && f[k].label != c.prof)
+				dup = true;
+			else if (f[k].label == f[j].label && o->os == m->os && o->oe == m->oe && k < j)
+				dup = true;
+		}
+		if (dup)
+			continue;
+		/* the span is the abusive words: "fuck you" marks "fuck", "what
+		 * the hell" marks "hell" */
+		static const char *const frame[] = {"the", "a", "an", "you", "u", "ya", "your", "yourself", "my",
+						    "this", "that", "of", "to", "like", "such", "what", "so", "are",
+						    "is", "you're", "youre", "ur", "r", "were", NULL};
+		size_t a = m->w0, b = m->w1;
+		bool plain = true; /* one token per word: no spelled-out run */
+		for (size_t k = a; k < b; k++)
+			plain = plain && word_tok(d, k)->os >= m->os && word_tok(d, k)->oe <= m->oe;
+		while (plain && b - a > 1 && word_in(d, a, frame))
+			a++;
+		while (plain && b - a > 1 && word_in(d, b - 1, frame))
+			b--;
+		const lex_entry *e = entry_of(d, m);
+		size_t os = a > m->w0 ? word_tok(d, a)->os : m->os, oe = b < m->w1 ? word_tok(d, b - 1)->oe : m->oe;
+		msg_add_span(d->msg, f[j].label, e->id, f[j].sev, os, oe,
+			     f[j].msg ? f[j].msg : label_message(f[j].label));
+		tact_derog k = f[j].label == c.idn ? TACT_DEROG_IDENTITY
+			       : f[j].label == c.ins ? TACT_DEROG_INSULT
+						     : TACT_DEROG_PROFANITY;
 		if (k > worst)
 			worst = k;
 	}
+	free(f);
 	d->msg->derog = worst;
 }

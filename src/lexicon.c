@@ -293,7 +293,7 @@ static lex_entry *add_entry(lexicon *lx, const char *line, const char *file, int
 			return NULL;
 		}
 	lex_entry e = {0};
-	e.label = label_intern(f[1], lens[1]);
+	e.label = label_scan(f[1], lens[1]); /* f[1] points into a reused line buffer: no cache */
 	if (!e.label) {
 		diag_add(d, true, file, lineno, (int)(f[1] - line) + 1, "unknown label '%.*s'", (int)lens[1], f[1]);
 		return NULL;

@@ -4,13 +4,50 @@
  * regulator, a real chargeback, an identity attack, or three or more
  * distinct signals; medium for cancelling, a manager, going public, an
  * ultimatum, shouting, an insult, "money back now"; low for repeat contact
- * alone, profanity at things, or plain frustration; none otherwise. Each
- * lexicon entry's severity is its level. The score places the message
- * inside its level's band by how much evidence and intensity there is.
+ * alone, profanity at things, a complaint (a reported problem or
+ * frustration) or an escalation the author mentions only to decline it
+ * ("we won't go to the ombudsman, but..."); none otherwise. Each lexicon
+ * entry's severity is its level. The score places the message inside its
+ * level's band by how much evidence and intensity there is.
  * doc/scoring.md explains the numbers; thread.c adjusts for the thread. */
 #include "analyze.h"
+#include "score.h"
 
 static const int band_lo[] = {0, 10, 35, 60, 85}, band_hi[] = {0, 34, 59, 84, 100};
+
+int score_in_band(tact_level level, int extra)
+{
+	if (level <= TACT_LEVEL_NONE || level > TACT_LEVEL_CRITICAL)
+		return 0;
+	extra = extra < 0 ? 0 : extra > 100 ? 100 : extra;
+	return band_lo[level] + (band_hi[level] - band_lo[level]) * extra / 100;
+}
+
+int score_extra(tact_level level, int score)
+{
+	if (level <= TACT_LEVEL_NONE || level > TACT_LEVEL_CRITICAL)
+		return 0;
+	int width = band_hi[level] - band_lo[level];
+	int extra = (score - band_lo[level]) * 100 / width;
+	/* round up so that score_in_band(level, extra) == score */
+	while (extra < 100 && score_in_band(level, extra) < score)
+		extra++;
+	return extra < 0 ? 0 : extra;
+}
+
+/* The level one span stands for. */
+static tact_level span_level(const tact_span *s)
+{
+	if (!strcmp(s->label, "escalation.threat"))
+		return TACT_LEVEL_CRITICAL;
+	if (!strcmp(s->label, "derogatory.identity"))
+		return TACT_LEVEL_HIGH;
+	if (!strcmp(s->label, "derogatory.insult") || !strcmp(s->label, "escalation.shouting"))
+		return TACT_LEVEL_MEDIUM;
+	if (!strncmp(s->label, "derogatory.", 11))
+		return TACT_LEVEL_LOW; /* profanity at things */
+	return (tact_level)s->severity;
+}
 
 /* Level and score from the final spans; intensity from the tokens. */
 void score_escalation(dctx *d)
@@ -22,21 +59,12 @@ void score_escalation(dctx *d)
 	bool shout = false, profane = false;
 	for (size_t i = 0; i < m->nspans; i++) {
 		const tact_span *s = &m->spans[i];
-		bool esc = !strncmp(s->label, "escalation.", 11), der = !strncmp(s->label, "derogatory.", 11);
-		if (!esc && !der)
+		if (strncmp(s->label, "escalation.", 11) && strncmp(s->label, "derogatory.", 11))
 			continue;
 		nspans++;
-		tact_level l = (tact_level)s->severity;
-		if (der) /* profanity at things is low; insults medium; identity high */
-			l = !strcmp(s->label, "derogatory.identity") ? TACT_LEVEL_HIGH :
-			    !strcmp(s->label, "derogatory.insult")   ? TACT_LEVEL_MEDIUM : TACT_LEVEL_LOW;
-		if (!strcmp(s->label, "escalation.threat"))
-			l = TACT_LEVEL_CRITICAL;
-		if (!strcmp(s->label, "escalation.shouting")) {
-			shout = true;
-			l = MAX(l, TACT_LEVEL_MEDIUM);
-		}
-		profane |= !strcmp(s->label, "derogatory.profanity");
+		tact_level l = span_level(s);
+		shout |= !strcmp(s->label, "escalation.shouting");
+		profane |= !strncmp(s->label, "derogatory.", 11);
 		if (l > level)
 			level = l;
 		bool seen = false;
@@ -47,27 +75,34 @@ void score_escalation(dctx *d)
 	}
 	if (nlabels >= 3 && level < TACT_LEVEL_HIGH)
 		level = TACT_LEVEL_HIGH;
-	/* plain frustration ("this is ridiculous") with no signal: low */
+	/* a complaint with no signal: a reported problem or frustration
+	 * (cue.negative), or an escalation the author declines */
 	const char *neg = label_intern("cue.negative", 12);
-	size_t negs = 0;
-	for (size_t i = 0; i < d->ms->n; i++)
-		negs += entry_of(d, &d->ms->m[i])->label == neg && counted(&d->ms->m[i]);
-	if (level == TACT_LEVEL_NONE && negs)
+	size_t negs = 0, declined = 0;
+	for (size_t i = 0; i < d->ms->n; i++) {
+		const match *x = &d->ms->m[i];
+		const lex_entry *e = entry_of(d, x);
+		if (x->why & WHY_REGION)
+			continue;
+		negs += e->label == neg;
+		declined += (x->why & WHY_NEGATED) && e->sev > TACT_SEV_INFO && !strncmp(e->label, "escalation.", 11);
+	}
+	if (level == TACT_LEVEL_NONE && (negs || declined))
 		level = TACT_LEVEL_LOW;
 	if (level == TACT_LEVEL_NONE) {
 		m->level = level;
 		m->score = 0;
 		return;
 	}
-	/* intensity: share of capitals and '!' */
+	/* intensity: '!' outside quotes and signatures */
 	size_t bangs = 0;
-	for (size_t i = 0; i < d->ts->n; i++)
-		bangs += d->ts->t[i].kind == TK_PUNCT && d->nt->out.ptr[d->ts->t[i].ns] == '!';
-	int width = band_hi[level] - band_lo[level];
+	for (size_t i = 0; i < d->ts->n; i++) {
+		const token *t = &d->ts->t[i];
+		bangs += t->kind == TK_PUNCT && d->nt->out.ptr[t->ns] == '!' &&
+			 !(m->nregions && msg_in_region(m, t->os, t->oe));
+	}
 	int extra = (int)(nlabels > 1 ? nlabels - 1 : 0) * 25 + (int)MIN(nspans, 6u) * 5 + (int)MIN(negs, 3u) * 5 +
 		    (int)MIN(bangs, 5u) * 3 + (shout ? 10 : 0) + (profane ? 10 : 0);
-	if (extra > 100)
-		extra = 100;
 	m->level = level;
-	m->score = band_lo[level] + width * extra / 100;
+	m->score = score_in_band(level, extra);
 }

@@ -89,6 +89,7 @@ void buf_reserve(buf *b, size_t extra)
 		nc = nc > SIZE_MAX / 2 ? need : nc * 2;
 	b->ptr = xrealloc(b->ptr, nc);
 	b->cap = nc;
+	b->ptr[b->len] = '\0'; /* a buffer is a C string even before the first append */
 }
 
 void buf_add(buf *b, const void *p, size_t n)

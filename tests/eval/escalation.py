@@ -2,7 +2,11 @@
 """Customer-side evaluation on tests/eval/escalation.jsonl (our own labelled
 set, see escalation.md): per-label precision and recall, the escalation
 level and derogatory kind, and accuracy on each kind of hard case.
-Usage: escalation.py [-v]   (-v lists the errors)"""
+Usage: escalation.py [-v] [-c] [FILE]
+  -v    list the errors
+  -c    also print the level confusion table (gold rows, tact columns)
+  FILE  another set in the same format, e.g. escalation-holdout.jsonl"""
+import os
 import sys
 
 from common import HERE, label_table, read_jsonl, run_tact
@@ -15,11 +19,15 @@ LABELS = ["escalation.cancel", "escalation.legal", "escalation.regulator", "esca
 
 def main():
     verbose = "-v" in sys.argv
-    gold = read_jsonl(HERE + "/escalation.jsonl")
+    files = [a for a in sys.argv[1:] if not a.startswith("-")]
+    path = files[0] if files else HERE + "/escalation.jsonl"
+    if not os.path.exists(path) and os.path.exists(os.path.join(HERE, path)):
+        path = os.path.join(HERE, path)
+    gold = read_jsonl(path)
     out = run_tact(gold, role="customer")
     g = [set(r["labels"]) for r in gold]
     p = [set(l for l in o["labels"] if l in LABELS) for o in out]
-    res = label_table(g, p, LABELS, "escalation set (n=%d)" % len(gold))
+    res = label_table(g, p, LABELS, "%s (n=%d)" % (os.path.basename(path).replace(".jsonl", ""), len(gold)))
     macro = sum(v[2] for v in res.values()) / len(res)
     tp = sum(len(a & b) for a, b in zip(g, p))
     fp = sum(len(b - a) for a, b in zip(g, p))
@@ -33,6 +41,12 @@ def main():
     dg = sum(1 for r, o in zip(gold, out) if r["derogatory"] == o["derogatory"])
     print("level exact %.3f, within one %.3f; derogatory kind %.3f" % (lv / len(gold), lv1 / len(gold),
                                                                       dg / len(gold)))
+    if "-c" in sys.argv:
+        print("level confusion (rows gold, columns tact): " + " ".join("%8s" % o for o in order))
+        for gl in order:
+            row = [sum(1 for r, o in zip(gold, out) if r["level"] == gl and o["escalation"]["level"] == pl)
+                   for pl in order]
+            print("  %-8s %s" % (gl, " ".join("%8d" % n for n in row)))
     kinds = {}
     for r, a, b in zip(gold, g, p):
         if r.get("hard"):

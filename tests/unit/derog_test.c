@@ -1,0 +1,137 @@
+/* derog_test.c: the derogatory detector (detect_derog.c) on the bundled
+ * lexicons: who an insulting word is aimed at (a person, the writer, a
+ * thing), swearing at a person, what context cancels (reported speech,
+ * negated insults) and what it does not (negated swearing, a message
+ * that is all quotation), names and masks that are not swearing, and the
+ * span a finding marks. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "tact.h"
+#include "testing.h"
+
+static const struct {
+	int line;
+	const char *in;
+	tact_derog want;
+	const char *span; /* text of the first derogatory span, or NULL */
+} cases[] = {
+	/* a name for a person is aimed at one; not when the writer means themself */
+	{__LINE__, "you are an idiot", TACT_DEROG_INSULT, "idiot"},
+	{__LINE__, "What a complete idiot.", TACT_DEROG_INSULT, "idiot"},
+	{__LINE__, "Trump is an idiot.", TACT_DEROG_INSULT, "idiot"},
+	{__LINE__, "the idiot who designed this form should be fired", TACT_DEROG_INSULT, "idiot"},
+	{__LINE__, "I feel like such an idiot", TACT_DEROG_NONE, NULL},
+	{__LINE__, "they treat me like an idiot", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Don't mean to be a jerk, but the update broke it", TACT_DEROG_NONE, NULL},
+	{__LINE__, "this setup is fool proof", TACT_DEROG_NONE, NULL},
+	/* a describing word is aimed at what it describes */
+	{__LINE__, "this stupid app keeps crashing", TACT_DEROG_NONE, NULL},
+	{__LINE__, "stupid people everywhere", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "Kevin was useless and rude", TACT_DEROG_INSULT, "useless"},
+	{__LINE__, "Comcast is useless", TACT_DEROG_NONE, NULL},
+	{__LINE__, "it's pathetic that this is still broken", TACT_DEROG_NONE, NULL},
+	{__LINE__, "I feel so stupid", TACT_DEROG_NONE, NULL},
+	{__LINE__, "He's stupid, ignorant and lazy", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "sold by stupid, arrogant guys", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "old folk can be naive and stupid", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "you're such a joke", TACT_DEROG_INSULT, "joke"},
+	{__LINE__, "people that are stupid", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "a policy which is stupid", TACT_DEROG_NONE, NULL},
+	{__LINE__, "you should go back to school, stupid.", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "religion is a crutch for the ignorant", TACT_DEROG_INSULT, "ignorant"},
+	{__LINE__, "I think Trump sucks", TACT_DEROG_INSULT, "sucks"},
+	{__LINE__, "this sucks", TACT_DEROG_NONE, NULL},
+	{__LINE__, "the thief opened a card in my name", TACT_DEROG_NONE, NULL},
+	{__LINE__, "you're a bunch of thieves", TACT_DEROG_INSULT, "thieves"},
+	{__LINE__, "Your ridiculous online payment portal rejects my card", TACT_DEROG_NONE, NULL},
+	{__LINE__, "YOUR COUNTER STAFF AT HEATHROW ARE RUDE AND USELESS", TACT_DEROG_INSULT, "USELESS"},
+	{__LINE__, "Your receptionist is a condescending cow.", TACT_DEROG_INSULT, "cow"},
+	{__LINE__, "Useless, the lot of you.", TACT_DEROG_INSULT, "Useless"},
+	/* swearing, and swearing at someone */
+	{__LINE__, "get me a bloody manager", TACT_DEROG_PROFANITY, "bloody"},
+	{__LINE__, "the fucking adjuster is an absolute moron", TACT_DEROG_INSULT, "fucking"},
+	{__LINE__, "this is not fucking fair", TACT_DEROG_PROFANITY, "fucking"},
+	{__LINE__, "are you fucking kidding me", TACT_DEROG_PROFANITY, "fucking"},
+	{__LINE__, "fuck you", TACT_DEROG_INSULT, "fuck"},
+	{__LINE__, "what the hell", TACT_DEROG_PROFANITY, "hell"},
+	{__LINE__, "get lost you dumbfuck", TACT_DEROG_INSULT, "get lost"},
+	{__LINE__, "you asshole", TACT_DEROG_INSULT, "asshole"},
+	{__LINE__, "f*cking hell, it broke again", TACT_DEROG_PROFANITY, "f*cking"},
+	{__LINE__, "you are an 1d10t", TACT_DEROG_INSULT, "1d10t"},
+	{__LINE__, "you are a m\xd0\xbe" "ron", TACT_DEROG_INSULT, "m\xd0\xbe" "ron"}, /* Cyrillic o */
+	{__LINE__, "what a sh!tshow", TACT_DEROG_PROFANITY, "sh!tshow"},
+	/* whose words */
+	{__LINE__, "the driver said \"you are a stupid idiot\" to me", TACT_DEROG_NONE, NULL},
+	{__LINE__, "\"you idiots\"", TACT_DEROG_INSULT, "idiots"},
+	{__LINE__, "My brother is a fucking pussy.", TACT_DEROG_INSULT, "fucking"},
+	{__LINE__, "he's not a liar", TACT_DEROG_NONE, NULL},
+	{__LINE__, "you absolute idiot lol", TACT_DEROG_INSULT, "idiot"},
+	{__LINE__, "you must think we're stupid", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Sorry to be daft, but where is the wiki?", TACT_DEROG_NONE, NULL},
+	{__LINE__, "why does the app sucker you in with a promise", TACT_DEROG_NONE, NULL},
+	{__LINE__, "trying to fool your readers?", TACT_DEROG_NONE, NULL},
+	{__LINE__, "what an idiot you are", TACT_DEROG_INSULT, "idiot"},
+	{__LINE__, "the pedals spin like crazy", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Will you fix Zoo Tycoon: Ultimate Animal Collection?", TACT_DEROG_NONE, NULL},
+	{__LINE__, "I said it as a passing joke", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Crooked Hillary lost", TACT_DEROG_INSULT, "Crooked"},
+	{__LINE__, "Everyone: Flying sucks on halloween.", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Forgive my stupidity, the link is fine", TACT_DEROG_NONE, NULL},
+	{__LINE__, "april fools jokes should not disrupt the wiki", TACT_DEROG_NONE, NULL},
+	{__LINE__, "we had deplorable customer service from the bank", TACT_DEROG_NONE, NULL},
+	{__LINE__, "deleting installer garbage if anyone is curious", TACT_DEROG_NONE, NULL},
+	{__LINE__, "pigs like you", TACT_DEROG_INSULT, "pigs"},
+	/* not swearing */
+	{__LINE__, "Del Negro kept his job", TACT_DEROG_NONE, NULL},
+	{__LINE__, "*is* this the right way to do it?", TACT_DEROG_NONE, NULL},
+	{__LINE__, "our assessed tax was wrong", TACT_DEROG_NONE, NULL},
+	{__LINE__, "stop harrassing me about the bill", TACT_DEROG_NONE, NULL},
+	{__LINE__, "I visited Scunthorpe last week", TACT_DEROG_NONE, NULL},
+};
+
+int main(void)
+{
+	tact_config *cfg = tact_config_new();
+	tact_engine *eng = NULL;
+	char *err = NULL;
+	if (tact_engine_new(cfg, &eng, &err) != TACT_OK) {
+		fprintf(stderr, "derog_test: %s\n", err ? err : "no engine");
+		free(err);
+		tact_config_free(cfg);
+		return 1;
+	}
+	tact_analyzer *an = tact_analyzer_new(eng);
+	tact_msg *m = tact_msg_new();
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		tact_msg_reset(m);
+		tact_msg_set_text(m, cases[i].in, strlen(cases[i].in));
+		tact_msg_set_role(m, TACT_ROLE_CUSTOMER);
+		tact_analyze(an, m);
+		tact_derog got = tact_msg_derogatory(m);
+		CHECK(got == cases[i].want, cases[i].line, "\"%s\": derogatory %s, want %s", cases[i].in,
+		      tact_derog_name(got), tact_derog_name(cases[i].want));
+		const tact_span *first = NULL;
+		for (size_t k = 0; k < tact_msg_span_count(m) && !first; k++)
+			if (!strncmp(tact_msg_span(m, k)->label, "derogatory.", 11))
+				first = tact_msg_span(m, k);
+		if (cases[i].span) {
+			char got_span[128] = "(none)";
+			if (first)
+				snprintf(got_span, sizeof got_span, "%.*s", (int)(first->end - first->start),
+					 cases[i].in + first->start);
+			CHECK_STR(got_span, cases[i].span, cases[i].line);
+		}
+	}
+	/* one finding per word: "asshole" is an insult, not also profanity */
+	tact_msg_reset(m);
+	tact_msg_set_text(m, "you asshole", 11);
+	tact_msg_set_role(m, TACT_ROLE_CUSTOMER);
+	tact_analyze(an, m);
+	CHECK(tact_msg_span_count(m) == 1, __LINE__, "\"you asshole\": %zu spans, want 1", tact_msg_span_count(m));
+	tact_msg_free(m);
+	tact_analyzer_free(an);
+	tact_engine_free(eng);
+	tact_config_free(cfg);
+	return TEST_END("derog_test");
+}
