@@ -1239,6 +1239,7 @@ typedef struct {
 	match_scratch *s;
 	uint32_t sent;
 	size_t steps;
+	size_t gapw; /* words the gaps of the last match consumed */
 } mctx;
 
 static bool in_ids(const int32_t *ids, size_t n, int32_t id)
@@ -1290,7 +1291,7 @@ static const token *word_at(const mctx *c, size_t pos)
  * the position where it ended (forward: after the last word; backward:
  * the first word). Backtracking, with a step budget so that a user's
  * pattern of nested options cannot blow up. */
-static bool vm(mctx *c, uint32_t pc, size_t pos, int dir, unsigned flags, size_t *out)
+static bool vm(mctx *c, uint32_t pc, size_t pos, int dir, unsigned flags, size_t gaps, size_t *out)
 {
 	const pinstr *prog = c->m->prog;
 	size_t nw = c->ts->nw;
@@ -1301,12 +1302,13 @@ static bool vm(mctx *c, uint32_t pc, size_t pos, int dir, unsigned flags, size_t
 		switch (in->op) {
 		case OP_END:
 			*out = pos;
+			c->gapw += gaps;
 			return true;
 		case OP_JMP:
 			pc = in->x;
 			continue;
 		case OP_SPLIT:
-			if (vm(c, in->x, pos, dir, flags, out))
+			if (vm(c, in->x, pos, dir, flags, gaps, out))
 				return true;
 			pc = in->y;
 			continue;
@@ -1318,7 +1320,7 @@ static bool vm(mctx *c, uint32_t pc, size_t pos, int dir, unsigned flags, size_t
 					if (word_at(c, dir > 0 ? pos + g - 1 : pos - g)->sent != c->sent)
 						return false;
 				}
-				if (vm(c, pc + 1, dir > 0 ? pos + g : pos - g, dir, flags, out))
+				if (vm(c, pc + 1, dir > 0 ? pos + g : pos - g, dir, flags, gaps + g, out))
 					return true;
 			}
 			return false;
@@ -1352,7 +1354,7 @@ static bool vm(mctx *c, uint32_t pc, size_t pos, int dir, unsigned flags, size_t
 				if (dir > 0 && t->alt >= 0) { /* "f u c k": the joined view first */
 					const token *vt = &c->ts->t[t->alt];
 					if (word_ok(c, ids, in->nids, vt, flags) &&
-					    vm(c, pc + 1, vt->next, dir, flags, out))
+					    vm(c, pc + 1, vt->next, dir, flags, gaps, out))
 						return true;
 				}
 				if (!word_ok(c, ids, in->nids, t, flags))
@@ -1384,7 +1386,9 @@ static void push_match(mctx *c, uint32_t entry, size_t w0, size_t w1, uint16_t f
 	uint32_t oe = b->oe;
 	if (b->alt >= 0 && w1 == w0 + 1 && (f & MF_OBF)) /* a spelled-out word ends later */
 		oe = MAX(oe, c->ts->t[b->alt].oe);
-	s->m[s->n++] = (match){.entry = entry, .w0 = (uint32_t)w0, .w1 = (uint32_t)w1, .os = a->os, .oe = oe, .flags = f};
+	s->m[s->n++] = (match){.entry = entry, .w0 = (uint32_t)w0, .w1 = (uint32_t)w1, .os = a->os, .oe = oe, .flags = f,
+			       .gapw = (uint16_t)MIN(c->gapw, 65535u)};
+	c->gapw = 0;
 }
 
 /* Try every variant anchored on id at word position pos (t is the word,
@@ -1405,10 +1409,11 @@ static void try_anchor(mctx *c, const uint32_t *tab, const uint32_t *anc, int32_
 		size_t after = virt ? t->next : pos + 1;
 		size_t start, end;
 		c->steps = 0;
-		if (!vm(c, pv->bwd, pos, -1, flags, &start))
+		c->gapw = 0;
+		if (!vm(c, pv->bwd, pos, -1, flags, 0, &start))
 			continue;
 		c->steps = 0;
-		if (!vm(c, pv->fwd, after, +1, flags, &end))
+		if (!vm(c, pv->fwd, after, +1, flags, 0, &end))
 			continue;
 		push_match(c, pv->entry, start, end > start ? end : start + 1, virt ? MF_OBF : 0);
 	}
@@ -1654,8 +1659,8 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 	if (s->n > 1)
 		qsort(s->m, s->n, sizeof *s->m, match_cmp);
 	/* one match per entry where matches overlap: of two nested matches the
-	 * tighter (a gap stretched to an earlier anchor is not the phrase),
-	 * else the earlier */
+	 * one whose gaps skipped fewer words (a gap stretched to an earlier
+	 * anchor is not the phrase), else the longer; of others the earlier */
 	size_t k = 0;
 	for (size_t i = 0; i < s->n; i++) {
 		bool dup = false;
@@ -1664,7 +1669,7 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 			if (o->entry != s->m[i].entry || o->oe <= s->m[i].os)
 				continue;
 			if (o->os <= s->m[i].os && s->m[i].oe <= o->oe && (o->os != s->m[i].os || o->oe != s->m[i].oe) &&
-			    (s->m[i].w1 - s->m[i].w0) < (o->w1 - o->w0))
+			    s->m[i].gapw < o->gapw)
 				*o = s->m[i]; /* the nested one replaces the wider */
 			dup = true;
 			break;

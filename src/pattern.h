@@ -75,6 +75,7 @@ typedef struct {
 	uint32_t os, oe;      /* original byte range */
 	uint16_t why;         /* MATCH_* reasons it does not count */
 	uint16_t flags;       /* MF_* */
+	uint16_t gapw;        /* words its gaps skipped */
 } match;
 
 enum {
