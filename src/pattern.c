@@ -1660,7 +1660,9 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 		qsort(s->m, s->n, sizeof *s->m, match_cmp);
 	/* one match per entry where matches overlap: of two nested matches the
 	 * one whose gaps skipped fewer words (a gap stretched to an earlier
-	 * anchor is not the phrase), else the longer; of others the earlier */
+	 * anchor is not the phrase), else the tighter (the word itself: "bunch
+	 * of thieves" reports "thieves" when both are entries); of others the
+	 * earlier */
 	size_t k = 0;
 	for (size_t i = 0; i < s->n; i++) {
 		bool dup = false;
@@ -1669,7 +1671,8 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 			if (o->entry != s->m[i].entry || o->oe <= s->m[i].os)
 				continue;
 			if (o->os <= s->m[i].os && s->m[i].oe <= o->oe && (o->os != s->m[i].os || o->oe != s->m[i].oe) &&
-			    s->m[i].gapw < o->gapw)
+			    (s->m[i].gapw < o->gapw ||
+			     (s->m[i].gapw == o->gapw && s->m[i].w1 - s->m[i].w0 < o->w1 - o->w0)))
 				*o = s->m[i]; /* the nested one replaces the wider */
 			dup = true;
 			break;
