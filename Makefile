@@ -104,7 +104,7 @@ check-fuzz: $(FUZZ)
 # Install into a temporary prefix, run from there, build the example with
 # pkg-config, and check the exported symbols against the header.
 check-install: $(B)/tact $(B)/libtact.so
-	@tests/install.sh $(B)
+	@EXAMPLE_CFLAGS="$(filter -fsanitize% -fno-sanitize%,$(CFLAGS))" tests/install.sh $(B)
 # E-mail input: own fixtures, then the peers' fixtures in ../shared/corpus-ext
 # (skipped when absent); a few seconds in all.
 check-mail: $(B)/tact
@@ -182,7 +182,7 @@ test: deps
 	@echo "make test: all suites passed (plain and ASan+UBSan)"
 
 install: $(B)/tact $(B)/libtact.so
-	@tests/install.sh $(B)
+	@EXAMPLE_CFLAGS="$(filter -fsanitize% -fno-sanitize%,$(CFLAGS))" tests/install.sh $(B)
 # E-mail input: own fixtures, then the peers' fixtures in ../shared/corpus-ext
 # (skipped when absent); a few seconds in all.
 check-mail: $(B)/tact

@@ -29,7 +29,8 @@ grep -q "## $hv" CHANGELOG.md && ok || bad "CHANGELOG.md has no entry for $hv"
 export PKG_CONFIG_PATH=$P/lib/pkgconfig
 flags=$(pkg-config --define-variable=prefix="$P" --cflags --libs tact 2>&1) || bad "pkg-config: $flags"
 flags=$(printf '%s' "$flags" | sed "s|$prefix|$P|g")
-if cc -o "$root/check_draft" examples/check_draft.c $flags 2>"$root/cc.err"; then
+# under the sanitizers the library needs their runtime: build the example alike
+if cc ${EXAMPLE_CFLAGS:-} -o "$root/check_draft" examples/check_draft.c $flags 2>"$root/cc.err"; then
 	ok
 	out=$(LD_LIBRARY_PATH=$P/lib TACT_LEXICONS=$P/share/tact/lexicons "$root/check_draft" "Calm down, it is your responsibility to read the terms.")
 	check example-fails-bad-draft 1 "$?"
