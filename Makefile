@@ -28,7 +28,9 @@ override CPPFLAGS += -D_GNU_SOURCE -Iinclude -Isrc -DPCRE2_CODE_UNIT_WIDTH=8 \
                      $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
 
-LIBSRC = $(filter-out src/main.c,$(wildcard src/*.c))
+# libtact is every stage; the command is main.c and its progress line.
+CLISRC = src/main.c src/progress.c
+LIBSRC = $(filter-out $(CLISRC),$(wildcard src/*.c))
 OBJ    = $(LIBSRC:src/%.c=$(B)/%.o)
 UNIT   = $(patsubst tests/unit/%.c,$(B)/%,$(wildcard tests/unit/*_test.c))
 FUZZ   = $(patsubst tests/fuzz/%.c,$(B)/%,$(wildcard tests/fuzz/fuzz_*.c))
@@ -65,7 +67,7 @@ $(B)/libtact.so.$(VERSION): $(OBJ) src/libtact.map
 $(B)/libtact.so: $(B)/libtact.so.$(VERSION)
 	ln -sf libtact.so.$(VERSION) $(B)/libtact.so.$(SOMAJOR)
 	ln -sf libtact.so.$(VERSION) $@
-$(B)/tact: $(B)/main.o $(B)/libtact.a
+$(B)/tact: $(B)/main.o $(B)/progress.o $(B)/libtact.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 $(B)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(B)/libtact.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(B)/libtact.a $(LDLIBS)
@@ -104,81 +106,6 @@ check-fuzz: $(FUZZ)
 # Install into a temporary prefix, run from there, build the example with
 # pkg-config, and check the exported symbols against the header.
 check-install: $(B)/tact $(B)/libtact.so
-	@EXAMPLE_CFLAGS="$(filter -fsanitize% -fno-sanitize%,$(CFLAGS))" tests/install.sh $(B)
-# E-mail input: own fixtures, then the peers' fixtures in ../shared/corpus-ext
-# (skipped when absent); a few seconds in all.
-check-mail: $(B)/tact
-	@tests/mail.sh $(B)/tact
-	@python3 tests/eval/replyparse.py $(B)/tact
-	@python3 tests/eval/mimeparse.py $(B)/tact
-eval-mail: $(B)/tact
-	python3 tests/eval/replyparse.py -v $(B)/tact
-	python3 tests/eval/mimeparse.py $(B)/tact
-# Lint every bundled lexicon and run its embedded examples.
-check-lexicon: $(B)/tact
-	@$(B)/tact lexicon lint && $(B)/tact lexicon test
-
-# One pass of every suite against the build in $(B).
-check: check-unit check-golden check-cli check-lexicon check-mail check-install check-fuzz check-hostile \
-	check-parallel
-
-# libFuzzer (clang): make fuzz T=read_jsonl FUZZTIME=600; fuzz-smoke runs
-# every target for SMOKETIME seconds (CI). New crashes are written to
-# build-fuzz/; keep each as tests/fuzz/regress/<target>/<name>.
-T ?= pipeline
-FUZZTIME ?= 60
-SMOKETIME ?= 15
-FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
-fuzz-lib: deps
-	@command -v clang >/dev/null && [ -n "$$(find /usr/lib/llvm-*/lib/clang -name 'libclang_rt.fuzzer-x86_64.a' 2>/dev/null)" ] || \
-	  { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; echo "make fuzz: installing clang"; \
-	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq clang libclang-rt-14-dev >/dev/null; }
-	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
-	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" build-fuzz/libtact.a
-fuzz: fuzz-lib
-	clang -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) $(CPPFLAGS) -o build-fuzz/fuzz-$(T) tests/fuzz/fuzz_$(T).c \
-	  build-fuzz/libtact.a $(LDLIBS)
-	mkdir -p build-fuzz/corpus-$(T)
-	cd build-fuzz && TACT_LEXICONS=$(CURDIR)/lexicons ./fuzz-$(T) -max_total_time=$(FUZZTIME) -max_len=65536 \
-	  -timeout=20 -rss_limit_mb=3000 -print_final_stats=1 corpus-$(T) $(addprefix $(CURDIR)/,$(FUZZ_SEEDS))
-fuzz-smoke: fuzz-lib
-	@for t in $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c)); do \
-	  $(MAKE) --no-print-directory fuzz T=$$t FUZZTIME=$(SMOKETIME) >build-fuzz/smoke-$$t.log 2>&1 || \
-	  { tail -40 build-fuzz/smoke-$$t.log; exit 1; }; \
-	  echo "fuzz-smoke $$t: $$(grep -o 'stat::number_of_executed_units: [0-9]*' build-fuzz/smoke-$$t.log)"; done
-
-# Regenerate the Scunthorpe allowlist from the hunspell dictionary; review
-# the diff. check-lexicon fails when it is out of date.
-allowlist: $(B)/tact
-	$(B)/tact lexicon allowlist -o lexicons/en/zz-innocent.tact
-# Regenerate the look-alike table from Unicode's confusables data.
-confusables:
-	tools/gen-confusables.py > src/confusables.inc
-
-# Throughput against cat, ripgrep and GMime on a corpus built from
-# ../shared/corpus-ext (results: doc/performance.md).
-bench: deps
-	@$(MAKE) --no-print-directory $(B)/tact
-	@command -v hyperfine >/dev/null && command -v rg >/dev/null || \
-	  { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	    $$SUDO apt-get install -y -qq hyperfine ripgrep >/dev/null; }
-	tools/bench/run.sh $(B)
-
-# The evaluations on labelled data (figures, not pass/fail).
-eval: $(B)/tact
-	@for s in tests/eval/escalation.py tests/eval/agent.py tests/eval/derogatory.py; do \
-	  [ -f $$s ] && TACT=$(B)/tact python3 $$s; echo; done
-
-SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-SANB ?= build-san
-san:
-	TACT_SANITIZED=1 $(MAKE) B=$(SANB) CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" check
-
-# The README's second command.
-test: deps
-	@tests/run-all.sh
-
-install: $(B)/tact $(B)/libtact.so
 	@EXAMPLE_CFLAGS="$(filter -fsanitize% -fno-sanitize%,$(CFLAGS))" tests/install.sh $(B)
 # E-mail input: own fixtures, then the peers' fixtures in ../shared/corpus-ext
 # (skipped when absent); a few seconds in all.
@@ -301,5 +228,5 @@ clean:
 
 .PHONY: all deps demo check check-unit check-golden check-cli check-lexicon check-mail check-install \
 	eval-mail san test install uninstall check-fuzz fuzz fuzz-lib fuzz-smoke check-hostile check-valgrind check-parallel \
-	golden-update clean allowlist confusables eval bench
--include $(OBJ:.o=.d) $(B)/main.d
+	test-browser golden-update clean allowlist confusables eval bench
+-include $(OBJ:.o=.d) $(B)/main.d $(B)/progress.d

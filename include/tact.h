@@ -372,6 +372,8 @@ tact_status tact_reader_new(const tact_config *cfg, FILE *f, const char *name,
 void tact_reader_free(tact_reader *rd);
 /** The format in use ("jsonl", ...), known after the first record. */
 const char *tact_reader_format(const tact_reader *rd);
+/** Bytes of the stream consumed so far (for progress reports). @since 0.1 */
+unsigned long long tact_reader_bytes(const tact_reader *rd);
 
 /** Fill @p msg (reset first) with the next record.
  * @retval TACT_OK     a record was produced (it may carry an error)

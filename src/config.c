@@ -33,7 +33,7 @@ static const struct key {
 	{"agent-domain", K_LIST, NULL, NULL},
 	{"agent-address", K_LIST, NULL, NULL},
 	{"max-message-bytes", K_SIZE, "16M", NULL},
-	{"format", K_ENUM, "jsonl", "|jsonl|text|tsv|summary|"},
+	{"format", K_ENUM, "jsonl", "|jsonl|text|tsv|summary|html|"},
 	{"color", K_ENUM, "auto", "|auto|always|never|"},
 	{"text", K_BOOL, "no", NULL},
 	{"own-text", K_BOOL, "no", NULL},

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "progress.h"
 #include "tact.h"
 
 enum { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
@@ -69,12 +70,14 @@ static const char help_input[] =
 static const char help_output[] =
 	"Output:\n"
 	"  -o, --format=FMT         jsonl (default when not a terminal), text (default\n"
-	"                           on a terminal), tsv, summary\n"
+	"                           on a terminal), tsv, summary, html (also:\n"
+	"                           tact report [OPTION]... [FILE]...)\n"
 	"      --color[=WHEN]       auto (default), always, never; NO_COLOR is honoured\n"
 	"      --text               include the analysed text in each record\n"
 	"      --own-text           include only the author's own words (no quotes,\n"
 	"                           no signature)\n"
-	"      --summary            print counts at the end (stderr with jsonl)\n"
+	"      --summary            print counts at the end (on stderr with jsonl, tsv\n"
+	"                           and html)\n"
 	"      --fail-on=WHAT       exit 1 when a finding reaches WHAT: a level (low,\n"
 	"                           medium, high, critical) or labels, comma-separated\n"
 	"                           (a prefix such as 'derogatory' matches its family)\n"
@@ -234,6 +237,7 @@ typedef struct {
 	long jobs;
 	int status;
 	size_t index, bad_records, failing;
+	progress *prog; /* the progress line; NULL when off */
 } run_state;
 
 static void set(tact_config *cfg, const char *key, const char *value)
@@ -403,12 +407,14 @@ static bool run_serial(run_state *rs, sources *src, const tact_engine *eng, tact
 				if (done)
 					break;
 				tact_msg_set_index(m, ++rs->index);
+				progress_update(rs->prog, rd);
 				bool bad = tact_analyze(an, m) != TACT_OK;
 				if (!emit(rs, sess, w, m, bad)) {
 					ok = false;
 					break;
 				}
 			}
+			progress_stream_done(rs->prog, rd);
 			tact_reader_free(rd);
 		}
 		if (f != stdin)
@@ -559,6 +565,7 @@ static bool run_parallel(run_state *rs, sources *src, const tact_engine *eng, ta
 			if (done)
 				break;
 			tact_msg_set_index(s->m, ++rs->index);
+			progress_update(rs->prog, rd);
 			s->bytes = tact_msg_size(s->m);
 			pthread_mutex_lock(&p.mu);
 			s->state = SLOT_READ;
@@ -567,6 +574,7 @@ static bool run_parallel(run_state *rs, sources *src, const tact_engine *eng, ta
 			pthread_cond_broadcast(&p.changed);
 			pthread_mutex_unlock(&p.mu);
 		}
+		progress_stream_done(rs->prog, rd);
 		if (f != stdin)
 			fclose(f);
 	}
@@ -596,6 +604,7 @@ static long default_jobs(void)
 
 static int finish(run_state *rs, bool out_ok, tact_writer *w)
 {
+	progress_finish(rs->prog); /* before --summary and notes on stderr */
 	if (out_ok && tact_writer_finish(w) != TACT_OK)
 		out_ok = false;
 	if (!out_ok || fclose(stdout) != 0) {
@@ -648,9 +657,18 @@ static int main_job(int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	tact_session *sess = tact_session_new();
+	/* a progress line on stderr, unless records stream to the same terminal */
+	const char *fmt = tact_config_get(rs.cfg, "format");
+	bool streams = !fmt || (strcmp(fmt, "summary") && strcmp(fmt, "html"));
+	rs.prog = progress_new(rs.quiet, isatty(STDOUT_FILENO) && streams);
+	for (int i = optind; i < argc; i++)
+		progress_expect(rs.prog, argv[i]);
+	if (optind >= argc)
+		progress_expect(rs.prog, "-");
 	sources src = {argv + optind, argc - optind, 0};
 	bool ok = rs.jobs > 1 ? run_parallel(&rs, &src, eng, sess, w) : run_serial(&rs, &src, eng, sess, w);
 	int status = finish(&rs, ok, w);
+	progress_free(rs.prog);
 	tact_session_free(sess);
 	tact_writer_free(w);
 	tact_engine_free(eng);
@@ -860,5 +878,10 @@ int main(int argc, char **argv)
 		return check_main(argc - 1, argv + 1);
 	if (argc > 1 && !strcmp(argv[1], "serve"))
 		return serve_main(argc - 1, argv + 1);
+	if (argc > 1 && !strcmp(argv[1], "report")) {
+		/* tact report [OPTION]... [FILE]... is tact --format=html ... */
+		static char as_html[] = "--format=html";
+		argv[1] = as_html;
+	}
 	return main_job(argc, argv);
 }

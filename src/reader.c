@@ -307,6 +307,11 @@ const char *tact_reader_format(const tact_reader *rd)
 	return rd->fmt->name;
 }
 
+unsigned long long tact_reader_bytes(const tact_reader *rd)
+{
+	return rd->in.consumed;
+}
+
 tact_status tact_reader_next(tact_reader *rd, tact_msg *msg, bool *done, char **err)
 {
 	*done = false;

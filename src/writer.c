@@ -5,12 +5,13 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 #include "config.h"
 
 static const struct writer_fmt *const formats[] = {
-	&write_jsonl_fmt, &write_text_fmt, &write_tsv_fmt, &write_summary_fmt,
+	&write_jsonl_fmt, &write_text_fmt, &write_tsv_fmt, &write_summary_fmt, &write_html_fmt,
 };
 
 static const char hexd[] = "0123456789abcdef";
@@ -196,10 +197,12 @@ tact_status tact_writer_new(const tact_config *cfg, FILE *out, bool is_tty, tact
 	w->with_text = config_bool(cfg, "text");
 	w->own_text = config_bool(cfg, "own-text");
 	w->positions = config_bool(cfg, "positions");
-	if (config_bool(cfg, "summary") || fmt == &write_summary_fmt) {
+	/* --summary goes after the diagnostics of "text"; on standard error
+	 * with formats that a program reads (jsonl, tsv). */
+	w->print_summary = config_bool(cfg, "summary") && fmt != &write_summary_fmt;
+	if (w->print_summary || fmt == &write_summary_fmt || fmt == &write_html_fmt)
 		w->summary = summary_new();
-		w->summary_out = fmt == &write_jsonl_fmt ? stderr : out;
-	}
+	w->summary_out = fmt == &write_text_fmt ? out : stderr;
 	tact_status st = fmt->open ? fmt->open(w, err) : TACT_OK;
 	if (st) {
 		tact_writer_free(w);
@@ -240,9 +243,11 @@ tact_status tact_writer_finish(tact_writer *w)
 	if (w->fmt->finish)
 		w->fmt->finish(w);
 	tact_status st = flush(w, true);
-	if (w->summary && w->fmt != &write_summary_fmt) {
+	if (w->print_summary) {
 		buf b = {0};
-		summary_print(w->summary, &b, w->color && w->summary_out != stderr ? true : false);
+		/* messages/s only for a person watching: keeps files reproducible */
+		bool to_tty = w->summary_out == stderr ? isatty(STDERR_FILENO) : w->tty;
+		summary_print(w->summary, &b, w->color && w->summary_out != stderr, to_tty);
 		if (w->summary_out == stderr)
 			fflush(w->out);
 		if (fwrite(b.ptr ? b.ptr : "", 1, b.len, w->summary_out) != b.len)

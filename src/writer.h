@@ -24,12 +24,14 @@ struct tact_writer {
 	bool tty;        /* output is a terminal: strip control characters */
 	bool with_text, own_text;
 	bool positions;  /* index, line, source (off when sharding) */
-	struct summary *summary; /* counts for --summary, or NULL */
+	struct summary *summary; /* counts for --summary and html, or NULL */
+	bool print_summary;      /* --summary: print it to summary_out at the end */
 	FILE *summary_out;
 	void *state;
 };
 
-extern const struct writer_fmt write_jsonl_fmt, write_text_fmt, write_tsv_fmt, write_summary_fmt;
+extern const struct writer_fmt write_jsonl_fmt, write_text_fmt, write_tsv_fmt, write_summary_fmt,
+	write_html_fmt;
 
 /* writer.c */
 /* Append s as a JSON string (with quotes). Control characters, DEL, C1
@@ -49,10 +51,41 @@ size_t display_width(const char *s, size_t n);
 /* The id to print: the id field, else the index. */
 const char *msg_id(const tact_msg *m, char tmp[32]);
 
-/* write_summary.c: counts shared by --summary and the HTML report */
+/* write_summary.c: counts shared by --summary and the HTML report. Keys
+ * (labels, rules, agents) are hashed, so adding a message costs the same
+ * with ten distinct keys or ten thousand. */
+typedef struct {
+	char *key;
+	size_t count[3];   /* labels, rules: messages (spans) by role */
+	size_t total;      /* sum of count[] */
+	size_t apology[5]; /* agents: replies by apology class */
+	size_t recovery_sum, flagged;
+} summary_entry;
+
+typedef struct {
+	summary_entry *v; /* in order of first appearance */
+	size_t n, cap;
+	size_t *slot;     /* open addressing: index into v plus 1; 0 empty */
+	size_t nslot;     /* a power of two, at least twice n */
+} summary_table;
+
+/* Distinct agents tracked one by one; later ones share one row. */
+#define SUMMARY_MAX_AGENTS 10000
+#define SUMMARY_OTHER_AGENTS "(other agents)"
+
+struct summary {
+	size_t msgs, errors, by_role[3], level[5], derog[4], apology[5];
+	summary_table labels, rules, agents; /* agents: total = replies */
+	double t0; /* monotonic seconds at the start */
+};
+
 struct summary *summary_new(void);
 void summary_add(struct summary *s, const tact_msg *m);
-void summary_print(struct summary *s, buf *b, bool color);
+/* Print the counts as text. The throughput line (messages/s) varies from
+ * run to run, so it is printed only when timing is set. */
+void summary_print(struct summary *s, buf *b, bool color, bool timing);
+/* The entries of t, most frequent first (ties by key); free() the array. */
+summary_entry **summary_sorted(const summary_table *t);
 void summary_free(struct summary *s);
 
 #endif
