@@ -729,15 +729,38 @@ static bool add_variants(matcher *m, const vocab *v, uint32_t entry, node *seq, 
 			return false;
 	}
 	pvariant pv = {.entry = entry};
+	/* flags come from the entry: set by the caller after compiling */
 	const node *an = seq->kids[anchor];
 	pv.anc = add_ids(m, an->ids, an->nids);
 	pv.nanc = (uint16_t)an->nids;
+	/* the words that can stand right after and right before the anchor:
+	 * checked before the programs run, so most tries cost one lookup */
+	for (int dir = +1; dir >= -1; dir -= 2) {
+		size_t n = dir > 0 ? seq->nkids - anchor - 1 : anchor;
+		if (!n)
+			continue;
+		node *side = seq_view(dir > 0 ? seq->kids + anchor + 1 : seq->kids, n);
+		node set = {.kind = N_WORD};
+		if (first_words(side, dir, &set) && set.nids && set.nids < 65536) {
+			ids_sort(&set);
+			uint32_t off = add_ids(m, set.ids, set.nids);
+			if (dir > 0) {
+				pv.next = off;
+				pv.nnext = (uint16_t)set.nids;
+			} else {
+				pv.prev = off;
+				pv.nprev = (uint16_t)set.nids;
+			}
+		}
+		free(set.ids);
+	}
 	pv.fwd = (uint32_t)m->nprog;
 	compile_items(m, seq->kids + anchor + 1, seq->nkids - anchor - 1, +1);
 	emit(m, (pinstr){.op = OP_END});
 	pv.bwd = (uint32_t)m->nprog;
 	compile_items(m, seq->kids, anchor, -1);
 	emit(m, (pinstr){.op = OP_END});
+	pv.flags = (uint16_t)m->build_flags;
 	VEC_RESERVE(m->vars, m->capvars, m->nvars + 1);
 	m->vars[m->nvars++] = pv;
 	return true;
@@ -979,6 +1002,7 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 				}
 			}
 			int budget = MAX_VARIANTS;
+			m->build_flags = e->flags;
 			node *top = root->kind == N_SEQ ? root : seq_view(&root, 1);
 			if (!P.failed && !add_variants(m, v, (uint32_t)i, top, &budget))
 				perr(&P, P.s, "%s", budget < 0 ? "too many alternatives without a common word: split the entry"
@@ -1391,22 +1415,46 @@ static void push_match(mctx *c, uint32_t entry, size_t w0, size_t w1, uint16_t f
 	c->gapw = 0;
 }
 
+/* Can the word next to position pos (after it when dir > 0: the word at
+ * pos; before it: the word at pos - 1) be one of ids? */
+static bool near_ok(const mctx *c, uint32_t ids, uint16_t n, size_t pos, int dir, unsigned flags)
+{
+	if (dir > 0 ? pos >= c->ts->nw : pos == 0)
+		return false;
+	const token *t = word_at(c, dir > 0 ? pos : pos - 1);
+	if (t->sent != c->sent)
+		return false;
+	const int32_t *set = c->m->ids + ids;
+	return word_ok(c, set, n, t, flags) || (dir > 0 && t->alt >= 0 && word_ok(c, set, n, &c->ts->t[t->alt], flags));
+}
+
 /* Try every variant anchored on id at word position pos (t is the word,
  * or its spelled-out view when virt). */
-static void try_anchor(mctx *c, const uint32_t *tab, const uint32_t *anc, int32_t id, size_t pos, const token *t,
-		       bool virt)
+/* How a candidate anchor id was read from a token: the word itself, its
+ * lemma, its de-obfuscated view, or that view's lemma. */
+enum { VIA_WORD, VIA_LEMMA, VIA_DEOB, VIA_DEOB_LEMMA };
+
+static void try_anchor(mctx *c, const uint32_t *tab, const uint32_t *anc, int32_t id, int via, size_t pos,
+		       const token *t, bool virt)
 {
 	if (id < 0 || (size_t)id >= c->m->nvocab)
 		return;
+	/* the table says the variant's anchor holds id: what remains is
+	 * whether the entry accepts the way id was read */
+	static const unsigned need[] = {0, LF_STEM, LF_OBF, LF_OBF | LF_STEM};
+	bool caps = via < VIA_DEOB && !caps_ok(t, LF_CAPS);
 	for (uint32_t a = tab[id]; a < tab[id + 1]; a++) {
 		const pvariant *pv = &c->m->vars[anc[a]];
-		const lex_entry *e = &c->lx->e[pv->entry];
 		/* a spelled-out word ("F.T.C") counts as its letters joined for
 		 * every entry; its de-obfuscated reading only for obf entries */
-		unsigned flags = e->flags;
-		if (!word_ok(c, c->m->ids + pv->anc, pv->nanc, t, flags))
+		unsigned flags = pv->flags;
+		if ((flags & need[via]) != need[via] || (caps && (flags & LF_CAPS)))
 			continue;
 		size_t after = virt ? t->next : pos + 1;
+		if (pv->nnext && !near_ok(c, pv->next, pv->nnext, after, +1, flags))
+			continue;
+		if (pv->nprev && !near_ok(c, pv->prev, pv->nprev, pos, -1, flags))
+			continue;
 		size_t start, end;
 		c->steps = 0;
 		c->gapw = 0;
@@ -1567,23 +1615,17 @@ static void regex_sentence(mctx *c, const pregex *rx, size_t pos)
  * word starting here. */
 static void anchors_at(mctx *c, const uint32_t *start, const uint32_t *anc, size_t pos, const token *t)
 {
-	int32_t cand[4] = {t->id, t->base != t->id ? t->base : -1, t->did, t->dbase != t->did ? t->dbase : -1};
-	for (int k = 0; k < 4; k++) {
-		bool dup = false;
-		for (int j = 0; j < k; j++)
-			dup |= cand[j] == cand[k];
-		if (!dup && cand[k] >= 0)
-			try_anchor(c, start, anc, cand[k], pos, t, false);
-	}
-	if (t->alt >= 0) {
-		const token *vt = &c->ts->t[t->alt];
-		int32_t vc[4] = {vt->id, vt->base, vt->did, vt->dbase};
+	for (int v = 0; v < 2; v++) {
+		const token *x = v ? (t->alt >= 0 ? &c->ts->t[t->alt] : NULL) : t;
+		if (!x)
+			break;
+		int32_t cand[4] = {x->id, x->base, x->did, x->dbase};
 		for (int k = 0; k < 4; k++) {
-			bool dup = false;
+			bool dup = false; /* an id read two ways is tried the first way */
 			for (int j = 0; j < k; j++)
-				dup |= vc[j] == vc[k];
-			if (!dup && vc[k] >= 0)
-				try_anchor(c, start, anc, vc[k], pos, vt, true);
+				dup |= cand[j] == cand[k];
+			if (!dup && cand[k] >= 0)
+				try_anchor(c, start, anc, cand[k], k, pos, x, v == 1);
 		}
 	}
 }

@@ -29,6 +29,10 @@ typedef struct {
 	uint32_t fwd, bwd;   /* program starts in matcher.prog */
 	uint32_t anc;        /* offset of the anchor's sorted ids in matcher.ids */
 	uint16_t nanc;
+	uint16_t nnext, nprev; /* words that must come right after and before
+				  the anchor (0: no such filter) */
+	uint16_t flags;        /* the entry's LF_* flags, kept here for speed */
+	uint32_t next, prev;   /* their offsets in matcher.ids */
 } pvariant;
 
 typedef struct {
@@ -57,6 +61,7 @@ typedef struct {
 	uint32_t *ctx_start, *ctx; /* the same for context cues, run only in
 				      sentences that hold a signal */
 	uint8_t *entry_kind;       /* per entry: ENTRY_SIGNAL, _CUE or _CONTEXT */
+	unsigned build_flags;      /* while compiling: the entry's flags */
 	pregex *rx;
 	size_t nrx;
 	uint32_t *rxa_start, *rxa; /* id -> regexes anchored on it (CSR) */
