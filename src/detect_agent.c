@@ -1,12 +1,13 @@
 /* detect_agent.c: an agent's reply judged the way a service-recovery coach
  * would. The apology class: sincere (I/we own a specific failure, not
  * undercut), canned (a stock formula naming no failure), conditional (a
- * non-apology, or "sorry, but <policy or blame>" in one sentence), none.
- * The flags (argument, blame, policy-hiding, deflection) and the recovery
- * elements (ownership, action, compensation, follow-up, prevention,
- * gratitude, empathy) come from lexicon matches with a few rules between
- * them; the recovery score is documented in doc/scoring.md. Spelling, when
- * on, is checked here too. */
+ * non-apology, or "sorry, but <policy, blame, argument or deflection>" in
+ * one sentence), none. The flags (argument, blame, policy-hiding,
+ * deflection) and the recovery elements (ownership, action, compensation,
+ * follow-up, prevention, gratitude, empathy) come from lexicon matches
+ * (lexicons/en/agent.tact, the agent cues of context.tact) with the rules
+ * between them here; doc/recovery.md describes both and the recovery
+ * score. Spelling, when on, is checked here too. Fed by context.c. */
 #include "analyze.h"
 
 #include <stdlib.h>
@@ -42,11 +43,29 @@ static bool same_sentence(const dctx *d, const match *a, const match *b)
 	return word_tok(d, a->w0)->sent == word_tok(d, b->w0)->sent;
 }
 
+/* The matches to look at around m: at most NEAR either side of it in the
+ * list (sorted by start), so that a hostile reply of a million matches
+ * stays linear. With sent, only those in m's sentence (phrases never cross
+ * one). */
+enum { NEAR = 64, LOOKBACK = 30 /* words */ };
+static void near_matches(const dctx *d, const match *m, bool sent, size_t *lo, size_t *hi)
+{
+	size_t i = (size_t)(m - d->ms->m), a = i > NEAR ? i - NEAR : 0, b = MIN(d->ms->n, i + NEAR + 1);
+	while (sent && a < i && !same_sentence(d, &d->ms->m[a], m))
+		a++;
+	while (sent && b > i + 1 && !same_sentence(d, &d->ms->m[b - 1], m))
+		b--;
+	*lo = a;
+	*hi = b;
+}
+
 /* A counted match with this label after position `after` in the same
  * sentence as m, or NULL. */
 static const match *later_in_sentence(const dctx *d, const match *m, const char *label, uint32_t after)
 {
-	for (size_t i = 0; i < d->ms->n; i++) {
+	size_t lo, hi;
+	near_matches(d, m, true, &lo, &hi);
+	for (size_t i = lo; i < hi; i++) {
 		const match *o = &d->ms->m[i];
 		if (o->w0 >= after && entry_of(d, o)->label == label && !(o->why & WHY_REGION) && same_sentence(d, m, o))
 			return o;
@@ -61,124 +80,529 @@ static bool in_sentence_with(const dctx *d, const match *m, const char *label)
 	return cue_at(d, label, w0, w1);
 }
 
-/* The class of one apology cue: what surrounds it in its sentence. */
-static tact_apology classify(const dctx *d, const match *ap, const labels *L, const match **failure)
+/* The normalized text of word w is s (ASCII lower case). */
+static bool word_is(const dctx *d, size_t w, const char *s)
 {
-	*failure = NULL;
-	/* the but-rule: "sorry, but <policy or blame>" in one sentence */
-	const match *but = later_in_sentence(d, ap, L->but, ap->w1);
-	if (but && (later_in_sentence(d, ap, L->policy, but->w1) || later_in_sentence(d, ap, L->blame, but->w1)))
-		return TACT_APOLOGY_CONDITIONAL;
-	/* a specific failure owned in the same sentence (before "but") */
-	size_t w0, w1;
+	const token *t = word_tok(d, w);
+	size_t n = strlen(s);
+	return t->nlen == n && !memcmp(tok_text(d->nt, t), s, n);
+}
+
+static bool word_in(const dctx *d, size_t w, const char *const *list)
+{
+	for (; *list; list++)
+		if (word_is(d, w, *list))
+			return true;
+	return false;
+}
+
+static bool word_ends(const dctx *d, size_t w, const char *suffix)
+{
+	const token *t = word_tok(d, w);
+	size_t n = strlen(suffix);
+	return t->nlen > n + 1 && !memcmp(tok_text(d->nt, t) + t->nlen - n, suffix, n);
+}
+
+/* Past forms that tell what happened, besides regular -ed forms. */
+static const char *const past_forms[] = {"was", "were", "did", "went", "came", "left", "sent", "lost", "broke",
+	"broken", "got", "gave", "given", "made", "took", "taken", "told", "kept", "put", "set", "ran", "cut",
+	"forgot", "forgotten", "sold", "bought", "brought", "fell", "let", "shut", "spent", "threw", "thrown",
+	"wrote", "written", "caught", "chose", "chosen", "drove", "driven", "froze", "frozen", "hung", "knew",
+	"led", "meant", "rang", "said", "shook", "spoke", "stole", "stolen", "struck", "tore", "torn", "misread",
+	"misled", "mistook", "misunderstood", "wasn't", "weren't", "didn't", "hadn't", "hasn't", "haven't",
+	"never", "been", "shouldn't", "should've", NULL};
+/* -ed forms that are not what went wrong: the agent's own handling of the
+ * case ("sorry, I've checked and ..."), a fix, or not a past form. */
+static const char *const not_failure[] = {"need", "feed", "seed", "speed", "proceed", "exceed", "succeed",
+	"indeed", "hundred", "red", "bed", "shed", "based", "located", "checked", "looked", "reviewed",
+	"investigated", "confirmed", "received", "passed", "forwarded", "escalated", "asked", "replied",
+	"responded", "contacted", "heard", "tried", "noticed", "reached", "followed", "spoken", "spoke", "raised",
+	"logged", "found", "seen", "fixed", "resolved", "corrected", "refunded", "replaced", "reshipped",
+	"resent", "rebooked", "reversed", "restored", "reinstated", "credited", "waived", "updated", "processed",
+	"arranged", "added", "tracked", "experienced", "interested", "concerned", "pleased", "delighted",
+	"glad", "excited", "closed", "open", "opened", NULL};
+/* Linking words after which a participle is a state ("we're closed"). */
+static const char *const linking[] = {"is", "are", "am", "be", "being", "get", "gets", "seem", "seems", "feel",
+	NULL};
+
+/* Subjects that open a clause after an apology word. */
+static const char *const first_person[] = {"we", "i", "we've", "i've", "we'd", "i'd", "our", "my", NULL};
+static const char *const third_person[] = {"the", "your", "this", "that", "it", "it's", "its", "a", "an", "his", "her",
+	"their", "these", "those", "yesterday's", "today's", "someone", "somebody", "nobody", NULL};
+/* Our people, systems and paperwork: "I'm sorry the rider cancelled" names
+ * something our side did. */
+static const char *const our_side[] = {"driver", "rider", "engineer", "technician", "courier", "agent", "colleague",
+	"staff", "team", "warehouse", "site", "website", "app", "system", "store", "branch", "depot", "crew", "pilot",
+	"installer", "fitter", "adviser", "advisor", "representative", "rep", "associate", "reviewer", "assessor",
+	"listing", "page", "invoice", "bill", "statement", "label", "letter", "email", "form", "menu", "checkout",
+	"billing", "reception", "desk", "kitchen", "chef", "waiter", "receptionist", "manager", "tracking", NULL};
+/* Formula verbs after "sorry for": "sorry for keeping you waiting". */
+static const char *const formula_ing[] = {"keeping", "making", "getting", "bothering", "asking", "chasing",
+	"interrupting", "repeating", "waiting", "troubling", "having", "writing", "contacting", "reaching", "being",
+	"any", "everything", "nothing", "something", "anything", "taking", "responding", "replying", "coming", NULL};
+
+enum { EVENT_NONE, EVENT_OURS, EVENT_THEIRS };
+
+/* Does a clause right after apology word ap tell a specific thing that
+ * went wrong ("sorry, we shipped the wrong size", "I'm sorry the showers
+ * ran cold", "sorry our rider should never have ...", "I apologise for
+ * transferring you four times")? A subject other than the customer, then
+ * within a few words a past form. EVENT_OURS when the subject is us (we,
+ * I, our ..., or our people and systems: "the driver"), EVENT_THEIRS for
+ * anything else ("your parcel hasn't arrived"), which names a failure
+ * without owning it. The words are returned in [*f0, *f1). */
+static int names_event(const dctx *d, const match *ap, size_t *f0, size_t *f1)
+{
+	size_t w0, w1, w = ap->w1;
 	sentence_words(d, word_tok(d, ap->w0)->sent, &w0, &w1);
-	if (but)
-		w1 = but->w0;
-	for (size_t i = 0; i < d->ms->n; i++) {
+	if (w + 1 < w1 && word_is(d, w, "for") && word_ends(d, w + 1, "ing") && !word_in(d, w + 1, formula_ing)) {
+		*f0 = w + 1; /* "sorry for freezing your account" */
+		*f1 = MIN(w + 4, w1);
+		return EVENT_OURS;
+	}
+	if (w < w1 && word_is(d, w, "that"))
+		w++;
+	if (w >= w1 || word_tok(d, w)->kind != TK_WORD)
+		return EVENT_NONE;
+	int kind = word_in(d, w, first_person) ? EVENT_OURS : word_in(d, w, third_person) ? EVENT_THEIRS : EVENT_NONE;
+	if (kind == EVENT_NONE)
+		return EVENT_NONE;
+	size_t start = w;
+	for (size_t k = w + 1; k < w1 && k < start + 8; k++) {
+		if (word_in(d, k, (const char *const[]){"but", "however", "although", "though", "you", "you're", NULL}))
+			return EVENT_NONE;
+		if (kind == EVENT_THEIRS && k < start + 4 && word_in(d, k, our_side))
+			kind = EVENT_OURS;
+		bool past = word_in(d, k, past_forms) || (word_ends(d, k, "ed") && !word_in(d, k, not_failure));
+		if (!past || word_in(d, k - 1, linking) || word_ends(d, k - 1, "'re") || word_ends(d, k - 1, "'m"))
+			continue;
+		if (word_ends(d, k - 1, "'s") && !word_is(d, k, "been"))
+			continue;
+		*f0 = start;
+		*f1 = k + 1;
+		return kind;
+	}
+	return EVENT_NONE;
+}
+
+/* Is a match asserted by the agent? Like counted(), except that reported
+ * speech signalled only by a word after the match ("I apologise if my
+ * colleague ...", a customer-side cue for "my lawyer friend") does not
+ * take the agent's own words away. */
+static bool agent_counted(const dctx *d, const match *m)
+{
+	if (m->why != WHY_REPORTED)
+		return m->why == 0;
+	const char *rep = label_intern("cue.reported", 12);
+	size_t lo, hi;
+	near_matches(d, m, true, &lo, &hi);
+	for (size_t i = lo; i < hi; i++) {
+		const match *c = &d->ms->m[i];
+		const lex_entry *ce = entry_of(d, c);
+		if (ce->label == rep && c->w1 <= m->w0 && !(ce->after && !ce->before) && same_sentence(d, m, c))
+			return false;
+	}
+	return true;
+}
+
+/* A counted failure or ownership match in words [w0, w1) near the apology
+ * ap that does not take in ap itself ("I apologize for the delayed ..."
+ * is not "I ... delayed"), or NULL. */
+static const match *failure_in(const dctx *d, const labels *L, const match *ap, size_t w0, size_t w1)
+{
+	size_t i0 = (size_t)(ap - d->ms->m), lo = i0 > 2 * NEAR ? i0 - 2 * NEAR : 0, hi = MIN(d->ms->n, i0 + 2 * NEAR + 1);
+	for (size_t i = lo; i < hi; i++) {
 		const match *o = &d->ms->m[i];
 		const char *l = entry_of(d, o)->label;
-		if ((l == L->failure || l == L->ownership) && counted(o) && o->w0 >= w0 && o->w1 <= w1) {
-			*failure = o;
-			return TACT_APOLOGY_SINCERE;
-		}
+		if ((l == L->failure || l == L->ownership) && agent_counted(d, o) && o->w0 >= w0 && o->w1 <= w1 &&
+		    !(o->w0 < ap->w1 && ap->w0 < o->w1))
+			return o;
+	}
+	return NULL;
+}
+
+/* Does what follows "but" undercut the apology: policy, blame, argument
+ * or deflection later in the sentence? */
+static bool undercut(const dctx *d, const match *ap, const labels *L, const match *but)
+{
+	const char *arg = label_intern("agent.argumentative", 19), *defl = label_intern("agent.deflect", 13);
+	size_t lo, hi;
+	near_matches(d, but, true, &lo, &hi);
+	for (size_t i = lo; i < hi; i++) {
+		const match *o = &d->ms->m[i];
+		const char *l = entry_of(d, o)->label;
+		if (o->w0 >= but->w1 && (l == L->policy || l == L->blame || l == arg || l == defl) &&
+		    agent_counted(d, o) && same_sentence(d, ap, o))
+			return true;
+	}
+	return false;
+}
+
+/* The class of one apology: what surrounds it. A formula (sorry for the
+ * inconvenience) is canned unless its sentence owns a failure; a bare
+ * apology word is sincere when a clause after it tells what went wrong or
+ * its sentence or a neighbouring one owns a failure. The but-rule comes
+ * first. The failure named is returned in [*f0, *f1) (byte offsets). */
+static tact_apology classify(const dctx *d, const match *ap, const labels *L, bool formula, bool owns, size_t *f0,
+			     size_t *f1)
+{
+	*f0 = *f1 = 0;
+	/* the but-rule: "sorry, but <policy or blame>" in one sentence */
+	const match *but = later_in_sentence(d, ap, L->but, ap->w1);
+	if (but && undercut(d, ap, L, but))
+		return TACT_APOLOGY_CONDITIONAL;
+	/* a specific failure owned in the same sentence (before "but") */
+	uint32_t sent = word_tok(d, ap->w0)->sent;
+	size_t w0, w1;
+	sentence_words(d, sent, &w0, &w1);
+	if (but)
+		w1 = but->w0;
+	const match *f = failure_in(d, L, ap, w0, w1);
+	size_t e0, e1;
+	int ev = f || formula ? EVENT_NONE : names_event(d, ap, &e0, &e1);
+	/* a failure named but not owned ("I'm sorry your parcel hasn't
+	 * arrived") counts when the reply owns it somewhere */
+	if (ev == EVENT_THEIRS && !owns)
+		ev = EVENT_NONE;
+	if (ev != EVENT_NONE) {
+		*f0 = word_tok(d, e0)->os;
+		*f1 = word_tok(d, e1 - 1)->oe;
+		return TACT_APOLOGY_SINCERE;
+	}
+	/* "We let you down on Saturday. I apologise for that." */
+	if (!f && !formula && sent > 0) {
+		sentence_words(d, sent - 1, &w0, &w1);
+		f = failure_in(d, L, ap, w0, w1);
+	}
+	if (!f && !formula && sent + 1 < d->ts->nsent) {
+		sentence_words(d, sent + 1, &w0, &w1);
+		f = failure_in(d, L, ap, w0, w1);
+	}
+	if (f) {
+		*f0 = f->os;
+		*f1 = f->oe;
+		return TACT_APOLOGY_SINCERE;
 	}
 	return TACT_APOLOGY_CANNED;
 }
 
+/* Is w (lower case, NUL-terminated) known, or known with suffix `from`
+ * replaced by `to`? */
+static bool known_as(struct spell *sp, struct spell_cache **sc, const char *w, const char *from, const char *to)
+{
+	size_t n = strlen(w), fn = strlen(from), tn = strlen(to);
+	if (n < fn || (n != fn && n < fn + 3) || strcmp(w + n - fn, from) || n - fn + tn >= 64)
+		return false; /* a suffix on a stem of 3 letters or more, or the whole word */
+	char v[64];
+	memcpy(v, w, n - fn);
+	memcpy(v + n - fn, to, tn + 1);
+	return spell_check(sp, sc, v, strlen(v), NULL);
+}
+
+/* British spellings, and a prefix on a known word, are not misspellings:
+ * hunspell ships one dictionary at a time (en_US by default) and agents
+ * write "apologise", "cancelled", "colour", "rebooked", "pre-authorisation". */
+static bool spelling_variant_ok(struct spell *sp, struct spell_cache **sc, const char *word, size_t n)
+{
+	static const char *const suffix[][2] = {
+		{"isation", "ization"}, {"isations", "izations"}, {"ise", "ize"}, {"ised", "ized"}, {"ises", "izes"},
+		{"ising", "izing"}, {"iser", "izer"}, {"isers", "izers"}, {"yse", "yze"}, {"ysed", "yzed"},
+		{"ysing", "yzing"}, {"tre", "ter"}, {"tres", "ters"}, {"lled", "led"}, {"lling", "ling"},
+		{"ller", "ler"}, {"llers", "lers"}, {"ogue", "og"}, {"ogues", "ogs"}, {"ence", "ense"}, {"mme", "m"},
+		{"mmes", "ms"}, {"ueing", "uing"}, {"grey", "gray"}, {"greyed", "grayed"}, {"tyre", "tire"}, {"tyres", "tires"},
+		{"cheque", "check"}, {"cheques", "checks"}, {"kerb", "curb"}, {"aluminium", "aluminum"},
+	};
+	static const char *const prefix[] = {"re", "pre", "un", "non", "co", "mis", "over", "under", "sub", "multi",
+					     "auto", "post", "anti", "self", "e", NULL};
+	char w[64];
+	if (n >= sizeof w)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if ((unsigned char)word[i] >= 0x80)
+			return false;
+		w[i] = (char)ascii_tolower((unsigned char)word[i]);
+	}
+	w[n] = '\0';
+	for (size_t i = 0; i < ARRAY_LEN(suffix); i++)
+		if (known_as(sp, sc, w, suffix[i][0], suffix[i][1]))
+			return true;
+	char *our = strstr(w, "our"); /* colour, behaviour, honoured */
+	if (our && our > w) {
+		char v[64];
+		size_t k = (size_t)(our - w);
+		memcpy(v, w, k);
+		strcpy(v + k, our + 1);
+		v[k] = 'o';
+		if (spell_check(sp, sc, v, strlen(v), NULL) || spelling_variant_ok(sp, sc, v, strlen(v)))
+			return true;
+	}
+	for (size_t i = 0; prefix[i]; i++) {
+		size_t pn = strlen(prefix[i]);
+		if (n >= pn + 4 && !strncmp(w, prefix[i], pn) &&
+		    (spell_check(sp, sc, w + pn, n - pn, NULL) ||
+		     (strncmp(w + pn, prefix[i], pn) && spelling_variant_ok(sp, sc, w + pn, n - pn))))
+			return true;
+	}
+	return false;
+}
+
+/* Shorthand agents write on purpose in chat and social replies. */
+static const char *const chat_words[] = {"ok", "okay", "pls", "plz", "thx", "tx", "ty", "bc", "b/c", "mins", "min",
+	"hrs", "acct", "accts", "rgds", "info", "dm", "dms", "pm", "pms", "asap", "fyi", "btw", "ur", "u", "gonna",
+	"wanna", "devs", "dev", "app", "apps", "wifi", "login", "logins", "signup", "email", "emails", "emailed",
+	"inbox", "txt", "hi", "hiya", "hey", "heya",
+	/* service words hunspell's en_US lacks */
+	"passcode", "passcodes", "barcode", "barcodes", "chargeback", "chargebacks", "waitlist", "waitlisted",
+	"ethernet", "upvote", "seatback", "prepay", "postcode", "postcodes", "voicemail", "voicemails",
+	"eticket", "etickets", "geolocation", "unsubscribe", "unsubscribed", "autopay", "paywall", NULL};
+
+/* Spelling of the agent's own words: not URLs, e-mail addresses, numbers,
+ * codes (digits, capitals, symbols), names (capitalised mid-sentence),
+ * quoted text, quoted messages or signatures, compound prefixes ("pre-"),
+ * chat shorthand, British spellings; and not a reply that is mostly not
+ * English (more than half its words unknown), which an English dictionary
+ * cannot judge. */
 static void spelling(dctx *d)
 {
 	struct spell *sp = d->eng->spell;
 	if (!sp)
 		return;
 	const char *text = d->msg->text.ptr;
+	size_t checked = 0, nbad = 0, cap = 0;
+	size_t *bad = NULL;
+	const char **sug = NULL;
 	for (size_t i = 0; i < d->ts->nw; i++) {
 		const token *t = word_tok(d, i);
-		if (t->kind != TK_WORD || t->letters < 2 || (t->flags & (TF_ALLCAPS | TF_DIGIT | TF_SYM | TF_QUOTED)))
+		if (t->kind != TK_WORD || t->letters < 2 ||
+		    (t->flags & (TF_ALLCAPS | TF_DIGIT | TF_SYM | TF_QUOTED | TF_NONASCII)))
 			continue;
 		if ((t->flags & TF_CAPITAL) && !(t->flags & TF_SENT_START) && !(t->flags & TF_LINE_START))
 			continue; /* a name */
 		if (msg_in_region(d->msg, t->os, t->oe))
 			continue;
+		if (t->oe < d->msg->text.len && text[t->oe] == '-' && t->oe - t->os <= 5)
+			continue; /* the prefix of a compound: "pre-authorisation" */
+		if (word_in(d, i, chat_words))
+			continue;
+		checked++;
 		const char *sugg;
 		if (spell_check(sp, &d->an->sc, text + t->os, t->oe - t->os, &sugg))
 			continue;
-		char *m = xasprintf("possible misspelling '%.*s'", (int)(t->oe - t->os), text + t->os);
-		tact_span *s = msg_add_span(d->msg, "spelling", "spell", TACT_SEV_LOW, t->os, t->oe, msg_own(d->msg, m));
-		s->detail = sugg ? msg_own(d->msg, xstrdup(sugg)) : NULL;
+		if (spelling_variant_ok(sp, &d->an->sc, text + t->os, t->oe - t->os))
+			continue;
+		if (nbad == cap) {
+			cap = cap ? cap * 2 : 8;
+			bad = xrealloc(bad, cap * sizeof *bad);
+			sug = xrealloc(sug, cap * sizeof *sug);
+		}
+		bad[nbad] = i;
+		sug[nbad++] = sugg;
 	}
+	if (!(checked >= 6 && nbad * 2 > checked)) {
+		for (size_t k = 0; k < nbad; k++) {
+			const token *t = word_tok(d, bad[k]);
+			char *m = xasprintf("possible misspelling '%.*s'", (int)(t->oe - t->os), text + t->os);
+			tact_span *s = msg_add_span(d->msg, "spelling", "spell", TACT_SEV_LOW, t->os, t->oe, msg_own(d->msg, m));
+			s->detail = sug[k] ? msg_own(d->msg, xstrdup(sug[k])) : NULL;
+		}
+	}
+	free(bad);
+	free(sug);
 }
 
+/* The recovery score (doc/recovery.md has the reasoning): what the reply
+ * does for the customer, each element once, plus a bonus for a sincere
+ * apology; minus what makes recovery fail, each flag once; 0 to 100. An
+ * insult or an identity attack on the customer is the worst case: 0. */
 static const struct {
 	const char *label;
 	unsigned bit;
 	int weight;
 } elements[] = {
-	{"recovery.ownership", TACT_REC_OWNERSHIP, 20}, {"recovery.action", TACT_REC_ACTION, 25},
-	{"recovery.compensation", TACT_REC_COMPENSATION, 15}, {"recovery.follow_up", TACT_REC_FOLLOW_UP, 15},
-	{"recovery.prevention", TACT_REC_PREVENTION, 15}, {"recovery.gratitude", TACT_REC_GRATITUDE, 5},
-	{"recovery.empathy", TACT_REC_EMPATHY, 5},
+	{"recovery.action", TACT_REC_ACTION, 25}, {"recovery.ownership", TACT_REC_OWNERSHIP, 20},
+	{"recovery.follow_up", TACT_REC_FOLLOW_UP, 15}, {"recovery.prevention", TACT_REC_PREVENTION, 15},
+	{"recovery.compensation", TACT_REC_COMPENSATION, 10}, {"recovery.empathy", TACT_REC_EMPATHY, 10},
+	{"recovery.gratitude", TACT_REC_GRATITUDE, 5},
 };
+enum { SINCERE_BONUS = 10, CANNED_PENALTY = 5 };
 
 static const struct {
 	const char *label;
 	int penalty;
 } flags[] = {
-	{"agent.argumentative", 15}, {"agent.blame", 20}, {"agent.policy", 15}, {"agent.deflect", 10},
-	{"apology.conditional", 15}, {"derogatory.profanity", 20}, {"derogatory.insult", 40},
-	{"derogatory.identity", 50},
+	{"agent.blame", 20}, {"agent.argumentative", 15}, {"agent.policy", 15}, {"apology.conditional", 15},
+	{"agent.deflect", 10}, {"derogatory.profanity", 20}, {"derogatory.insult", 100},
+	{"derogatory.identity", 100},
 };
+
+/* A counted match of label overlapping m, or NULL. */
+static const match *overlapping(const dctx *d, const match *m, const char *label)
+{
+	size_t lo, hi;
+	near_matches(d, m, true, &lo, &hi);
+	for (size_t i = lo; i < hi; i++) {
+		const match *o = &d->ms->m[i];
+		if (o != m && o->w0 < m->w1 && m->w0 < o->w1 && entry_of(d, o)->label == label && agent_counted(d, o))
+			return o;
+	}
+	return NULL;
+}
+
+/* Not (yet) a remedy the agent has given, judged from the words before m:
+ * an offer that waits on the customer ("if Sunday doesn't work, reply
+ * here and I'll refund the tickets", "please DM us your booking number and
+ * we'll fix it"), a hope or a check ("to make sure it's resolved"), or the
+ * customer's own good news ("glad to hear it's sorted"). With timed, also
+ * a remedy in a time clause ("once the information has been sent"). */
+static bool not_done(const dctx *d, const match *m, bool timed)
+{
+	static const char *const cond[] = {"if", "unless", "reply", "whether", NULL};
+	static const char *const request[] = {"dm", "send", "share", "provide", "reply", "give", "tell", "let", "message",
+		"confirm", "call", "contact", "email", "fill", "complete", "follow", "click", "pm", "drop", NULL};
+	static const char *const when[] = {"once", "when", "until", "till", "after", "before", "while", NULL};
+	static const char *const hope[] = {"sure", "ensure", "hope", "hoping", "fingers", "expect", "expected", NULL};
+	static const char *const news[] = {"hear", "see", "know", "learn", "read", NULL};
+	size_t w0, w1;
+	sentence_words(d, word_tok(d, m->w0)->sent, &w0, &w1);
+	w0 = MAX(w0, m->w0 > LOOKBACK ? m->w0 - LOOKBACK : 0);
+	uint32_t clause = word_tok(d, m->w0)->clause;
+	bool asked = false, req = false;
+	for (size_t w = w0; w < m->w0; w++) {
+		if (word_in(d, w, cond) || (word_is(d, w, "should") && w + 1 < m->w0 && word_is(d, w + 1, "you")))
+			return true;
+		if (timed && word_in(d, w, when) && word_tok(d, w)->clause == clause)
+			return true;
+		if (w + 6 >= m->w0 && word_in(d, w, hope))
+			return true;
+		if (w + 4 >= m->w0 && word_in(d, w, (const char *const[]){"unable", "cannot", "can't", "won't",
+									     "wouldn't", "couldn't", NULL}))
+			return true; /* "we're unable to offer a complimentary upgrade" */
+		if (word_is(d, w, "glad") || (word_in(d, w, news) && w > w0 && word_is(d, w - 1, "to") && w > w0 + 1 &&
+					      word_in(d, w - 2, (const char *const[]){"great", "good", "happy", "pleased",
+										"nice", "relieved", NULL})))
+			return true;
+		asked |= word_in(d, w, (const char *const[]){"please", "kindly", "pls", "plz", NULL}) ||
+			 (word_in(d, w, (const char *const[]){"can", "could", "would", NULL}) && w + 1 < m->w0 &&
+			  word_is(d, w + 1, "you"));
+		req |= asked && word_in(d, w, request);
+	}
+	return req;
+}
+
+/* Said under "if" or "whether" earlier in the sentence. */
+static bool conditioned(const dctx *d, const match *m)
+{
+	size_t w0, w1;
+	sentence_words(d, word_tok(d, m->w0)->sent, &w0, &w1);
+	w0 = MAX(w0, m->w0 > LOOKBACK ? m->w0 - LOOKBACK : 0);
+	for (size_t w = w0; w < m->w0; w++)
+		if (word_in(d, w, (const char *const[]){"if", "whether", NULL}))
+			return true;
+	return false;
+}
+
+/* A message sent to the customer ("we've sent you a DM") is not a fix. */
+static bool sends_message(const dctx *d, const match *m)
+{
+	size_t w = m->w1;
+	if (w < d->ts->nw && word_is(d, w, "you"))
+		w++;
+	if (w < d->ts->nw && word_in(d, w, (const char *const[]){"a", "an", "another", NULL}))
+		w++;
+	return w < d->ts->nw && word_in(d, w, (const char *const[]){"dm", "direct", "pm", "private", "message", "note",
+								       "reply", "response", "tweet", NULL});
+}
+
+/* A remedy (action or compensation) granted in m's sentence. */
+static bool granted_in_sentence(const dctx *d, const match *m, const labels *L)
+{
+	if (in_sentence_with(d, m, L->grant))
+		return true;
+	size_t lo, hi;
+	near_matches(d, m, true, &lo, &hi);
+	for (size_t i = lo; i < hi; i++) {
+		const match *o = &d->ms->m[i];
+		const char *l = entry_of(d, o)->label;
+		if ((l == L->action || l == L->comp) && agent_counted(d, o) && same_sentence(d, m, o) && !not_done(d, o, true))
+			return true;
+	}
+	return false;
+}
 
 void detect_agent(dctx *d)
 {
 	labels L = get_labels();
 	tact_msg *msg = d->msg;
+	const char *arg = label_intern("agent.argumentative", 19), *defl = label_intern("agent.deflect", 13);
+	const char *follow = label_intern("recovery.follow_up", 18);
+	/* the agent's own commitment to come back makes a hand-over a warm transfer */
+	bool follows_up = false;
+	for (size_t i = 0; i < d->ms->n && !follows_up; i++)
+		follows_up = entry_of(d, &d->ms->m[i])->label == follow && agent_counted(d, &d->ms->m[i]) &&
+			     !not_done(d, &d->ms->m[i], false);
 	/* flags and recovery elements, with their exceptions */
 	for (size_t i = 0; i < d->ms->n; i++) {
 		const match *m = &d->ms->m[i];
 		const lex_entry *e = entry_of(d, m);
 		const char *l = e->label;
-		if (!counted(m) || label_is_cue(l) || !strncmp(l, "escalation.", 11) || !strncmp(l, "derogatory.", 11) ||
+		if (!agent_counted(d, m) || label_is_cue(l) || !strncmp(l, "escalation.", 11) || !strncmp(l, "derogatory.", 11) ||
 		    !strncmp(l, "apology.", 8))
 			continue;
-		if (l == L.policy && in_sentence_with(d, m, L.grant))
-			continue; /* a policy cited to grant something */
-		if (l == L.action) { /* compensation alone is not also action */
-			bool comp = false;
-			for (size_t k = 0; k < d->ms->n && !comp; k++)
-				comp = entry_of(d, &d->ms->m[k])->label == L.comp && counted(&d->ms->m[k]) &&
-				       d->ms->m[k].w0 < m->w1 + 6 && m->w0 < d->ms->m[k].w1 + 1 &&
-				       same_sentence(d, m, &d->ms->m[k]);
-			if (comp)
+		if (l == L.policy && granted_in_sentence(d, m, &L))
+			continue; /* a policy cited to grant something, or a limit stated while helping */
+		if (l == defl && follows_up)
+			continue; /* a warm transfer: the agent keeps the case */
+		if (l == L.ownership && conditioned(d, m))
+			continue; /* "if we have misunderstood" */
+		if ((l == arg || l == L.blame || l == L.comp) && overlapping(d, m, L.ownership))
+			continue; /* "that was wrong information from me", "this one is on us" */
+		if ((l == L.action || l == L.comp || l == follow) && not_done(d, m, l != follow))
+			continue;
+		if (l == L.action && sends_message(d, m))
+			continue;
+		if (l == L.action) {
+			/* compensation alone is not also action ("I've refunded your
+			 * shipping"), a hand-over is not a fix, and "to make sure
+			 * it's resolved" is not done yet */
+			const match *c = overlapping(d, m, L.comp);
+			if ((c && !overlapping(d, c, L.ownership)) || overlapping(d, m, defl))
 				continue;
+			if (m->w0 > 0 && word_in(d, m->w0 - 1, (const char *const[]){"check", "confirm", "see", "be", NULL}))
+				continue; /* "this will be resolved for you" */
 		}
 		span_from_match(d, m, NULL, e->sev, NULL);
 	}
 	/* the apology class: the worst reading of any apology wins */
+	bool owns = false; /* the reply owns a failure somewhere */
+	for (size_t i = 0; i < d->ms->n && !owns; i++) {
+		const char *l = entry_of(d, &d->ms->m[i])->label;
+		owns = (l == L.failure || l == L.ownership) && agent_counted(d, &d->ms->m[i]) &&
+		       !conditioned(d, &d->ms->m[i]);
+	}
 	tact_apology cls = TACT_APOLOGY_NONE;
 	for (size_t i = 0; i < d->ms->n; i++) {
 		const match *m = &d->ms->m[i];
 		const char *l = entry_of(d, m)->label;
-		if (!counted(m))
+		if (!agent_counted(d, m))
 			continue;
 		tact_apology c = TACT_APOLOGY_NONE;
-		const match *failure = NULL;
+		size_t f0 = 0, f1 = 0;
 		if (l == L.conditional) {
 			c = TACT_APOLOGY_CONDITIONAL;
 		} else if (l == L.canned) {
-			/* a formula names no failure; only the but-rule changes it */
-			c = classify(d, m, &L, &failure) == TACT_APOLOGY_CONDITIONAL ? TACT_APOLOGY_CONDITIONAL
-										   : TACT_APOLOGY_CANNED;
-			failure = NULL;
+			c = classify(d, m, &L, true, owns, &f0, &f1);
 		} else if (l == L.apology || l == L.sincere) {
 			bool inside = false; /* the apology word of a formula */
-			for (size_t k = 0; k < d->ms->n && !inside; k++) {
+			size_t lo, hi;
+			near_matches(d, m, true, &lo, &hi);
+			for (size_t k = lo; k < hi && !inside; k++) {
 				const char *kl = entry_of(d, &d->ms->m[k])->label;
-				inside = k != i && (kl == L.canned || kl == L.conditional) && counted(&d->ms->m[k]) &&
+				inside = k != i && (kl == L.canned || kl == L.conditional) && agent_counted(d, &d->ms->m[k]) &&
 					 d->ms->m[k].w0 <= m->w0 && m->w1 <= d->ms->m[k].w1;
 			}
 			if (inside)
 				continue;
-			c = classify(d, m, &L, &failure);
+			c = classify(d, m, &L, false, owns, &f0, &f1);
 		} else {
 			continue;
 		}
@@ -189,11 +613,8 @@ void detect_agent(dctx *d)
 		const char *why = c == TACT_APOLOGY_CONDITIONAL ? "conditional non-apology" :
 				  c == TACT_APOLOGY_SINCERE     ? "sincere apology" : "canned apology formula";
 		span_from_match(d, m, label, sev, why);
-		if (failure) {
-			tact_span *s = msg_add_span(msg, L.sincere, "apology.failure", TACT_SEV_INFO, failure->os,
-						    failure->oe, "the failure the apology owns");
-			(void)s;
-		}
+		if (f1 > f0)
+			msg_add_span(msg, L.sincere, "apology.failure", TACT_SEV_INFO, f0, f1, "the failure the apology owns");
 		/* conditional > sincere > canned > none */
 		int rank[] = {0, 0, 1, 3, 2};
 		if (rank[c] > rank[cls])
@@ -233,7 +654,9 @@ void agent_score(tact_msg *msg)
 				break;
 			}
 	if (msg->apology == TACT_APOLOGY_SINCERE)
-		score += 10;
+		score += SINCERE_BONUS;
+	if (msg->apology == TACT_APOLOGY_CANNED)
+		penalty += CANNED_PENALTY; /* a formula where an owned apology belongs */
 	score -= penalty;
 	msg->recovery = set;
 	msg->recovery_score = score < 0 ? 0 : score > 100 ? 100 : score;

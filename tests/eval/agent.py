@@ -3,7 +3,8 @@
 see agent.md): the apology class (confusion matrix, per-class P/R/F1 and
 macro-F1 over sincere, canned, conditional, none) and per-label precision
 and recall for the flags and recovery elements.
-Usage: agent.py [-v]   (-v lists the errors)"""
+Usage: agent.py [-v] [FILE]   (-v lists the errors; FILE defaults to
+agent.jsonl, e.g. agent-holdout.jsonl for the held-out set)"""
 import sys
 
 from common import HERE, label_table, prf, read_jsonl, run_tact
@@ -16,7 +17,10 @@ LABELS = ["agent.argumentative", "agent.blame", "agent.policy", "agent.deflect",
 
 def main():
     verbose = "-v" in sys.argv
-    gold = read_jsonl(HERE + "/agent.jsonl")
+    files = [a for a in sys.argv[1:] if a != "-v"]
+    path = files[0] if files else HERE + "/agent.jsonl"
+    gold = read_jsonl(path)
+    print("%s" % path)
     out = run_tact(gold, role="agent")
     print("apology class (n=%d): rows gold, columns predicted" % len(gold))
     print("%-12s" % "" + "".join("%12s" % c for c in CLASSES))
