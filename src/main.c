@@ -426,12 +426,15 @@ static bool run_serial(run_state *rs, sources *src, const tact_engine *eng, tact
 }
 
 /* Parallel run. Slots form a ring: the main thread fills slot head, workers
- * analyse slots in order of filling, the writer thread empties slot tail
- * when it is done. Memory in flight is bounded by the ring size and by
+ * analyse slots in order of filling, a few at a time, and the writer thread
+ * prints the finished ones from tail, in order. Each role waits on its own
+ * condition and is woken only when it waits, so a busy run makes few
+ * system calls. Memory in flight is bounded by the ring size and by
  * BYTES_IN_FLIGHT. */
 enum { SLOT_FREE, SLOT_READ, SLOT_BUSY, SLOT_DONE };
 #define BYTES_IN_FLIGHT (64u << 20)
 #define SLOT_SHRINK (1u << 20)
+#define BATCH 16
 
 typedef struct {
 	tact_msg *m;
@@ -442,9 +445,12 @@ typedef struct {
 
 typedef struct {
 	pthread_mutex_t mu;
-	pthread_cond_t changed;
+	pthread_cond_t work_cv, write_cv, read_cv;
+	int work_waiters;
+	bool writer_waits, reader_waits;
 	slot *slots;
 	size_t q, head, next_work, tail, bytes;
+	long jobs;
 	bool eof, stop;
 	const tact_engine *eng;
 	run_state *rs;
@@ -459,17 +465,30 @@ static void *worker(void *arg)
 	tact_analyzer *an = tact_analyzer_new(p->eng);
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
-		while (p->next_work == p->head && !p->eof && !p->stop)
-			pthread_cond_wait(&p->changed, &p->mu);
+		while (p->next_work == p->head && !p->eof && !p->stop) {
+			p->work_waiters++;
+			pthread_cond_wait(&p->work_cv, &p->mu);
+			p->work_waiters--;
+		}
 		if (p->stop || (p->next_work == p->head && p->eof))
 			break;
-		slot *s = &p->slots[p->next_work++ % p->q];
-		s->state = SLOT_BUSY;
+		/* a fair share of what is waiting, at most BATCH */
+		size_t avail = p->head - p->next_work, n = avail / (size_t)p->jobs;
+		n = n < 1 ? 1 : n > BATCH ? BATCH : n;
+		size_t first = p->next_work;
+		p->next_work += n;
+		for (size_t i = first; i < first + n; i++)
+			p->slots[i % p->q].state = SLOT_BUSY;
 		pthread_mutex_unlock(&p->mu);
-		s->bad = tact_analyze(an, s->m) != TACT_OK;
+		for (size_t i = first; i < first + n; i++) {
+			slot *s = &p->slots[i % p->q];
+			s->bad = tact_analyze(an, s->m) != TACT_OK;
+		}
 		pthread_mutex_lock(&p->mu);
-		s->state = SLOT_DONE;
-		pthread_cond_broadcast(&p->changed);
+		for (size_t i = first; i < first + n; i++)
+			p->slots[i % p->q].state = SLOT_DONE;
+		if (p->writer_waits && first <= p->tail)
+			pthread_cond_signal(&p->write_cv);
 	}
 	pthread_mutex_unlock(&p->mu);
 	tact_analyzer_free(an);
@@ -481,26 +500,42 @@ static void *writer(void *arg)
 	pool *p = arg;
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
-		slot *s = &p->slots[p->tail % p->q];
-		while (!(p->tail < p->head && s->state == SLOT_DONE) && !(p->eof && p->tail == p->head) && !p->stop)
-			pthread_cond_wait(&p->changed, &p->mu);
+		while (!(p->tail < p->head && p->slots[p->tail % p->q].state == SLOT_DONE) &&
+		       !(p->eof && p->tail == p->head) && !p->stop) {
+			p->writer_waits = true;
+			pthread_cond_wait(&p->write_cv, &p->mu);
+			p->writer_waits = false;
+		}
 		if (p->stop || (p->eof && p->tail == p->head))
 			break;
+		size_t end = p->tail;
+		while (end < p->head && p->slots[end % p->q].state == SLOT_DONE)
+			end++;
 		pthread_mutex_unlock(&p->mu);
-		bool ok = emit(p->rs, p->sess, p->w, s->m, s->bad);
-		if (tact_msg_size(s->m) > SLOT_SHRINK) { /* do not keep a huge buffer */
-			tact_msg_free(s->m);
-			s->m = tact_msg_new();
+		bool ok = true;
+		size_t freed = 0;
+		for (size_t i = p->tail; i < end; i++) {
+			slot *s = &p->slots[i % p->q];
+			if (ok)
+				ok = emit(p->rs, p->sess, p->w, s->m, s->bad);
+			if (tact_msg_size(s->m) > SLOT_SHRINK) { /* do not keep a huge buffer */
+				tact_msg_free(s->m);
+				s->m = tact_msg_new();
+			}
+			freed += s->bytes;
 		}
 		pthread_mutex_lock(&p->mu);
+		for (size_t i = p->tail; i < end; i++)
+			p->slots[i % p->q].state = SLOT_FREE;
+		p->bytes -= freed;
+		p->tail = end;
 		if (!ok) {
 			p->write_ok = false;
 			p->stop = true;
+			pthread_cond_broadcast(&p->work_cv);
 		}
-		p->bytes -= s->bytes;
-		s->state = SLOT_FREE;
-		p->tail++;
-		pthread_cond_broadcast(&p->changed);
+		if (p->reader_waits || !ok)
+			pthread_cond_signal(&p->read_cv);
 	}
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
@@ -508,9 +543,12 @@ static void *writer(void *arg)
 
 static bool run_parallel(run_state *rs, sources *src, const tact_engine *eng, tact_session *sess, tact_writer *w)
 {
-	pool p = {.q = (size_t)rs->jobs * 32, .eng = eng, .rs = rs, .sess = sess, .w = w, .write_ok = true};
+	pool p = {.q = (size_t)rs->jobs * 64, .jobs = rs->jobs, .eng = eng, .rs = rs, .sess = sess, .w = w,
+		  .write_ok = true};
 	pthread_mutex_init(&p.mu, NULL);
-	pthread_cond_init(&p.changed, NULL);
+	pthread_cond_init(&p.work_cv, NULL);
+	pthread_cond_init(&p.write_cv, NULL);
+	pthread_cond_init(&p.read_cv, NULL);
 	p.slots = calloc(p.q, sizeof *p.slots);
 	if (!p.slots)
 		abort();
@@ -547,8 +585,11 @@ static bool run_parallel(run_state *rs, sources *src, const tact_engine *eng, ta
 		readers[nreaders++] = rd;
 		for (;;) {
 			pthread_mutex_lock(&p.mu);
-			while (!p.stop && (p.head - p.tail >= p.q || (p.bytes > BYTES_IN_FLIGHT && p.head != p.tail)))
-				pthread_cond_wait(&p.changed, &p.mu);
+			while (!p.stop && (p.head - p.tail >= p.q || (p.bytes > BYTES_IN_FLIGHT && p.head != p.tail))) {
+				p.reader_waits = true;
+				pthread_cond_wait(&p.read_cv, &p.mu);
+				p.reader_waits = false;
+			}
 			stop = p.stop;
 			pthread_mutex_unlock(&p.mu);
 			if (stop)
@@ -571,7 +612,8 @@ static bool run_parallel(run_state *rs, sources *src, const tact_engine *eng, ta
 			s->state = SLOT_READ;
 			p.bytes += s->bytes;
 			p.head++;
-			pthread_cond_broadcast(&p.changed);
+			if (p.work_waiters)
+				pthread_cond_signal(&p.work_cv);
 			pthread_mutex_unlock(&p.mu);
 		}
 		progress_stream_done(rs->prog, rd);
@@ -580,7 +622,8 @@ static bool run_parallel(run_state *rs, sources *src, const tact_engine *eng, ta
 	}
 	pthread_mutex_lock(&p.mu);
 	p.eof = true;
-	pthread_cond_broadcast(&p.changed);
+	pthread_cond_broadcast(&p.work_cv);
+	pthread_cond_broadcast(&p.write_cv);
 	pthread_mutex_unlock(&p.mu);
 	for (long i = 0; i <= rs->jobs; i++)
 		pthread_join(th[i], NULL);
@@ -591,7 +634,9 @@ static bool run_parallel(run_state *rs, sources *src, const tact_engine *eng, ta
 		tact_msg_free(p.slots[i].m);
 	free(p.slots);
 	free(th);
-	pthread_cond_destroy(&p.changed);
+	pthread_cond_destroy(&p.work_cv);
+	pthread_cond_destroy(&p.write_cv);
+	pthread_cond_destroy(&p.read_cv);
 	pthread_mutex_destroy(&p.mu);
 	return p.write_ok;
 }
