@@ -94,6 +94,41 @@ static void slow_segment(ntext *nt, const unsigned char *s, size_t n)
 	}
 }
 
+/* A starter on its own (no marks after it) always normalizes the same
+ * way: cache the result per code point for the scripts most mail uses
+ * (Latin, Greek, Cyrillic, Hebrew, Arabic..., and general punctuation),
+ * per thread, filled on first use. */
+#define CP_CACHE 0x2100
+typedef struct {
+	uint8_t len; /* 0: not known yet; 0xFF: longer than fits */
+	char out[7];
+} cp_entry;
+
+static _Thread_local cp_entry *cp_cache;
+
+static const cp_entry *cached_cp(ntext *nt, int32_t cp, const unsigned char *s, size_t k)
+{
+	if (cp < 0x80 || cp >= CP_CACHE)
+		return NULL;
+	if (!cp_cache)
+		cp_cache = xcalloc(CP_CACHE, sizeof *cp_cache);
+	cp_entry *e = &cp_cache[cp];
+	if (!e->len) {
+		size_t at = nt->out.len;
+		slow_segment(nt, s, k);
+		size_t n = nt->out.len - at;
+		if (n == 0 || n > sizeof e->out) {
+			e->len = 0xFF;
+		} else {
+			memcpy(e->out, nt->out.ptr + at, n);
+			e->len = (uint8_t)n;
+		}
+		nt->out.len = at; /* the caller appends it */
+		nt->out.ptr[at] = '\0';
+	}
+	return e->len == 0xFF ? NULL : e;
+}
+
 void normalize(ntext *nt, const char *src, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)src;
@@ -140,9 +175,13 @@ void normalize(ntext *nt, const char *src, size_t n)
 			i += (size_t)k2;
 		}
 		size_t at = nt->out.len;
+		const cp_entry *ce;
 		if (i - seg == (size_t)k && cp >= 0x80 && simple_cp(p) && normalize_fold_punct(cp) == cp) {
 			buf_add(&nt->out, s + seg, (size_t)k);
 			add_run(nt, at, seg, (size_t)k, (size_t)k, true);
+		} else if (i - seg == (size_t)k && (ce = cached_cp(nt, cp, s + seg, (size_t)k)) != NULL) {
+			buf_add(&nt->out, ce->out, ce->len);
+			add_run(nt, at, seg, ce->len, (size_t)k, ce->len == (size_t)k && !memcmp(ce->out, s + seg, (size_t)k));
 		} else {
 			slow_segment(nt, s + seg, i - seg);
 			add_run(nt, at, seg, nt->out.len - at, i - seg, false);

@@ -121,12 +121,6 @@ static node *node_new(uint8_t kind)
 	return n;
 }
 
-/* Nodes go with the arena; kept as a name for what the caller drops. */
-static void node_free(node *n)
-{
-	(void)n;
-}
-
 static void node_add(node *parent, node *kid)
 {
 	/* grow by doubling: capacity is the next power of two >= nkids */
@@ -144,33 +138,6 @@ static node *seq_view(node *const *items, size_t n)
 	memcpy(s->kids, items, n * sizeof *items);
 	s->nkids = n;
 	return s;
-}
-
-static node *node_copy(const node *x)
-{
-	node *c = node_new(x->kind);
-	c->gap = x->gap;
-	c->opt = x->opt;
-	if (x->nids) {
-		c->ids = ar_alloc(x->nids * sizeof *c->ids);
-		memcpy(c->ids, x->ids, x->nids * sizeof *c->ids);
-		c->nids = x->nids;
-	}
-	if (x->nkids) {
-		size_t cap = 1;
-		while (cap < x->nkids)
-			cap *= 2;
-		c->kids = ar_alloc(cap * sizeof *c->kids);
-		for (size_t i = 0; i < x->nkids; i++)
-			c->kids[i] = node_copy(x->kids[i]);
-		c->nkids = x->nkids;
-	}
-	return c;
-}
-
-static void view_free(node *s)
-{
-	(void)s;
 }
 
 static int id_cmp(const void *a, const void *b)
@@ -248,7 +215,6 @@ static node *word_item(parser *P, const char *w, size_t n)
 	if (seq->nkids == 1) {
 		node *only = seq->kids[0];
 		seq->nkids = 0;
-		node_free(seq);
 		return only;
 	}
 	return seq;
@@ -262,14 +228,13 @@ static bool special(char c)
 	       c == '\t';
 }
 
-/* Append an item to a sequence, splicing nested sequences in. */
+/* Append an item to a sequence, splicing nested sequences in. Items are
+ * not changed: a parsed class is shared by every entry that uses it. */
 static void seq_append(node *seq, node *item)
 {
 	if (item->kind == N_SEQ) {
 		for (size_t i = 0; i < item->nkids; i++)
 			node_add(seq, item->kids[i]);
-		item->nkids = 0;
-		node_free(item);
 	} else {
 		node_add(seq, item);
 	}
@@ -319,7 +284,7 @@ static node *parse_seq(parser *P)
 				if (P->memo[k].cl == cl && P->memo[k].stem == stem)
 					memo = P->memo[k].tree;
 			if (memo) {
-				item = node_copy(memo);
+				item = (node *)memo; /* shared: parse trees are read-only */
 			} else {
 				parser sub = *P;
 				sub.s = sub.p = cl->alts;
@@ -337,7 +302,7 @@ static node *parse_seq(parser *P)
 				P->capmemo = sub.capmemo;
 				if (!sub.failed) {
 					VEC_RESERVE(P->memo, P->capmemo, P->nmemo + 1);
-					P->memo[P->nmemo++] = (class_memo){cl, stem, node_copy(item)};
+					P->memo[P->nmemo++] = (class_memo){cl, stem, item};
 				}
 			}
 			P->depth--;
@@ -372,10 +337,8 @@ static node *parse_seq(parser *P)
 			item = word_item(P, P->p, (size_t)(e - P->p));
 			P->p = e;
 		}
-		if (!item || P->failed) {
-			node_free(item);
+		if (!item || P->failed)
 			break;
-		}
 		seq_append(seq, item);
 	}
 	return seq;
@@ -390,10 +353,8 @@ static node *parse_alts(parser *P, char close, bool opt)
 	const char *open = P->p - 1;
 	for (;;) {
 		node *s = parse_seq(P);
-		if (P->failed) {
-			node_free(s);
+		if (P->failed)
 			break;
-		}
 		if (!s->nkids)
 			alt->opt = true; /* an empty alternative: (a|) */
 		else
@@ -415,24 +376,30 @@ static node *parse_alts(parser *P, char close, bool opt)
 		}
 		break;
 	}
-	/* merge the single-word alternatives */
-	node *merged = NULL;
-	size_t k = 0;
+	/* merge the single-word alternatives into one word node, its id
+	 * array sized once (a class of hundreds of words) */
+	size_t total = 0, singles = 0;
 	for (size_t i = 0; i < alt->nkids; i++) {
 		node *s = alt->kids[i];
 		if (s->nkids == 1 && s->kids[0]->kind == N_WORD) {
+			total += s->kids[0]->nids;
+			singles++;
+		}
+	}
+	node *merged = NULL;
+	if (singles > 1) {
+		merged = node_new(N_WORD);
+		merged->ids = ar_alloc(total * sizeof *merged->ids);
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < alt->nkids; i++) {
+		node *s = alt->kids[i];
+		if (singles > 1 && s->nkids == 1 && s->kids[0]->kind == N_WORD) {
 			node *w = s->kids[0];
-			if (!merged) {
-				merged = w;
-				s->nkids = 0;
-				node_free(s);
+			if (!merged->nids)
 				alt->kids[k++] = NULL; /* placeholder, filled below */
-				continue;
-			}
-			merged->ids = ar_grow(merged->ids, merged->nids, merged->nids + w->nids, sizeof *merged->ids);
 			memcpy(merged->ids + merged->nids, w->ids, w->nids * sizeof *w->ids);
 			merged->nids += w->nids;
-			node_free(s);
 			continue;
 		}
 		alt->kids[k++] = s;
@@ -450,7 +417,6 @@ static node *parse_alts(parser *P, char close, bool opt)
 	if (!alt->opt && alt->nkids == 1) { /* not a choice: the sequence itself */
 		node *s = alt->kids[0];
 		alt->nkids = 0;
-		node_free(alt);
 		return s;
 	}
 	return alt;
@@ -716,7 +682,6 @@ static bool add_variants(matcher *m, const vocab *v, uint32_t entry, node *seq, 
 			for (size_t i = g + 1; i < seq->nkids; i++)
 				nv->kids[nv->nkids++] = seq->kids[i];
 			ok = add_variants(m, v, entry, nv, budget);
-			view_free(nv);
 		}
 		if (ok)
 			return true;
@@ -932,6 +897,44 @@ static void mark_obf_words(matcher *m, const vocab *v, const node *x)
 		mark_obf_words(m, v, x->kids[i]);
 }
 
+/* For every anchor id of table pass (0 signals, 1 context cues): the union
+ * of the words its variants need right after the anchor, or "no filter"
+ * when one of them needs none. */
+static void build_next_union(matcher *m, int pass)
+{
+	const uint32_t *start = pass ? m->ctx_start : m->anc_start, *anc = pass ? m->ctx : m->anc;
+	m->nxt_start[pass] = xcalloc(m->nvocab + 1, sizeof **m->nxt_start);
+	m->nxt_n[pass] = xcalloc(m->nvocab + 1, sizeof **m->nxt_n);
+	node set = {.kind = N_WORD};
+	for (size_t id = 0; id < m->nvocab; id++) {
+		if (start[id] == start[id + 1])
+			continue;
+		bool all = true;
+		set.nids = 0;
+		for (uint32_t a = start[id]; a < start[id + 1] && all; a++) {
+			const pvariant *pv = &m->vars[anc[a]];
+			if (!pv->nnext) {
+				all = false;
+				break;
+			}
+			set.ids = xreallocarray(set.ids, set.nids + pv->nnext, sizeof *set.ids);
+			memcpy(set.ids + set.nids, m->ids + pv->next, pv->nnext * sizeof *set.ids);
+			set.nids += pv->nnext;
+		}
+		if (!all || set.nids >= UINT16_MAX) {
+			m->nxt_n[pass][id] = UINT16_MAX;
+			continue;
+		}
+		ids_sort(&set);
+		m->nxt = xreallocarray(m->nxt, m->nnxt + set.nids, sizeof *m->nxt);
+		memcpy(m->nxt + m->nnxt, set.ids, set.nids * sizeof *set.ids);
+		m->nxt_start[pass][id] = (uint32_t)m->nnxt;
+		m->nxt_n[pass][id] = (uint16_t)set.nids;
+		m->nnxt += set.nids;
+	}
+	free(set.ids);
+}
+
 void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 {
 	parser P = {.voc = v, .lx = lx, .d = d};
@@ -1007,12 +1010,9 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 			if (!P.failed && !add_variants(m, v, (uint32_t)i, top, &budget))
 				perr(&P, P.s, "%s", budget < 0 ? "too many alternatives without a common word: split the entry"
 							       : "no word that every match must contain to anchor on");
-			if (top != root)
-				view_free(top);
 		}
 		if (!P.failed && (e->flags & LF_OBF))
 			mark_obf_words(m, v, root);
-		node_free(root);
 	}
 	ac_finish(&m->ac);
 	m->nvocab = v->n;
@@ -1054,6 +1054,7 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 			build_csr(m->nvocab, keys, vals, nk, &m->ctx_start, &m->ctx);
 		free(keys);
 		free(vals);
+		build_next_union(m, pass);
 	}
 	build_csr(m->nvocab, rx_keys, rx_vals, nrxa, &m->rxa_start, &m->rxa);
 	free(rx_keys);
@@ -1074,6 +1075,11 @@ void matcher_free(matcher *m)
 	free(m->anc);
 	free(m->ctx_start);
 	free(m->ctx);
+	for (int i = 0; i < 2; i++) {
+		free(m->nxt_start[i]);
+		free(m->nxt_n[i]);
+	}
+	free(m->nxt);
 	free(m->entry_kind);
 	for (size_t i = 0; i < m->nrx; i++)
 		pcre2_code_free(m->rx[i].code);
@@ -1613,8 +1619,30 @@ static void regex_sentence(mctx *c, const pregex *rx, size_t pos)
 /* Every variant of one anchor table that may start at word position pos:
  * the word's own ids, its lemma, its de-obfuscated view, and a spelled-out
  * word starting here. */
+/* Could the word after position pos (or after a spelled-out word) be one
+ * of the ids the variants of this anchor need next? */
+static bool next_possible(const mctx *c, int pass, int32_t id, size_t after)
+{
+	uint16_t n = c->m->nxt_n[pass][id];
+	if (n == UINT16_MAX)
+		return true;
+	if (!n || after >= c->ts->nw)
+		return false;
+	const token *t = word_at(c, after);
+	const int32_t *set = c->m->nxt + c->m->nxt_start[pass][id];
+	if (in_ids(set, n, t->id) || in_ids(set, n, t->base) || in_ids(set, n, t->did) || in_ids(set, n, t->dbase))
+		return true;
+	if (t->alt >= 0) {
+		const token *vt = &c->ts->t[t->alt];
+		return in_ids(set, n, vt->id) || in_ids(set, n, vt->base) || in_ids(set, n, vt->did) ||
+		       in_ids(set, n, vt->dbase);
+	}
+	return false;
+}
+
 static void anchors_at(mctx *c, const uint32_t *start, const uint32_t *anc, size_t pos, const token *t)
 {
+	int pass = start == c->m->ctx_start;
 	for (int v = 0; v < 2; v++) {
 		const token *x = v ? (t->alt >= 0 ? &c->ts->t[t->alt] : NULL) : t;
 		if (!x)
@@ -1624,7 +1652,8 @@ static void anchors_at(mctx *c, const uint32_t *start, const uint32_t *anc, size
 			bool dup = false; /* an id read two ways is tried the first way */
 			for (int j = 0; j < k; j++)
 				dup |= cand[j] == cand[k];
-			if (!dup && cand[k] >= 0)
+			if (!dup && cand[k] >= 0 && (size_t)cand[k] < c->m->nvocab &&
+			    start[cand[k]] != start[cand[k] + 1] && next_possible(c, pass, cand[k], v ? x->next : pos + 1))
 				try_anchor(c, start, anc, cand[k], k, pos, x, v == 1);
 		}
 	}

@@ -60,6 +60,13 @@ typedef struct {
 	uint32_t *anc_start, *anc; /* id -> variants anchored on it (CSR) */
 	uint32_t *ctx_start, *ctx; /* the same for context cues, run only in
 				      sentences that hold a signal */
+	/* per anchor id and table: the words any of its variants needs right
+	 * after the anchor (sorted ids at nxt + nxt_start[id], count in
+	 * nxt_n[id]; UINT16_MAX: some variant has no such need) */
+	uint32_t *nxt_start[2];
+	uint16_t *nxt_n[2];
+	int32_t *nxt;
+	size_t nnxt;
 	uint8_t *entry_kind;       /* per entry: ENTRY_SIGNAL, _CUE or _CONTEXT */
 	unsigned build_flags;      /* while compiling: the entry's flags */
 	pregex *rx;

@@ -6,7 +6,9 @@
 
 static void grow(vocab *v)
 {
-	size_t nc = v->cap ? v->cap * 2 : 1024;
+	/* the bundled lexicons hold some 13,000 words: start near that size
+	 * rather than copy the table five times on the way */
+	size_t nc = v->cap ? v->cap * 2 : 32768;
 	vslot *ns = xmalloc(nc * sizeof *ns);
 	for (size_t i = 0; i < nc; i++)
 		ns[i].id = -1;
