@@ -147,15 +147,16 @@ enum {
 };
 
 /** Names for the enums above: "customer", "high", "insult", "sincere",
- * "ownership"... (for tact_recovery_name, pass one bit). NULL when out of
- * range. @since 0.1 */
+ * "ownership"... (for tact_recovery_name, pass one bit). The strings are
+ * static; NULL when out of range. Thread-safe. @since 0.1 */
 const char *tact_role_name(tact_role r);
 const char *tact_severity_name(tact_severity s);
 const char *tact_level_name(tact_level l);
 const char *tact_derog_name(tact_derog d);
 const char *tact_apology_name(tact_apology a);
 const char *tact_recovery_name(unsigned bit);
-/** Parse a role, severity or level name; false when unknown. @since 0.1 */
+/** Parse a role or level name as written by the functions above; false
+ * (and *out untouched) when unknown. Thread-safe. @since 0.1 */
 bool tact_role_parse(const char *s, tact_role *out);
 bool tact_level_parse(const char *s, tact_level *out);
 
@@ -184,19 +185,26 @@ bool tact_level_parse(const char *s, tact_level *out);
  * | text                | include the analysed text in records (no)    |
  * | own-text            | with text: only the author's own words (no)  |
  * | summary             | write a summary at the end (no)              |
+ * | positions           | code-point and UTF-16 offsets in records (yes)|
  * @{ */
 typedef struct tact_config tact_config;
 
 /** A configuration with every default. @since 0.1 */
 tact_config *tact_config_new(void);
+/** Free @p cfg (NULL is accepted). Objects built from it do not keep it.
+ * @since 0.1 */
 void tact_config_free(tact_config *cfg);
 /** Set (or, for repeatable keys, add) @p key. @retval TACT_ERR_USAGE
  * unknown key or bad value; *err explains. @since 0.1 */
 tact_status tact_config_set(tact_config *cfg, const char *key, const char *value, char **err);
 /** Read "key = value" lines from @p path ('#' comments, blank lines).
+ * @retval TACT_ERR_IO    the file cannot be read
+ * @retval TACT_ERR_USAGE a line is malformed or sets a bad key or value;
+ *                        *err names the file and line
  * @since 0.1 */
 tact_status tact_config_load(tact_config *cfg, const char *path, char **err);
-/** The last value of @p key, or NULL when unset. @since 0.1 */
+/** The last value set for @p key, or NULL when it was never set (the
+ * default applies). Borrowed from @p cfg. @since 0.1 */
 const char *tact_config_get(const tact_config *cfg, const char *key);
 /** @} */
 
@@ -208,13 +216,21 @@ typedef struct tact_analyzer tact_analyzer;
 typedef struct tact_msg tact_msg;
 
 /** Build an engine: load and compile the lexicons, open dictionaries.
- * The engine does not keep @p cfg. @since 0.1 */
+ * The engine does not keep @p cfg. The result is immutable: any number of
+ * threads may use it at once, each through its own tact_analyzer.
+ * @retval TACT_ERR_LEXICON, TACT_ERR_PATTERN  a lexicon is invalid (run
+ *         `tact lexicon lint` for every problem at once)
+ * @retval TACT_ERR_DICT  spell is on and the dictionary cannot be opened
+ * @retval TACT_ERR_IO    a lexicon directory cannot be read
+ * On error *out is NULL. @since 0.1 */
 tact_status tact_engine_new(const tact_config *cfg, tact_engine **out, char **err);
+/** Free @p eng (NULL is accepted) once no analyzer uses it. @since 0.1 */
 void tact_engine_free(tact_engine *eng);
 
 /** Per-thread analysis state (scratch buffers, verdict caches) for @p eng,
  * which must outlive it. @since 0.1 */
 tact_analyzer *tact_analyzer_new(const tact_engine *eng);
+/** Free @p an (NULL is accepted). @since 0.1 */
 void tact_analyzer_free(tact_analyzer *an);
 
 /** Decode (if the reader deferred it) and analyse @p msg, replacing any
@@ -285,70 +301,101 @@ typedef struct {
 	const char *detail;   /**< spelling suggestions separated by '\n'; else NULL */
 } tact_span;
 
+/** An empty message: role unknown, no text, no fields. @since 0.1 */
 tact_msg *tact_msg_new(void);
+/** Free @p msg and everything borrowed from it (NULL is accepted).
+ * @since 0.1 */
 void tact_msg_free(tact_msg *msg);
 /** Forget content and results but keep allocated memory. @since 0.1 */
 void tact_msg_reset(tact_msg *msg);
 
 /** Set the text to analyse (copied). Invalid UTF-8 is replaced by U+FFFD
- * and a warning is added, so offsets refer to the replaced text. */
+ * and a warning is added, so offsets refer to the replaced text.
+ * @since 0.1 */
 void tact_msg_set_text(tact_msg *msg, const char *text, size_t len);
+/** Set who wrote the message; customer messages get the escalation and
+ * derogatory detectors, agent replies the reply checks. @since 0.1 */
 void tact_msg_set_role(tact_msg *msg, tact_role role);
 /** Set a field (copied; invalid UTF-8 replaced). len may be (size_t)-1 for
- * a NUL-terminated string; NULL clears it. */
+ * a NUL-terminated string; NULL clears it. @since 0.1 */
 void tact_msg_set_field(tact_msg *msg, tact_field f, const char *s, size_t len);
-/** Mark the whole message as unanalysable; its record carries @p fmt. */
+/** Mark the whole message as unanalysable; its record carries the
+ * formatted string as its "error" and tact_analyze() leaves it alone.
+ * @since 0.1 */
 void tact_msg_set_error(tact_msg *msg, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
-/** Add a warning (the message is still analysed). */
+/** Add a warning (the message is still analysed). @since 0.1 */
 void tact_msg_add_warning(tact_msg *msg, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
 /** Mark [start, end) as a quoted ("quote") or signature ("signature")
- * region; detectors ignore it. @retval TACT_ERR_USAGE bad kind or range */
+ * region of the text; detectors ignore it. Readers set these; a program
+ * with its own quote detection may too.
+ * @retval TACT_ERR_USAGE bad kind or range @since 0.1 */
 tact_status tact_msg_add_region(tact_msg *msg, const char *kind, size_t start, size_t end);
 
+/** The analysed text (after decoding: MIME bodies, HTML to text, UTF-8
+ * repair) and, when @p len is not NULL, its length. Every span offset
+ * refers to it. Always NUL-terminated; never NULL. @since 0.1 */
 const char *tact_msg_text(const tact_msg *msg, size_t *len);
+/** The role given or read (From: address, transcript speaker, field).
+ * @since 0.1 */
 tact_role tact_msg_role(const tact_msg *msg);
-/** A field's value, or NULL when absent. */
+/** A field's value, or NULL when absent. @since 0.1 */
 const char *tact_msg_field(const tact_msg *msg, tact_field f);
 /** 1-based position of the message in the run. Readers number their own
- * records; a program reading several files renumbers with set_index. */
+ * records; a program reading several files renumbers with set_index.
+ * @since 0.1 */
 size_t tact_msg_index(const tact_msg *msg);
+/** See tact_msg_index(). @since 0.1 */
 void tact_msg_set_index(tact_msg *msg, size_t index);
-/** Line in the source where the record starts (1-based; 0 unknown). */
+/** Line in the source where the record starts (1-based; 0 unknown).
+ * @since 0.1 */
 size_t tact_msg_line(const tact_msg *msg);
 /** Bytes of memory the message holds (raw record, text, results), so a
- * program can bound what it keeps in flight. */
+ * program can bound what it keeps in flight. @since 0.1 */
 size_t tact_msg_size(const tact_msg *msg);
-/** The error string, or NULL when the message was analysed. */
+/** The error string, or NULL when the message was analysed. @since 0.1 */
 const char *tact_msg_error(const tact_msg *msg);
+/** Warnings (decoding repairs, truncation, skipped parts), in the order
+ * they arose; tact_msg_warning() returns NULL when @p i is out of range.
+ * @since 0.1 */
 size_t tact_msg_warning_count(const tact_msg *msg);
 const char *tact_msg_warning(const tact_msg *msg, size_t i);
-/** Attachments listed by the e-mail reader: "name (type, N bytes)". */
+/** Attachments listed by the e-mail reader: "name (type, N bytes)"; NULL
+ * when @p i is out of range. Attachments are never analysed. @since 0.1 */
 size_t tact_msg_attachment_count(const tact_msg *msg);
 const char *tact_msg_attachment(const tact_msg *msg, size_t i);
 
 /** Spans in order of start, then end, then label. Quote and signature
- * regions are spans too. */
+ * regions are spans too. tact_msg_span() returns NULL when @p i is out of
+ * range. @since 0.1 */
 size_t tact_msg_span_count(const tact_msg *msg);
 const tact_span *tact_msg_span(const tact_msg *msg, size_t i);
-/** Sorted, unique taxonomy labels found (regions and spelling excluded). */
+/** Sorted, unique taxonomy labels found (regions and spelling excluded);
+ * NULL when @p i is out of range. @since 0.1 */
 size_t tact_msg_label_count(const tact_msg *msg);
 const char *tact_msg_label(const tact_msg *msg, size_t i);
-/** Escalation level and 0-100 score (customer messages; NONE/0 else). */
+/** Escalation level and 0-100 score (customer messages; NONE/0 else);
+ * @p score may be NULL. A session may raise both (tact_session_add()).
+ * @since 0.1 */
 tact_level tact_msg_escalation(const tact_msg *msg, int *score);
+/** The strongest derogatory kind in a customer message. @since 0.1 */
 tact_derog tact_msg_derogatory(const tact_msg *msg);
+/** The apology class of an agent reply; TACT_APOLOGY_NA for any other
+ * message. doc/recovery.md defines the classes. @since 0.1 */
 tact_apology tact_msg_apology(const tact_msg *msg);
 /** Recovery elements present (TACT_REC_* bits) and the 0-100 score;
- * returns 0 and score -1 for messages that are not agent replies. */
+ * returns 0 and score -1 for messages that are not agent replies. @p score
+ * may be NULL. @since 0.1 */
 unsigned tact_msg_recovery(const tact_msg *msg, int *score);
-/** The highest span severity or escalation level, for --fail-on. */
+/** The highest span severity or escalation level, for --fail-on.
+ * @since 0.1 */
 tact_severity tact_msg_max_severity(const tact_msg *msg);
 /** @} */
 
@@ -365,23 +412,36 @@ typedef struct tact_reader tact_reader;
 
 /** Open a reader on @p f (not closed by the reader, and not read from
  * before: the reader reads its descriptor directly, so that a pipe yields
- * each record as soon as it arrives) named @p name in messages. The format comes from cfg "input-format"; "auto" sniffs the
- * first bytes. @since 0.1 */
+ * each record as soon as it arrives) named @p name in messages. The format
+ * comes from cfg "input-format"; "auto" sniffs the first bytes.
+ * @retval TACT_ERR_USAGE  bad input-format or field options
+ * @since 0.1 */
 tact_status tact_reader_new(const tact_config *cfg, FILE *f, const char *name,
 			    tact_reader **out, char **err);
+/** Free @p rd (NULL is accepted) once its messages are decoded.
+ * @since 0.1 */
 void tact_reader_free(tact_reader *rd);
-/** The format in use ("jsonl", ...), known after the first record. */
+/** The format in use ("jsonl", ...), known after the first record.
+ * @since 0.1 */
 const char *tact_reader_format(const tact_reader *rd);
 /** Bytes of the stream consumed so far (for progress reports). @since 0.1 */
 unsigned long long tact_reader_bytes(const tact_reader *rd);
+/** Call @p fn(@p ctx) whenever the reader is about to read more of its
+ * file, which may block on a pipe or a terminal. A program that hands
+ * records to other threads in batches hands over what it holds here, so
+ * that no record waits behind a read. @p fn runs on the thread that called
+ * tact_reader_next() and must not use @p rd. NULL removes the hook.
+ * @since 0.1 */
+void tact_reader_on_read(tact_reader *rd, void (*fn)(void *ctx), void *ctx);
 
 /** Fill @p msg (reset first) with the next record.
  * @retval TACT_OK     a record was produced (it may carry an error)
  * @retval TACT_ERR_IO reading failed; *err explains; the stream is over
- * Returns TACT_OK with *done set at the end of the stream. */
+ * Returns TACT_OK with *done set at the end of the stream. @since 0.1 */
 tact_status tact_reader_next(tact_reader *rd, tact_msg *msg, bool *done, char **err);
 /** Run the deferred decoding step (idempotent; thread-safe with respect
- * to other messages of the same reader). */
+ * to other messages of the same reader). A message built with
+ * tact_msg_set_text() needs no decoding. @since 0.1 */
 void tact_msg_decode(tact_msg *msg);
 /** @} */
 
@@ -389,10 +449,19 @@ void tact_msg_decode(tact_msg *msg);
 /** @name Sessions
  * Thread-level features need messages in input order: repeat contact and
  * an escalation rise after an agent reply. A session sees every analysed
- * message once, in order, and adjusts its escalation. @{ */
+ * message once, in order, and adjusts its escalation. Threads are keyed by
+ * the thread field (TACT_FIELD_THREAD; the e-mail reader derives it from
+ * References and In-Reply-To); a message without one is a thread of its
+ * own. Memory is bounded by forgetting the least recently seen threads
+ * (doc/scoring.md, "Thread adjustments"). @{ */
 typedef struct tact_session tact_session;
+/** An empty session. @since 0.1 */
 tact_session *tact_session_new(void);
+/** Free @p s (NULL is accepted). @since 0.1 */
 void tact_session_free(tact_session *s);
+/** Record @p msg, already analysed, in its thread and add the thread
+ * features to it (the "repeat contact" label, a raised level). Call it in
+ * input order. @since 0.1 */
 void tact_session_add(tact_session *s, tact_msg *msg);
 /** @} */
 
@@ -406,12 +475,16 @@ typedef struct tact_writer tact_writer;
  * @since 0.1 */
 tact_status tact_writer_new(const tact_config *cfg, FILE *out, bool is_tty,
 			    tact_writer **outp, char **err);
-/** Write one record. @retval TACT_ERR_IO the output failed (EPIPE...). */
+/** Write one record. @retval TACT_ERR_IO the output failed (EPIPE...).
+ * @since 0.1 */
 tact_status tact_writer_write(tact_writer *w, const tact_msg *msg);
-/** Write out what is buffered now (tact serve, --line-buffered). */
+/** Write out what is buffered now (tact serve, --line-buffered).
+ * @since 0.1 */
 tact_status tact_writer_flush(tact_writer *w);
-/** Finish the document (HTML footer, summary). */
+/** Finish the document (HTML footer, summary); call once, after the last
+ * record. @since 0.1 */
 tact_status tact_writer_finish(tact_writer *w);
+/** Free @p w (NULL is accepted) without finishing it. @since 0.1 */
 void tact_writer_free(tact_writer *w);
 /** @} */
 

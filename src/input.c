@@ -44,6 +44,8 @@ static size_t fill(input *in, size_t want)
 		in->b = xrealloc(in->b, nc);
 		in->cap = nc;
 	}
+	if (in->before_read)
+		in->before_read(in->before_read_ctx);
 	size_t got;
 	if (in->fd >= 0) {
 		ssize_t r;
@@ -75,6 +77,13 @@ size_t input_peek(input *in, size_t n, const char **p)
 		;
 	*p = in->b ? in->b + in->pos : "";
 	return MIN(n, in->end - in->pos);
+}
+
+size_t input_peek_more(input *in, const char **p)
+{
+	fill(in, in->end - in->pos + 1);
+	*p = in->b ? in->b + in->pos : "";
+	return in->end - in->pos;
 }
 
 size_t input_read(input *in, const char **p, size_t n)

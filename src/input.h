@@ -21,6 +21,8 @@ typedef struct {
 	int err;           /* errno of a failed read, 0 otherwise */
 	bool eof;
 	bool skipping;    /* the rest of a cut line is still to be skipped */
+	void (*before_read)(void *ctx); /* called before each read: it may block */
+	void *before_read_ctx;
 } input;
 
 /* input.c */
@@ -34,6 +36,9 @@ size_t input_peek(input *in, size_t n, const char **p);
  * skipped. Returns the length, 0 at end of input; *p is valid until the
  * next call. */
 size_t input_getline(input *in, const char **p, bool *cut);
+/* Read once more (unless at end of input) and return everything buffered,
+ * without consuming it: for deciding on what has arrived so far. */
+size_t input_peek_more(input *in, const char **p);
 /* Up to n bytes of the stream; 0 at end of input. */
 size_t input_read(input *in, const char **p, size_t n);
 

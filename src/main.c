@@ -425,16 +425,22 @@ static bool run_serial(run_state *rs, sources *src, const tact_engine *eng, tact
 	return ok;
 }
 
-/* Parallel run. Slots form a ring: the main thread fills slot head, workers
- * analyse slots in order of filling, a few at a time, and the writer thread
- * prints the finished ones from tail, in order. Each role waits on its own
- * condition and is woken only when it waits, so a busy run makes few
- * system calls. Memory in flight is bounded by the ring size and by
- * BYTES_IN_FLIGHT. */
+/* Parallel run. Slots form a ring: the main thread fills slots from head
+ * and hands them over in batches, workers analyse them in order of filling,
+ * a batch at a time, and the writer thread prints the finished ones from
+ * tail, in order. A thread woken on this kind of machine costs as much as
+ * analysing a short message, so every hand-over is batched and every
+ * sleeper is woken only when there is a batch for it: workers when a batch
+ * is handed over (a woken worker wakes the next while work is left), the
+ * writer when the batch at tail is done, the reader when half the ring is
+ * free. The reader also hands over what it holds before each read that
+ * might block (tact_reader_on_read), so a slow pipe delays no record.
+ * Memory in flight is bounded by the ring size and by BYTES_IN_FLIGHT. */
 enum { SLOT_FREE, SLOT_READ, SLOT_BUSY, SLOT_DONE };
 #define BYTES_IN_FLIGHT (64u << 20)
 #define SLOT_SHRINK (1u << 20)
-#define BATCH 16
+#define BATCH 64      /* records handed over, or claimed by a worker, at once */
+#define RING_PER_JOB 256
 
 typedef struct {
 	tact_msg *m;
@@ -457,6 +463,8 @@ typedef struct {
 	tact_session *sess;
 	tact_writer *w;
 	bool write_ok;
+	/* the reader's own: filled slots not yet handed over */
+	size_t npend, pend_bytes;
 } pool;
 
 static void *worker(void *arg)
@@ -479,6 +487,8 @@ static void *worker(void *arg)
 		p->next_work += n;
 		for (size_t i = first; i < first + n; i++)
 			p->slots[i % p->q].state = SLOT_BUSY;
+		if (p->next_work != p->head && p->work_waiters)
+			pthread_cond_signal(&p->work_cv);
 		pthread_mutex_unlock(&p->mu);
 		for (size_t i = first; i < first + n; i++) {
 			slot *s = &p->slots[i % p->q];
@@ -493,6 +503,12 @@ static void *worker(void *arg)
 	pthread_mutex_unlock(&p->mu);
 	tact_analyzer_free(an);
 	return NULL;
+}
+
+static bool reader_may_go_on(const pool *p)
+{
+	size_t used = p->head - p->tail;
+	return used <= p->q / 2 && (p->bytes <= BYTES_IN_FLIGHT / 2 || used == 0);
 }
 
 static void *writer(void *arg)
@@ -534,18 +550,39 @@ static void *writer(void *arg)
 			p->stop = true;
 			pthread_cond_broadcast(&p->work_cv);
 		}
-		if (p->reader_waits || !ok)
+		if (p->reader_waits && (reader_may_go_on(p) || !ok))
 			pthread_cond_signal(&p->read_cv);
 	}
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
 }
 
+/* The reader hands its filled slots over to the workers. */
+static void hand_over(void *arg)
+{
+	pool *p = arg;
+	if (!p->npend)
+		return;
+	pthread_mutex_lock(&p->mu);
+	for (size_t i = p->head; i < p->head + p->npend; i++)
+		p->slots[i % p->q].state = SLOT_READ;
+	p->head += p->npend;
+	p->bytes += p->pend_bytes;
+	if (p->work_waiters)
+		pthread_cond_signal(&p->work_cv);
+	pthread_mutex_unlock(&p->mu);
+	p->npend = p->pend_bytes = 0;
+}
+
 static bool run_parallel(run_state *rs, sources *src, const tact_engine *eng, tact_session *sess, tact_writer *w)
 {
-	pool p = {.q = (size_t)rs->jobs * 64, .jobs = rs->jobs, .eng = eng, .rs = rs, .sess = sess, .w = w,
-		  .write_ok = true};
-	pthread_mutex_init(&p.mu, NULL);
+	pool p = {.q = (size_t)rs->jobs * RING_PER_JOB, .jobs = rs->jobs, .eng = eng, .rs = rs, .sess = sess,
+		  .w = w, .write_ok = true};
+	pthread_mutexattr_t ma;
+	pthread_mutexattr_init(&ma);
+	pthread_mutexattr_settype(&ma, PTHREAD_MUTEX_ADAPTIVE_NP); /* spin a little before sleeping */
+	pthread_mutex_init(&p.mu, &ma);
+	pthread_mutexattr_destroy(&ma);
 	pthread_cond_init(&p.work_cv, NULL);
 	pthread_cond_init(&p.write_cv, NULL);
 	pthread_cond_init(&p.read_cv, NULL);
@@ -567,6 +604,7 @@ static bool run_parallel(run_state *rs, sources *src, const tact_engine *eng, ta
 	FILE *f;
 	const char *name;
 	bool stop = false;
+	size_t room = 0, bytes_seen = 0; /* free slots and bytes in flight when last looked */
 	while (!stop && next_source(src, rs, &f, &name)) {
 		tact_reader *rd;
 		char *err = NULL;
@@ -578,23 +616,30 @@ static bool run_parallel(run_state *rs, sources *src, const tact_engine *eng, ta
 				fclose(f);
 			continue;
 		}
+		tact_reader_on_read(rd, hand_over, &p);
 		tact_reader **rv = realloc(readers, (nreaders + 1) * sizeof *rv);
 		if (!rv)
 			abort();
 		readers = rv;
 		readers[nreaders++] = rd;
 		for (;;) {
-			pthread_mutex_lock(&p.mu);
-			while (!p.stop && (p.head - p.tail >= p.q || (p.bytes > BYTES_IN_FLIGHT && p.head != p.tail))) {
-				p.reader_waits = true;
-				pthread_cond_wait(&p.read_cv, &p.mu);
-				p.reader_waits = false;
+			if (p.npend >= BATCH || !room)
+				hand_over(&p);
+			if (!room) {
+				pthread_mutex_lock(&p.mu);
+				while (!p.stop && (p.head - p.tail >= p.q || (p.bytes > BYTES_IN_FLIGHT && p.head != p.tail))) {
+					p.reader_waits = true;
+					pthread_cond_wait(&p.read_cv, &p.mu);
+					p.reader_waits = false;
+				}
+				stop = p.stop;
+				room = p.q - (p.head - p.tail);
+				bytes_seen = p.bytes;
+				pthread_mutex_unlock(&p.mu);
+				if (stop)
+					break;
 			}
-			stop = p.stop;
-			pthread_mutex_unlock(&p.mu);
-			if (stop)
-				break;
-			slot *s = &p.slots[p.head % p.q];
+			slot *s = &p.slots[(p.head + p.npend) % p.q];
 			bool done;
 			if (tact_reader_next(rd, s->m, &done, &err) != TACT_OK) {
 				warnx("%s", err ? err : "read error");
@@ -608,14 +653,14 @@ static bool run_parallel(run_state *rs, sources *src, const tact_engine *eng, ta
 			tact_msg_set_index(s->m, ++rs->index);
 			progress_update(rs->prog, rd);
 			s->bytes = tact_msg_size(s->m);
-			pthread_mutex_lock(&p.mu);
-			s->state = SLOT_READ;
-			p.bytes += s->bytes;
-			p.head++;
-			if (p.work_waiters)
-				pthread_cond_signal(&p.work_cv);
-			pthread_mutex_unlock(&p.mu);
+			p.npend++;
+			p.pend_bytes += s->bytes;
+			room--;
+			if (bytes_seen + p.pend_bytes > BYTES_IN_FLIGHT)
+				room = 0; /* look again before reading more */
 		}
+		tact_reader_on_read(rd, NULL, NULL);
+		hand_over(&p);
 		progress_stream_done(rs->prog, rd);
 		if (f != stdin)
 			fclose(f);

@@ -235,6 +235,31 @@ static const struct reader_fmt *sniff(const tact_reader *rd, const char *p, size
 	return &read_text_fmt;
 }
 
+/* Has enough of the stream arrived for sniff() to decide as it would on
+ * SNIFF_BYTES? It reads at most 64 lines, so a pipe that delivers one
+ * record at a time is not held up for SNIFF_BYTES or the end of input
+ * when the first bytes already tell. */
+#define SNIFF_BYTES (64 * 1024)
+static bool sniff_ready(const tact_reader *rd, const char *p, size_t n)
+{
+	size_t i = n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	if (n - i >= 5 && !memcmp(p + i, "From ", 5))
+		return true;
+	size_t k = i;
+	while (k < n && ascii_space((unsigned char)p[k]))
+		k++;
+	if (k < n && p[k] == '{')
+		return true;
+	const char *nl = memchr(p + k, '\n', n - k);
+	if (nl && speaker_line(&rd->opts, p + k, (size_t)(nl - (p + k))))
+		return true;
+	size_t lines = 0;
+	for (const char *q = p; q < p + n && (q = memchr(q, '\n', (size_t)(p + n - q))) != NULL; q++)
+		if (++lines > 64)
+			return true;
+	return n >= SNIFF_BYTES;
+}
+
 tact_status tact_reader_new(const tact_config *cfg, FILE *f, const char *name, tact_reader **out,
 			    char **err)
 {
@@ -263,8 +288,10 @@ tact_status tact_reader_new(const tact_config *cfg, FILE *f, const char *name, t
 	const char *fmt = config_str(cfg, "input-format");
 	if (!strcmp(fmt, "auto")) {
 		const char *p;
-		size_t n = input_peek(&rd->in, 64 * 1024, &p);
-		rd->fmt = sniff(rd, p, n);
+		size_t n = input_peek_more(&rd->in, &p);
+		while (!rd->in.eof && !sniff_ready(rd, p, n))
+			n = input_peek_more(&rd->in, &p);
+		rd->fmt = sniff(rd, p, MIN(n, (size_t)SNIFF_BYTES));
 	} else {
 		rd->fmt = find_fmt(fmt);
 	}
@@ -310,6 +337,12 @@ const char *tact_reader_format(const tact_reader *rd)
 unsigned long long tact_reader_bytes(const tact_reader *rd)
 {
 	return rd->in.consumed;
+}
+
+void tact_reader_on_read(tact_reader *rd, void (*fn)(void *ctx), void *ctx)
+{
+	rd->in.before_read = fn;
+	rd->in.before_read_ctx = fn ? ctx : NULL;
 }
 
 tact_status tact_reader_next(tact_reader *rd, tact_msg *msg, bool *done, char **err)

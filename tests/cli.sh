@@ -62,6 +62,25 @@ printf 'Hello,\nthe whole input is one message.\n' >"$tmp/one.txt"
 status text-run 0 "$tact" -f text "$tmp/one.txt"
 check text-count 1 "$(records "$tmp/out")"
 
+# --- streaming: a record is written as soon as its input line has come ------
+# (the format is sniffed from the first line, and -j hands a record over
+# before it waits for more input), on one thread and on two
+for j in 1 2; do
+	coproc STREAM { "$tact" -j$j --line-buffered; }
+	# bash unsets STREAM and STREAM_PID when the process ends: keep copies
+	pid=$STREAM_PID
+	exec {to}>&"${STREAM[1]}" {from}<&"${STREAM[0]}"
+	printf '%s\n' '{"id":"s1","role":"customer","text":"I want a manager"}' >&"$to"
+	if read -t 10 -r line <&"$from"; then got=$(jq -r .id <<<"$line"); else got=timeout; fi
+	check "stream-j$j-first-record-before-next-line" s1 "$got"
+	printf '%s\n' '{"id":"s2","text":"ok"}' >&"$to"
+	exec {to}>&- {STREAM[1]}>&-
+	read -t 10 -r line <&"$from"
+	check "stream-j$j-second-record" s2 "$(jq -r .id <<<"$line")"
+	exec {from}<&-
+	wait "$pid"
+done
+
 # --- bad input --------------------------------------------------------------
 printf 'ok \xff\xfe then \xe2\x82 cut' | "$tact" --text >"$tmp/out"
 check utf8-replaced '"ok �� then � cut"' "$(jq -c .text "$tmp/out")"

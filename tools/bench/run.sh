@@ -4,8 +4,9 @@
 # lines and mbox), then times: cat; ripgrep with every lexicon word; tact
 # (jsonl in, jsonl out) on one thread, with spelling, on the mbox, on two
 # threads; GMime's bare parse of real mail and tact on the same mbox; the
-# startup with the bundled lexicons. Prints a markdown table (MB/s, ratios)
-# and peak memory for 64 MB and 640 MB of input.
+# startup with the bundled lexicons. Prints a markdown table (MB/s, ratios),
+# the in-process stage throughput and lexicon load (engine_bench), the
+# latency of `tact serve` per request, and peak memory for 64 MB and 640 MB.
 # Usage: tools/bench/run.sh BUILD_DIR   (e.g. build)
 set -euo pipefail
 B=${1:-build}
@@ -51,7 +52,9 @@ print("tact / ripgrep: %.2f; -j2 speed-up: %.2fx; tact mbox / bare GMime parse: 
       % (m("tact") / m("ripgrep"), m("tact-j2") / m("tact"), res["tact-real-mbox"]["mean"] / res["gmime-real-mbox"]["mean"]))
 PY
 echo
-"$OUT/engine_bench" "$OUT/text.txt" 3
+TACT_LEXICONS=${TACT_LEXICONS:-$PWD/lexicons} "$OUT/engine_bench" "$OUT/text.txt" 3
+echo
+python3 tools/bench/serve_latency.py "$TACT" 2000
 rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 echo
 echo "peak RSS, one thread: 64 MB input $(rss "$TACT" -j1 "$J") kB; 640 MB input (streamed) \

@@ -2,6 +2,9 @@
 """Latency of `tact serve` per request: sends N requests of about 1 KB (real
 customer-care text from ../shared/corpus-ext, or a fixed reply) one at a
 time, waits for each answer, and prints p50/p90/p99/max in milliseconds.
+The same client against `cat`, which answers with no work at all, gives the
+floor that pipes, scheduling and this Python client add; and the N requests
+sent at once give tact's own time per request (minus its start-up).
 Usage: serve_latency.py TACT [N]"""
 import json
 import os
@@ -36,27 +39,45 @@ def messages():
     return out
 
 
-def main():
-    tact = sys.argv[1]
-    n = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
-    msgs = messages()
-    p = subprocess.Popen([tact, "serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0)
+def round_trips(cmd, reqs):
+    p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0)
     lat = []
-    for k in range(n):
-        role, text = msgs[k % len(msgs)]
-        req = (json.dumps({"id": str(k), "role": role, "text": text}) + "\n").encode()
+    for req in reqs:
         t0 = time.perf_counter()
         p.stdin.write(req)
         line = p.stdout.readline()
         lat.append((time.perf_counter() - t0) * 1000)
         if not line:
-            sys.exit("serve ended early")
+            sys.exit("%s ended early" % cmd[0])
     p.stdin.close()
     p.wait()
     lat.sort()
-    q = lambda x: lat[min(len(lat) - 1, int(x * len(lat)))]
-    print("serve latency over %d requests of ~1 KB (client round trip, ms): p50 %.3f p90 %.3f p99 %.3f max %.3f"
-          % (n, q(0.5), q(0.9), q(0.99), lat[-1]))
+    return lambda x: lat[min(len(lat) - 1, int(x * len(lat)))]
+
+
+def wall(cmd, data):
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, input=data, stdout=subprocess.DEVNULL, check=True)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main():
+    tact = sys.argv[1]
+    n = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
+    msgs = messages()
+    reqs = [(json.dumps({"id": str(k), "role": role, "text": text}) + "\n").encode()
+            for k, (role, text) in ((k, msgs[k % len(msgs)]) for k in range(n))]
+    fmt = "p50 %.3f p90 %.3f p99 %.3f max %.3f"
+    q = round_trips([tact, "serve"], reqs)
+    print(("serve latency over %d requests of ~1 KB (client round trip, ms): " + fmt)
+          % (n, q(0.5), q(0.9), q(0.99), q(1)))
+    q = round_trips(["cat"], reqs)
+    print(("  floor: the same client against cat (ms): " + fmt) % (q(0.5), q(0.9), q(0.99), q(1)))
+    per = (wall([tact, "serve"], b"".join(reqs)) - wall([tact, "serve"], b"")) / n
+    print("  tact's own time per request, %d sent at once, start-up subtracted: %.3f ms" % (n, per * 1000))
 
 
 if __name__ == "__main__":
