@@ -17,7 +17,10 @@
  * go to the ombudsman, so I have"). */
 #include "context.h"
 
-static bool in_scope(const lex_entry *cue, const match *c, const match *m, const tokens *ts)
+/* Is match m in the scope of cue match c (entry cue): same sentence, and
+ * within its before=N / after=N words without a clause break, or in its
+ * clause or sentence. */
+bool context_in_scope(const lex_entry *cue, const match *c, const match *m, const tokens *ts)
 {
 	const token *ct = &ts->t[ts->w[c->w0]], *mt = &ts->t[ts->w[m->w0]];
 	if (ct->sent != mt->sent)
@@ -154,7 +157,7 @@ void context_judge(const lexicon *lx, const tokens *ts, const tact_msg *msg, mat
 			/* a cue that starts inside the match is part of the phrase
 			 * ("won't renew"); one that starts before it and runs into
 			 * it governs it ("no need to" + "need to get a manager") */
-			if (overlaps(c, m) ? c->w0 >= m->w0 : !in_scope(ce, c, m, ts))
+			if (overlaps(c, m) ? c->w0 >= m->w0 : !context_in_scope(ce, c, m, ts))
 				continue;
 			if (bit == WHY_NEGATED && c->w1 <= m->w0 && msg->text.ptr &&
 			    (subject_between(ts, msg, c->w1, m->w0) || ends_in_stop(ts, msg, c)))

@@ -20,6 +20,8 @@ enum {
 /* Set match.why for every match: regions from the message, cues from the
  * lexicon. Cue matches themselves are left alone. */
 void context_judge(const lexicon *lx, const tokens *ts, const tact_msg *msg, match_scratch *s);
+/* Is match m in the scope of cue match c, whose entry is cue? */
+bool context_in_scope(const lex_entry *cue, const match *c, const match *m, const tokens *ts);
 /* A short name for the first reason in why ("negated"), or NULL. */
 const char *context_why_name(unsigned why);
 

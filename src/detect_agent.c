@@ -73,11 +73,44 @@ static const match *later_in_sentence(const dctx *d, const match *m, const char 
 	return NULL;
 }
 
+/* Words [*w0, *w1) of word w's sentence, at most SPAN words either side of
+ * w, so that a reply of one sentence a million words long costs no more
+ * per match than a short one. */
+enum { SPAN = 64 /* words */ };
+static void sentence_near(const dctx *d, size_t w, size_t *w0, size_t *w1)
+{
+	uint32_t sent = word_tok(d, w)->sent;
+	size_t a = w, b = w + 1;
+	while (a > 0 && a + SPAN > w && word_tok(d, a - 1)->sent == sent)
+		a--;
+	while (b < d->ts->nw && b < w + SPAN && word_tok(d, b)->sent == sent)
+		b++;
+	*w0 = a;
+	*w1 = b;
+}
+
+/* The sentence before (dir < 0) or after the one whose words near a match
+ * are [w0, w1), as sentence_near() gives it; false when there is none or
+ * [w0, w1) was cut short. */
+static bool sentence_next(const dctx *d, size_t w0, size_t w1, int dir, size_t *n0, size_t *n1)
+{
+	if (dir < 0) {
+		if (w0 == 0 || word_tok(d, w0 - 1)->sent == word_tok(d, w0)->sent)
+			return false;
+		sentence_near(d, w0 - 1, n0, n1);
+	} else {
+		if (w1 >= d->ts->nw || word_tok(d, w1)->sent == word_tok(d, w1 - 1)->sent)
+			return false;
+		sentence_near(d, w1, n0, n1);
+	}
+	return true;
+}
+
 static bool in_sentence_with(const dctx *d, const match *m, const char *label)
 {
 	size_t w0, w1;
-	sentence_words(d, word_tok(d, m->w0)->sent, &w0, &w1);
-	return cue_at(d, label, w0, w1);
+	sentence_near(d, m->w0, &w0, &w1);
+	return cue_at(d, label, w0, MAX(w1, m->w1));
 }
 
 /* The normalized text of word w is s (ASCII lower case). */
@@ -143,32 +176,21 @@ static const char *const formula_ing[] = {"keeping", "making", "getting", "bothe
 
 enum { EVENT_NONE, EVENT_OURS, EVENT_THEIRS };
 
-/* Does a clause right after apology word ap tell a specific thing that
- * went wrong ("sorry, we shipped the wrong size", "I'm sorry the showers
- * ran cold", "sorry our rider should never have ...", "I apologise for
- * transferring you four times")? A subject other than the customer, then
+/* Does the clause starting at word w, ending before word end, tell a
+ * specific thing that went wrong? A subject other than the customer, then
  * within a few words a past form. EVENT_OURS when the subject is us (we,
  * I, our ..., or our people and systems: "the driver"), EVENT_THEIRS for
  * anything else ("your parcel hasn't arrived"), which names a failure
  * without owning it. The words are returned in [*f0, *f1). */
-static int names_event(const dctx *d, const match *ap, size_t *f0, size_t *f1)
+static int event_at(const dctx *d, size_t w, size_t end, size_t *f0, size_t *f1)
 {
-	size_t w0, w1, w = ap->w1;
-	sentence_words(d, word_tok(d, ap->w0)->sent, &w0, &w1);
-	if (w + 1 < w1 && word_is(d, w, "for") && word_ends(d, w + 1, "ing") && !word_in(d, w + 1, formula_ing)) {
-		*f0 = w + 1; /* "sorry for freezing your account" */
-		*f1 = MIN(w + 4, w1);
-		return EVENT_OURS;
-	}
-	if (w < w1 && word_is(d, w, "that"))
-		w++;
-	if (w >= w1 || word_tok(d, w)->kind != TK_WORD)
+	if (w >= end || word_tok(d, w)->kind != TK_WORD)
 		return EVENT_NONE;
 	int kind = word_in(d, w, first_person) ? EVENT_OURS : word_in(d, w, third_person) ? EVENT_THEIRS : EVENT_NONE;
 	if (kind == EVENT_NONE)
 		return EVENT_NONE;
 	size_t start = w;
-	for (size_t k = w + 1; k < w1 && k < start + 8; k++) {
+	for (size_t k = w + 1; k < end && k < start + 8; k++) {
 		if (word_in(d, k, (const char *const[]){"but", "however", "although", "though", "you", "you're", NULL}))
 			return EVENT_NONE;
 		if (kind == EVENT_THEIRS && k < start + 4 && word_in(d, k, our_side))
@@ -182,6 +204,107 @@ static int names_event(const dctx *d, const match *ap, size_t *f0, size_t *f1)
 		*f1 = k + 1;
 		return kind;
 	}
+	return EVENT_NONE;
+}
+
+/* Does a clause right after apology word ap tell what went wrong ("sorry,
+ * we shipped the wrong size", "I'm sorry the showers ran cold", "sorry our
+ * rider should never have ...", "I apologise for transferring you four
+ * times")? See event_at(). */
+static int names_event(const dctx *d, const match *ap, size_t *f0, size_t *f1)
+{
+	size_t w0, w1, w = ap->w1;
+	sentence_near(d, ap->w0, &w0, &w1);
+	if (w + 1 < w1 && word_is(d, w, "for") && word_ends(d, w + 1, "ing") && !word_in(d, w + 1, formula_ing)) {
+		*f0 = w + 1; /* "sorry for freezing your account" */
+		*f1 = MIN(w + 4, w1);
+		return EVENT_OURS;
+	}
+	if (w < w1 && word_is(d, w, "that"))
+		w++;
+	return event_at(d, w, w1, f0, f1);
+}
+
+/* Words that may stand beside a bare apology word without saying anything
+ * of their own: "And I'm so sorry about that!" */
+static const char *const apology_filler[] = {"i", "we", "i'm", "we're", "am", "are", "and", "so", "very", "really",
+	"truly", "terribly", "deeply", "sincerely", "genuinely", "do", "again", "about", "for", "that", "this",
+	"it", "all", "of", "the", NULL};
+
+/* Are the words of ap's clause on one side of it (before: from the
+ * clause start; else: to the clause end) all filler? Stops at the first
+ * word that is not, so a long clause costs little. */
+static bool alone_in_clause(const dctx *d, const match *ap, bool before)
+{
+	uint32_t clause = word_tok(d, ap->w0)->clause;
+	if (before) {
+		for (size_t w = ap->w0; w > 0 && word_tok(d, w - 1)->clause == clause; w--)
+			if (word_tok(d, w - 1)->kind == TK_WORD && !word_in(d, w - 1, apology_filler))
+				return false;
+	} else {
+		for (size_t w = ap->w1; w < d->ts->nw && word_tok(d, w)->clause == clause; w++)
+			if (word_tok(d, w)->kind == TK_WORD && !word_in(d, w, apology_filler))
+				return false;
+	}
+	return true;
+}
+
+/* Is word w, within [w0, w1), followed closely by word s? */
+static bool followed_by(const dctx *d, size_t w, size_t w1, const char *s)
+{
+	for (size_t k = w + 1; k < w1 && k <= w + 3; k++)
+		if (word_is(d, k, s))
+			return true;
+	return false;
+}
+
+/* An event clause (event_at) opening a clause that starts in words [w0,
+ * w0 + LOOKBACK) and ends by w1: the subject first in its sentence or
+ * clause, or after "and". A message to the customer ("we sent you a DM",
+ * "I have let my manager know") is not an event. */
+static int event_in(const dctx *d, size_t w0, size_t w1, size_t *f0, size_t *f1)
+{
+	for (size_t w = w0; w < w1 && w < w0 + LOOKBACK; w++) {
+		const token *t = word_tok(d, w);
+		if (w > w0 && t->clause == word_tok(d, w - 1)->clause && !word_is(d, w - 1, "and"))
+			continue;
+		int kind = event_at(d, w, w1, f0, f1);
+		if (kind == EVENT_NONE)
+			continue;
+		size_t k = *f1; /* the word after the past form */
+		if (k + 1 < w1 && word_is(d, k, "you") &&
+		    word_in(d, k + 1, (const char *const[]){"a", "an", "the", "our", "my", "dm", "dms", "message", NULL}))
+			continue;
+		if (word_is(d, k - 1, "let") && followed_by(d, k - 1, w1, "know"))
+			continue;
+		return kind;
+	}
+	return EVENT_NONE;
+}
+
+/* Does the failure come before bare apology word ap ("The courier dropped
+ * the box down the stairs - I'm so sorry", "Our installer drilled through
+ * your cable. We apologise.")? An event clause earlier in its sentence,
+ * or, when the apology's clause says nothing else ("I'm so sorry about
+ * that"), in the sentence before; or in the sentence after when the
+ * apology is a sentence of its own ("Sorry! The courier dropped the
+ * box."). */
+static int event_around(const dctx *d, const match *ap, size_t *f0, size_t *f1)
+{
+	size_t w0, w1, n0, n1;
+	sentence_near(d, ap->w0, &w0, &w1);
+	int kind = event_in(d, MAX(w0, ap->w0 > LOOKBACK ? ap->w0 - LOOKBACK : 0), ap->w0, f0, f1);
+	if (kind != EVENT_NONE || !alone_in_clause(d, ap, true) || !alone_in_clause(d, ap, false))
+		return kind;
+	bool opens = word_tok(d, w0)->clause == word_tok(d, ap->w0)->clause; /* the apology's clause opens the sentence */
+	if (opens && sentence_next(d, w0, w1, -1, &n0, &n1)) {
+		kind = event_in(d, n0, n1, f0, f1);
+		if (kind != EVENT_NONE)
+			return kind;
+	}
+	bool alone = word_tok(d, w1 - 1)->clause == word_tok(d, ap->w0)->clause; /* and closes it */
+	if (opens && alone && sentence_next(d, w0, w1, 1, &n0, &n1))
+		return event_at(d, n0, n1, f0, f1);
 	return EVENT_NONE;
 }
 
@@ -205,9 +328,23 @@ static bool agent_counted(const dctx *d, const match *m)
 	return true;
 }
 
+/* Does a counted blame match overlap m? "You entered the wrong address"
+ * names a failure, but the customer's. */
+static bool blamed(const dctx *d, const labels *L, const match *m)
+{
+	size_t lo, hi;
+	near_matches(d, m, true, &lo, &hi);
+	for (size_t i = lo; i < hi; i++) {
+		const match *o = &d->ms->m[i];
+		if (o->w0 < m->w1 && m->w0 < o->w1 && entry_of(d, o)->label == L->blame && agent_counted(d, o))
+			return true;
+	}
+	return false;
+}
+
 /* A counted failure or ownership match in words [w0, w1) near the apology
  * ap that does not take in ap itself ("I apologize for the delayed ..."
- * is not "I ... delayed"), or NULL. */
+ * is not "I ... delayed") and is not the customer's fault, or NULL. */
 static const match *failure_in(const dctx *d, const labels *L, const match *ap, size_t w0, size_t w1)
 {
 	size_t i0 = (size_t)(ap - d->ms->m), lo = i0 > 2 * NEAR ? i0 - 2 * NEAR : 0, hi = MIN(d->ms->n, i0 + 2 * NEAR + 1);
@@ -215,7 +352,7 @@ static const match *failure_in(const dctx *d, const labels *L, const match *ap, 
 		const match *o = &d->ms->m[i];
 		const char *l = entry_of(d, o)->label;
 		if ((l == L->failure || l == L->ownership) && agent_counted(d, o) && o->w0 >= w0 && o->w1 <= w1 &&
-		    !(o->w0 < ap->w1 && ap->w0 < o->w1))
+		    !(o->w0 < ap->w1 && ap->w0 < o->w1) && !blamed(d, L, o))
 			return o;
 	}
 	return NULL;
@@ -252,11 +389,12 @@ static tact_apology classify(const dctx *d, const match *ap, const labels *L, bo
 	if (but && undercut(d, ap, L, but))
 		return TACT_APOLOGY_CONDITIONAL;
 	/* a specific failure owned in the same sentence (before "but") */
-	uint32_t sent = word_tok(d, ap->w0)->sent;
-	size_t w0, w1;
-	sentence_words(d, sent, &w0, &w1);
+	size_t w0, w1, s0, s1, n0, n1;
+	sentence_near(d, ap->w0, &w0, &w1);
+	s0 = w0;
+	s1 = w1;
 	if (but)
-		w1 = but->w0;
+		w1 = MIN(w1, but->w0);
 	const match *f = failure_in(d, L, ap, w0, w1);
 	size_t e0, e1;
 	int ev = f || formula ? EVENT_NONE : names_event(d, ap, &e0, &e1);
@@ -270,17 +408,23 @@ static tact_apology classify(const dctx *d, const match *ap, const labels *L, bo
 		return TACT_APOLOGY_SINCERE;
 	}
 	/* "We let you down on Saturday. I apologise for that." */
-	if (!f && !formula && sent > 0) {
-		sentence_words(d, sent - 1, &w0, &w1);
-		f = failure_in(d, L, ap, w0, w1);
-	}
-	if (!f && !formula && sent + 1 < d->ts->nsent) {
-		sentence_words(d, sent + 1, &w0, &w1);
-		f = failure_in(d, L, ap, w0, w1);
-	}
+	if (!f && !formula && sentence_next(d, s0, s1, -1, &n0, &n1))
+		f = failure_in(d, L, ap, n0, n1);
+	if (!f && !formula && sentence_next(d, s0, s1, 1, &n0, &n1))
+		f = failure_in(d, L, ap, n0, n1);
 	if (f) {
 		*f0 = f->os;
 		*f1 = f->oe;
+		return TACT_APOLOGY_SINCERE;
+	}
+	/* the failure told before the apology: "The courier dropped it - I'm
+	 * so sorry" */
+	ev = formula ? EVENT_NONE : event_around(d, ap, &e0, &e1);
+	if (ev == EVENT_THEIRS && !owns)
+		ev = EVENT_NONE;
+	if (ev != EVENT_NONE) {
+		*f0 = word_tok(d, e0)->os;
+		*f1 = word_tok(d, e1 - 1)->oe;
 		return TACT_APOLOGY_SINCERE;
 	}
 	return TACT_APOLOGY_CANNED;
@@ -463,7 +607,7 @@ static bool not_done(const dctx *d, const match *m, bool timed)
 	static const char *const hope[] = {"sure", "ensure", "hope", "hoping", "fingers", "expect", "expected", NULL};
 	static const char *const news[] = {"hear", "see", "know", "learn", "read", NULL};
 	size_t w0, w1;
-	sentence_words(d, word_tok(d, m->w0)->sent, &w0, &w1);
+	sentence_near(d, m->w0, &w0, &w1);
 	w0 = MAX(w0, m->w0 > LOOKBACK ? m->w0 - LOOKBACK : 0);
 	uint32_t clause = word_tok(d, m->w0)->clause;
 	bool asked = false, req = false;
@@ -493,7 +637,7 @@ static bool not_done(const dctx *d, const match *m, bool timed)
 static bool conditioned(const dctx *d, const match *m)
 {
 	size_t w0, w1;
-	sentence_words(d, word_tok(d, m->w0)->sent, &w0, &w1);
+	sentence_near(d, m->w0, &w0, &w1);
 	w0 = MAX(w0, m->w0 > LOOKBACK ? m->w0 - LOOKBACK : 0);
 	for (size_t w = w0; w < m->w0; w++)
 		if (word_in(d, w, (const char *const[]){"if", "whether", NULL}))
@@ -501,7 +645,20 @@ static bool conditioned(const dctx *d, const match *m)
 	return false;
 }
 
-/* A message sent to the customer ("we've sent you a DM") is not a fix. */
+/* Said inside an "if" or "whether" clause: "if your item is not eligible
+ * for a replacement, you can still return it" states no refusal. */
+static bool in_if_clause(const dctx *d, const match *m)
+{
+	uint32_t clause = word_tok(d, m->w0)->clause;
+	for (size_t w = m->w0; w > 0 && w + LOOKBACK > m->w0 && word_tok(d, w - 1)->clause == clause; w--)
+		if (word_in(d, w - 1, (const char *const[]){"if", "whether", "unless", NULL}))
+			return true;
+	return false;
+}
+
+/* A message sent to the customer ("we've sent you a DM") is not a fix,
+ * and neither is a call set up with someone else ("I've booked you a
+ * call with our metering team"): that is a hand-over. */
 static bool sends_message(const dctx *d, const match *m)
 {
 	size_t w = m->w1;
@@ -509,8 +666,35 @@ static bool sends_message(const dctx *d, const match *m)
 		w++;
 	if (w < d->ts->nw && word_in(d, w, (const char *const[]){"a", "an", "another", NULL}))
 		w++;
+	if (w + 1 < d->ts->nw && word_in(d, w, (const char *const[]){"call", "callback", "call-back", "chat", "meeting", NULL}) &&
+	    word_is(d, w + 1, "with"))
+		return true;
 	return w < d->ts->nw && word_in(d, w, (const char *const[]){"dm", "direct", "pm", "private", "message", "note",
-								       "reply", "response", "tweet", NULL});
+								       "reply", "response", "tweet", "update", "email", "text",
+								       "reminder", "notification", NULL});
+}
+
+/* Is remedy m what a refusal later in its clause refuses ("a partial
+ * refund for unused data isn't something we can offer")? A counted policy
+ * match after it in the clause with no conjunction between. */
+static bool refused(const dctx *d, const match *m, const labels *L)
+{
+	static const char *const conj[] = {"and", "but", "so", "while", "although", "though", "however", "then",
+		"which", NULL};
+	size_t lo, hi;
+	near_matches(d, m, true, &lo, &hi);
+	for (size_t i = lo; i < hi; i++) {
+		const match *o = &d->ms->m[i];
+		if (o->w0 < m->w1 || o->w0 > m->w1 + LOOKBACK || entry_of(d, o)->label != L->policy ||
+		    !agent_counted(d, o) || word_tok(d, o->w0)->clause != word_tok(d, m->w0)->clause)
+			continue;
+		size_t w = m->w1;
+		while (w < o->w0 && !word_in(d, w, conj))
+			w++;
+		if (w == o->w0)
+			return true;
+	}
+	return false;
 }
 
 /* A remedy (action or compensation) granted in m's sentence. */
@@ -523,7 +707,8 @@ static bool granted_in_sentence(const dctx *d, const match *m, const labels *L)
 	for (size_t i = lo; i < hi; i++) {
 		const match *o = &d->ms->m[i];
 		const char *l = entry_of(d, o)->label;
-		if ((l == L->action || l == L->comp) && agent_counted(d, o) && same_sentence(d, m, o) && !not_done(d, o, true))
+		if ((l == L->action || l == L->comp) && agent_counted(d, o) && same_sentence(d, m, o) &&
+		    !not_done(d, o, true) && !refused(d, o, L))
 			return true;
 	}
 	return false;
@@ -534,7 +719,7 @@ void detect_agent(dctx *d)
 	labels L = get_labels();
 	tact_msg *msg = d->msg;
 	const char *arg = label_intern("agent.argumentative", 19), *defl = label_intern("agent.deflect", 13);
-	const char *follow = label_intern("recovery.follow_up", 18);
+	const char *follow = label_intern("recovery.follow_up", 18), *prevent = label_intern("recovery.prevention", 19);
 	/* the agent's own commitment to come back makes a hand-over a warm transfer */
 	bool follows_up = false;
 	for (size_t i = 0; i < d->ms->n && !follows_up; i++)
@@ -548,8 +733,8 @@ void detect_agent(dctx *d)
 		if (!agent_counted(d, m) || label_is_cue(l) || !strncmp(l, "escalation.", 11) || !strncmp(l, "derogatory.", 11) ||
 		    !strncmp(l, "apology.", 8))
 			continue;
-		if (l == L.policy && granted_in_sentence(d, m, &L))
-			continue; /* a policy cited to grant something, or a limit stated while helping */
+		if (l == L.policy && (granted_in_sentence(d, m, &L) || in_if_clause(d, m)))
+			continue; /* a policy cited to grant something, a limit stated while helping, or a condition */
 		if (l == defl && follows_up)
 			continue; /* a warm transfer: the agent keeps the case */
 		if (l == L.ownership && conditioned(d, m))
@@ -558,6 +743,8 @@ void detect_agent(dctx *d)
 			continue; /* "that was wrong information from me", "this one is on us" */
 		if ((l == L.action || l == L.comp || l == follow) && not_done(d, m, l != follow))
 			continue;
+		if ((l == L.action || l == L.comp) && refused(d, m, &L))
+			continue; /* "a partial refund isn't something we can offer" */
 		if (l == L.action && sends_message(d, m))
 			continue;
 		if (l == L.action) {
@@ -565,10 +752,13 @@ void detect_agent(dctx *d)
 			 * shipping"), a hand-over is not a fix, and "to make sure
 			 * it's resolved" is not done yet */
 			const match *c = overlapping(d, m, L.comp);
-			if ((c && !overlapping(d, c, L.ownership)) || overlapping(d, m, defl))
-				continue;
-			if (m->w0 > 0 && word_in(d, m->w0 - 1, (const char *const[]){"check", "confirm", "see", "be", NULL}))
+			if ((c && !overlapping(d, c, L.ownership)) || overlapping(d, m, defl) || overlapping(d, m, prevent))
+				continue; /* a change to the system ("we've fixed the sync so ...") is prevention */
+			bool prev = m->w0 > 0 && word_tok(d, m->w0 - 1)->sent == word_tok(d, m->w0)->sent;
+			if (prev && word_in(d, m->w0 - 1, (const char *const[]){"check", "confirm", "see", "be", NULL}))
 				continue; /* "this will be resolved for you" */
+			if (prev && word_in(d, m->w0 - 1, (const char *const[]){"what", "whatever", NULL}))
+				continue; /* "I'll email you with what we've changed" names it, does not do it */
 		}
 		span_from_match(d, m, NULL, e->sev, NULL);
 	}
@@ -577,7 +767,7 @@ void detect_agent(dctx *d)
 	for (size_t i = 0; i < d->ms->n && !owns; i++) {
 		const char *l = entry_of(d, &d->ms->m[i])->label;
 		owns = (l == L.failure || l == L.ownership) && agent_counted(d, &d->ms->m[i]) &&
-		       !conditioned(d, &d->ms->m[i]);
+		       !conditioned(d, &d->ms->m[i]) && !blamed(d, &L, &d->ms->m[i]);
 	}
 	tact_apology cls = TACT_APOLOGY_NONE;
 	for (size_t i = 0; i < d->ms->n; i++) {

@@ -3,7 +3,9 @@
  * the author's own moves ("I'm closing my account", not "they closed my
  * account") and not praise ("I'll leave you a 5-star review", "pass my
  * thanks to your manager"). Deadlines (escalation.ultimatum entries of
- * severity info) become ultimatums only when tied to a consequence.
+ * severity info) become ultimatums only when tied to a consequence; legal
+ * action ("lawsuit", "small claims") is a span only when it is the
+ * author's move, not one threatened, taken or described by someone else.
  * Shouting is measured on the tokens: sustained capitals beyond acronyms
  * and placeholders, and angry runs of '!'. Feeds score.c. */
 #include "analyze.h"
@@ -283,6 +285,109 @@ static bool others_move(const dctx *d, const match *m, bool legal)
 	return false;
 }
 
+/* Is a legal match ("lawsuit", "small claims", "contact my lawyer") the
+ * author's move? Not when someone else threatens it ("they are threatening
+ * legal action", "threatening me with a lawsuit"), it is against the
+ * author ("filed a claim against me"), someone else faces it ("XXXX was facing lawsuits";
+ * but "you'll be facing legal action" is the author's threat), or it is
+ * the object of a preposition, a mention ("part of a lawsuit", "during the
+ * class action", "opted out of arbitration"; but "see you in court"). The
+ * nearest subject before it in its clause decides the rest: someone else
+ * ("the lender must file a separate lawsuit", "My Mother had a lawsuit")
+ * makes it theirs; the author, the reader or no subject at all ("or
+ * litigation may follow") leaves it the author's. */
+static bool authors_legal(const dctx *d, const match *m)
+{
+	static const char *const threaten[] = {"threaten", "threatens", "threatened", "threatening", "threat",
+					       "threats", NULL};
+	static const char *const face[] = {"face", "faces", "faced", "facing", NULL};
+	static const char *const prep[] = {"in", "during", "of", "on", "after", "from", "since", "under", "regarding",
+					   "about", "re", "at", "over", "following", NULL};
+	static const char *const det[] = {"the", "a", "an", "this", "that", "these", "those", "any", "such", "some",
+					  "several", "its", "their", "his", "her", NULL};
+	static const char *const first[] = {"i", "i'm", "im", "i'll", "ill", "i've", "ive", "i'd", "we", "we're",
+					    "we'll", "we've", "we'd", "my", "our", "me", "us", NULL};
+	static const char *const reader[] = {"you", "you'll", "you're", "you've", "you'd", "your", "u", NULL};
+	static const char *const third[] = {"they", "he", "she", "they're", "they've", "they'll", "he's", "she's",
+					    "them", "company", "bank", "lender", "creditor", "collector", "agency",
+					    "bureau", "bureaus", "firm", "mother", "father", "mom", "mum", "dad",
+					    "husband", "wife", "brother", "sister", "someone", "somebody", NULL};
+	const token *first_tok = word_tok(d, m->w0);
+	/* "against me" after it in its clause */
+	for (size_t w = m->w1; w + 1 < d->ts->nw && w < m->w1 + 6; w++) {
+		const token *t = word_tok(d, w);
+		if (t->clause != first_tok->clause)
+			break;
+		if (word_in(d, t, (const char *const[]){"against", NULL}) &&
+		    word_in(d, word_tok(d, w + 1), (const char *const[]){"me", "us", "myself", NULL}))
+			return false;
+	}
+	/* a preposition right before it, over determiners */
+	size_t w = m->w0;
+	while (w > 0 && word_tok(d, w - 1)->clause == first_tok->clause && word_in(d, word_tok(d, w - 1), det))
+		w--;
+	if (w > 0 && word_tok(d, w - 1)->clause == first_tok->clause && word_in(d, word_tok(d, w - 1), prep) &&
+	    !(w > 2 && word_in(d, word_tok(d, w - 1), (const char *const[]){"in", NULL}) &&
+	      word_in(d, word_tok(d, w - 2), (const char *const[]){"you", "u", NULL}) &&
+	      word_in(d, word_tok(d, w - 3), (const char *const[]){"see", NULL})) &&
+	    !(w > 1 && word_in(d, word_tok(d, w - 1), (const char *const[]){"of", NULL}) &&
+	      word_in(d, word_tok(d, w - 2), (const char *const[]){"point", "brink", "verge", NULL})))
+		return false; /* but "see you in court", "to the point of legal action" */
+	/* back through the clause: a threat or a verb of facing, then the
+	 * nearest subject */
+	bool faced = false;
+	for (size_t k = 0, v = m->w0; k < 6 && v > 0; k++) {
+		const token *t = word_tok(d, --v);
+		if (t->clause != first_tok->clause)
+			break;
+		if (word_in(d, t, threaten) || word_in(d, t, face)) {
+			faced = faced || word_in(d, t, face);
+			/* "I'm threatening legal action" is the author's, as is
+			 * "you will be facing legal action" */
+			size_t j = v;
+			while (j > 0 && word_tok(d, j - 1)->clause == first_tok->clause &&
+			       word_in(d, word_tok(d, j - 1), (const char *const[]){"am", "are", "is", "be", "will", "'ll",
+									       "now", "still", "also", "already", NULL}))
+				j--;
+			if (j > 0 && word_tok(d, j - 1)->clause == first_tok->clause) {
+				const token *s = word_tok(d, j - 1);
+				if (word_in(d, s, first) && !faced)
+					return true;
+				if (word_in(d, s, reader) && faced)
+					return true;
+			}
+			return false;
+		}
+		/* "threatening me with": the threat came first, above */
+		if (word_in(d, t, first) && word_in(d, t, (const char *const[]){"me", "us", NULL}) && v > 0 &&
+		    word_in(d, word_tok(d, v - 1), threaten))
+			continue;
+		if (word_in(d, t, first) || word_in(d, t, reader))
+			return true;
+		/* a possessive is not the subject: "the company's address" */
+		bool poss = v + 1 < m->w0 && word_in(d, word_tok(d, v + 1), (const char *const[]){"'s", "s", NULL});
+		if (!poss && (word_in(d, t, third) || t->kind == TK_HANDLE || placeholder(d, t) ||
+			      ((t->flags & TF_CAPITAL) && !(t->flags & (TF_SENT_START | TF_ALLCAPS)))))
+			return false;
+	}
+	return true;
+}
+
+/* Does the regulator in match m act rather than receive: the last of
+ * "to", "with", "through", "by" in the match is "by" ("taken by CFPB",
+ * "reports generated by the FTC")? */
+static bool regulator_acts(const dctx *d, const match *m)
+{
+	for (size_t w = m->w1; w > m->w0 + 1;) {
+		const token *t = word_tok(d, --w);
+		if (word_in(d, t, (const char *const[]){"by", NULL}))
+			return true;
+		if (word_in(d, t, (const char *const[]){"to", "with", "through", "via", NULL}))
+			return false;
+	}
+	return false;
+}
+
 /* Labels that are the author's moves (see others_move()). */
 static bool move_label(const char *l)
 {
@@ -393,14 +498,25 @@ void detect_customer(dctx *d)
 		if (!counted(m) || strncmp(e->label, "escalation.", 11))
 			continue;
 		tact_severity sev = e->sev;
+		bool legal = !strcmp(e->label, "escalation.legal");
+		if (legal && !authors_legal(d, m))
+			continue; /* "they are threatening legal action" */
 		if (sev == TACT_SEV_INFO)
 			continue; /* evidence for a rule below (a deadline), not a signal */
+		/* the author is its object: "proceed with suing me" */
+		if (legal && m->w1 < d->ts->nw && word_tok(d, m->w1)->clause == word_tok(d, m->w1 - 1)->clause &&
+		    word_in(d, word_tok(d, m->w1), (const char *const[]){"me", "us", "myself", NULL}))
+			continue;
+		/* a regulator that acts ("actions taken by the CFPB", "the
+		 * complaint is closed by CFPB") is not the author's complaint */
+		if (e->label == reg && regulator_acts(d, m))
+			continue;
 		if ((!strcmp(e->label, "escalation.public") || !strcmp(e->label, "escalation.manager")) &&
 		    (praise(d, m) || praise_msg))
 			continue; /* "I'll leave you a 5-star review!", "pass my thanks to your manager" */
-		if (move_label(e->label) && others_move(d, m, !strcmp(e->label, "escalation.legal")))
+		if (move_label(e->label) && others_move(d, m, legal))
 			continue; /* "they closed my account", "I was being sued" */
-		if (!strcmp(e->label, "escalation.legal") && covered_by(d, m, reg))
+		if (legal && covered_by(d, m, reg))
 			continue; /* "the attorney general" */
 		if (!strcmp(e->label, "escalation.threat"))
 			sev = TACT_SEV_CRITICAL; /* harm to people is always critical */

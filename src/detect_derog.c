@@ -15,7 +15,11 @@
  *     within the entry's before=/after= words (default 4 and 3).
  * Swearing aimed at a person ("f*** you", "fucking moron") is an insult,
  * and a profanity span inside an insult span is dropped (one finding per
- * word). The cue words are lexicon entries: cue.target, cue.self,
+ * word); a slur called at a person is an identity attack and an insult.
+ * Words inside a title or a quoted name ("my copy of The Idiot", "the song
+ * 'Fuck You'") are not the writer's: in_title() reads Title Case with a
+ * media noun (cue.thing entries of severity low), "by" a name, a verb of
+ * buying or playing, or quotation marks around it. The cue words are lexicon entries: cue.target, cue.self,
  * cue.thing and cue.intensifier in lexicons/en/targets.tact; the few
  * grammar words below (copulas, pronouns) are English grammar, not
  * vocabulary. */
@@ -88,8 +92,10 @@ static bool word_in(const dctx *d, size_t k, const char *const *list)
 {
 	const token *t = word_tok(d, k);
 	const char *s = tok_text(d->nt, t);
-	for (; *list; list++)
-		if (strlen(*list) == t->nlen && !memcmp(*list, s, t->nlen))
+	if (!t->nlen)
+		return false;
+	for (; *list; list++) /* the first byte rules out most words cheaply */
+		if ((*list)[0] == s[0] && !strncmp(*list, s, t->nlen) && (*list)[t->nlen] == '\0')
 			return true;
 	return false;
 }
@@ -137,10 +143,34 @@ static bool possessive(const dctx *d, size_t k)
 	return t->nlen > 2 && !memcmp(tok_text(d->nt, t) + t->nlen - 2, "'s", 2);
 }
 
+static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun, bool *found, size_t *at);
+
 /* Who the writer links a person noun to: T_SELF for "I feel like an
- * idiot", "call me a fool"; T_PERSON otherwise. */
+ * idiot", "call me a fool"; T_THING when a copula says it of a thing ("life's
+ * a bitch", "the sat nav is a moron"); T_PERSON otherwise. */
 static enum target noun_target(const dctx *d, const cues *c, const match *m)
 {
+	size_t j = m->w0;
+	while (j > 0 && m->w0 - j < 4 && same_clause(d, j - 1, m->w0) &&
+	       (cue_word(d, c->intens, j - 1) || word_in(d, j - 1, adverbs)) && !word_in(d, j - 1, copulas))
+		j--;
+	bool found;
+	size_t subj;
+	/* the subject is a thing we know, in lower case ("Cox" may be a
+	 * deputy, and "it", "this" may be a person: "it was the jerks behind
+	 * this", "this is truly an idiot") */
+	if (j > 0 && same_clause(d, j - 1, m->w0) && word_in(d, j - 1, copulas) &&
+	    subject_of(d, c, m->w0, true, &found, &subj) == T_THING && found && subj != SIZE_MAX &&
+	    cue_word(d, c->thing, subj) && !word_in(d, subj, nonperson) &&
+	    !((word_tok(d, subj)->flags & TF_CAPITAL) && !(word_tok(d, subj)->flags & TF_SENT_START))) {
+		/* unless a person stands earlier in the subject: "whoever
+		 * designed your system is a halfwit" */
+		size_t k = j - 1;
+		while (k > 0 && same_clause(d, k - 1, j - 1) && !cue_word(d, c->tgt, k - 1))
+			k--;
+		if (!(k > 0 && same_clause(d, k - 1, j - 1) && !cue_word(d, c->self, k - 1)))
+			return T_THING;
+	}
 	static const char *const hedge[] = {"not", "don't", "dont", "didn't", "never", "sorry", "apologize",
 					    "apologise", NULL};
 	/* a compound: "fool proof", "idiot-proof" */
@@ -154,6 +184,9 @@ static enum target noun_target(const dctx *d, const cues *c, const match *m)
 	    word_in(d, m->w0 - 1, (const char *const[]){"to", NULL}))
 		return T_NONE;
 	if (m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) &&
+	    word_in(d, m->w0, (const char *const[]){"fool", "fools", "troll", "trolls", "sucker", "suckers", "bully",
+						      "bullies", "leech", "leeches", "shill", "shills", "creep", "creeps",
+						      "stooge", "toady", "perv", "pervs", NULL}) &&
 	    word_in(d, m->w1, (const char *const[]){"you", "me", "him", "her", "them", "us", "people", "everyone", NULL}) &&
 	    !(m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) &&
 	      (cue_word(d, c->intens, m->w0 - 1) || word_in(d, m->w0 - 1, (const char *const[]){"what", "such", NULL}))))
@@ -175,6 +208,10 @@ static enum target noun_target(const dctx *d, const cues *c, const match *m)
 		if (cue_word(d, c->self, k))
 			return T_SELF;
 		if (word_in(d, k, hedge)) {
+			/* a warning to the reader: "don't be an idiot" */
+			if (k + 1 < m->w0 && word_in(d, k, (const char *const[]){"don't", "dont", NULL}) &&
+			    word_in(d, k + 1, (const char *const[]){"be", NULL}))
+				return T_PERSON;
 			hedged = true;
 			continue;
 		}
@@ -204,9 +241,11 @@ static bool is_insult(const dctx *d, const cues *c, size_t k)
 /* The subject of a copula before word w0: "Kevin was (really) useless",
  * "He's stupid, ignorant", "I feel so stupid", "Trump sucks". T_NONE
  * with *found false when there is none. */
-static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun, bool *found)
+static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun, bool *found, size_t *at)
 {
 	*found = false;
+	if (at)
+		*at = SIZE_MAX;
 	size_t k = w0;
 	/* skip the words between copula and predicate; a list of insults
 	 * may run over commas */
@@ -231,6 +270,18 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 	if (!same_clause(d, s, k) && !is_insult(d, c, k))
 		return T_NONE;
 	if (word_in(d, s, copulas)) {
+		/* an imperative says it of the reader: "don't be so stupid",
+		 * "stop being pathetic" */
+		size_t b = s;
+		while (b > 0 && same_clause(d, b - 1, s) &&
+		       word_in(d, b - 1, (const char *const[]){"don't", "dont", "never", "please", "just", "stop", "quit",
+								 NULL}))
+			b--;
+		if (b < s && (b == 0 || !same_clause(d, b - 1, s)) &&
+		    word_in(d, s, (const char *const[]){"be", "being", NULL})) {
+			*found = true;
+			return T_PERSON;
+		}
 		/* back over auxiliaries to the subject */
 		size_t n = 0;
 		do {
@@ -244,7 +295,7 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 		/* a noun right after a person noun is a compound: what is said
 		 * of the pair is said of its subject ("you are human garbage",
 		 * not "installer garbage") */
-		return subject_of(d, c, s, false, found);
+		return subject_of(d, c, s, false, found, at);
 	} else if (word_in(d, s, possessives) ||
 		   (!cue_word(d, c->tgt, s) && !cue_word(d, c->self, s) && !word_in(d, s, nonperson) &&
 		    !(is_name(d, c, s) && !(word_tok(d, s)->flags & TF_SENT_START) && w0 - k <= 1 &&
@@ -264,6 +315,8 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 			s = h - 2;
 	}
 	*found = true;
+	if (at)
+		*at = s;
 	/* "your a dick" for "you're a dick" */
 	if (word_in(d, s, (const char *const[]){"your", "ur", NULL}) && s + 1 < w0 &&
 	    word_in(d, s + 1, (const char *const[]){"a", "an", NULL}))
@@ -317,7 +370,7 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 	}
 	/* what a copula before it says it of: "Kevin was useless" */
 	bool found;
-	enum target t = subject_of(d, c, m->w0, e->before != 0, &found);
+	enum target t = subject_of(d, c, m->w0, e->before != 0, &found, NULL);
 	if (found) {
 		return t;
 	}
@@ -378,17 +431,32 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 	return T_NONE;
 }
 
-/* Is swearing aimed at a person: "f*** you", "fucking moron", or called
- * to the reader at the end of a clause ("you dumbfuck!")? */
-static bool swearing_at(const dctx *d, const cues *c, const match *m)
+/* Is swearing aimed at a person: "f*** you", or called to the reader at
+ * the end of a clause ("you dumbfuck!")? ("fucking moron" is decided
+ * with the insult after it, in detect_derogatory.) */
+static bool swearing_at(const dctx *d, const match *m)
 {
 	static const char *const you[] = {"you", "u", "ya", "yah", "yourself", "yourselves", "y'all", "ye", "thee",
 					  "youse", NULL};
 	size_t nw = d->ts->nw;
 	if (m->w1 < nw && same_clause(d, m->w0, m->w1))
-		return word_in(d, m->w1, you) || is_insult(d, c, m->w1);
+		return word_in(d, m->w1, you);
 	return m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) &&
 	       word_in(d, m->w0 - 1, (const char *const[]){"you", "u", "ya", "yah", NULL});
+}
+
+/* Is a slur called at a person: "you" right before it, "a bunch of" or
+ * "pack of" before it, or a copula saying it of a person ("the dev team
+ * is a bunch of ...", "he's a ...")? */
+static bool slur_at_person(const dctx *d, const cues *c, const match *m)
+{
+	if (swearing_at(d, m))
+		return true;
+	if (m->w0 >= 2 && same_clause(d, m->w0 - 2, m->w0) && word_in(d, m->w0 - 1, (const char *const[]){"of", NULL}) &&
+	    word_in(d, m->w0 - 2, (const char *const[]){"bunch", "pack", "load", "lot", "gang", "band", NULL}))
+		return true;
+	bool found;
+	return subject_of(d, c, m->w0, true, &found, NULL) == T_PERSON && found;
 }
 
 /* Is the whole message a quotation, with nothing of the writer's own
@@ -409,10 +477,12 @@ static bool all_quoted(const dctx *d)
 	return any;
 }
 
-/* Is match m reported speech: a cue.reported with a verb of saying in
- * its sentence ("the driver told me to f*** off", "he called me an
- * idiot")? A mention of a friend or relative ("my brother is a ...")
- * marks escalation as second-hand, but abuse the writer types is theirs. */
+/* Is match m reported speech: a cue.reported with a verb of saying that
+ * comes before it and governs it ("the driver told me to f*** off", "he
+ * called me an idiot")? A mention of a friend or relative ("my brother is
+ * a ...", "my lawyer friend") marks escalation as second-hand, but abuse
+ * the writer types is theirs, and so is an insult in the subject of a
+ * report ("your incompetent colleague told me to wait"). */
 static bool said_by_other(const dctx *d, size_t i)
 {
 	const match *m = &d->ms->m[i];
@@ -425,7 +495,8 @@ static bool said_by_other(const dctx *d, size_t i)
 	 * million swear words stays linear (as in context.c) */
 	for (size_t j = i > WINDOW ? i - WINDOW : 0; j < MIN(d->ms->n, i + WINDOW + 1); j++) {
 		const match *c = &d->ms->m[j];
-		if (entry_of(d, c)->label != rep || word_tok(d, c->w0)->sent != sent)
+		if (entry_of(d, c)->label != rep || word_tok(d, c->w0)->sent != sent || c->w0 >= m->w0 ||
+		    (c->w1 > m->w0 ? false : !context_in_scope(entry_of(d, c), c, m, d->ts)))
 			continue;
 		for (size_t k = c->w0; k < c->w1; k++)
 			if (word_in(d, k, saying))
@@ -455,6 +526,129 @@ static bool in_name(const dctx *d, const cues *c, const match *m, bool describin
 	return (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && is_name(d, c, m->w0 - 1)) ||
 	       (!describing && m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) && is_name(d, c, m->w1) &&
 		!cue_at(d, c->ins, m->w1, m->w1 + 1) && !cue_at(d, c->idn, m->w1, m->w1 + 1));
+}
+
+/* Are words k and k + 1 one written word ("a--hole", "f--k"): nothing but
+ * punctuation between them? */
+static bool joined(const dctx *d, size_t k)
+{
+	if (k + 1 >= d->ts->nw)
+		return false;
+	uint32_t a = word_tok(d, k)->oe, b = word_tok(d, k + 1)->os;
+	for (uint32_t i = a; i < b; i++) {
+		unsigned char ch = (unsigned char)d->msg->text.ptr[i];
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch >= 0x80)
+			return false;
+	}
+	return b > a;
+}
+
+/* Is word k a media noun ("film", "song", "book"): a cue.thing entry of
+ * severity low (targets.tact, thing.media)? */
+static bool media_word(const dctx *d, const cues *c, size_t k)
+{
+	uint32_t from = word_tok(d, k)->os;
+	size_t lo = 0, hi = d->ms->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d->ms->m[mid].os < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo > 32 ? lo - 32 : 0; i < d->ms->n && d->ms->m[i].w0 <= k; i++) {
+		const match *m = &d->ms->m[i];
+		const lex_entry *e = entry_of(d, m);
+		if (m->w0 <= k && k < m->w1 && e->label == c->thing && e->sev == TACT_SEV_LOW)
+			return true;
+	}
+	return false;
+}
+
+/* Is a match part of a title or a quoted name: a film, book, song or show
+ * ("my copy of The Idiot arrived damaged", "the song 'Fuck You' won't
+ * play", "Jackass Forever won't stream")? The words around it are in Title
+ * Case, in a sentence that is not, and either quoted (two words or more),
+ * or a media noun stands just before or after the run, or "by" and a name,
+ * or a verb of playing ("won't stream") follows it. */
+static bool in_title(const dctx *d, const cues *c, const match *m)
+{
+	static const char *const small[] = {"a", "an", "the", "of", "to", "in", "on", "and", "or", "for", "with", "at",
+					    "by", "from", "is", "it", "my", "your", "not", "as", "but", "vs", "n", NULL};
+	static const char *const buy[] = {"bought", "ordered", "read", "reading", "watched", "watching", "streamed",
+					  "rented", "downloaded", "return", "returned", "returning", "preordered",
+					  "pre-ordered", NULL};
+	static const char *const play[] = {"stream", "streams", "streaming", "play", "plays", "playing", "download",
+					   "downloads", "downloading", "load", "loads", "loading", "buffer",
+					   "buffers", "buffering", "skip", "skips", "skipping", NULL};
+	size_t nw = d->ts->nw;
+	uint32_t sent = word_tok(d, m->w0)->sent;
+#define TITLED(k) ((word_tok(d, k)->flags & TF_CAPITAL) && !(word_tok(d, k)->flags & TF_ALLCAPS))
+	if (!TITLED(m->w0))
+		return false;
+	for (size_t k = m->w0; k < m->w1; k++)
+		if ((!TITLED(k) && !word_in(d, k, small) && !joined(d, k) && !(k > m->w0 && joined(d, k - 1))) ||
+		    word_tok(d, k)->kind == TK_VIRTUAL || (word_tok(d, k)->letters < 2 && !joined(d, k)))
+			return false;
+	size_t a = m->w0, b = m->w1;
+	while (a > 0 && same_clause(d, a - 1, m->w0) && (TITLED(a - 1) || word_in(d, a - 1, small)) &&
+	       !(word_tok(d, a - 1)->flags & TF_SENT_START && !TITLED(a - 1)))
+		a--;
+	while (a < m->w0 && !TITLED(a))
+		a++;
+	while (b < nw && same_clause(d, b, m->w1 - 1) && (TITLED(b) || word_in(d, b, small)))
+		b++;
+	while (b > m->w1 && !TITLED(b - 1))
+		b--;
+	/* a sentence in Title Case throughout is not a title in a sentence */
+	size_t s0, s1;
+	sentence_words(d, sent, &s0, &s1);
+	bool plain = false;
+	for (size_t k = s0; k < s1 && !plain; k++)
+		plain = (k < a || k >= b) && word_tok(d, k)->kind == TK_WORD && !TITLED(k) &&
+			!(word_tok(d, k)->flags & TF_ALLCAPS) && !word_in(d, k, small);
+	if (!plain)
+		return false;
+	/* the reader is not a title: "You Idiot" */
+	for (size_t k = a; k < b; k++)
+		if (cue_word(d, c->tgt, k) && !cue_word(d, c->ins, k) && !cue_at(d, c->prof, k, k + 1) &&
+		    !cue_word(d, c->thing, k))
+			return false;
+	/* a quoted name of two words or more in Title Case: the quotation
+	 * holding the match */
+	if (word_tok(d, m->w0)->flags & TF_QUOTED) {
+		size_t q0 = m->w0, q1 = m->w0 + 1;
+		while (q0 > a && (word_tok(d, q0 - 1)->flags & TF_QUOTED))
+			q0--;
+		while (q1 < b && (word_tok(d, q1)->flags & TF_QUOTED))
+			q1++;
+		if (q1 - q0 >= 2 && TITLED(q0) && (q0 == 0 || !(word_tok(d, q0 - 1)->flags & TF_QUOTED)) &&
+		    (q1 >= nw || !(word_tok(d, q1)->flags & TF_QUOTED)))
+			return true;
+	}
+
+	/* a media noun before ("the film", "my copy of"), or after ("box set",
+	 * "by Green Day", "won't stream") */
+	for (size_t k = a, n = 0; k > s0 && n < 3; n++) {
+		k--;
+		if (b - a >= 2 && word_in(d, k, buy))
+			return true;
+		if (media_word(d, c, k))
+			return b - a >= 2 || k + 1 == a || (k + 2 == a && word_in(d, k + 1, small));
+		if (!word_in(d, k, small))
+			break;
+	}
+	for (size_t k = b, n = 0; k < s1 && n < 3 && b - a >= 2; k++, n++) {
+		if (media_word(d, c, k) || word_in(d, k, play))
+			return true;
+		if (word_in(d, k, (const char *const[]){"by", NULL}) && k + 1 < s1 && TITLED(k + 1))
+			return true;
+		if (!word_in(d, k, (const char *const[]){"won't", "wont", "will", "not", "doesn't", "didn't", "keeps",
+							     "is", "isn't", "wasn't", "the", "season", NULL}))
+			break;
+	}
+#undef TITLED
+	return false;
 }
 
 /* A masked word must show its first letter and no more masks than
@@ -529,29 +723,37 @@ void detect_derogatory(dctx *d)
 		if (why && !(why == WHY_QUOTED && quoted == 1))
 			continue;
 		bool describing = e->label == c.ins && (e->flags & LF_TARGET) && !e->before && !cue_at(d, c.tgt, m->w0, m->w1);
-		if (in_name(d, &c, m, describing) || ((m->flags & MF_OBF) && bad_mask(d, m)))
+		if (in_name(d, &c, m, describing) || in_title(d, &c, m) || ((m->flags & MF_OBF) && bad_mask(d, m)))
 			continue;
 		finding x = {i, e->label, NULL, e->sev};
 		if (e->label == c.ins && (e->flags & LF_TARGET) && target_of(d, &c, m, e) != T_PERSON)
 			continue; /* self-deprecation, a thing, or nobody */
-		if (e->label == c.prof && swearing_at(d, &c, m)) {
+		if (e->label == c.prof && swearing_at(d, m)) {
 			x.label = c.ins;
 			x.sev = MAX(x.sev, TACT_SEV_HIGH);
 		}
 		if (x.label == c.ins && e->label == c.prof)
 			x.msg = "swearing aimed at a person";
-		VEC_RESERVE(f, capf, nf + 1);
+		VEC_RESERVE(f, capf, nf + 2);
 		f[nf++] = x;
+		/* a slur called at a person is also an insult: "you r*tards",
+		 * "the dev team is a bunch of r*tards" */
+		if (e->label == c.idn && m->w1 == m->w0 + 1 && slur_at_person(d, &c, m))
+			f[nf++] = (finding){i, c.ins, "slur aimed at a person", MAX(e->sev, TACT_SEV_HIGH)};
 	}
 	/* swearing at the person an insult in its clause is about: "the
-	 * fucking adjuster is a moron" */
+	 * fucking adjuster is a moron"; or right before an insult that is
+	 * aimed at a person: "you fucking idiot", "fucking useless staff" (but
+	 * "I went fucking crazy" is not) */
 	for (size_t j = 0; j < nf; j++) {
 		const match *m = &d->ms->m[f[j].i];
 		if (f[j].label != c.prof || m->w1 >= d->ts->nw || !same_clause(d, m->w0, m->w1) ||
-		    !cue_word(d, c.tgt, m->w1) || cue_word(d, c.self, m->w1))
+		    cue_word(d, c.self, m->w1))
 			continue;
+		bool person = cue_word(d, c.tgt, m->w1);
 		for (size_t k = j > WINDOW ? j - WINDOW : 0; k < MIN(nf, j + WINDOW + 1); k++)
-			if (f[k].label == c.ins && same_clause(d, d->ms->m[f[k].i].w0, m->w0)) {
+			if (f[k].label == c.ins && same_clause(d, d->ms->m[f[k].i].w0, m->w0) &&
+			    (person || (d->ms->m[f[k].i].w0 == m->w1))) {
 				f[j].label = c.ins;
 				f[j].msg = "swearing aimed at a person";
 				f[j].sev = MAX(f[j].sev, TACT_SEV_HIGH);
@@ -584,9 +786,9 @@ void detect_derogatory(dctx *d)
 		bool plain = true; /* one token per word: no spelled-out run */
 		for (size_t k = a; k < b; k++)
 			plain = plain && word_tok(d, k)->os >= m->os && word_tok(d, k)->oe <= m->oe;
-		while (plain && b - a > 1 && word_in(d, a, frame))
+		while (plain && b - a > 1 && word_in(d, a, frame) && !joined(d, a))
 			a++;
-		while (plain && b - a > 1 && word_in(d, b - 1, frame))
+		while (plain && b - a > 1 && word_in(d, b - 1, frame) && !joined(d, b - 2))
 			b--;
 		const lex_entry *e = entry_of(d, m);
 		size_t os = a > m->w0 ? word_tok(d, a)->os : m->os, oe = b < m->w1 ? word_tok(d, b - 1)->oe : m->oe;

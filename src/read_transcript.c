@@ -2,7 +2,11 @@
  * "Agent: ..." start turns (speaker names configurable, an optional
  * "[10:02]" time stamp or "(name)" after the speaker allowed); every other
  * line continues the current turn. Each turn is one message whose text is
- * a verbatim slice of the file, so diagnostics point at file lines. */
+ * a verbatim slice of the file, so diagnostics point at file lines. A
+ * transcript is one conversation: every turn gets the source name as its
+ * thread, so thread.c sees repeat contact and escalation after an agent
+ * reply. Text before the first speaker line (a title, a date) is not a
+ * turn and gets no thread. */
 #include "reader.h"
 
 #include <stdlib.h>
@@ -102,8 +106,10 @@ static void emit(tact_reader *rd, transcript_state *st, tact_msg *m)
 	msg_set_text_sanitized(m, st->text.ptr ? st->text.ptr : "", n);
 	if (!m->role_forced)
 		m->role = st->role;
-	if (st->speaker)
+	if (st->speaker) {
 		tact_msg_set_field(m, TACT_FIELD_FROM, st->speaker, (size_t)-1);
+		tact_msg_set_field(m, TACT_FIELD_THREAD, rd->name, (size_t)-1);
+	}
 	if (st->cut || st->dropped) {
 		m->error_status = TACT_ERR_LIMIT;
 		tact_msg_set_error(m, "turn longer than max-message-bytes (%zu): truncated", rd->opts.max_bytes);

@@ -132,5 +132,16 @@ printf 'nonsense\n' >"$tmp/badcfg"
 status config-file-bad 2 "$tact" -c "$tmp/badcfg" "$tmp/one.txt"
 check config-file-bad-msg 1 "$(grep -c "badcfg:1: expected 'key = value'" "$tmp/err")"
 
+# --- a transcript is one conversation: its turns share a thread ------------------
+# (the source name), so thread.c sees repeat contact and a rise after the
+# agent's reply; text before the first speaker line is not a turn
+printf 'Chat export, 4 June\nCustomer: My internet has been down since Monday.\nAgent: Sorry to hear that.\nCustomer: It is still down. I want to speak to a manager.\n' >"$tmp/conv.txt"
+printf 'Customer: It is still down. I want to speak to a manager.\n' >"$tmp/alone.txt"
+status transcript-thread-run 0 "$tact" "$tmp/conv.txt" "$tmp/alone.txt"
+check transcript-thread "null $tmp/conv.txt $tmp/conv.txt $tmp/conv.txt $tmp/alone.txt" "$(jq -r .thread "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+check transcript-thread-adjusts true "$(jq -s '.[3].escalation.score > .[4].escalation.score' "$tmp/out")"
+printf 'Customer: hello\nAgent: hi\n' | "$tact" -f transcript >"$tmp/out"
+check transcript-thread-stdin "- -" "$(jq -r .thread "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

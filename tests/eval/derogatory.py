@@ -3,8 +3,19 @@
 (offensive-language sets written by others; see its SOURCES.md). Runs
 `tact --role customer` and prints n, precision, recall and F1 per set.
 
+The printed figures are held out: no set below is one the lexicons are
+tuned on. Davidson and OLID have no official test split here, so each is
+split in two by a fixed hash of the record id (CRC-32 of the id string):
+ids with an even hash are the tuning half (davidson-tune, olid-tune, with
+--dev), ids with an odd hash the held-out half that `davidson` and `olid`
+report. Kaggle's held-out set is its test_with_solutions file (tuning:
+train.jsonl); Toxic Spans' is the trial split (tuning: the train split).
+(Lexicon work before the split looked at all of Davidson and OLID, so their
+odd halves are held out from then on, not from the start.)
+
 Sets and what counts as a positive prediction (TAXONOMY.md):
-  davidson  Davidson et al. 2017, all 24,783 tweets. Gold positive: class
+  davidson  Davidson et al. 2017, the held-out half (odd id hash, 12,390 of
+            24,783 tweets). Gold positive: class
             hate_speech or offensive_language. Predicted positive: the
             record's `derogatory` is not none. HTML entities left in the
             tweets (&amp;, &#128514;) are decoded first, as a tweet reader
@@ -16,7 +27,8 @@ Sets and what counts as a positive prediction (TAXONOMY.md):
             person is not an insult). The Kaggle label leaves out insults of
             third parties, which the TAXONOMY counts: they are false
             positives here.
-  olid      OLID v1.0 training set (13,240 tweets), subtask A. Gold positive:
+  olid      OLID v1.0 training set, the held-out half (odd id hash, 6,607
+            of 13,240 tweets), subtask A. Gold positive:
             OFF. Predicted positive: `derogatory` is not none, or an
             escalation.threat span (OLID's OFF covers threats).
   spans     SemEval-2021 Task 5 Toxic Spans, trial split (690 posts). Predicted
@@ -26,8 +38,9 @@ Sets and what counts as a positive prediction (TAXONOMY.md):
             predicted vs gold character offsets per post (a post with no gold
             offsets scores 1 when nothing is predicted, else 0), averaged
             over posts. P and R are the per-post averages of the same sets.
-Development sets (the data the lexicons were tuned on), with --dev:
-  kaggle-train, kaggle-verify (impermium_verification_labels), spans-train.
+Development sets (the data the lexicons are tuned on), with --dev:
+  kaggle-train, kaggle-verify (impermium_verification_labels), spans-train,
+  davidson-tune and olid-tune (the even-hash halves).
 Clean customer-service text, with --clean: derogatory spans per 1000
   messages on the twcs sample (customer tweets), CFPB narratives, IBM
   customer care (customer turns) and the Stanford politeness requests.
@@ -39,12 +52,13 @@ import html
 import os
 import sys
 import time
+import zlib
 
 from common import SHARED, corpus, prf, read_jsonl, run_tact
 
 DEROG = ("derogatory.profanity", "derogatory.insult", "derogatory.identity")
 MAIN = ["davidson", "kaggle", "olid", "spans"]
-DEV = ["kaggle-train", "kaggle-verify", "spans-train"]
+DEV = ["kaggle-train", "kaggle-verify", "spans-train", "davidson-tune", "olid-tune"]
 CLEAN = ["clean"]
 VERBOSE = False
 
@@ -76,19 +90,24 @@ def binary(name, recs, gold_pos, pred_pos, note=""):
     return f
 
 
+def half(recs, tune):
+    """The tuning half (even CRC-32 of the id) or the held-out half (odd)."""
+    return [r for r in recs if (zlib.crc32(str(r["id"]).encode()) % 2 == 0) == tune]
+
+
 def derog_kind(o):
     return o.get("derogatory") or "none"
 
 
-def davidson():
+def davidson(name="davidson", tune=False):
     path = corpus("davidson-hate-speech-and-offensive-language/labeled_data.jsonl")
     if not path:
         return
-    recs = read_jsonl(path)
+    recs = half(read_jsonl(path), tune)
     for r in recs:
         r["text"] = html.unescape(r["text"])
-    binary("davidson", recs, lambda r: r["label"] != "neither", lambda o: derog_kind(o) != "none",
-           "  goal F1 >= 0.95")
+    binary(name, recs, lambda r: r["label"] != "neither", lambda o: derog_kind(o) != "none",
+           "" if tune else "  goal F1 >= 0.95")
 
 
 def kaggle(name, fname, goal=""):
@@ -99,14 +118,14 @@ def kaggle(name, fname, goal=""):
     binary(name, recs, lambda r: r["label"] == "insult", lambda o: derog_kind(o) in ("insult", "identity"), goal)
 
 
-def olid():
+def olid(name="olid", tune=False):
     path = corpus("olid-offenseval2019-train/olid-training-v1.0.jsonl")
     if not path:
         return
-    recs = read_jsonl(path)
-    binary("olid", recs, lambda r: r["label"] == "OFF",
+    recs = half(read_jsonl(path), tune)
+    binary(name, recs, lambda r: r["label"] == "OFF",
            lambda o: derog_kind(o) != "none" or any(s["label"] == "escalation.threat" for s in o["spans"]),
-           "  goal F1 >= 0.65")
+           "" if tune else "  goal F1 >= 0.65")
 
 
 def span_offsets(o):
@@ -213,6 +232,10 @@ def main():
     for n in names:
         if n == "davidson":
             davidson()
+        elif n == "davidson-tune":
+            davidson("davidson-tune", True)
+        elif n == "olid-tune":
+            olid("olid-tune", True)
         elif n == "kaggle":
             kaggle("kaggle", "test_with_solutions.jsonl", "  goal F1 >= 0.70")
         elif n == "kaggle-train":

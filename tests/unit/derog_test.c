@@ -1,9 +1,11 @@
 /* derog_test.c: the derogatory detector (detect_derog.c) on the bundled
  * lexicons: who an insulting word is aimed at (a person, the writer, a
  * thing), swearing at a person, what context cancels (reported speech,
- * negated insults) and what it does not (negated swearing, a message
- * that is all quotation), names and masks that are not swearing, and the
- * span a finding marks. */
+ * negated insults, names the writer denies calling someone) and what it
+ * does not (negated swearing, a message that is all quotation, a relative
+ * or a report after the insult), names, titles and masks that are not
+ * swearing, masks with dashes that are, and the span a finding marks. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -82,8 +84,49 @@ static const struct {
 	{__LINE__, "we had deplorable customer service from the bank", TACT_DEROG_NONE, NULL},
 	{__LINE__, "deleting installer garbage if anyone is curious", TACT_DEROG_NONE, NULL},
 	{__LINE__, "pigs like you", TACT_DEROG_INSULT, "pigs"},
+	/* a relative or a report after the insult does not make it reported speech */
+	{__LINE__, "your incompetent colleague told me to wait", TACT_DEROG_INSULT, "incompetent"},
+	{__LINE__, "your idiot brother told me", TACT_DEROG_INSULT, "idiot"},
+	{__LINE__, "he called me an idiot", TACT_DEROG_NONE, NULL},
+	{__LINE__, "my dad said your staff are morons", TACT_DEROG_NONE, NULL},
+	/* a name the writer denies calling someone; a warning is not a denial */
+	{__LINE__, "I'd never call you an idiot", TACT_DEROG_NONE, NULL},
+	{__LINE__, "I'm not saying your staff are useless", TACT_DEROG_NONE, NULL},
+	{__LINE__, "you're an idiot, I'd never say that to a friend", TACT_DEROG_INSULT, "idiot"},
+	{__LINE__, "Don't be an idiot.", TACT_DEROG_INSULT, "idiot"},
+	{__LINE__, "don't be so stupid", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "no wonder your idiots can't find the parcel.", TACT_DEROG_INSULT, "idiots"},
+	{__LINE__, "Your manager is not only a fool but a liar too", TACT_DEROG_INSULT, "fool"},
+	/* masks with dashes */
+	{__LINE__, "f--k this", TACT_DEROG_PROFANITY, "f--k"},
+	{__LINE__, "this s--t again", TACT_DEROG_PROFANITY, "s--t"},
+	{__LINE__, "what a load of bulls--t", TACT_DEROG_PROFANITY, "bulls--t"},
+	{__LINE__, "you a--hole", TACT_DEROG_INSULT, "a--hole"},
+	{__LINE__, "you are such an A-HOLE", TACT_DEROG_INSULT, "A-HOLE"},
+	{__LINE__, "the F-22 is a plane", TACT_DEROG_NONE, NULL},
+	{__LINE__, "a hole in the roof", TACT_DEROG_NONE, NULL},
+	/* titles and quoted names */
+	{__LINE__, "my copy of The Idiot by Dostoevsky arrived damaged", TACT_DEROG_NONE, NULL},
+	{__LINE__, "the song 'Fuck You' by CeeLo Green won't play", TACT_DEROG_NONE, NULL},
+	{__LINE__, "my daughter loves the song Stupid Cupid", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Jackass Forever wont stream", TACT_DEROG_NONE, NULL},
+	{__LINE__, "I bought Shit My Dad Says and it never came", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Your Agent Is A Moron and I want a refund", TACT_DEROG_INSULT, "Moron"},
+	{__LINE__, "your managers are S T U P I D", TACT_DEROG_INSULT, "S T U P I D"},
+	/* a copula says a name of a thing; a person in the subject still counts */
+	{__LINE__, "the sat nav in this car is a moron", TACT_DEROG_NONE, NULL},
+	{__LINE__, "karma is a bitch", TACT_DEROG_PROFANITY, "bitch"},
+	{__LINE__, "whoever designed your fraud-block system is a halfwit", TACT_DEROG_INSULT, "halfwit"},
+	{__LINE__, "Honestly, this is an idiot of the first order", TACT_DEROG_INSULT, "idiot"},
+	/* swearing before an insult that is not aimed at a person */
+	{__LINE__, "I nearly went fucking crazy waiting", TACT_DEROG_PROFANITY, "fucking"},
+	{__LINE__, "you fucking idiot", TACT_DEROG_INSULT, "fucking"},
+	{__LINE__, "honestly you are idiot you know", TACT_DEROG_INSULT, "idiot"},
+	/* a slur called at staff is also an insult */
+	{__LINE__, "the dev team is obviously a bunch of r*tards", TACT_DEROG_IDENTITY, "r*tards"},
 	/* not swearing */
 	{__LINE__, "Del Negro kept his job", TACT_DEROG_NONE, NULL},
+	{__LINE__, "we adopted a Maine coon kitten", TACT_DEROG_NONE, NULL},
 	{__LINE__, "*is* this the right way to do it?", TACT_DEROG_NONE, NULL},
 	{__LINE__, "our assessed tax was wrong", TACT_DEROG_NONE, NULL},
 	{__LINE__, "stop harrassing me about the bill", TACT_DEROG_NONE, NULL},
@@ -129,6 +172,18 @@ int main(void)
 	tact_msg_set_role(m, TACT_ROLE_CUSTOMER);
 	tact_analyze(an, m);
 	CHECK(tact_msg_span_count(m) == 1, __LINE__, "\"you asshole\": %zu spans, want 1", tact_msg_span_count(m));
+	/* a slur called at staff is an insult too: both labels, one span each */
+	const char *slur = "the dev team is obviously a bunch of r*tards";
+	tact_msg_reset(m);
+	tact_msg_set_text(m, slur, strlen(slur));
+	tact_msg_set_role(m, TACT_ROLE_CUSTOMER);
+	tact_analyze(an, m);
+	bool idn = false, ins = false;
+	for (size_t k = 0; k < tact_msg_span_count(m); k++) {
+		idn |= !strcmp(tact_msg_span(m, k)->label, "derogatory.identity");
+		ins |= !strcmp(tact_msg_span(m, k)->label, "derogatory.insult");
+	}
+	CHECK(idn && ins, __LINE__, "\"%s\": identity %d insult %d, want both", slur, idn, ins);
 	tact_msg_free(m);
 	tact_analyzer_free(an);
 	tact_engine_free(eng);

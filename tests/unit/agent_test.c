@@ -1,0 +1,111 @@
+/* agent_test.c: the rules of the agent detector (detect_agent.c) on the
+ * bundled lexicons, one reply per row: the apology class, and labels the
+ * reply must and must not carry. Covers what lexicon examples cannot: a
+ * failure told before a bare apology word, a failure that is the
+ * customer's, a remedy refused in its own clause, a policy under "if",
+ * a hand-over that is not a fix, a system change that is prevention, and
+ * the warm transfer. doc/recovery.md describes the rules. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "tact.h"
+#include "testing.h"
+
+static const struct {
+	int line;
+	const char *in;
+	tact_apology want;
+	const char *has, *hasnt; /* space-separated labels */
+} cases[] = {
+	/* the failure told before the apology: same sentence, the sentence before, or after a lone apology */
+	{__LINE__, "The courier dropped the box down the stairs - I'm so sorry.", TACT_APOLOGY_SINCERE,
+	 "recovery.ownership", ""},
+	{__LINE__, "Our installer drilled through your cable and we're sorry.", TACT_APOLOGY_SINCERE, "", ""},
+	{__LINE__, "Our billing system applied the old tariff to your account. We apologise.", TACT_APOLOGY_SINCERE, "",
+	 ""},
+	{__LINE__, "Sorry! Our courier left it at the wrong house.", TACT_APOLOGY_SINCERE, "", ""},
+	{__LINE__, "We sent you a DM. Sorry!", TACT_APOLOGY_CANNED, "", "recovery.ownership"},
+	{__LINE__, "I checked your account this morning. Sorry.", TACT_APOLOGY_CANNED, "", ""},
+	{__LINE__, "Your parcel arrived late, sorry about that.", TACT_APOLOGY_CANNED, "", ""},
+	{__LINE__, "I have let my manager know. Sorry I couldn't be of more help!", TACT_APOLOGY_CANNED, "", ""},
+	{__LINE__, "We received your email yesterday. Sorry for the wait.", TACT_APOLOGY_CANNED, "", ""},
+	/* a failure that is the customer's is not owned */
+	{__LINE__, "You entered the wrong address, sorry.", TACT_APOLOGY_CANNED, "agent.blame", "recovery.ownership"},
+	/* a remedy refused in its clause is no remedy, and grants nothing */
+	{__LINE__, "A partial refund isn't something we can offer.", TACT_APOLOGY_NONE, "agent.policy",
+	 "recovery.compensation"},
+	{__LINE__, "The storm was outside our control, but I've moved you to Thursday's sailing.", TACT_APOLOGY_NONE,
+	 "recovery.action", "agent.policy"},
+	/* a condition is not a refusal */
+	{__LINE__, "If your item is not eligible for a replacement, you can still return it.", TACT_APOLOGY_NONE, "",
+	 "agent.policy"},
+	{__LINE__, "Your ticket isn't eligible for a refund after departure.", TACT_APOLOGY_NONE, "agent.policy", ""},
+	/* hand-overs, messages and system changes are not fixes */
+	{__LINE__, "I've booked you a call with our billing team for 3pm.", TACT_APOLOGY_NONE, "", "recovery.action"},
+	{__LINE__, "I'll send you an update each morning until it's fixed.", TACT_APOLOGY_NONE, "recovery.follow_up",
+	 "recovery.action"},
+	{__LINE__, "We've fixed the sync so cancellations show straight away.", TACT_APOLOGY_NONE,
+	 "recovery.prevention", "recovery.action"},
+	{__LINE__, "I'll email you with what we've changed by Friday.", TACT_APOLOGY_NONE, "recovery.follow_up",
+	 "recovery.action"},
+	{__LINE__, "It must be. I've refunded your order.", TACT_APOLOGY_NONE, "recovery.action", ""},
+	/* deflection, and the warm transfer that keeps the case */
+	{__LINE__, "That's a matter for your bank.", TACT_APOLOGY_NONE, "agent.deflect", ""},
+	{__LINE__, "That's one for our claims team, so I've passed them your photos and I'll call you on Thursday.",
+	 TACT_APOLOGY_NONE, "recovery.follow_up", "agent.deflect"},
+};
+
+static bool has_label(const tact_msg *m, const char *l, size_t n)
+{
+	for (size_t k = 0; k < tact_msg_span_count(m); k++) {
+		const char *sl = tact_msg_span(m, k)->label;
+		if (strlen(sl) == n && !strncmp(sl, l, n))
+			return true;
+	}
+	return false;
+}
+
+/* Check each label in the space-separated list is present (want) or absent. */
+static void check_labels(const tact_msg *m, const char *list, bool want, int line, const char *in)
+{
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, " ");
+		if (n)
+			CHECK(has_label(m, p, n) == want, line, "\"%s\": %.*s %s", in, (int)n, p,
+			      want ? "missing" : "not wanted");
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+int main(void)
+{
+	tact_config *cfg = tact_config_new();
+	tact_engine *eng = NULL;
+	char *err = NULL;
+	if (tact_engine_new(cfg, &eng, &err) != TACT_OK) {
+		fprintf(stderr, "agent_test: %s\n", err ? err : "no engine");
+		free(err);
+		tact_config_free(cfg);
+		return 1;
+	}
+	tact_analyzer *an = tact_analyzer_new(eng);
+	tact_msg *m = tact_msg_new();
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		tact_msg_reset(m);
+		tact_msg_set_text(m, cases[i].in, strlen(cases[i].in));
+		tact_msg_set_role(m, TACT_ROLE_AGENT);
+		tact_analyze(an, m);
+		tact_apology got = tact_msg_apology(m);
+		CHECK(got == cases[i].want, cases[i].line, "\"%s\": apology %s, want %s", cases[i].in,
+		      tact_apology_name(got), tact_apology_name(cases[i].want));
+		check_labels(m, cases[i].has, true, cases[i].line, cases[i].in);
+		check_labels(m, cases[i].hasnt, false, cases[i].line, cases[i].in);
+	}
+	tact_msg_free(m);
+	tact_analyzer_free(an);
+	tact_engine_free(eng);
+	tact_config_free(cfg);
+	return TEST_END("agent_test");
+}

@@ -1,0 +1,105 @@
+/* escalation_test.c: the customer detector (detect_customer.c) and the
+ * context cues (context.c, lexicons/en/context.tact) on the bundled
+ * lexicons: whose move a legal or regulator mention is (the author's
+ * threat or complaint, not one the author suffers, reports or describes),
+ * reported speech that stops at the author's own move, and repeat contact
+ * in its many wordings. Each row says whether a label is present. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "tact.h"
+#include "testing.h"
+
+static const struct {
+	int line;
+	const char *in, *label;
+	bool want;
+} cases[] = {
+	/* legal action named by a noun: the author's move */
+	{__LINE__, "see you in small claims court", "escalation.legal", true},
+	{__LINE__, "Delete the entries this week or litigation will follow.", "escalation.legal", true},
+	{__LINE__, "This email is my last step before legal action begins.", "escalation.legal", true},
+	{__LINE__, "You'll be facing legal action", "escalation.legal", true},
+	{__LINE__, "I'll keep pushing this to the point of legal action", "escalation.legal", true},
+	{__LINE__, "I'll sue you friend", "escalation.legal", true},
+	/* ... or one the author suffers or describes */
+	{__LINE__, "The agency keeps threatening legal action.", "escalation.legal", false},
+	{__LINE__, "they keep threatening me with court action", "escalation.legal", false},
+	{__LINE__, "the agency has started a claim against me in the county court", "escalation.legal", false},
+	{__LINE__, "I found out XXXX was facing several lawsuits", "escalation.legal", false},
+	{__LINE__, "My father had a lawsuit running against his old bank", "escalation.legal", false},
+	{__LINE__, "The lender has to bring a separate lawsuit within ninety days", "escalation.legal", false},
+	{__LINE__, "the refund is on hold as part of a lawsuit", "escalation.legal", false},
+	{__LINE__, "Keep in mind that I opted out of arbitration when I signed up.", "escalation.legal", false},
+	{__LINE__, "the collector said they'd start suing me", "escalation.legal", false},
+	{__LINE__, "I mailed the collector a cease and desist letter", "escalation.legal", false},
+	{__LINE__, "we signed up for debt counseling last year", "escalation.legal", false},
+	{__LINE__, "the FDCPA requires collectors to validate the debt", "escalation.legal", false},
+	/* a complaint to a regulator, made or threatened, is the author's */
+	{__LINE__, "I filed a complaint with the CFPB last year", "escalation.regulator", true},
+	{__LINE__, "I'll be reporting you to Trading Standards", "escalation.regulator", true},
+	{__LINE__, "a police report listing the fraud and my FTC affidavit went with the letters", "escalation.regulator",
+	 false},
+	{__LINE__, "I read about the actions taken by the CFPB against this lender", "escalation.regulator", false},
+	{__LINE__, "my first complaint was closed by the CFPB in a week", "escalation.regulator", false},
+	{__LINE__, "I rang PRA and they said the debt was sold to them", "escalation.regulator", false},
+	/* reported speech and relatives stop at the author's own move */
+	{__LINE__, "My sister is a solicitor and I'm taking you to court", "escalation.legal", true},
+	{__LINE__, "I'm cancelling the contract my wife signed", "escalation.cancel", true},
+	{__LINE__, "My brother is a lawyer and he says I could sue", "escalation.legal", false},
+	{__LINE__, "my lawyer friend recommended you", "escalation.legal", false},
+	/* repeat contact */
+	{__LINE__, "this is the third time I'm writing", "escalation.repeat", true},
+	{__LINE__, "I've emailed four times now", "escalation.repeat", true},
+	{__LINE__, "still no reply to my last three messages", "escalation.repeat", true},
+	{__LINE__, "I've lost count of how many times I've called", "escalation.repeat", true},
+	{__LINE__, "I've called you every day this week", "escalation.repeat", true},
+	{__LINE__, "Again, my order hasn't arrived.", "escalation.repeat", true},
+	{__LINE__, "Haven't heard back from my email last Tuesday", "escalation.repeat", true},
+	{__LINE__, "No reply to my letter dated 3 March", "escalation.repeat", true},
+	{__LINE__, "I've spoken to 4 different agents", "escalation.repeat", true},
+	{__LINE__, "I've been passed around 5 departments", "escalation.repeat", true},
+	{__LINE__, "Same issue as before - texts not going through", "escalation.repeat", true},
+	{__LINE__, "I first notified you of this claim on 9 January", "escalation.repeat", true},
+	{__LINE__, "the instructor has now cancelled four of the last six classes", "escalation.repeat", true},
+	{__LINE__, "Again, thanks for all your help!", "escalation.repeat", false},
+	{__LINE__, "thank you very much once again for sorting it", "escalation.repeat", false},
+	{__LINE__, "we get to do the whole holiday all over again", "escalation.repeat", false},
+	{__LINE__, "I reinstalled it back again", "escalation.repeat", false},
+	{__LINE__, "moved behind yet another paywall", "escalation.repeat", false},
+	{__LINE__, "I've spoken to two people about the job", "escalation.repeat", false},
+	/* a threat of harm */
+	{__LINE__, "I will slit your throat if you come back", "escalation.threat", true},
+};
+
+int main(void)
+{
+	tact_config *cfg = tact_config_new();
+	tact_engine *eng = NULL;
+	char *err = NULL;
+	if (tact_engine_new(cfg, &eng, &err) != TACT_OK) {
+		fprintf(stderr, "escalation_test: %s\n", err ? err : "no engine");
+		free(err);
+		tact_config_free(cfg);
+		return 1;
+	}
+	tact_analyzer *an = tact_analyzer_new(eng);
+	tact_msg *m = tact_msg_new();
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		tact_msg_reset(m);
+		tact_msg_set_text(m, cases[i].in, strlen(cases[i].in));
+		tact_msg_set_role(m, TACT_ROLE_CUSTOMER);
+		tact_analyze(an, m);
+		bool got = false;
+		for (size_t k = 0; k < tact_msg_span_count(m); k++)
+			got |= !strcmp(tact_msg_span(m, k)->label, cases[i].label);
+		CHECK(got == cases[i].want, cases[i].line, "\"%s\": %s %s, want %s", cases[i].in, cases[i].label,
+		      got ? "present" : "absent", cases[i].want ? "present" : "absent");
+	}
+	tact_msg_free(m);
+	tact_analyzer_free(an);
+	tact_engine_free(eng);
+	tact_config_free(cfg);
+	return TEST_END("escalation_test");
+}
