@@ -578,8 +578,22 @@ static bool first_words(const node *x, int dir, node *set)
 
 static void compile_items(matcher *m, node *const *items, size_t n, int dir)
 {
-	for (size_t i = 0; i < n; i++)
-		compile_node(m, items[dir > 0 ? i : n - 1 - i], dir);
+	for (size_t i = 0; i < n; i++) {
+		const node *x = items[dir > 0 ? i : n - 1 - i];
+		uint32_t at = (uint32_t)m->nprog;
+		compile_node(m, x, dir);
+		/* a gap followed by words: the words the item after it can
+		 * start with, so that the gap tries only where one stands */
+		if (x->kind == N_GAP && i + 1 < n) {
+			node set = {.kind = N_WORD};
+			if (first_words(items[dir > 0 ? i + 1 : n - 2 - i], dir, &set) && set.nids < 65536) {
+				ids_sort(&set);
+				m->prog[at].nids = (uint16_t)set.nids;
+				m->prog[at].x = add_ids(m, set.ids, set.nids);
+			}
+			free(set.ids);
+		}
+	}
 }
 
 /* Does a match of x contain at least one word? */
@@ -719,6 +733,31 @@ static bool add_variants(matcher *m, const vocab *v, uint32_t entry, node *seq, 
 		}
 		free(set.ids);
 	}
+	/* the rarest required item not next to the anchor: a message
+	 * without any of its first words cannot match */
+	int rbest = -100000;
+	node rset = {.kind = N_WORD};
+	for (size_t i = 0; i < seq->nkids; i++) {
+		if (i + 1 >= anchor && i <= anchor + 1)
+			continue;
+		node set = {.kind = N_WORD};
+		if (first_words(seq->kids[i], +1, &set) && set.nids && set.nids < 65536) {
+			int r = word_rarity(v, &set);
+			if (r > rbest) {
+				rbest = r;
+				free(rset.ids);
+				rset = set;
+				set.ids = NULL;
+			}
+		}
+		free(set.ids);
+	}
+	if (rset.nids) {
+		ids_sort(&rset);
+		pv.req = add_ids(m, rset.ids, rset.nids);
+		pv.nreq = (uint16_t)rset.nids;
+	}
+	free(rset.ids);
 	pv.fwd = (uint32_t)m->nprog;
 	compile_items(m, seq->kids + anchor + 1, seq->nkids - anchor - 1, +1);
 	emit(m, (pinstr){.op = OP_END});
@@ -1105,6 +1144,7 @@ void match_scratch_free(match_scratch *s)
 	if (s->mctx)
 		pcre2_match_context_free(s->mctx);
 	free(s->hot);
+	free(s->seen);
 	if (s->jit)
 		pcre2_jit_stack_free(s->jit);
 	*s = (match_scratch){0};
@@ -1317,6 +1357,8 @@ static const token *word_at(const mctx *c, size_t pos)
 	return &c->ts->t[c->ts->w[pos]];
 }
 
+static bool near_ok(const mctx *c, uint32_t ids, uint16_t n, size_t pos, int dir, unsigned flags);
+
 /* Run a phrase program from word position pos in direction dir; *out gets
  * the position where it ended (forward: after the last word; backward:
  * the first word). Backtracking, with a step budget so that a user's
@@ -1350,6 +1392,9 @@ static bool vm(mctx *c, uint32_t pc, size_t pos, int dir, unsigned flags, size_t
 					if (word_at(c, dir > 0 ? pos + g - 1 : pos - g)->sent != c->sent)
 						return false;
 				}
+				/* the words after the gap must start here */
+				if (in->nids && !near_ok(c, in->x, in->nids, dir > 0 ? pos + g : pos - g, dir, flags))
+					continue;
 				if (vm(c, pc + 1, dir > 0 ? pos + g : pos - g, dir, flags, gaps + g, out))
 					return true;
 			}
@@ -1440,6 +1485,40 @@ static bool near_ok(const mctx *c, uint32_t ids, uint16_t n, size_t pos, int dir
  * lemma, its de-obfuscated view, or that view's lemma. */
 enum { VIA_WORD, VIA_LEMMA, VIA_DEOB, VIA_DEOB_LEMMA };
 
+/* Does the message hold a word with one of these ids? */
+static bool any_seen(const mctx *c, uint32_t ids, uint16_t n)
+{
+	const int32_t *set = c->m->ids + ids;
+	const uint32_t *seen = c->s->seen, seq = c->s->seen_seq;
+	for (uint16_t i = 0; i < n; i++)
+		if (seen[set[i]] == seq)
+			return true;
+	return false;
+}
+
+/* Note every id of every token (its form, lemma, de-obfuscated view and
+ * that view's lemma) as seen in this message. */
+static void mark_seen(const matcher *m, const tokens *ts, match_scratch *s)
+{
+	if (s->nseen < m->nvocab) {
+		free(s->seen);
+		s->seen = xcalloc(m->nvocab, sizeof *s->seen);
+		s->nseen = m->nvocab;
+		s->seen_seq = 0;
+	}
+	if (++s->seen_seq == 0) { /* wrapped: start afresh */
+		memset(s->seen, 0, s->nseen * sizeof *s->seen);
+		s->seen_seq = 1;
+	}
+	for (size_t i = 0; i < ts->n; i++) {
+		const token *t = &ts->t[i];
+		int32_t ids[4] = {t->id, t->base, t->did, t->dbase};
+		for (int k = 0; k < 4; k++)
+			if (ids[k] >= 0 && (size_t)ids[k] < m->nvocab)
+				s->seen[ids[k]] = s->seen_seq;
+	}
+}
+
 static void try_anchor(mctx *c, const uint32_t *tab, const uint32_t *anc, int32_t id, int via, size_t pos,
 		       const token *t, bool virt)
 {
@@ -1457,6 +1536,8 @@ static void try_anchor(mctx *c, const uint32_t *tab, const uint32_t *anc, int32_
 		if ((flags & need[via]) != need[via] || (caps && (flags & LF_CAPS)))
 			continue;
 		size_t after = virt ? t->next : pos + 1;
+		if (pv->nreq && !any_seen(c, pv->req, pv->nreq))
+			continue;
 		if (pv->nnext && !near_ok(c, pv->next, pv->nnext, after, +1, flags))
 			continue;
 		if (pv->nprev && !near_ok(c, pv->prev, pv->nprev, pos, -1, flags))
@@ -1514,14 +1595,17 @@ static void lookup_tokens(const matcher *m, const vocab *v, const ntext *nt, tok
 	}
 }
 
-static bool innocent(const vocab *v, const char *s, size_t n)
+static bool slot_innocent(const vocab *v, const vslot *vs)
 {
-	const vslot *vs = vocab_find(v, s, n);
-	if (!vs)
-		return false;
 	if (vs->flags & VF_INNOCENT)
 		return true;
 	return vs->base != vs->id && (vocab_slot((vocab *)v, vs->base)->flags & VF_INNOCENT);
+}
+
+static bool innocent(const vocab *v, const char *s, size_t n)
+{
+	const vslot *vs = vocab_find(v, s, n);
+	return vs && slot_innocent(v, vs);
 }
 
 /* Substring entries inside longer words, unless the word is innocent. */
@@ -1647,14 +1731,18 @@ static void anchors_at(mctx *c, const uint32_t *start, const uint32_t *anc, size
 		const token *x = v ? (t->alt >= 0 ? &c->ts->t[t->alt] : NULL) : t;
 		if (!x)
 			break;
+		if (x->id < 0 && x->did < 0)
+			continue; /* no reading of it is in the vocabulary */
 		int32_t cand[4] = {x->id, x->base, x->did, x->dbase};
 		for (int k = 0; k < 4; k++) {
-			bool dup = false; /* an id read two ways is tried the first way */
-			for (int j = 0; j < k; j++)
-				dup |= cand[j] == cand[k];
-			if (!dup && cand[k] >= 0 && (size_t)cand[k] < c->m->nvocab &&
-			    start[cand[k]] != start[cand[k] + 1] && next_possible(c, pass, cand[k], v ? x->next : pos + 1))
-				try_anchor(c, start, anc, cand[k], k, pos, x, v == 1);
+			int32_t id = cand[k];
+			if (id < 0 || (size_t)id >= c->m->nvocab || start[id] == start[id + 1])
+				continue;
+			/* an id read two ways is tried the first way */
+			if ((k > 0 && id == cand[0]) || (k > 1 && id == cand[1]) || (k > 2 && id == cand[2]))
+				continue;
+			if (next_possible(c, pass, id, v ? x->next : pos + 1))
+				try_anchor(c, start, anc, id, k, pos, x, v == 1);
 		}
 	}
 }
@@ -1674,6 +1762,7 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 	s->n = 0;
 	s->limit_entry = NULL;
 	lookup_tokens(m, v, nt, ts, &s->dbuf);
+	mark_seen(m, ts, s);
 	mctx c = {.m = m, .v = v, .lx = lx, .nt = nt, .ts = ts, .s = s};
 	uint32_t last_rx_sent = UINT32_MAX;
 	uint8_t *rx_done = NULL;
@@ -1683,7 +1772,8 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 		anchors_at(&c, m->anc_start, m->anc, pos, t);
 		if (m->ac.nstates && t->kind == TK_WORD && t->nlen > 3) {
 			const char *w = nt->out.ptr + t->ns;
-			if (!innocent(v, w, t->nlen)) {
+			/* the token's id is its text looked up: innocent(v, w, nlen) */
+			if (t->id < 0 || !slot_innocent(v, vocab_slot((vocab *)v, t->id))) {
 				size_t before = s->n;
 				sub_scan(&c, pos, t, w, t->nlen, false);
 				if (s->n == before && t->dlen > t->nlen / 2 && !innocent(v, s->dbuf.ptr + t->doff, t->dlen))

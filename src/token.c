@@ -192,6 +192,13 @@ static void new_clause(tz *z)
 	z->clause++;
 }
 
+/* The first letters of the abbreviations below, as a bit set. */
+#define ABBR_FIRST                                                                                         \
+	((1u << ('m' - 'a')) | (1u << ('d' - 'a')) | (1u << ('s' - 'a')) | (1u << ('n' - 'a')) |           \
+	 (1u << ('v' - 'a')) | (1u << ('e' - 'a')) | (1u << ('i' - 'a')) | (1u << ('a' - 'a')) |           \
+	 (1u << ('l' - 'a')) | (1u << ('c' - 'a')) | (1u << ('j' - 'a')) | (1u << ('p' - 'a')) |           \
+	 (1u << ('r' - 'a')) | (1u << ('t' - 'a')) | (1u << ('f' - 'a')))
+
 static bool is_abbrev(const tz *z)
 {
 	static const char *const abbr[] = {"mr", "mrs", "ms", "dr", "st", "no", "vs", "etc", "e.g", "i.e",
@@ -205,6 +212,9 @@ static bool is_abbrev(const tz *z)
 	if (t->nlen == 1)
 		return true; /* an initial: J. Smith, U.S. */
 	if (t->nlen > 6)
+		return false;
+	unsigned char c0 = z->s[t->ns];
+	if (c0 < 'a' || c0 > 'z' || !((1u << (c0 - 'a')) & ABBR_FIRST))
 		return false;
 	for (size_t i = 0; i < ARRAY_LEN(abbr); i++)
 		if (!strncmp(abbr[i], (const char *)z->s + t->ns, t->nlen) && abbr[i][t->nlen] == '\0')
@@ -260,21 +270,50 @@ static bool is_trim(unsigned char c)
 	return c == '\'' || c == '!' || c == '#' || c == '@' || c == '_';
 }
 
+/* What the scan of a run of word characters learnt on the way. */
+typedef struct {
+	bool letters;    /* a letter in the run */
+	uint16_t flags;  /* TF_DIGIT, TF_SYM, TF_NONASCII, TF_REPEAT over the run */
+	int run;         /* repeat counting state, as in word_flags() */
+	unsigned char prev;
+} runscan;
+
+static inline void runscan_add(runscan *r, const unsigned char *s, size_t i, enum cc c, int len)
+{
+	if (c == C_LETTER)
+		r->letters = true;
+	if (c == C_DIGIT)
+		r->flags |= TF_DIGIT;
+	else if (c == C_MASK)
+		r->flags |= TF_SYM;
+	if (s[i] >= 0x80 && c == C_LETTER)
+		r->flags |= TF_NONASCII;
+	if (len == 1 && s[i] == r->prev && c == C_LETTER) {
+		if (++r->run >= 3)
+			r->flags |= TF_REPEAT;
+	} else {
+		r->run = 1;
+	}
+	r->prev = len == 1 ? s[i] : 0;
+}
+
 /* A run of word characters [a, b): split off leading and trailing
- * punctuation, and emit what remains as a word, a number, or a handle. */
-static void word_run(tz *z, size_t a, size_t b)
+ * punctuation, and emit what remains as a word, a number, or a handle.
+ * rs, when not NULL, is the scan of exactly [a, b). */
+static void word_run(tz *z, size_t a, size_t b, const runscan *rs)
 {
 	const unsigned char *s = z->s;
-	bool letters = false;
-	for (size_t i = a; i < b;) {
-		int len;
-		enum cc c = cclass(s, z->n, i, &len);
-		if (c == C_LETTER) {
-			letters = true;
-			break;
+	runscan whole = {0};
+	if (!rs) {
+		for (size_t i = a; i < b;) {
+			int len;
+			enum cc c = cclass(s, z->n, i, &len);
+			runscan_add(&whole, s, i, c, len);
+			i += (size_t)len;
 		}
-		i += (size_t)len;
+		rs = &whole;
 	}
+	bool letters = rs->letters;
 	if (!letters) { /* numbers and symbols */
 		for (size_t i = a; i < b;) {
 			int len;
@@ -320,26 +359,16 @@ static void word_run(tz *z, size_t a, size_t b)
 			z->squote = !z->squote;
 		emit(z, i, i + 1, TK_PUNCT, 0);
 	}
-	uint16_t flags = 0;
-	unsigned char prev = 0;
-	int run = 0;
-	for (size_t i = ws; i < we;) {
-		int len;
-		enum cc c = cclass(s, z->n, i, &len);
-		if (c == C_DIGIT)
-			flags |= TF_DIGIT;
-		else if (c == C_MASK)
-			flags |= TF_SYM;
-		if (s[i] >= 0x80 && c == C_LETTER)
-			flags |= TF_NONASCII;
-		if (len == 1 && s[i] == prev && c == C_LETTER) {
-			if (++run >= 3)
-				flags |= TF_REPEAT;
-		} else {
-			run = 1;
+	uint16_t flags = rs->flags;
+	if (ws != a || we != b) { /* trimmed: the flags of what remains */
+		runscan w = {0};
+		for (size_t i = ws; i < we;) {
+			int len;
+			enum cc c = cclass(s, z->n, i, &len);
+			runscan_add(&w, s, i, c, len);
+			i += (size_t)len;
 		}
-		prev = len == 1 ? s[i] : 0;
-		i += (size_t)len;
+		flags = w.flags;
 	}
 	emit(z, ws, we, TK_WORD, flags);
 	for (size_t i = we; i < b; i++) {
@@ -395,6 +424,14 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 	tz z = {.ts = ts, .nt = nt, .s = (const unsigned char *)nt->out.ptr, .n = nt->out.len,
 		.orig = (const unsigned char *)orig, .pending = TF_PARA_START | TF_LINE_START};
 	bool has_at = z.n && memchr(z.s, '@', z.n) != NULL;
+	size_t at = 0, at_from = 0; /* the next '@' at or after i; where its address could start */
+	if (has_at) {
+		at = (size_t)((const unsigned char *)memchr(z.s, '@', z.n) - z.s);
+		at_from = at;
+		while (at_from > 0 && (ascii_alnum(z.s[at_from - 1]) || strchr("._%+-", z.s[at_from - 1])) &&
+		       z.s[at_from - 1])
+			at_from--;
+	}
 	size_t newlines = 0;
 	for (size_t i = 0; i < z.n;) {
 		int len;
@@ -422,7 +459,17 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 				i = e;
 				continue;
 			}
-			if (has_at && (e = email_at(&z, i)) != 0) {
+			/* an address needs an '@' after i with only address
+			 * characters between: find each '@' once */
+			if (has_at && i > at) {
+				const unsigned char *q = memchr(z.s + i, '@', z.n - i);
+				at = q ? (size_t)(q - z.s) : z.n;
+				at_from = at;
+				while (at_from > i && (ascii_alnum(z.s[at_from - 1]) || strchr("._%+-", z.s[at_from - 1])) &&
+				       z.s[at_from - 1])
+					at_from--;
+			}
+			if (has_at && i >= at_from && i < at && (e = email_at(&z, i)) != 0) {
 				emit(&z, i, e, TK_EMAIL, 0);
 				i = e;
 				continue;
@@ -430,15 +477,18 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 		}
 		if (c == C_LETTER || c == C_DIGIT || c == C_MARK || c == C_APOS || c == C_MASK) {
 			size_t e = i;
+			runscan rs = {0};
 			for (;;) {
 				int l2;
 				if (e >= z.n)
 					break;
 				enum cc c2 = cclass(z.s, z.n, e, &l2);
 				if (c2 == C_LETTER || c2 == C_DIGIT || c2 == C_MARK || c2 == C_APOS || c2 == C_MASK) {
+					runscan_add(&rs, z.s, e, c2, l2);
 					e += (size_t)l2;
 				} else if ((z.s[e] == '.' || z.s[e] == ',') && e > i && ascii_digit(z.s[e - 1]) &&
 					   e + 1 < z.n && ascii_digit(z.s[e + 1])) {
+					runscan_add(&rs, z.s, e, C_PUNCT, 1);
 					e++; /* 3.50, 1,000 */
 				} else {
 					break;
@@ -450,7 +500,7 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 			while (we > i && z.s[we - 1] == '!')
 				we--;
 			if (we > i)
-				word_run(&z, i, we);
+				word_run(&z, i, we, we == e ? &rs : NULL);
 			for (size_t k = we; k < e; k++)
 				punct(&z, k, 1);
 			i = e;
