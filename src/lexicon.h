@@ -63,6 +63,8 @@ typedef struct {
 	size_t nclasses, capclasses;
 	char **files;       /* interned file names */
 	size_t nfiles, capfiles;
+	uint32_t *byid;     /* open hash of entry ids: index + 1, 0 empty */
+	size_t nbyid;       /* a power of two, at least twice n */
 } lexicon;
 
 /* lexicon.c */

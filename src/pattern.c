@@ -26,13 +26,13 @@ enum { N_WORD, N_ANY, N_NUM, N_GAP, N_SEQ, N_ALT };
 
 /* The parsed pattern: sequences of items, groups of alternatives (opt for
  * [optional] groups), single-word alternatives merged into one word node. */
-typedef struct node {
+typedef struct node { /* 32 bytes: there are tens of thousands */
 	uint8_t kind, gap;
 	bool opt;
+	uint32_t nids;
 	int32_t *ids;
-	size_t nids;
 	struct node **kids;
-	size_t nkids;
+	uint32_t nkids;
 } node;
 
 /* Parsed classes, reused: a class used by many entries is parsed once per
@@ -77,23 +77,43 @@ typedef struct arena_block {
 	max_align_t data[];
 } arena_block;
 
-static _Thread_local arena_block *arena;
+/* Two arenas: one for the entry being compiled, emptied after it (so the
+ * memory touched is that of the largest entry, not of all of them), and
+ * one for the parsed classes that entries share. */
+static _Thread_local arena_block *arena_entry, *arena_keep;
+static _Thread_local bool ar_keeping; /* allocating for arena_keep */
 
 static void *ar_alloc(size_t n)
 {
 	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
-	if (!arena || arena->used + n > arena->size) {
+	arena_block **cur = ar_keeping ? &arena_keep : &arena_entry;
+	arena_block *a = *cur;
+	if (!a || a->used + n > a->size) {
 		size_t size = MAX(n, (size_t)64 * 1024);
 		arena_block *b = xmalloc(sizeof *b + size);
-		b->next = arena;
+		b->next = a;
 		b->used = 0;
 		b->size = size;
-		arena = b;
+		*cur = a = b;
 	}
-	void *p = (char *)arena->data + arena->used;
-	arena->used += n;
+	void *p = (char *)a->data + a->used;
+	a->used += n;
 	memset(p, 0, n);
 	return p;
+}
+
+/* Empty the entry arena, keeping its last block for the next entry. */
+static void ar_entry_done(void)
+{
+	arena_block *b = arena_entry;
+	if (!b)
+		return;
+	while (b->next) {
+		arena_block *n = b->next;
+		b->next = n->next;
+		free(n);
+	}
+	b->used = 0;
 }
 
 /* Grow an arena array from oldn to newn elements of size sz. */
@@ -107,11 +127,13 @@ static void *ar_grow(void *p, size_t oldn, size_t newn, size_t sz)
 
 static void ar_free_all(void)
 {
-	while (arena) {
-		arena_block *n = arena->next;
-		free(arena);
-		arena = n;
-	}
+	arena_block **lists[] = {&arena_entry, &arena_keep};
+	for (size_t i = 0; i < ARRAY_LEN(lists); i++)
+		while (*lists[i]) {
+			arena_block *n = (*lists[i])->next;
+			free(*lists[i]);
+			*lists[i] = n;
+		}
 }
 
 static node *node_new(uint8_t kind)
@@ -150,7 +172,17 @@ static void ids_sort(node *w)
 {
 	if (w->nids < 2)
 		return;
-	qsort(w->ids, w->nids, sizeof *w->ids, id_cmp);
+	if (w->nids <= 24) { /* most sets are small: insertion sort */
+		for (size_t i = 1; i < w->nids; i++) {
+			int32_t x = w->ids[i];
+			size_t j = i;
+			for (; j > 0 && w->ids[j - 1] > x; j--)
+				w->ids[j] = w->ids[j - 1];
+			w->ids[j] = x;
+		}
+	} else {
+		qsort(w->ids, w->nids, sizeof *w->ids, id_cmp);
+	}
 	size_t k = 1;
 	for (size_t i = 1; i < w->nids; i++)
 		if (w->ids[i] != w->ids[k - 1])
@@ -289,7 +321,10 @@ static node *parse_seq(parser *P)
 				parser sub = *P;
 				sub.s = sub.p = cl->alts;
 				sub.end = cl->alts + strlen(cl->alts);
+				bool saved = ar_keeping; /* kept for the entries that share it */
+				ar_keeping = true;
 				item = parse_alts(&sub, 0, false);
+				ar_keeping = saved;
 				if (sub.failed && !P->failed) {
 					P->failed = true;
 					diag_add(P->d, true, cl->file, cl->line, 1, "in class '%s' used by '%s'", cl->name,
@@ -440,34 +475,43 @@ static const struct {
 
 /* How rare a word is likely to be, for choosing anchors: its length,
  * minus a lot for a stop word. Memoized per word id during the build. */
-static int id_rarity(const vocab *v, int32_t id)
+static _Thread_local int *rarity_memo;
+static _Thread_local size_t rarity_cap;
+
+static int id_rarity_slow(const vocab *v, int32_t id)
 {
-	static _Thread_local int *memo;
-	static _Thread_local size_t cap;
-	if (!v) { /* end of a build */
-		free(memo);
-		memo = NULL;
-		cap = 0;
-		return 0;
+	if ((size_t)id >= rarity_cap) {
+		size_t nc = MAX((size_t)id + 1, rarity_cap * 2);
+		rarity_memo = xreallocarray(rarity_memo, nc, sizeof *rarity_memo);
+		for (size_t i = rarity_cap; i < nc; i++)
+			rarity_memo[i] = INT32_MIN;
+		rarity_cap = nc;
 	}
-	if ((size_t)id >= cap) {
-		size_t nc = MAX((size_t)id + 1, cap * 2);
-		memo = xreallocarray(memo, nc, sizeof *memo);
-		for (size_t i = cap; i < nc; i++)
-			memo[i] = INT32_MIN;
-		cap = nc;
-	}
-	if (memo[id] != INT32_MIN)
-		return memo[id];
 	size_t len;
 	const char *s = vocab_word(v, id, &len);
 	int score = (int)MIN(len, 12u);
-	for (size_t k = 0; k < ARRAY_LEN(stop_words); k++)
-		if (stop_words[k].n == len && !memcmp(stop_words[k].w, s, len)) {
-			score -= 100;
-			break;
-		}
-	return memo[id] = score;
+	if (len <= 6) /* the longest stop word */
+		for (size_t k = 0; k < ARRAY_LEN(stop_words); k++)
+			if (stop_words[k].n == len && !memcmp(stop_words[k].w, s, len)) {
+				score -= 100;
+				break;
+			}
+	return rarity_memo[id] = score;
+}
+
+static inline int id_rarity(const vocab *v, int32_t id)
+{
+	if ((size_t)id < rarity_cap && rarity_memo[id] != INT32_MIN)
+		return rarity_memo[id];
+	return id_rarity_slow(v, id);
+}
+
+/* At the end of a build. */
+static void rarity_reset(void)
+{
+	free(rarity_memo);
+	rarity_memo = NULL;
+	rarity_cap = 0;
 }
 
 static int word_rarity(const vocab *v, const node *w)
@@ -977,6 +1021,11 @@ static void build_next_union(matcher *m, int pass)
 void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 {
 	parser P = {.voc = v, .lx = lx, .d = d};
+	/* room for the bundled lexicons at once: memory is only touched as it
+	 * is written, and growing by copies would touch it twice */
+	VEC_RESERVE(m->prog, m->capprog, (size_t)1 << 16);
+	VEC_RESERVE(m->ids, m->capids, (size_t)1 << 17);
+	VEC_RESERVE(m->vars, m->capvars, (size_t)1 << 12);
 	uint32_t *rx_keys = NULL, *rx_vals = NULL;
 	size_t nrxa = 0;
 	for (size_t i = 0; i < lx->n; i++) {
@@ -1052,6 +1101,7 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 		}
 		if (!P.failed && (e->flags & LF_OBF))
 			mark_obf_words(m, v, root);
+		ar_entry_done();
 	}
 	ac_finish(&m->ac);
 	m->nvocab = v->n;
@@ -1102,7 +1152,7 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 	tokens_free(&P.ts);
 	free(P.memo);
 	ar_free_all();
-	id_rarity(NULL, 0);
+	rarity_reset();
 }
 
 void matcher_free(matcher *m)
