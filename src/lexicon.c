@@ -92,7 +92,7 @@ static void label_table_init(void)
 	}
 }
 
-const char *label_intern(const char *name, size_t len)
+static const char *label_lookup(const char *name, size_t len)
 {
 	if (!len)
 		return NULL;
@@ -103,6 +103,24 @@ const char *label_intern(const char *name, size_t len)
 			return l;
 	}
 	return NULL;
+}
+
+/* Callers pass string literals, which keep their address and content:
+ * remember the answer per address, per thread. */
+const char *label_intern(const char *name, size_t len)
+{
+	static _Thread_local struct {
+		const char *key, *val;
+		size_t len;
+	} cache[256];
+	size_t h = (size_t)(((uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15ULL) >> 56);
+	if (cache[h].key == name && cache[h].len == len)
+		return cache[h].val;
+	const char *v = label_lookup(name, len);
+	cache[h].key = name;
+	cache[h].len = len;
+	cache[h].val = v;
+	return v;
 }
 
 const char *label_message(const char *label)
@@ -305,7 +323,7 @@ static lex_entry *add_entry(lexicon *lx, const char *line, const char *file, int
 			return NULL;
 		}
 	lex_entry e = {0};
-	e.label = label_intern(f[1], lens[1]);
+	e.label = label_lookup(f[1], lens[1]); /* a reused line buffer: not label_intern */
 	if (!e.label) {
 		diag_add(d, true, file, lineno, (int)(f[1] - line) + 1, "unknown label '%.*s'", (int)lens[1], f[1]);
 		return NULL;

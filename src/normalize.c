@@ -97,22 +97,20 @@ static void slow_segment(ntext *nt, const unsigned char *s, size_t n)
 /* A starter on its own (no marks after it) always normalizes the same
  * way: cache the result per code point for the scripts most mail uses
  * (Latin, Greek, Cyrillic, Hebrew, Arabic..., and general punctuation),
- * per thread, filled on first use. */
+ * in the ntext (one per analyzer), filled on first use. */
 #define CP_CACHE 0x2100
-typedef struct {
+typedef struct cp_entry {
 	uint8_t len; /* 0: not known yet; 0xFF: longer than fits */
 	char out[7];
 } cp_entry;
-
-static _Thread_local cp_entry *cp_cache;
 
 static const cp_entry *cached_cp(ntext *nt, int32_t cp, const unsigned char *s, size_t k)
 {
 	if (cp < 0x80 || cp >= CP_CACHE)
 		return NULL;
-	if (!cp_cache)
-		cp_cache = xcalloc(CP_CACHE, sizeof *cp_cache);
-	cp_entry *e = &cp_cache[cp];
+	if (!nt->cpc)
+		nt->cpc = xcalloc(CP_CACHE, sizeof *nt->cpc);
+	cp_entry *e = &nt->cpc[cp];
 	if (!e->len) {
 		size_t at = nt->out.len;
 		slow_segment(nt, s, k);
@@ -194,6 +192,7 @@ void ntext_free(ntext *nt)
 	buf_free(&nt->out);
 	free(nt->runs);
 	free(nt->u32);
+	free(nt->cpc);
 	*nt = (ntext){0};
 }
 
