@@ -640,6 +640,89 @@ static void compile_items(matcher *m, node *const *items, size_t n, int dir)
 	}
 }
 
+/* Words one of which every match of x contains: of a sequence, those of
+ * its rarest required part; of a choice, the union of its choices'. First
+ * how rare they would be (their commonest word, less for a large set),
+ * without building them; false when x has no required part. */
+typedef struct {
+	int minr;      /* the commonest word's rarity */
+	size_t count;  /* words */
+} reqinfo;
+
+static int req_score(reqinfo r)
+{
+	return r.minr - (int)(r.count / 16);
+}
+
+static bool req_info(const vocab *v, const node *x, reqinfo *out)
+{
+	switch (x->kind) {
+	case N_WORD:
+		out->minr = 1000;
+		for (size_t i = 0; i < x->nids; i++)
+			out->minr = MIN(out->minr, id_rarity(v, x->ids[i]));
+		out->count = x->nids;
+		return x->nids > 0;
+	case N_SEQ: {
+		bool any = false;
+		for (size_t i = 0; i < x->nkids; i++) {
+			reqinfo k;
+			if (req_info(v, x->kids[i], &k) && (!any || req_score(k) > req_score(*out))) {
+				*out = k;
+				any = true;
+			}
+		}
+		return any;
+	}
+	case N_ALT:
+		if (x->opt || !x->nkids)
+			return false;
+		*out = (reqinfo){1000, 0};
+		for (size_t i = 0; i < x->nkids; i++) {
+			reqinfo k;
+			if (!req_info(v, x->kids[i], &k))
+				return false;
+			out->minr = MIN(out->minr, k.minr);
+			out->count += k.count;
+		}
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Append to set the words req_info() chose. */
+static void req_collect(const vocab *v, const node *x, node *set)
+{
+	switch (x->kind) {
+	case N_WORD:
+		set->ids = xreallocarray(set->ids, set->nids + x->nids, sizeof *set->ids);
+		memcpy(set->ids + set->nids, x->ids, x->nids * sizeof *x->ids);
+		set->nids += x->nids;
+		break;
+	case N_SEQ: {
+		const node *best = NULL;
+		reqinfo rb = {0, 0};
+		for (size_t i = 0; i < x->nkids; i++) {
+			reqinfo k;
+			if (req_info(v, x->kids[i], &k) && (!best || req_score(k) > req_score(rb))) {
+				rb = k;
+				best = x->kids[i];
+			}
+		}
+		if (best)
+			req_collect(v, best, set);
+		break;
+	}
+	case N_ALT:
+		for (size_t i = 0; i < x->nkids; i++)
+			req_collect(v, x->kids[i], set);
+		break;
+	default:
+		break;
+	}
+}
+
 /* Does a match of x contain at least one word? */
 static bool has_word(const node *x)
 {
@@ -777,26 +860,19 @@ static bool add_variants(matcher *m, const vocab *v, uint32_t entry, node *seq, 
 		}
 		free(set.ids);
 	}
-	/* the rarest required item not next to the anchor: a message
-	 * without any of its first words cannot match */
-	int rbest = -100000;
+	/* words one of which every match holds besides the anchor: a
+	 * sentence without any of them cannot match */
+	node rest = {.kind = N_SEQ, .kids = seq->kids, .nkids = seq->nkids};
 	node rset = {.kind = N_WORD};
-	for (size_t i = 0; i < seq->nkids; i++) {
-		if (i + 1 >= anchor && i <= anchor + 1)
-			continue;
-		node set = {.kind = N_WORD};
-		if (first_words(seq->kids[i], +1, &set) && set.nids && set.nids < 65536) {
-			int r = word_rarity(v, &set);
-			if (r > rbest) {
-				rbest = r;
-				free(rset.ids);
-				rset = set;
-				set.ids = NULL;
-			}
-		}
-		free(set.ids);
-	}
-	if (rset.nids) {
+	const node *an_item = seq->kids[anchor];
+	seq->kids[anchor] = &(node){.kind = N_ANY}; /* the anchor is there anyway */
+	reqinfo ri;
+	bool have = req_info(v, &rest, &ri) && ri.count < 65536;
+	if (have)
+		req_collect(v, &rest, &rset);
+	seq->kids[anchor] = (node *)an_item;
+	have = have && rset.nids;
+	if (have) {
 		ids_sort(&rset);
 		pv.req = add_ids(m, rset.ids, rset.nids);
 		pv.nreq = (uint16_t)rset.nids;
@@ -1535,7 +1611,7 @@ static bool near_ok(const mctx *c, uint32_t ids, uint16_t n, size_t pos, int dir
  * lemma, its de-obfuscated view, or that view's lemma. */
 enum { VIA_WORD, VIA_LEMMA, VIA_DEOB, VIA_DEOB_LEMMA };
 
-/* Does the message hold a word with one of these ids? */
+/* Does the sentence hold a word with one of these ids? */
 static bool any_seen(const mctx *c, uint32_t ids, uint16_t n)
 {
 	const int32_t *set = c->m->ids + ids;
@@ -1546,9 +1622,18 @@ static bool any_seen(const mctx *c, uint32_t ids, uint16_t n)
 	return false;
 }
 
-/* Note every id of every token (its form, lemma, de-obfuscated view and
- * that view's lemma) as seen in this message. */
-static void mark_seen(const matcher *m, const tokens *ts, match_scratch *s)
+static void seen_token(const matcher *m, match_scratch *s, const token *t)
+{
+	int32_t ids[4] = {t->id, t->base, t->did, t->dbase};
+	for (int k = 0; k < 4; k++)
+		if (ids[k] >= 0 && (size_t)ids[k] < m->nvocab)
+			s->seen[ids[k]] = s->seen_seq;
+}
+
+/* Note every id of every word of the sentence starting at word position
+ * pos (its form, lemma, de-obfuscated view and that view's lemma, and a
+ * spelled-out word's) as seen in it. Phrases match within a sentence. */
+static void mark_seen(const matcher *m, const tokens *ts, match_scratch *s, size_t pos)
 {
 	if (s->nseen < m->nvocab) {
 		free(s->seen);
@@ -1560,12 +1645,14 @@ static void mark_seen(const matcher *m, const tokens *ts, match_scratch *s)
 		memset(s->seen, 0, s->nseen * sizeof *s->seen);
 		s->seen_seq = 1;
 	}
-	for (size_t i = 0; i < ts->n; i++) {
-		const token *t = &ts->t[i];
-		int32_t ids[4] = {t->id, t->base, t->did, t->dbase};
-		for (int k = 0; k < 4; k++)
-			if (ids[k] >= 0 && (size_t)ids[k] < m->nvocab)
-				s->seen[ids[k]] = s->seen_seq;
+	uint32_t sent = ts->t[ts->w[pos]].sent;
+	for (size_t p = pos; p < ts->nw; p++) {
+		const token *t = &ts->t[ts->w[p]];
+		if (t->sent != sent)
+			break;
+		seen_token(m, s, t);
+		if (t->alt >= 0)
+			seen_token(m, s, &ts->t[t->alt]);
 	}
 }
 
@@ -1812,12 +1899,13 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 	s->n = 0;
 	s->limit_entry = NULL;
 	lookup_tokens(m, v, nt, ts, &s->dbuf);
-	mark_seen(m, ts, s);
 	mctx c = {.m = m, .v = v, .lx = lx, .nt = nt, .ts = ts, .s = s};
 	uint32_t last_rx_sent = UINT32_MAX;
 	uint8_t *rx_done = NULL;
 	for (size_t pos = 0; pos < ts->nw; pos++) {
 		token *t = &ts->t[ts->w[pos]];
+		if (!pos || t->sent != c.sent)
+			mark_seen(m, ts, s, pos);
 		c.sent = t->sent;
 		anchors_at(&c, m->anc_start, m->anc, pos, t);
 		if (m->ac.nstates && t->kind == TK_WORD && t->nlen > 3) {
@@ -1859,10 +1947,14 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 			if (m->entry_kind[s->m[i].entry] == ENTRY_SIGNAL ||
 			    lx->e[s->m[i].entry].label == label_intern("cue.apology", 11))
 				s->hot[ts->t[ts->w[s->m[i].w0]].sent] = 1;
+		bool fresh = true;
 		for (size_t pos = 0; pos < ts->nw; pos++) {
 			token *t = &ts->t[ts->w[pos]];
 			if (t->sent > ts->nsent || !s->hot[t->sent])
 				continue;
+			if (fresh || t->sent != c.sent)
+				mark_seen(m, ts, s, pos);
+			fresh = false;
 			c.sent = t->sent;
 			anchors_at(&c, m->ctx_start, m->ctx, pos, t);
 		}

@@ -34,8 +34,8 @@ typedef struct {
 	uint16_t flags;        /* the entry's LF_* flags, kept here for speed */
 	uint32_t next, prev;   /* their offsets in matcher.ids */
 	uint32_t req;          /* offset in matcher.ids of the words one of which
-				  the message must hold: the first words of the
-				  variant's rarest other required item */
+				  the sentence must hold: those of the
+				  variant's rarest other required part */
 	uint16_t nreq;         /* their number (0: no such filter) */
 } pvariant;
 
@@ -119,7 +119,7 @@ typedef struct {
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit;
 	const char *limit_entry; /* id of an entry that hit a PCRE2 limit */
-	uint32_t *seen;       /* per vocabulary id: the last message (seen_seq)
+	uint32_t *seen;       /* per vocabulary id: the last sentence (seen_seq)
 				 holding a word with that id */
 	size_t nseen;
 	uint32_t seen_seq;

@@ -22,10 +22,12 @@ enum cc {
 };
 
 static unsigned char ascii_cc[128];
+static unsigned char ascii_case[128]; /* bit 0: a letter; bit 1: upper case */
 
 static void init_table(void)
 {
 	for (int c = 0; c < 128; c++) {
+		ascii_case[c] = (unsigned char)(ascii_alpha((unsigned char)c) | (ascii_upper((unsigned char)c) << 1));
 		enum cc k = C_PUNCT;
 		if (c == '\n')
 			k = C_NL;
@@ -103,15 +105,13 @@ static void case_info(const unsigned char *o, size_t a, size_t b, token *t)
 	bool first_upper = false, first = true;
 	size_t i = a;
 	while (i < b && o[i] < 0x80) { /* ASCII, the common case */
-		unsigned char c = o[i++];
-		if (ascii_alpha(c)) {
-			bool up = ascii_upper(c);
-			if (first)
-				first_upper = up;
+		unsigned k = ascii_case[o[i++]];
+		if (first && k) {
+			first_upper = k >> 1;
 			first = false;
-			letters++;
-			uppers += up;
 		}
+		letters += k & 1;
+		uppers += k >> 1;
 	}
 	while (i < b) {
 		unsigned char c = o[i];
@@ -217,7 +217,8 @@ static bool is_abbrev(const tz *z)
 	if (c0 < 'a' || c0 > 'z' || !((1u << (c0 - 'a')) & ABBR_FIRST))
 		return false;
 	for (size_t i = 0; i < ARRAY_LEN(abbr); i++)
-		if (!strncmp(abbr[i], (const char *)z->s + t->ns, t->nlen) && abbr[i][t->nlen] == '\0')
+		if ((unsigned char)abbr[i][0] == c0 && strlen(abbr[i]) == t->nlen &&
+		    !memcmp(abbr[i], z->s + t->ns, t->nlen))
 			return true;
 	return false;
 }
