@@ -97,6 +97,7 @@ typedef struct {
 	uint16_t pending;         /* flags for the next token */
 	bool dquote, squote;      /* inside "..." or '...' */
 	bool sent_open;           /* a token was seen in this sentence */
+	bool plain;               /* the next token emitted is letters a-z only */
 } tz;
 
 static void case_info(const unsigned char *o, size_t a, size_t b, token *t)
@@ -153,10 +154,12 @@ static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags
 	token *t = &ts->t[ts->n++];
 	size_t oa, ob;
 	const nrun *r = z->hint < z->nt->nruns ? &z->nt->runs[z->hint] : NULL;
+	bool same = false; /* the original bytes are the normalized ones */
 	if (r && r->ident && a >= r->norm && b <= r->norm + r->nlen) {
 		/* tokens start and end on code point boundaries: no widening */
 		oa = r->orig + (a - r->norm);
 		ob = r->orig + (b - r->norm);
+		same = z->plain && !memcmp(z->orig + oa, z->s + a, b - a);
 	} else {
 		ntext_orig_range(z->nt, a, b, &z->hint, &oa, &ob);
 	}
@@ -169,8 +172,13 @@ static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags
 	z->pending = 0;
 	if (z->dquote || z->squote)
 		t->flags |= TF_QUOTED;
-	if (kind == TK_WORD || kind == TK_VIRTUAL || kind == TK_HANDLE)
+	if (same) { /* letters a-z as written: lower case */
+		t->letters = (uint8_t)MIN(b - a, 255u);
+		t->uppers = 0;
+	} else if (kind == TK_WORD || kind == TK_VIRTUAL || kind == TK_HANDLE) {
 		case_info(z->orig, oa, ob, t);
+	}
+	z->plain = false;
 	if (kind != TK_PUNCT && kind != TK_EMOJI) {
 		VEC_RESERVE(ts->w, ts->capw, ts->nw + 1);
 		ts->w[ts->nw++] = (uint32_t)(ts->n - 1);
@@ -275,8 +283,9 @@ static bool is_trim(unsigned char c)
 typedef struct {
 	bool letters;    /* a letter in the run */
 	uint16_t flags;  /* TF_DIGIT, TF_SYM, TF_NONASCII, TF_REPEAT over the run */
-	int run;         /* repeat counting state, as in word_flags() */
+	int run;         /* repeat counting state */
 	unsigned char prev;
+	bool plain;      /* only the letters a-z */
 } runscan;
 
 static inline void runscan_add(runscan *r, const unsigned char *s, size_t i, enum cc c, int len)
@@ -371,6 +380,7 @@ static void word_run(tz *z, size_t a, size_t b, const runscan *rs)
 		}
 		flags = w.flags;
 	}
+	z->plain = rs->plain && ws == a && we == b;
 	emit(z, ws, we, TK_WORD, flags);
 	for (size_t i = we; i < b; i++) {
 		bool close = s[i] == '\'' && z->squote;
@@ -479,6 +489,19 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 		if (c == C_LETTER || c == C_DIGIT || c == C_MARK || c == C_APOS || c == C_MASK) {
 			size_t e = i;
 			runscan rs = {0};
+			/* lower-case ASCII letters, the bulk of any text: no class
+			 * lookups (what runscan_add() does for a letter) */
+			for (; e < z.n && (unsigned)(z.s[e] - 'a') < 26; e++) {
+				if (z.s[e] == rs.prev) {
+					if (++rs.run >= 3)
+						rs.flags |= TF_REPEAT;
+				} else {
+					rs.run = 1;
+				}
+				rs.prev = z.s[e];
+			}
+			rs.letters = e > i;
+			rs.plain = true;
 			for (;;) {
 				int l2;
 				if (e >= z.n)
@@ -486,10 +509,12 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 				enum cc c2 = cclass(z.s, z.n, e, &l2);
 				if (c2 == C_LETTER || c2 == C_DIGIT || c2 == C_MARK || c2 == C_APOS || c2 == C_MASK) {
 					runscan_add(&rs, z.s, e, c2, l2);
+					rs.plain = false;
 					e += (size_t)l2;
 				} else if ((z.s[e] == '.' || z.s[e] == ',') && e > i && ascii_digit(z.s[e - 1]) &&
 					   e + 1 < z.n && ascii_digit(z.s[e + 1])) {
 					runscan_add(&rs, z.s, e, C_PUNCT, 1);
+					rs.plain = false;
 					e++; /* 3.50, 1,000 */
 				} else {
 					break;
