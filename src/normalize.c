@@ -136,9 +136,23 @@ void normalize(ntext *nt, const char *src, size_t n)
 	size_t i = 0;
 	while (i < n) {
 		/* ASCII fast path: lower-case copy, 8 bytes at a time */
-		size_t start = i;
-		while (i < n && s[i] < 0x80)
-			i++;
+		size_t start = i, oat = nt->out.len;
+		buf_reserve(&nt->out, n - i);
+		char *o = nt->out.ptr + oat; /* o[k - start] is the copy of s[k] */
+		for (; i + 8 <= n; i += 8) {
+			uint64_t x;
+			memcpy(&x, s + i, 8);
+			if (x & 0x8080808080808080ull)
+				break;
+			/* bytes in 'A'..'Z' get 0x20 added, with no carries:
+			 * every byte is below 0x80 */
+			uint64_t ge_a = (x + 0x3F3F3F3F3F3F3F3Full) & 0x8080808080808080ull; /* >= 'A' */
+			uint64_t gt_z = (x + 0x2525252525252525ull) & 0x8080808080808080ull; /* > 'Z' */
+			x |= (ge_a & ~gt_z) >> 2;
+			memcpy(o + (i - start), &x, 8);
+		}
+		for (; i < n && s[i] < 0x80; i++)
+			o[i - start] = (char)ascii_tolower(s[i]);
 		if (i < n && i > start) {
 			/* an ASCII letter followed by a combining mark belongs to
 			 * the mark's segment */
@@ -148,14 +162,9 @@ void normalize(ntext *nt, const char *src, size_t n)
 				i--;
 		}
 		if (i > start) {
-			size_t at = nt->out.len;
-			buf_reserve(&nt->out, i - start);
-			char *o = nt->out.ptr + at;
-			for (size_t k = start; k < i; k++)
-				o[k - start] = (char)ascii_tolower(s[k]);
 			nt->out.len += i - start;
 			nt->out.ptr[nt->out.len] = '\0';
-			add_run(nt, at, start, i - start, i - start, true);
+			add_run(nt, oat, start, i - start, i - start, true);
 		}
 		if (i >= n)
 			break;
