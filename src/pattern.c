@@ -1622,12 +1622,24 @@ static bool any_seen(const mctx *c, uint32_t ids, uint16_t n)
 	return false;
 }
 
-static void seen_token(const matcher *m, match_scratch *s, const token *t)
+static inline void seen_id(const matcher *m, match_scratch *s, int32_t id)
 {
-	int32_t ids[4] = {t->id, t->base, t->did, t->dbase};
-	for (int k = 0; k < 4; k++)
-		if (ids[k] >= 0 && (size_t)ids[k] < m->nvocab)
-			s->seen[ids[k]] = s->seen_seq;
+	if ((uint32_t)id < m->nvocab) /* -1 wraps: out of range */
+		s->seen[id] = s->seen_seq;
+}
+
+static inline void seen_token(const matcher *m, match_scratch *s, const token *t)
+{
+	if (t->id >= 0) {
+		seen_id(m, s, t->id);
+		if (t->base != t->id)
+			seen_id(m, s, t->base);
+	}
+	if (t->did >= 0) {
+		seen_id(m, s, t->did);
+		if (t->dbase != t->did)
+			seen_id(m, s, t->dbase);
+	}
 }
 
 /* Note every id of every word of the sentence starting at word position
