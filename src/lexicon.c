@@ -11,10 +11,12 @@
  *
  * A line ending in a backslash continues on the next. */
 #include "lexicon.h"
+#include "vocab.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,17 +70,43 @@ static const struct {
 	{"recovery.empathy", "acknowledges the customer's experience"},
 };
 
-static const char *label_scan(const char *name, size_t len)
+/* Detectors look labels up by literal strings on every message: an open
+ * hash table over the label table, built once. */
+#define LABEL_SLOTS 256
+static uint8_t label_slot[LABEL_SLOTS]; /* label index + 1; 0 empty */
+static pthread_once_t label_once = PTHREAD_ONCE_INIT;
+
+static size_t label_hash(const char *s, size_t n)
 {
-	for (size_t i = 0; i < ARRAY_LEN(labels); i++)
-		if (labels[i][0] == name[0] && !strncmp(labels[i], name, len) && labels[i][len] == '\0')
-			return labels[i];
+	return (n * 31u + (unsigned char)s[0] * 7u + (unsigned char)s[n - 1] * 131u + (unsigned char)s[n / 2] * 17u) &
+	       (LABEL_SLOTS - 1);
+}
+
+static void label_table_init(void)
+{
+	for (size_t i = 0; i < ARRAY_LEN(labels); i++) {
+		size_t h = label_hash(labels[i], strlen(labels[i]));
+		while (label_slot[h])
+			h = (h + 1) & (LABEL_SLOTS - 1);
+		label_slot[h] = (uint8_t)(i + 1);
+	}
+}
+
+static const char *label_lookup(const char *name, size_t len)
+{
+	if (!len)
+		return NULL;
+	pthread_once(&label_once, label_table_init);
+	for (size_t h = label_hash(name, len); label_slot[h]; h = (h + 1) & (LABEL_SLOTS - 1)) {
+		const char *l = labels[label_slot[h] - 1];
+		if (l[0] == name[0] && !strncmp(l, name, len) && l[len] == '\0')
+			return l;
+	}
 	return NULL;
 }
 
-/* Detectors look labels up by literal strings on every message: remember
- * the answer per calling string (a literal keeps its address), per thread,
- * and check it, since a caller may reuse a buffer for another name. */
+/* Callers pass string literals, which keep their address and content:
+ * remember the answer per address, per thread. */
 const char *label_intern(const char *name, size_t len)
 {
 	static _Thread_local struct {
@@ -86,10 +114,9 @@ const char *label_intern(const char *name, size_t len)
 		size_t len;
 	} cache[256];
 	size_t h = (size_t)(((uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15ULL) >> 56);
-	if (cache[h].key == name && cache[h].len == len && cache[h].val && !memcmp(cache[h].val, name, len) &&
-	    cache[h].val[len] == '\0')
+	if (cache[h].key == name && cache[h].len == len)
 		return cache[h].val;
-	const char *v = label_scan(name, len);
+	const char *v = label_lookup(name, len);
 	cache[h].key = name;
 	cache[h].len = len;
 	cache[h].val = v;
@@ -266,6 +293,9 @@ static void entry_free(lex_entry *e)
 }
 
 /* Parse an entry line; returns the entry added or NULL. */
+static uint32_t *id_slot(lexicon *lx, const char *id);
+static void id_index_grow(lexicon *lx);
+
 static lex_entry *add_entry(lexicon *lx, const char *line, const char *file, int lineno, bool user, diag *d)
 {
 	const char *p = line;
@@ -293,7 +323,7 @@ static lex_entry *add_entry(lexicon *lx, const char *line, const char *file, int
 			return NULL;
 		}
 	lex_entry e = {0};
-	e.label = label_scan(f[1], lens[1]); /* f[1] points into a reused line buffer: no cache */
+	e.label = label_lookup(f[1], lens[1]); /* a reused line buffer: not label_intern */
 	if (!e.label) {
 		diag_add(d, true, file, lineno, (int)(f[1] - line) + 1, "unknown label '%.*s'", (int)lens[1], f[1]);
 		return NULL;
@@ -318,9 +348,9 @@ static lex_entry *add_entry(lexicon *lx, const char *line, const char *file, int
 	e.user = user;
 	/* the same id again: a user lexicon replaces a bundled entry, a
 	 * duplicate among bundled (or among user) entries is an error */
-	for (size_t i = 0; i < lx->n; i++) {
-		if (strcmp(lx->e[i].id, e.id))
-			continue;
+	uint32_t *slot = id_slot(lx, e.id);
+	if (*slot) {
+		size_t i = *slot - 1;
 		if (user && !lx->e[i].user) {
 			entry_free(&lx->e[i]);
 			lx->e[i] = e;
@@ -333,7 +363,31 @@ static lex_entry *add_entry(lexicon *lx, const char *line, const char *file, int
 	}
 	VEC_RESERVE(lx->e, lx->cap, lx->n + 1);
 	lx->e[lx->n] = e;
-	return &lx->e[lx->n++];
+	*slot = (uint32_t)++lx->n;
+	if (lx->n * 2 > lx->nbyid)
+		id_index_grow(lx);
+	return &lx->e[lx->n - 1];
+}
+
+/* The slot of id in the id index: the entry's, or the empty one where it
+ * would go. */
+static uint32_t *id_slot(lexicon *lx, const char *id)
+{
+	if (!lx->nbyid)
+		id_index_grow(lx);
+	size_t mask = lx->nbyid - 1;
+	for (size_t h = vocab_hash(id, strlen(id)) & mask;; h = (h + 1) & mask)
+		if (!lx->byid[h] || !strcmp(lx->e[lx->byid[h] - 1].id, id))
+			return &lx->byid[h];
+}
+
+static void id_index_grow(lexicon *lx)
+{
+	free(lx->byid);
+	lx->nbyid = lx->nbyid ? lx->nbyid * 2 : 1024;
+	lx->byid = xcalloc(lx->nbyid, sizeof *lx->byid);
+	for (size_t i = 0; i < lx->n; i++)
+		*id_slot(lx, lx->e[i].id) = (uint32_t)(i + 1);
 }
 
 void lexicon_load_file(lexicon *lx, const char *path, bool user, diag *d)
@@ -465,6 +519,7 @@ void lexicon_free(lexicon *lx)
 	for (size_t i = 0; i < lx->nfiles; i++)
 		free(lx->files[i]);
 	free(lx->files);
+	free(lx->byid);
 	*lx = (lexicon){0};
 }
 

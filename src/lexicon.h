@@ -63,6 +63,8 @@ typedef struct {
 	size_t nclasses, capclasses;
 	char **files;       /* interned file names */
 	size_t nfiles, capfiles;
+	uint32_t *byid;     /* open hash of entry ids: index + 1, 0 empty */
+	size_t nbyid;       /* a power of two, at least twice n */
 } lexicon;
 
 /* lexicon.c */
@@ -73,7 +75,8 @@ void lexicon_load_dir(lexicon *lx, const char *dir, bool user, diag *d);
 void lexicon_load_file(lexicon *lx, const char *path, bool user, diag *d);
 void lexicon_free(lexicon *lx);
 const lex_class *lexicon_class(const lexicon *lx, const char *name, size_t len);
-/* The interned label string for name, or NULL when it is not a label. */
+/* The interned label string for name, or NULL when it is not a label.
+ * name must be a string literal: the answer is remembered by its address. */
 const char *label_intern(const char *name, size_t len);
 /* Is the label a cue (used by detectors, never reported)? */
 static inline bool label_is_cue(const char *l) { return l[0] == 'c' && !strncmp(l, "cue.", 4); }

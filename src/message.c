@@ -43,10 +43,8 @@ void tact_msg_reset(tact_msg *m)
 	buf_clear(&m->text);
 	m->decode = NULL;
 	m->decode_ctx = NULL;
-	for (int i = 0; i < TACT_FIELD__COUNT; i++) {
-		free(m->fields[i]);
+	for (int i = 0; i < TACT_FIELD__COUNT; i++)
 		m->fields[i] = NULL;
-	}
 	m->role = TACT_ROLE_UNKNOWN;
 	m->role_forced = false;
 	m->index = m->line = m->col = 0;
@@ -68,6 +66,8 @@ void tact_msg_free(tact_msg *m)
 	tact_msg_reset(m);
 	buf_free(&m->raw);
 	buf_free(&m->text);
+	for (int i = 0; i < TACT_FIELD__COUNT; i++)
+		buf_free(&m->fieldbuf[i]);
 	free(m->warnings);
 	free(m->attachments);
 	free(m->regions);
@@ -100,15 +100,23 @@ void tact_msg_set_field(tact_msg *m, tact_field f, const char *s, size_t len)
 {
 	if ((unsigned)f >= TACT_FIELD__COUNT)
 		return;
-	free(m->fields[f]);
 	m->fields[f] = NULL;
 	if (!s)
 		return;
 	if (len == (size_t)-1)
 		len = strlen(s);
-	buf b = {0};
-	utf8_sanitize_into(&b, s, len);
-	m->fields[f] = buf_steal(&b);
+	buf *b = &m->fieldbuf[f];
+	if (s >= b->ptr && s < b->ptr + b->cap) { /* set from its own value */
+		char *copy = xstrndup(s, len);
+		tact_msg_set_field(m, f, copy, len);
+		free(copy);
+		return;
+	}
+	buf_clear(b);
+	utf8_sanitize_into(b, s, len);
+	if (!b->ptr)
+		buf_reserve(b, 0);
+	m->fields[f] = b->ptr;
 }
 
 void tact_msg_set_error(tact_msg *m, const char *fmt, ...)
@@ -273,7 +281,11 @@ size_t tact_msg_line(const tact_msg *m) { return m->line; }
 const char *tact_msg_error(const tact_msg *m) { return m->error; }
 size_t tact_msg_size(const tact_msg *m)
 {
-	return sizeof *m + m->raw.cap + m->text.cap + m->capspans * sizeof *m->spans + m->capregions * sizeof *m->regions;
+	size_t n = sizeof *m + m->raw.cap + m->text.cap + m->capspans * sizeof *m->spans +
+		   m->capregions * sizeof *m->regions;
+	for (int i = 0; i < TACT_FIELD__COUNT; i++)
+		n += m->fieldbuf[i].cap;
+	return n;
 }
 size_t tact_msg_warning_count(const tact_msg *m) { return m->nwarnings; }
 const char *tact_msg_warning(const tact_msg *m, size_t i) { return i < m->nwarnings ? m->warnings[i] : NULL; }

@@ -23,7 +23,8 @@ struct tact_msg {
 	const void *decode_ctx;
 
 	buf text;
-	char *fields[TACT_FIELD__COUNT];
+	char *fields[TACT_FIELD__COUNT]; /* fieldbuf[f].ptr when set, else NULL */
+	buf fieldbuf[TACT_FIELD__COUNT]; /* kept across resets */
 	tact_role role;
 	bool role_forced;      /* --role given: the decoder must not change it */
 	size_t index, line;

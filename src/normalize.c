@@ -97,22 +97,20 @@ static void slow_segment(ntext *nt, const unsigned char *s, size_t n)
 /* A starter on its own (no marks after it) always normalizes the same
  * way: cache the result per code point for the scripts most mail uses
  * (Latin, Greek, Cyrillic, Hebrew, Arabic..., and general punctuation),
- * per thread, filled on first use. */
+ * in the ntext (one per analyzer), filled on first use. */
 #define CP_CACHE 0x2100
-typedef struct {
+typedef struct cp_entry {
 	uint8_t len; /* 0: not known yet; 0xFF: longer than fits */
 	char out[7];
 } cp_entry;
-
-static _Thread_local cp_entry *cp_cache;
 
 static const cp_entry *cached_cp(ntext *nt, int32_t cp, const unsigned char *s, size_t k)
 {
 	if (cp < 0x80 || cp >= CP_CACHE)
 		return NULL;
-	if (!cp_cache)
-		cp_cache = xcalloc(CP_CACHE, sizeof *cp_cache);
-	cp_entry *e = &cp_cache[cp];
+	if (!nt->cpc)
+		nt->cpc = xcalloc(CP_CACHE, sizeof *nt->cpc);
+	cp_entry *e = &nt->cpc[cp];
 	if (!e->len) {
 		size_t at = nt->out.len;
 		slow_segment(nt, s, k);
@@ -138,9 +136,23 @@ void normalize(ntext *nt, const char *src, size_t n)
 	size_t i = 0;
 	while (i < n) {
 		/* ASCII fast path: lower-case copy, 8 bytes at a time */
-		size_t start = i;
-		while (i < n && s[i] < 0x80)
-			i++;
+		size_t start = i, oat = nt->out.len;
+		buf_reserve(&nt->out, n - i);
+		char *o = nt->out.ptr + oat; /* o[k - start] is the copy of s[k] */
+		for (; i + 8 <= n; i += 8) {
+			uint64_t x;
+			memcpy(&x, s + i, 8);
+			if (x & 0x8080808080808080ull)
+				break;
+			/* bytes in 'A'..'Z' get 0x20 added, with no carries:
+			 * every byte is below 0x80 */
+			uint64_t ge_a = (x + 0x3F3F3F3F3F3F3F3Full) & 0x8080808080808080ull; /* >= 'A' */
+			uint64_t gt_z = (x + 0x2525252525252525ull) & 0x8080808080808080ull; /* > 'Z' */
+			x |= (ge_a & ~gt_z) >> 2;
+			memcpy(o + (i - start), &x, 8);
+		}
+		for (; i < n && s[i] < 0x80; i++)
+			o[i - start] = (char)ascii_tolower(s[i]);
 		if (i < n && i > start) {
 			/* an ASCII letter followed by a combining mark belongs to
 			 * the mark's segment */
@@ -150,14 +162,9 @@ void normalize(ntext *nt, const char *src, size_t n)
 				i--;
 		}
 		if (i > start) {
-			size_t at = nt->out.len;
-			buf_reserve(&nt->out, i - start);
-			char *o = nt->out.ptr + at;
-			for (size_t k = start; k < i; k++)
-				o[k - start] = (char)ascii_tolower(s[k]);
 			nt->out.len += i - start;
 			nt->out.ptr[nt->out.len] = '\0';
-			add_run(nt, at, start, i - start, i - start, true);
+			add_run(nt, oat, start, i - start, i - start, true);
 		}
 		if (i >= n)
 			break;
@@ -194,6 +201,7 @@ void ntext_free(ntext *nt)
 	buf_free(&nt->out);
 	free(nt->runs);
 	free(nt->u32);
+	free(nt->cpc);
 	*nt = (ntext){0};
 }
 

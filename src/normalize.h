@@ -24,6 +24,7 @@ typedef struct {
 	/* scratch for utf8proc */
 	int32_t *u32;
 	size_t capu32;
+	struct cp_entry *cpc; /* normalized single code points, filled on use */
 } ntext;
 
 /* normalize.c */

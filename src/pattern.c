@@ -26,13 +26,13 @@ enum { N_WORD, N_ANY, N_NUM, N_GAP, N_SEQ, N_ALT };
 
 /* The parsed pattern: sequences of items, groups of alternatives (opt for
  * [optional] groups), single-word alternatives merged into one word node. */
-typedef struct node {
+typedef struct node { /* 32 bytes: there are tens of thousands */
 	uint8_t kind, gap;
 	bool opt;
+	uint32_t nids;
 	int32_t *ids;
-	size_t nids;
 	struct node **kids;
-	size_t nkids;
+	uint32_t nkids;
 } node;
 
 /* Parsed classes, reused: a class used by many entries is parsed once per
@@ -77,23 +77,43 @@ typedef struct arena_block {
 	max_align_t data[];
 } arena_block;
 
-static _Thread_local arena_block *arena;
+/* Two arenas: one for the entry being compiled, emptied after it (so the
+ * memory touched is that of the largest entry, not of all of them), and
+ * one for the parsed classes that entries share. */
+static _Thread_local arena_block *arena_entry, *arena_keep;
+static _Thread_local bool ar_keeping; /* allocating for arena_keep */
 
 static void *ar_alloc(size_t n)
 {
 	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
-	if (!arena || arena->used + n > arena->size) {
+	arena_block **cur = ar_keeping ? &arena_keep : &arena_entry;
+	arena_block *a = *cur;
+	if (!a || a->used + n > a->size) {
 		size_t size = MAX(n, (size_t)64 * 1024);
 		arena_block *b = xmalloc(sizeof *b + size);
-		b->next = arena;
+		b->next = a;
 		b->used = 0;
 		b->size = size;
-		arena = b;
+		*cur = a = b;
 	}
-	void *p = (char *)arena->data + arena->used;
-	arena->used += n;
+	void *p = (char *)a->data + a->used;
+	a->used += n;
 	memset(p, 0, n);
 	return p;
+}
+
+/* Empty the entry arena, keeping its last block for the next entry. */
+static void ar_entry_done(void)
+{
+	arena_block *b = arena_entry;
+	if (!b)
+		return;
+	while (b->next) {
+		arena_block *n = b->next;
+		b->next = n->next;
+		free(n);
+	}
+	b->used = 0;
 }
 
 /* Grow an arena array from oldn to newn elements of size sz. */
@@ -107,11 +127,13 @@ static void *ar_grow(void *p, size_t oldn, size_t newn, size_t sz)
 
 static void ar_free_all(void)
 {
-	while (arena) {
-		arena_block *n = arena->next;
-		free(arena);
-		arena = n;
-	}
+	arena_block **lists[] = {&arena_entry, &arena_keep};
+	for (size_t i = 0; i < ARRAY_LEN(lists); i++)
+		while (*lists[i]) {
+			arena_block *n = (*lists[i])->next;
+			free(*lists[i]);
+			*lists[i] = n;
+		}
 }
 
 static node *node_new(uint8_t kind)
@@ -150,7 +172,17 @@ static void ids_sort(node *w)
 {
 	if (w->nids < 2)
 		return;
-	qsort(w->ids, w->nids, sizeof *w->ids, id_cmp);
+	if (w->nids <= 24) { /* most sets are small: insertion sort */
+		for (size_t i = 1; i < w->nids; i++) {
+			int32_t x = w->ids[i];
+			size_t j = i;
+			for (; j > 0 && w->ids[j - 1] > x; j--)
+				w->ids[j] = w->ids[j - 1];
+			w->ids[j] = x;
+		}
+	} else {
+		qsort(w->ids, w->nids, sizeof *w->ids, id_cmp);
+	}
 	size_t k = 1;
 	for (size_t i = 1; i < w->nids; i++)
 		if (w->ids[i] != w->ids[k - 1])
@@ -289,7 +321,10 @@ static node *parse_seq(parser *P)
 				parser sub = *P;
 				sub.s = sub.p = cl->alts;
 				sub.end = cl->alts + strlen(cl->alts);
+				bool saved = ar_keeping; /* kept for the entries that share it */
+				ar_keeping = true;
 				item = parse_alts(&sub, 0, false);
+				ar_keeping = saved;
 				if (sub.failed && !P->failed) {
 					P->failed = true;
 					diag_add(P->d, true, cl->file, cl->line, 1, "in class '%s' used by '%s'", cl->name,
@@ -440,34 +475,43 @@ static const struct {
 
 /* How rare a word is likely to be, for choosing anchors: its length,
  * minus a lot for a stop word. Memoized per word id during the build. */
-static int id_rarity(const vocab *v, int32_t id)
+static _Thread_local int *rarity_memo;
+static _Thread_local size_t rarity_cap;
+
+static int id_rarity_slow(const vocab *v, int32_t id)
 {
-	static _Thread_local int *memo;
-	static _Thread_local size_t cap;
-	if (!v) { /* end of a build */
-		free(memo);
-		memo = NULL;
-		cap = 0;
-		return 0;
+	if ((size_t)id >= rarity_cap) {
+		size_t nc = MAX((size_t)id + 1, rarity_cap * 2);
+		rarity_memo = xreallocarray(rarity_memo, nc, sizeof *rarity_memo);
+		for (size_t i = rarity_cap; i < nc; i++)
+			rarity_memo[i] = INT32_MIN;
+		rarity_cap = nc;
 	}
-	if ((size_t)id >= cap) {
-		size_t nc = MAX((size_t)id + 1, cap * 2);
-		memo = xreallocarray(memo, nc, sizeof *memo);
-		for (size_t i = cap; i < nc; i++)
-			memo[i] = INT32_MIN;
-		cap = nc;
-	}
-	if (memo[id] != INT32_MIN)
-		return memo[id];
 	size_t len;
 	const char *s = vocab_word(v, id, &len);
 	int score = (int)MIN(len, 12u);
-	for (size_t k = 0; k < ARRAY_LEN(stop_words); k++)
-		if (stop_words[k].n == len && !memcmp(stop_words[k].w, s, len)) {
-			score -= 100;
-			break;
-		}
-	return memo[id] = score;
+	if (len <= 6) /* the longest stop word */
+		for (size_t k = 0; k < ARRAY_LEN(stop_words); k++)
+			if (stop_words[k].n == len && !memcmp(stop_words[k].w, s, len)) {
+				score -= 100;
+				break;
+			}
+	return rarity_memo[id] = score;
+}
+
+static inline int id_rarity(const vocab *v, int32_t id)
+{
+	if ((size_t)id < rarity_cap && rarity_memo[id] != INT32_MIN)
+		return rarity_memo[id];
+	return id_rarity_slow(v, id);
+}
+
+/* At the end of a build. */
+static void rarity_reset(void)
+{
+	free(rarity_memo);
+	rarity_memo = NULL;
+	rarity_cap = 0;
 }
 
 static int word_rarity(const vocab *v, const node *w)
@@ -578,8 +622,105 @@ static bool first_words(const node *x, int dir, node *set)
 
 static void compile_items(matcher *m, node *const *items, size_t n, int dir)
 {
-	for (size_t i = 0; i < n; i++)
-		compile_node(m, items[dir > 0 ? i : n - 1 - i], dir);
+	for (size_t i = 0; i < n; i++) {
+		const node *x = items[dir > 0 ? i : n - 1 - i];
+		uint32_t at = (uint32_t)m->nprog;
+		compile_node(m, x, dir);
+		/* a gap followed by words: the words the item after it can
+		 * start with, so that the gap tries only where one stands */
+		if (x->kind == N_GAP && i + 1 < n) {
+			node set = {.kind = N_WORD};
+			if (first_words(items[dir > 0 ? i + 1 : n - 2 - i], dir, &set) && set.nids < 65536) {
+				ids_sort(&set);
+				m->prog[at].nids = (uint16_t)set.nids;
+				m->prog[at].x = add_ids(m, set.ids, set.nids);
+			}
+			free(set.ids);
+		}
+	}
+}
+
+/* Words one of which every match of x contains: of a sequence, those of
+ * its rarest required part; of a choice, the union of its choices'. First
+ * how rare they would be (their commonest word, less for a large set),
+ * without building them; false when x has no required part. */
+typedef struct {
+	int minr;      /* the commonest word's rarity */
+	size_t count;  /* words */
+} reqinfo;
+
+static int req_score(reqinfo r)
+{
+	return r.minr - (int)(r.count / 16);
+}
+
+static bool req_info(const vocab *v, const node *x, reqinfo *out)
+{
+	switch (x->kind) {
+	case N_WORD:
+		out->minr = 1000;
+		for (size_t i = 0; i < x->nids; i++)
+			out->minr = MIN(out->minr, id_rarity(v, x->ids[i]));
+		out->count = x->nids;
+		return x->nids > 0;
+	case N_SEQ: {
+		bool any = false;
+		for (size_t i = 0; i < x->nkids; i++) {
+			reqinfo k;
+			if (req_info(v, x->kids[i], &k) && (!any || req_score(k) > req_score(*out))) {
+				*out = k;
+				any = true;
+			}
+		}
+		return any;
+	}
+	case N_ALT:
+		if (x->opt || !x->nkids)
+			return false;
+		*out = (reqinfo){1000, 0};
+		for (size_t i = 0; i < x->nkids; i++) {
+			reqinfo k;
+			if (!req_info(v, x->kids[i], &k))
+				return false;
+			out->minr = MIN(out->minr, k.minr);
+			out->count += k.count;
+		}
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Append to set the words req_info() chose. */
+static void req_collect(const vocab *v, const node *x, node *set)
+{
+	switch (x->kind) {
+	case N_WORD:
+		set->ids = xreallocarray(set->ids, set->nids + x->nids, sizeof *set->ids);
+		memcpy(set->ids + set->nids, x->ids, x->nids * sizeof *x->ids);
+		set->nids += x->nids;
+		break;
+	case N_SEQ: {
+		const node *best = NULL;
+		reqinfo rb = {0, 0};
+		for (size_t i = 0; i < x->nkids; i++) {
+			reqinfo k;
+			if (req_info(v, x->kids[i], &k) && (!best || req_score(k) > req_score(rb))) {
+				rb = k;
+				best = x->kids[i];
+			}
+		}
+		if (best)
+			req_collect(v, best, set);
+		break;
+	}
+	case N_ALT:
+		for (size_t i = 0; i < x->nkids; i++)
+			req_collect(v, x->kids[i], set);
+		break;
+	default:
+		break;
+	}
 }
 
 /* Does a match of x contain at least one word? */
@@ -719,6 +860,24 @@ static bool add_variants(matcher *m, const vocab *v, uint32_t entry, node *seq, 
 		}
 		free(set.ids);
 	}
+	/* words one of which every match holds besides the anchor: a
+	 * sentence without any of them cannot match */
+	node rest = {.kind = N_SEQ, .kids = seq->kids, .nkids = seq->nkids};
+	node rset = {.kind = N_WORD};
+	const node *an_item = seq->kids[anchor];
+	seq->kids[anchor] = &(node){.kind = N_ANY}; /* the anchor is there anyway */
+	reqinfo ri;
+	bool have = req_info(v, &rest, &ri) && ri.count < 65536;
+	if (have)
+		req_collect(v, &rest, &rset);
+	seq->kids[anchor] = (node *)an_item;
+	have = have && rset.nids;
+	if (have) {
+		ids_sort(&rset);
+		pv.req = add_ids(m, rset.ids, rset.nids);
+		pv.nreq = (uint16_t)rset.nids;
+	}
+	free(rset.ids);
 	pv.fwd = (uint32_t)m->nprog;
 	compile_items(m, seq->kids + anchor + 1, seq->nkids - anchor - 1, +1);
 	emit(m, (pinstr){.op = OP_END});
@@ -938,6 +1097,11 @@ static void build_next_union(matcher *m, int pass)
 void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 {
 	parser P = {.voc = v, .lx = lx, .d = d};
+	/* room for the bundled lexicons at once: memory is only touched as it
+	 * is written, and growing by copies would touch it twice */
+	VEC_RESERVE(m->prog, m->capprog, (size_t)1 << 16);
+	VEC_RESERVE(m->ids, m->capids, (size_t)1 << 17);
+	VEC_RESERVE(m->vars, m->capvars, (size_t)1 << 12);
 	uint32_t *rx_keys = NULL, *rx_vals = NULL;
 	size_t nrxa = 0;
 	for (size_t i = 0; i < lx->n; i++) {
@@ -1013,6 +1177,7 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 		}
 		if (!P.failed && (e->flags & LF_OBF))
 			mark_obf_words(m, v, root);
+		ar_entry_done();
 	}
 	ac_finish(&m->ac);
 	m->nvocab = v->n;
@@ -1063,7 +1228,7 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 	tokens_free(&P.ts);
 	free(P.memo);
 	ar_free_all();
-	id_rarity(NULL, 0);
+	rarity_reset();
 }
 
 void matcher_free(matcher *m)
@@ -1105,6 +1270,7 @@ void match_scratch_free(match_scratch *s)
 	if (s->mctx)
 		pcre2_match_context_free(s->mctx);
 	free(s->hot);
+	free(s->seen);
 	if (s->jit)
 		pcre2_jit_stack_free(s->jit);
 	*s = (match_scratch){0};
@@ -1317,6 +1483,8 @@ static const token *word_at(const mctx *c, size_t pos)
 	return &c->ts->t[c->ts->w[pos]];
 }
 
+static bool near_ok(const mctx *c, uint32_t ids, uint16_t n, size_t pos, int dir, unsigned flags);
+
 /* Run a phrase program from word position pos in direction dir; *out gets
  * the position where it ended (forward: after the last word; backward:
  * the first word). Backtracking, with a step budget so that a user's
@@ -1350,6 +1518,9 @@ static bool vm(mctx *c, uint32_t pc, size_t pos, int dir, unsigned flags, size_t
 					if (word_at(c, dir > 0 ? pos + g - 1 : pos - g)->sent != c->sent)
 						return false;
 				}
+				/* the words after the gap must start here */
+				if (in->nids && !near_ok(c, in->x, in->nids, dir > 0 ? pos + g : pos - g, dir, flags))
+					continue;
 				if (vm(c, pc + 1, dir > 0 ? pos + g : pos - g, dir, flags, gaps + g, out))
 					return true;
 			}
@@ -1440,6 +1611,63 @@ static bool near_ok(const mctx *c, uint32_t ids, uint16_t n, size_t pos, int dir
  * lemma, its de-obfuscated view, or that view's lemma. */
 enum { VIA_WORD, VIA_LEMMA, VIA_DEOB, VIA_DEOB_LEMMA };
 
+/* Does the sentence hold a word with one of these ids? */
+static bool any_seen(const mctx *c, uint32_t ids, uint16_t n)
+{
+	const int32_t *set = c->m->ids + ids;
+	const uint32_t *seen = c->s->seen, seq = c->s->seen_seq;
+	for (uint16_t i = 0; i < n; i++)
+		if (seen[set[i]] == seq)
+			return true;
+	return false;
+}
+
+static inline void seen_id(const matcher *m, match_scratch *s, int32_t id)
+{
+	if ((uint32_t)id < m->nvocab) /* -1 wraps: out of range */
+		s->seen[id] = s->seen_seq;
+}
+
+static inline void seen_token(const matcher *m, match_scratch *s, const token *t)
+{
+	if (t->id >= 0) {
+		seen_id(m, s, t->id);
+		if (t->base != t->id)
+			seen_id(m, s, t->base);
+	}
+	if (t->did >= 0) {
+		seen_id(m, s, t->did);
+		if (t->dbase != t->did)
+			seen_id(m, s, t->dbase);
+	}
+}
+
+/* Note every id of every word of the sentence starting at word position
+ * pos (its form, lemma, de-obfuscated view and that view's lemma, and a
+ * spelled-out word's) as seen in it. Phrases match within a sentence. */
+static void mark_seen(const matcher *m, const tokens *ts, match_scratch *s, size_t pos)
+{
+	if (s->nseen < m->nvocab) {
+		free(s->seen);
+		s->seen = xcalloc(m->nvocab, sizeof *s->seen);
+		s->nseen = m->nvocab;
+		s->seen_seq = 0;
+	}
+	if (++s->seen_seq == 0) { /* wrapped: start afresh */
+		memset(s->seen, 0, s->nseen * sizeof *s->seen);
+		s->seen_seq = 1;
+	}
+	uint32_t sent = ts->t[ts->w[pos]].sent;
+	for (size_t p = pos; p < ts->nw; p++) {
+		const token *t = &ts->t[ts->w[p]];
+		if (t->sent != sent)
+			break;
+		seen_token(m, s, t);
+		if (t->alt >= 0)
+			seen_token(m, s, &ts->t[t->alt]);
+	}
+}
+
 static void try_anchor(mctx *c, const uint32_t *tab, const uint32_t *anc, int32_t id, int via, size_t pos,
 		       const token *t, bool virt)
 {
@@ -1457,6 +1685,8 @@ static void try_anchor(mctx *c, const uint32_t *tab, const uint32_t *anc, int32_
 		if ((flags & need[via]) != need[via] || (caps && (flags & LF_CAPS)))
 			continue;
 		size_t after = virt ? t->next : pos + 1;
+		if (pv->nreq && !any_seen(c, pv->req, pv->nreq))
+			continue;
 		if (pv->nnext && !near_ok(c, pv->next, pv->nnext, after, +1, flags))
 			continue;
 		if (pv->nprev && !near_ok(c, pv->prev, pv->nprev, pos, -1, flags))
@@ -1514,14 +1744,17 @@ static void lookup_tokens(const matcher *m, const vocab *v, const ntext *nt, tok
 	}
 }
 
-static bool innocent(const vocab *v, const char *s, size_t n)
+static bool slot_innocent(const vocab *v, const vslot *vs)
 {
-	const vslot *vs = vocab_find(v, s, n);
-	if (!vs)
-		return false;
 	if (vs->flags & VF_INNOCENT)
 		return true;
 	return vs->base != vs->id && (vocab_slot((vocab *)v, vs->base)->flags & VF_INNOCENT);
+}
+
+static bool innocent(const vocab *v, const char *s, size_t n)
+{
+	const vslot *vs = vocab_find(v, s, n);
+	return vs && slot_innocent(v, vs);
 }
 
 /* Substring entries inside longer words, unless the word is innocent. */
@@ -1647,14 +1880,18 @@ static void anchors_at(mctx *c, const uint32_t *start, const uint32_t *anc, size
 		const token *x = v ? (t->alt >= 0 ? &c->ts->t[t->alt] : NULL) : t;
 		if (!x)
 			break;
+		if (x->id < 0 && x->did < 0)
+			continue; /* no reading of it is in the vocabulary */
 		int32_t cand[4] = {x->id, x->base, x->did, x->dbase};
 		for (int k = 0; k < 4; k++) {
-			bool dup = false; /* an id read two ways is tried the first way */
-			for (int j = 0; j < k; j++)
-				dup |= cand[j] == cand[k];
-			if (!dup && cand[k] >= 0 && (size_t)cand[k] < c->m->nvocab &&
-			    start[cand[k]] != start[cand[k] + 1] && next_possible(c, pass, cand[k], v ? x->next : pos + 1))
-				try_anchor(c, start, anc, cand[k], k, pos, x, v == 1);
+			int32_t id = cand[k];
+			if (id < 0 || (size_t)id >= c->m->nvocab || start[id] == start[id + 1])
+				continue;
+			/* an id read two ways is tried the first way */
+			if ((k > 0 && id == cand[0]) || (k > 1 && id == cand[1]) || (k > 2 && id == cand[2]))
+				continue;
+			if (next_possible(c, pass, id, v ? x->next : pos + 1))
+				try_anchor(c, start, anc, id, k, pos, x, v == 1);
 		}
 	}
 }
@@ -1679,11 +1916,14 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 	uint8_t *rx_done = NULL;
 	for (size_t pos = 0; pos < ts->nw; pos++) {
 		token *t = &ts->t[ts->w[pos]];
+		if (!pos || t->sent != c.sent)
+			mark_seen(m, ts, s, pos);
 		c.sent = t->sent;
 		anchors_at(&c, m->anc_start, m->anc, pos, t);
 		if (m->ac.nstates && t->kind == TK_WORD && t->nlen > 3) {
 			const char *w = nt->out.ptr + t->ns;
-			if (!innocent(v, w, t->nlen)) {
+			/* the token's id is its text looked up: innocent(v, w, nlen) */
+			if (t->id < 0 || !slot_innocent(v, vocab_slot((vocab *)v, t->id))) {
 				size_t before = s->n;
 				sub_scan(&c, pos, t, w, t->nlen, false);
 				if (s->n == before && t->dlen > t->nlen / 2 && !innocent(v, s->dbuf.ptr + t->doff, t->dlen))
@@ -1719,10 +1959,14 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 			if (m->entry_kind[s->m[i].entry] == ENTRY_SIGNAL ||
 			    lx->e[s->m[i].entry].label == label_intern("cue.apology", 11))
 				s->hot[ts->t[ts->w[s->m[i].w0]].sent] = 1;
+		bool fresh = true;
 		for (size_t pos = 0; pos < ts->nw; pos++) {
 			token *t = &ts->t[ts->w[pos]];
 			if (t->sent > ts->nsent || !s->hot[t->sent])
 				continue;
+			if (fresh || t->sent != c.sent)
+				mark_seen(m, ts, s, pos);
+			fresh = false;
 			c.sent = t->sent;
 			anchors_at(&c, m->ctx_start, m->ctx, pos, t);
 		}

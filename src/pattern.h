@@ -33,6 +33,10 @@ typedef struct {
 				  the anchor (0: no such filter) */
 	uint16_t flags;        /* the entry's LF_* flags, kept here for speed */
 	uint32_t next, prev;   /* their offsets in matcher.ids */
+	uint32_t req;          /* offset in matcher.ids of the words one of which
+				  the sentence must hold: those of the
+				  variant's rarest other required part */
+	uint16_t nreq;         /* their number (0: no such filter) */
 } pvariant;
 
 typedef struct {
@@ -115,6 +119,10 @@ typedef struct {
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit;
 	const char *limit_entry; /* id of an entry that hit a PCRE2 limit */
+	uint32_t *seen;       /* per vocabulary id: the last sentence (seen_seq)
+				 holding a word with that id */
+	size_t nseen;
+	uint32_t seen_seq;
 } match_scratch;
 
 struct tact_engine;

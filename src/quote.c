@@ -175,12 +175,24 @@ typedef struct {
 /* The last occurrence in s (ASCII-lowercased) of a word of ws, on word
  * boundaries (none needed around CJK words); offset or -1, length in *len.
  * Linear in n. */
+/* Is s[0..n) one of list? */
+static bool in_list(const char *const *list, size_t count, const char *s, size_t n)
+{
+	for (size_t i = 0; i < count; i++)
+		if (n && list[i][0] == s[0] && strlen(list[i]) == n && !memcmp(s, list[i], n))
+			return true;
+	return false;
+}
+
 static long find_last(const wordset *ws, const char *s, size_t n, size_t *len)
 {
 	long found = -1;
 	for (size_t i = 0; i < n; i++) {
 		uint64_t m = ws->first[(unsigned char)s[i]];
 		if (!m)
+			continue;
+		/* inside a word only a CJK word (lead byte >= 0xE0) can start */
+		if (i && (unsigned char)s[i] < 0xE0 && wordch((unsigned char)s[i - 1]))
 			continue;
 		for (size_t k = 0; m; k++, m >>= 1) {
 			if (!(m & 1))
@@ -300,12 +312,10 @@ static int header_key(view v)
 		return 0;
 	char low[25];
 	utf8_lower_into(low, k);
-	for (size_t i = 0; i < ARRAY_LEN(from_keys); i++)
-		if (strlen(from_keys[i]) == k.n && !memcmp(low, from_keys[i], k.n))
-			return 1;
-	for (size_t i = 0; i < ARRAY_LEN(other_keys); i++)
-		if (strlen(other_keys[i]) == k.n && !memcmp(low, other_keys[i], k.n))
-			return 2;
+	if (in_list(from_keys, ARRAY_LEN(from_keys), low, k.n))
+		return 1;
+	if (in_list(other_keys, ARRAY_LEN(other_keys), low, k.n))
+		return 2;
 	return 0;
 }
 
@@ -776,10 +786,7 @@ static bool is_particle(view w)
 {
 	static const char *const p[] = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la",
 					"le", "bin", "al", "y", "e", "dos", "das"};
-	for (size_t i = 0; i < ARRAY_LEN(p); i++)
-		if (strlen(p[i]) == w.n && !memcmp(w.p, p[i], w.n))
-			return true;
-	return false;
+	return in_list(p, ARRAY_LEN(p), w.p, w.n);
 }
 
 /* Does v mention the sender's first name as a word? */
@@ -816,10 +823,7 @@ static bool not_a_name(view w)
 		low[i] = (char)ascii_tolower((unsigned char)w.p[i]);
 	while (w.n && strchr(",.!", low[w.n - 1]))
 		w.n--;
-	for (size_t i = 0; i < ARRAY_LEN(words); i++)
-		if (strlen(words[i]) == w.n && !memcmp(low, words[i], w.n))
-			return true;
-	return false;
+	return in_list(words, ARRAY_LEN(words), low, w.n);
 }
 
 /* A person's name: 1-4 capitalised words ("John E. Doe, Ph.D.",
@@ -910,6 +914,8 @@ static bool valediction(view v, bool *named)
 	char low[64];
 	lower_into(low, v);
 	for (size_t i = 0; i < ARRAY_LEN(valedictions); i++) {
+		if (valedictions[i][0] != low[0])
+			continue;
 		size_t l = strlen(valedictions[i]);
 		if (l > v.n || memcmp(low, valedictions[i], l))
 			continue;

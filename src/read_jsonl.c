@@ -15,8 +15,10 @@ static size_t defuse_nul_escapes(char *s, size_t n)
 {
 	size_t count = 0;
 	for (size_t i = 0; i + 6 <= n; i++) {
-		if (s[i] != '\\')
-			continue;
+		const char *bs = memchr(s + i, '\\', n - 5 - i);
+		if (!bs)
+			break;
+		i = (size_t)(bs - s);
 		if (s[i + 1] == 'u' && !memcmp(s + i + 2, "0000", 4)) {
 			memcpy(s + i + 2, "fffd", 4);
 			count++;
@@ -45,6 +47,10 @@ static char *scalar_string(const cJSON *v)
 
 static void set_scalar(tact_msg *m, tact_field f, const cJSON *v)
 {
+	if (cJSON_IsString(v)) {
+		tact_msg_set_field(m, f, v->valuestring, (size_t)-1);
+		return;
+	}
 	char *s = scalar_string(v);
 	if (s)
 		tact_msg_set_field(m, f, s, (size_t)-1);

@@ -54,9 +54,7 @@ tact_session *session_new_capped(size_t max_threads)
 {
 	tact_session *s = xcalloc(1, sizeof *s);
 	s->max = max_threads ? max_threads : 1;
-	s->nbucket = 16;
-	while (s->nbucket < s->max && s->nbucket < ((size_t)1 << 30))
-		s->nbucket <<= 1;
+	s->nbucket = 16; /* doubled as threads come, up to max */
 	s->bucket = xmalloc(s->nbucket * sizeof *s->bucket);
 	for (size_t i = 0; i < s->nbucket; i++)
 		s->bucket[i] = NONE;
@@ -136,6 +134,20 @@ static thread_state *lookup(tact_session *s, const char *key, size_t len)
 		}
 	}
 	uint32_t i;
+	if (s->n < s->max && s->n >= s->nbucket && s->nbucket < ((size_t)1 << 30)) {
+		/* more threads than buckets: double them and rechain */
+		free(s->bucket);
+		s->nbucket *= 2;
+		s->bucket = xmalloc(s->nbucket * sizeof *s->bucket);
+		for (size_t k = 0; k < s->nbucket; k++)
+			s->bucket[k] = NONE;
+		for (size_t k = 0; k < s->n; k++) {
+			uint32_t *b = &s->bucket[s->t[k].hash & (s->nbucket - 1)];
+			s->t[k].chain = *b;
+			*b = (uint32_t)k;
+		}
+		head = &s->bucket[h & (s->nbucket - 1)];
+	}
 	if (s->n < s->max) {
 		VEC_RESERVE(s->t, s->cap, s->n + 1);
 		i = (uint32_t)s->n++;

@@ -22,10 +22,12 @@ enum cc {
 };
 
 static unsigned char ascii_cc[128];
+static unsigned char ascii_case[128]; /* bit 0: a letter; bit 1: upper case */
 
 static void init_table(void)
 {
 	for (int c = 0; c < 128; c++) {
+		ascii_case[c] = (unsigned char)(ascii_alpha((unsigned char)c) | (ascii_upper((unsigned char)c) << 1));
 		enum cc k = C_PUNCT;
 		if (c == '\n')
 			k = C_NL;
@@ -95,6 +97,7 @@ typedef struct {
 	uint16_t pending;         /* flags for the next token */
 	bool dquote, squote;      /* inside "..." or '...' */
 	bool sent_open;           /* a token was seen in this sentence */
+	bool plain;               /* the next token emitted is letters a-z only */
 } tz;
 
 static void case_info(const unsigned char *o, size_t a, size_t b, token *t)
@@ -103,15 +106,13 @@ static void case_info(const unsigned char *o, size_t a, size_t b, token *t)
 	bool first_upper = false, first = true;
 	size_t i = a;
 	while (i < b && o[i] < 0x80) { /* ASCII, the common case */
-		unsigned char c = o[i++];
-		if (ascii_alpha(c)) {
-			bool up = ascii_upper(c);
-			if (first)
-				first_upper = up;
+		unsigned k = ascii_case[o[i++]];
+		if (first && k) {
+			first_upper = k >> 1;
 			first = false;
-			letters++;
-			uppers += up;
 		}
+		letters += k & 1;
+		uppers += k >> 1;
 	}
 	while (i < b) {
 		unsigned char c = o[i];
@@ -153,10 +154,12 @@ static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags
 	token *t = &ts->t[ts->n++];
 	size_t oa, ob;
 	const nrun *r = z->hint < z->nt->nruns ? &z->nt->runs[z->hint] : NULL;
+	bool same = false; /* the original bytes are the normalized ones */
 	if (r && r->ident && a >= r->norm && b <= r->norm + r->nlen) {
 		/* tokens start and end on code point boundaries: no widening */
 		oa = r->orig + (a - r->norm);
 		ob = r->orig + (b - r->norm);
+		same = z->plain && !memcmp(z->orig + oa, z->s + a, b - a);
 	} else {
 		ntext_orig_range(z->nt, a, b, &z->hint, &oa, &ob);
 	}
@@ -169,8 +172,13 @@ static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags
 	z->pending = 0;
 	if (z->dquote || z->squote)
 		t->flags |= TF_QUOTED;
-	if (kind == TK_WORD || kind == TK_VIRTUAL || kind == TK_HANDLE)
+	if (same) { /* letters a-z as written: lower case */
+		t->letters = (uint8_t)MIN(b - a, 255u);
+		t->uppers = 0;
+	} else if (kind == TK_WORD || kind == TK_VIRTUAL || kind == TK_HANDLE) {
 		case_info(z->orig, oa, ob, t);
+	}
+	z->plain = false;
 	if (kind != TK_PUNCT && kind != TK_EMOJI) {
 		VEC_RESERVE(ts->w, ts->capw, ts->nw + 1);
 		ts->w[ts->nw++] = (uint32_t)(ts->n - 1);
@@ -192,6 +200,13 @@ static void new_clause(tz *z)
 	z->clause++;
 }
 
+/* The first letters of the abbreviations below, as a bit set. */
+#define ABBR_FIRST                                                                                         \
+	((1u << ('m' - 'a')) | (1u << ('d' - 'a')) | (1u << ('s' - 'a')) | (1u << ('n' - 'a')) |           \
+	 (1u << ('v' - 'a')) | (1u << ('e' - 'a')) | (1u << ('i' - 'a')) | (1u << ('a' - 'a')) |           \
+	 (1u << ('l' - 'a')) | (1u << ('c' - 'a')) | (1u << ('j' - 'a')) | (1u << ('p' - 'a')) |           \
+	 (1u << ('r' - 'a')) | (1u << ('t' - 'a')) | (1u << ('f' - 'a')))
+
 static bool is_abbrev(const tz *z)
 {
 	static const char *const abbr[] = {"mr", "mrs", "ms", "dr", "st", "no", "vs", "etc", "e.g", "i.e",
@@ -206,8 +221,12 @@ static bool is_abbrev(const tz *z)
 		return true; /* an initial: J. Smith, U.S. */
 	if (t->nlen > 6)
 		return false;
+	unsigned char c0 = z->s[t->ns];
+	if (c0 < 'a' || c0 > 'z' || !((1u << (c0 - 'a')) & ABBR_FIRST))
+		return false;
 	for (size_t i = 0; i < ARRAY_LEN(abbr); i++)
-		if (!strncmp(abbr[i], (const char *)z->s + t->ns, t->nlen) && abbr[i][t->nlen] == '\0')
+		if ((unsigned char)abbr[i][0] == c0 && strlen(abbr[i]) == t->nlen &&
+		    !memcmp(abbr[i], z->s + t->ns, t->nlen))
 			return true;
 	return false;
 }
@@ -260,21 +279,51 @@ static bool is_trim(unsigned char c)
 	return c == '\'' || c == '!' || c == '#' || c == '@' || c == '_';
 }
 
+/* What the scan of a run of word characters learnt on the way. */
+typedef struct {
+	bool letters;    /* a letter in the run */
+	uint16_t flags;  /* TF_DIGIT, TF_SYM, TF_NONASCII, TF_REPEAT over the run */
+	int run;         /* repeat counting state */
+	unsigned char prev;
+	bool plain;      /* only the letters a-z */
+} runscan;
+
+static inline void runscan_add(runscan *r, const unsigned char *s, size_t i, enum cc c, int len)
+{
+	if (c == C_LETTER)
+		r->letters = true;
+	if (c == C_DIGIT)
+		r->flags |= TF_DIGIT;
+	else if (c == C_MASK)
+		r->flags |= TF_SYM;
+	if (s[i] >= 0x80 && c == C_LETTER)
+		r->flags |= TF_NONASCII;
+	if (len == 1 && s[i] == r->prev && c == C_LETTER) {
+		if (++r->run >= 3)
+			r->flags |= TF_REPEAT;
+	} else {
+		r->run = 1;
+	}
+	r->prev = len == 1 ? s[i] : 0;
+}
+
 /* A run of word characters [a, b): split off leading and trailing
- * punctuation, and emit what remains as a word, a number, or a handle. */
-static void word_run(tz *z, size_t a, size_t b)
+ * punctuation, and emit what remains as a word, a number, or a handle.
+ * rs, when not NULL, is the scan of exactly [a, b). */
+static void word_run(tz *z, size_t a, size_t b, const runscan *rs)
 {
 	const unsigned char *s = z->s;
-	bool letters = false;
-	for (size_t i = a; i < b;) {
-		int len;
-		enum cc c = cclass(s, z->n, i, &len);
-		if (c == C_LETTER) {
-			letters = true;
-			break;
+	runscan whole = {0};
+	if (!rs) {
+		for (size_t i = a; i < b;) {
+			int len;
+			enum cc c = cclass(s, z->n, i, &len);
+			runscan_add(&whole, s, i, c, len);
+			i += (size_t)len;
 		}
-		i += (size_t)len;
+		rs = &whole;
 	}
+	bool letters = rs->letters;
 	if (!letters) { /* numbers and symbols */
 		for (size_t i = a; i < b;) {
 			int len;
@@ -320,27 +369,18 @@ static void word_run(tz *z, size_t a, size_t b)
 			z->squote = !z->squote;
 		emit(z, i, i + 1, TK_PUNCT, 0);
 	}
-	uint16_t flags = 0;
-	unsigned char prev = 0;
-	int run = 0;
-	for (size_t i = ws; i < we;) {
-		int len;
-		enum cc c = cclass(s, z->n, i, &len);
-		if (c == C_DIGIT)
-			flags |= TF_DIGIT;
-		else if (c == C_MASK)
-			flags |= TF_SYM;
-		if (s[i] >= 0x80 && c == C_LETTER)
-			flags |= TF_NONASCII;
-		if (len == 1 && s[i] == prev && c == C_LETTER) {
-			if (++run >= 3)
-				flags |= TF_REPEAT;
-		} else {
-			run = 1;
+	uint16_t flags = rs->flags;
+	if (ws != a || we != b) { /* trimmed: the flags of what remains */
+		runscan w = {0};
+		for (size_t i = ws; i < we;) {
+			int len;
+			enum cc c = cclass(s, z->n, i, &len);
+			runscan_add(&w, s, i, c, len);
+			i += (size_t)len;
 		}
-		prev = len == 1 ? s[i] : 0;
-		i += (size_t)len;
+		flags = w.flags;
 	}
+	z->plain = rs->plain && ws == a && we == b;
 	emit(z, ws, we, TK_WORD, flags);
 	for (size_t i = we; i < b; i++) {
 		bool close = s[i] == '\'' && z->squote;
@@ -395,6 +435,14 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 	tz z = {.ts = ts, .nt = nt, .s = (const unsigned char *)nt->out.ptr, .n = nt->out.len,
 		.orig = (const unsigned char *)orig, .pending = TF_PARA_START | TF_LINE_START};
 	bool has_at = z.n && memchr(z.s, '@', z.n) != NULL;
+	size_t at = 0, at_from = 0; /* the next '@' at or after i; where its address could start */
+	if (has_at) {
+		at = (size_t)((const unsigned char *)memchr(z.s, '@', z.n) - z.s);
+		at_from = at;
+		while (at_from > 0 && (ascii_alnum(z.s[at_from - 1]) || strchr("._%+-", z.s[at_from - 1])) &&
+		       z.s[at_from - 1])
+			at_from--;
+	}
 	size_t newlines = 0;
 	for (size_t i = 0; i < z.n;) {
 		int len;
@@ -422,7 +470,17 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 				i = e;
 				continue;
 			}
-			if (has_at && (e = email_at(&z, i)) != 0) {
+			/* an address needs an '@' after i with only address
+			 * characters between: find each '@' once */
+			if (has_at && i > at) {
+				const unsigned char *q = memchr(z.s + i, '@', z.n - i);
+				at = q ? (size_t)(q - z.s) : z.n;
+				at_from = at;
+				while (at_from > i && (ascii_alnum(z.s[at_from - 1]) || strchr("._%+-", z.s[at_from - 1])) &&
+				       z.s[at_from - 1])
+					at_from--;
+			}
+			if (has_at && i >= at_from && i < at && (e = email_at(&z, i)) != 0) {
 				emit(&z, i, e, TK_EMAIL, 0);
 				i = e;
 				continue;
@@ -430,15 +488,33 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 		}
 		if (c == C_LETTER || c == C_DIGIT || c == C_MARK || c == C_APOS || c == C_MASK) {
 			size_t e = i;
+			runscan rs = {0};
+			/* lower-case ASCII letters, the bulk of any text: no class
+			 * lookups (what runscan_add() does for a letter) */
+			for (; e < z.n && (unsigned)(z.s[e] - 'a') < 26; e++) {
+				if (z.s[e] == rs.prev) {
+					if (++rs.run >= 3)
+						rs.flags |= TF_REPEAT;
+				} else {
+					rs.run = 1;
+				}
+				rs.prev = z.s[e];
+			}
+			rs.letters = e > i;
+			rs.plain = true;
 			for (;;) {
 				int l2;
 				if (e >= z.n)
 					break;
 				enum cc c2 = cclass(z.s, z.n, e, &l2);
 				if (c2 == C_LETTER || c2 == C_DIGIT || c2 == C_MARK || c2 == C_APOS || c2 == C_MASK) {
+					runscan_add(&rs, z.s, e, c2, l2);
+					rs.plain = false;
 					e += (size_t)l2;
 				} else if ((z.s[e] == '.' || z.s[e] == ',') && e > i && ascii_digit(z.s[e - 1]) &&
 					   e + 1 < z.n && ascii_digit(z.s[e + 1])) {
+					runscan_add(&rs, z.s, e, C_PUNCT, 1);
+					rs.plain = false;
 					e++; /* 3.50, 1,000 */
 				} else {
 					break;
@@ -450,7 +526,7 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 			while (we > i && z.s[we - 1] == '!')
 				we--;
 			if (we > i)
-				word_run(&z, i, we);
+				word_run(&z, i, we, we == e ? &rs : NULL);
 			for (size_t k = we; k < e; k++)
 				punct(&z, k, 1);
 			i = e;

@@ -79,7 +79,7 @@ char *xasprintf(const char *fmt, ...)
 	return p;
 }
 
-void buf_reserve(buf *b, size_t extra)
+void buf_grow(buf *b, size_t extra)
 {
 	size_t need = b->len + extra + 1;
 	if (need <= b->cap)
@@ -90,27 +90,6 @@ void buf_reserve(buf *b, size_t extra)
 	b->ptr = xrealloc(b->ptr, nc);
 	b->cap = nc;
 	b->ptr[b->len] = '\0'; /* a buffer is a C string even before the first append */
-}
-
-void buf_add(buf *b, const void *p, size_t n)
-{
-	buf_reserve(b, n);
-	if (n)
-		memcpy(b->ptr + b->len, p, n);
-	b->len += n;
-	b->ptr[b->len] = '\0';
-}
-
-void buf_addc(buf *b, char c)
-{
-	buf_reserve(b, 1);
-	b->ptr[b->len++] = c;
-	b->ptr[b->len] = '\0';
-}
-
-void buf_adds(buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
 }
 
 void buf_printf(buf *b, const char *fmt, ...)

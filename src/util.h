@@ -54,10 +54,28 @@ typedef struct {
 	size_t len, cap;
 } buf;
 
-void buf_reserve(buf *b, size_t extra);
-void buf_add(buf *b, const void *p, size_t n);
-void buf_addc(buf *b, char c);
-void buf_adds(buf *b, const char *s);
+/* Room for extra more bytes and the NUL. */
+void buf_grow(buf *b, size_t extra);
+static inline void buf_reserve(buf *b, size_t extra)
+{
+	if (b->len + extra + 1 > b->cap)
+		buf_grow(b, extra);
+}
+static inline void buf_add(buf *b, const void *p, size_t n)
+{
+	buf_reserve(b, n);
+	if (n)
+		memcpy(b->ptr + b->len, p, n);
+	b->len += n;
+	b->ptr[b->len] = '\0';
+}
+static inline void buf_addc(buf *b, char c)
+{
+	buf_reserve(b, 1);
+	b->ptr[b->len++] = c;
+	b->ptr[b->len] = '\0';
+}
+static inline void buf_adds(buf *b, const char *s) { buf_add(b, s, strlen(s)); }
 void buf_printf(buf *b, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void buf_clear(buf *b);
 void buf_free(buf *b);
