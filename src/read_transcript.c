@@ -37,10 +37,8 @@ static void transcript_close(tact_reader *rd)
 	free(st);
 }
 
-/* Match "[stamp] Name (who):" at the start of a line; on success return the
- * offset where the turn's text starts and set role and speaker span. */
-static size_t speaker_prefix(const reader_opts *o, const char *p, size_t n, tact_role *role,
-			     size_t *name_off, size_t *name_len)
+size_t transcript_speaker(const reader_opts *o, const char *p, size_t n, tact_role *role, size_t *name_off,
+			  size_t *name_len)
 {
 	size_t i = 0;
 	while (i < n && (p[i] == ' ' || p[i] == '\t'))
@@ -145,7 +143,7 @@ static tact_status transcript_next(tact_reader *rd, tact_msg *m, bool *done, cha
 		}
 		tact_role role = TACT_ROLE_UNKNOWN;
 		size_t name_off = 0, name_len = 0;
-		size_t off = speaker_prefix(&rd->opts, p, n, &role, &name_off, &name_len);
+		size_t off = transcript_speaker(&rd->opts, p, n, &role, &name_off, &name_len);
 		if (off) {
 			bool had = st->active;
 			if (had)

@@ -166,19 +166,12 @@ static bool looks_like_mail(const char *p, size_t n)
 	return known >= 2;
 }
 
-/* Does the line start with "Name:" for a configured speaker? */
+/* Does the line start a transcript turn ("[10:02] Name (who):")? */
 static bool speaker_line(const reader_opts *o, const char *p, size_t n)
 {
-	for (int pass = 0; pass < 2; pass++) {
-		char **names = pass ? o->agent_names : o->customer_names;
-		size_t k = pass ? o->nagent_names : o->ncustomer_names;
-		for (size_t i = 0; i < k; i++) {
-			size_t l = strlen(names[i]);
-			if (l < n && ascii_memieq(p, names[i], l) && p[l] == ':')
-				return true;
-		}
-	}
-	return false;
+	tact_role role;
+	size_t off, len;
+	return transcript_speaker(o, p, n, &role, &off, &len) != 0;
 }
 
 static const struct reader_fmt *sniff(const tact_reader *rd, const char *p, size_t n)

@@ -46,6 +46,12 @@ extern const struct reader_fmt read_text_fmt, read_transcript_fmt, read_jsonl_fm
 void reader_begin(tact_reader *rd, tact_msg *msg, size_t line);
 /* A role name from input ("customer", "Agent", "support"...). */
 tact_role reader_role(const char *s, size_t n);
+/* read_transcript.c */
+/* Does the line p[0..n) start a turn: "[10:02] Name (who): text", Name a
+ * configured speaker? Returns the offset of the text (0 when not) and sets
+ * the role and the speaker's span. */
+size_t transcript_speaker(const reader_opts *o, const char *p, size_t n, tact_role *role, size_t *name_off,
+			  size_t *name_len);
 /* Apply --role after a decoder set the role. */
 void reader_apply_role(const reader_opts *o, tact_msg *msg);
 /* The I/O error message for the reader's stream, if any. */

@@ -55,6 +55,12 @@ check transcript-continuation 'my router is down\nagain since Monday' "$(jq -r '
 check transcript-lines "1 2 5 6" "$(jq -r .line "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
 check transcript-speaker "Agent (Kevin)" "$(jq -r 'select(.index==3) | .from' "$tmp/out")"
 printf 'Kunde: hallo\nMitarbeiter: guten Tag\n' >"$tmp/de.txt"
+# time-stamped turns are recognised when the format is sniffed too
+for stamp in '[10:02] ' '14:31 ' '(09:14) '; do
+	printf '%sCustomer: where is my order\n%sAgent: sorry, checking now\n' "$stamp" "$stamp" >"$tmp/stamped.txt"
+	status "transcript-stamp-$stamp-run" 0 "$tact" "$tmp/stamped.txt"
+	check "transcript-stamp-$stamp-roles" "customer agent" "$(jq -r .role "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+done
 status transcript-names 0 "$tact" -f transcript --customer-name Kunde --agent-name Mitarbeiter "$tmp/de.txt"
 check transcript-names-roles "customer agent" "$(jq -r .role "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
 
