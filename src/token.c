@@ -217,8 +217,18 @@ static bool is_abbrev(const tz *z)
 	const token *t = &z->ts->t[z->ts->n - 1];
 	if (t->kind != TK_WORD)
 		return false;
-	if (t->nlen == 1)
-		return true; /* an initial: J. Smith, U.S. */
+	if (t->nlen == 1) {
+		/* a letter after an adjacent '.' continues an abbreviation
+		 * (e.g., U.S., p.m.); a capital is an initial at the start of
+		 * a sentence or after a capitalised word (J. Smith, John F.
+		 * Kennedy), not after other words ("row C. I've reissued") */
+		const token *p = z->ts->n >= 2 ? &z->ts->t[z->ts->n - 2] : NULL;
+		if (p && p->kind == TK_PUNCT && p->oe == t->os && z->s[p->ns] == '.')
+			return true;
+		if (!(t->flags & TF_CAPITAL))
+			return false;
+		return (t->flags & TF_SENT_START) || (p && p->kind == TK_WORD && (p->flags & TF_CAPITAL));
+	}
 	if (t->nlen > 6)
 		return false;
 	unsigned char c0 = z->s[t->ns];

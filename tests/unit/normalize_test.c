@@ -96,6 +96,30 @@ static void test_tokens(void)
 		buf_printf(&b, "%u/%u ", ts.t[k].sent, ts.t[k].clause);
 	CHECK_STR(b.ptr, "0/0 0/0 0/0 0/1 0/1 0/1 0/1 1/2 1/2 1/2 1/2 2/3 ", __LINE__);
 	buf_free(&b);
+	/* where sentences end after a letter and a full stop: the number of
+	 * sentences */
+	static const struct {
+		int line;
+		const char *in;
+		size_t want;
+	} sents[] = {
+		{__LINE__, "Your seat is row C. I've reissued the ticket.", 2},
+		{__LINE__, "John F. Kennedy was here. Next.", 2},
+		{__LINE__, "J. Smith called. Bye", 2},
+		{__LINE__, "See the U.S. government. Next.", 2},
+		{__LINE__, "e.g. the router. Next", 2},
+		{__LINE__, "Be there at 5 p.m. tomorrow.", 1},
+		{__LINE__, "It's option a. Then stop.", 2},
+		{__LINE__, "I went to B. Then home.", 2},
+		{__LINE__, "Section 4 B. The rest.", 2},
+	};
+	for (size_t i = 0; i < sizeof sents / sizeof *sents; i++) {
+		const char *in = sents[i].in;
+		normalize(&nt, in, strlen(in));
+		tokenize(&ts, &nt, in, strlen(in));
+		size_t n = ts.n ? ts.t[ts.n - 1].sent + 1 : 0;
+		CHECK(n == sents[i].want, sents[i].line, "%zu sentences, want %zu", n, sents[i].want);
+	}
 	ntext_free(&nt);
 	tokens_free(&ts);
 }
