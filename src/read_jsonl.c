@@ -13,8 +13,8 @@
  * escaped backslashes; returns how many were rewritten. */
 static size_t defuse_nul_escapes(char *s, size_t n)
 {
-	size_t count = 0;
-	for (size_t i = 0; i + 6 <= n; i++) {
+	size_t count = 0, i = 0;
+	while (i + 6 <= n) {
 		const char *bs = memchr(s + i, '\\', n - 5 - i);
 		if (!bs)
 			break;
@@ -23,7 +23,7 @@ static size_t defuse_nul_escapes(char *s, size_t n)
 			memcpy(s + i + 2, "fffd", 4);
 			count++;
 		}
-		i++; /* skip the escaped character, so "\\u0000" stays literal */
+		i += 2; /* past the escaped character, so "\\u0000" stays literal */
 	}
 	return count;
 }
