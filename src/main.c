@@ -426,16 +426,18 @@ static bool run_serial(run_state *rs, sources *src, const tact_engine *eng, tact
 }
 
 /* Parallel run. Slots form a ring: the main thread fills slots from head
- * and hands them over in batches, workers analyse them in order of filling,
- * a batch at a time, and the writer thread prints the finished ones from
- * tail, in order. A thread woken on this kind of machine costs as much as
- * analysing a short message, so every hand-over is batched and every
- * sleeper is woken only when there is a batch for it: workers when a batch
- * is handed over (a woken worker wakes the next while work is left), the
- * writer when the batch at tail is done, the reader when half the ring is
- * free. The reader also hands over what it holds before each read that
- * might block (tact_reader_on_read), so a slow pipe delays no record.
- * Memory in flight is bounded by the ring size and by BYTES_IN_FLIGHT. */
+ * and hands them over in batches; workers analyse them in order of filling,
+ * a batch at a time; and whichever worker finds the slot at tail finished,
+ * while no other worker is writing, writes the finished run from tail, in
+ * order. There is no writer thread: on a machine with as many cores as
+ * workers, a thread more would take turns with them. A thread woken on
+ * this kind of machine costs as much as analysing a short message, so
+ * every hand-over is batched and every sleeper is woken only when there is
+ * a batch for it: workers when a batch is handed over (a woken worker wakes
+ * the next while work is left), the reader when half the ring is free. The
+ * reader also hands over what it holds before each read that might block
+ * (tact_reader_on_read), so a slow pipe delays no record. Memory in flight
+ * is bounded by the ring size and by BYTES_IN_FLIGHT. */
 enum { SLOT_FREE, SLOT_READ, SLOT_BUSY, SLOT_DONE };
 #define BYTES_IN_FLIGHT (64u << 20)
 #define SLOT_SHRINK (1u << 20)
@@ -451,9 +453,10 @@ typedef struct {
 
 typedef struct {
 	pthread_mutex_t mu;
-	pthread_cond_t work_cv, write_cv, read_cv;
+	pthread_cond_t work_cv, read_cv;
 	int work_waiters;
-	bool writer_waits, reader_waits;
+	bool reader_waits;
+	bool writing;         /* a worker is writing the run at tail */
 	slot *slots;
 	size_t q, head, next_work, tail, bytes;
 	long jobs;
@@ -463,9 +466,56 @@ typedef struct {
 	tact_session *sess;
 	tact_writer *w;
 	bool write_ok;
+	int write_errno;      /* why writing failed (errno is per thread) */
 	/* the reader's own: filled slots not yet handed over */
 	size_t npend, pend_bytes;
 } pool;
+
+static bool reader_may_go_on(const pool *p)
+{
+	size_t used = p->head - p->tail;
+	return used <= p->q / 2 && (p->bytes <= BYTES_IN_FLIGHT / 2 || used == 0);
+}
+
+/* With the lock held: while the slot at tail is finished and nobody else
+ * writes, write the finished run from tail (without the lock) and free it. */
+static void write_done(pool *p)
+{
+	while (!p->writing && !p->stop && p->tail < p->head && p->slots[p->tail % p->q].state == SLOT_DONE) {
+		p->writing = true;
+		size_t start = p->tail, end = start;
+		while (end < p->head && p->slots[end % p->q].state == SLOT_DONE)
+			end++;
+		pthread_mutex_unlock(&p->mu);
+		bool ok = true;
+		size_t freed = 0;
+		int err = 0;
+		for (size_t i = start; i < end; i++) {
+			slot *s = &p->slots[i % p->q];
+			if (ok && !(ok = emit(p->rs, p->sess, p->w, s->m, s->bad)))
+				err = errno;
+			if (tact_msg_size(s->m) > SLOT_SHRINK) { /* do not keep a huge buffer */
+				tact_msg_free(s->m);
+				s->m = tact_msg_new();
+			}
+			freed += s->bytes;
+		}
+		pthread_mutex_lock(&p->mu);
+		for (size_t i = start; i < end; i++)
+			p->slots[i % p->q].state = SLOT_FREE;
+		p->bytes -= freed;
+		p->tail = end;
+		p->writing = false;
+		if (!ok) {
+			p->write_ok = false;
+			p->write_errno = err;
+			p->stop = true;
+			pthread_cond_broadcast(&p->work_cv);
+		}
+		if (p->reader_waits && (reader_may_go_on(p) || !ok))
+			pthread_cond_signal(&p->read_cv);
+	}
+}
 
 static void *worker(void *arg)
 {
@@ -497,63 +547,10 @@ static void *worker(void *arg)
 		pthread_mutex_lock(&p->mu);
 		for (size_t i = first; i < first + n; i++)
 			p->slots[i % p->q].state = SLOT_DONE;
-		if (p->writer_waits && first <= p->tail)
-			pthread_cond_signal(&p->write_cv);
+		write_done(p);
 	}
 	pthread_mutex_unlock(&p->mu);
 	tact_analyzer_free(an);
-	return NULL;
-}
-
-static bool reader_may_go_on(const pool *p)
-{
-	size_t used = p->head - p->tail;
-	return used <= p->q / 2 && (p->bytes <= BYTES_IN_FLIGHT / 2 || used == 0);
-}
-
-static void *writer(void *arg)
-{
-	pool *p = arg;
-	pthread_mutex_lock(&p->mu);
-	for (;;) {
-		while (!(p->tail < p->head && p->slots[p->tail % p->q].state == SLOT_DONE) &&
-		       !(p->eof && p->tail == p->head) && !p->stop) {
-			p->writer_waits = true;
-			pthread_cond_wait(&p->write_cv, &p->mu);
-			p->writer_waits = false;
-		}
-		if (p->stop || (p->eof && p->tail == p->head))
-			break;
-		size_t end = p->tail;
-		while (end < p->head && p->slots[end % p->q].state == SLOT_DONE)
-			end++;
-		pthread_mutex_unlock(&p->mu);
-		bool ok = true;
-		size_t freed = 0;
-		for (size_t i = p->tail; i < end; i++) {
-			slot *s = &p->slots[i % p->q];
-			if (ok)
-				ok = emit(p->rs, p->sess, p->w, s->m, s->bad);
-			if (tact_msg_size(s->m) > SLOT_SHRINK) { /* do not keep a huge buffer */
-				tact_msg_free(s->m);
-				s->m = tact_msg_new();
-			}
-			freed += s->bytes;
-		}
-		pthread_mutex_lock(&p->mu);
-		for (size_t i = p->tail; i < end; i++)
-			p->slots[i % p->q].state = SLOT_FREE;
-		p->bytes -= freed;
-		p->tail = end;
-		if (!ok) {
-			p->write_ok = false;
-			p->stop = true;
-			pthread_cond_broadcast(&p->work_cv);
-		}
-		if (p->reader_waits && (reader_may_go_on(p) || !ok))
-			pthread_cond_signal(&p->read_cv);
-	}
-	pthread_mutex_unlock(&p->mu);
 	return NULL;
 }
 
@@ -584,19 +581,17 @@ static bool run_parallel(run_state *rs, sources *src, const tact_engine *eng, ta
 	pthread_mutex_init(&p.mu, &ma);
 	pthread_mutexattr_destroy(&ma);
 	pthread_cond_init(&p.work_cv, NULL);
-	pthread_cond_init(&p.write_cv, NULL);
 	pthread_cond_init(&p.read_cv, NULL);
 	p.slots = calloc(p.q, sizeof *p.slots);
 	if (!p.slots)
 		abort();
 	for (size_t i = 0; i < p.q; i++)
 		p.slots[i].m = tact_msg_new();
-	pthread_t *th = calloc((size_t)rs->jobs + 1, sizeof *th);
+	pthread_t *th = calloc((size_t)rs->jobs, sizeof *th);
 	if (!th)
 		abort();
 	for (long i = 0; i < rs->jobs; i++)
 		pthread_create(&th[i], NULL, worker, &p);
-	pthread_create(&th[rs->jobs], NULL, writer, &p);
 
 	/* readers must outlive their messages' decoding: kept to the end */
 	tact_reader **readers = NULL;
@@ -668,9 +663,8 @@ static bool run_parallel(run_state *rs, sources *src, const tact_engine *eng, ta
 	pthread_mutex_lock(&p.mu);
 	p.eof = true;
 	pthread_cond_broadcast(&p.work_cv);
-	pthread_cond_broadcast(&p.write_cv);
 	pthread_mutex_unlock(&p.mu);
-	for (long i = 0; i <= rs->jobs; i++)
+	for (long i = 0; i < rs->jobs; i++)
 		pthread_join(th[i], NULL);
 	for (size_t i = 0; i < nreaders; i++)
 		tact_reader_free(readers[i]);
@@ -680,9 +674,10 @@ static bool run_parallel(run_state *rs, sources *src, const tact_engine *eng, ta
 	free(p.slots);
 	free(th);
 	pthread_cond_destroy(&p.work_cv);
-	pthread_cond_destroy(&p.write_cv);
 	pthread_cond_destroy(&p.read_cv);
 	pthread_mutex_destroy(&p.mu);
+	if (!p.write_ok)
+		errno = p.write_errno; /* for the message, on this thread */
 	return p.write_ok;
 }
 

@@ -126,6 +126,11 @@ check unreadable-reported 2 "$(grep -c 'dir.txt\|missing.txt' "$tmp/err")"
 run "$tact" "$tmp/a.txt" >/dev/full 2>"$tmp/err"; st=$?
 check full-disk-status 2 "$st"
 check full-disk-message 1 "$(grep -c 'No space left on device' "$tmp/err")"
+# on worker threads the write fails on a worker: the message still says why
+for i in $(seq 3000); do printf '{"id":"%d","text":"where is my refund, this is the third time I ask"}\n' "$i"; done >"$tmp/many.jsonl"
+run "$tact" -j2 --text "$tmp/many.jsonl" >/dev/full 2>"$tmp/err"; st=$?
+check full-disk-jobs-status 2 "$st"
+check full-disk-jobs-message 1 "$(grep -c 'No space left on device' "$tmp/err")"
 
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" = 0 ]
