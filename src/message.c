@@ -106,7 +106,7 @@ void tact_msg_set_field(tact_msg *m, tact_field f, const char *s, size_t len)
 	if (len == (size_t)-1)
 		len = strlen(s);
 	buf *b = &m->fieldbuf[f];
-	if (s >= b->ptr && s < b->ptr + b->cap) { /* set from its own value */
+	if (b->ptr && s >= b->ptr && s < b->ptr + b->cap) { /* its own value */
 		char *copy = xstrndup(s, len);
 		tact_msg_set_field(m, f, copy, len);
 		free(copy);
