@@ -26,7 +26,7 @@ _tact()
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "--input-format --format --role --id-field --role-field --text-field
 			--thread-field --customer-name --agent-name --agent-domain --agent-address --max-message-bytes
-			--lexicons --no-default-lexicons --lang --spell --dict --dict-extra --color --text --own-text
+			--lexicons --no-default-lexicons --lang --spell --no-suggest --dict --dict-extra --color --text --own-text
 			--summary --fail-on --line-buffered --jobs --quiet --config --help --version" -- "$cur"))
 		return
 	fi

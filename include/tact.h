@@ -172,6 +172,7 @@ bool tact_level_parse(const char *s, tact_level *out);
  * | default-lexicons    | load the bundled lexicons (yes)              |
  * | lang                | lexicon and dictionary language (en)         |
  * | spell               | check agent spelling with hunspell (no)      |
+ * | suggest             | spelling suggestions on spelling spans (yes) |
  * | dict                | hunspell dictionary name or path (en_US)     |
  * | dict-extra          | extra word list for spelling (repeatable)    |
  * | input-format        | auto, text, transcript, jsonl, csv, mbox, eml|

@@ -20,6 +20,7 @@ static const struct key {
 	{"default-lexicons", K_BOOL, "yes", NULL},
 	{"lang", K_STR, "en", NULL},
 	{"spell", K_BOOL, "no", NULL},
+	{"suggest", K_BOOL, "yes", NULL},
 	{"dict", K_STR, "en_US", NULL},
 	{"dict-extra", K_LIST, NULL, NULL},
 	{"input-format", K_ENUM, "auto", "|auto|text|transcript|jsonl|csv|mbox|eml|"},

@@ -514,7 +514,6 @@ static void spelling(dctx *d)
 	const char *text = d->msg->text.ptr;
 	size_t checked = 0, nbad = 0, cap = 0;
 	size_t *bad = NULL;
-	const char **sug = NULL;
 	for (size_t i = 0; i < d->ts->nw; i++) {
 		const token *t = word_tok(d, i);
 		if (t->kind != TK_WORD || t->letters < 2 ||
@@ -529,29 +528,27 @@ static void spelling(dctx *d)
 		if (word_in(d, i, chat_words))
 			continue;
 		checked++;
-		const char *sugg;
-		if (spell_check(sp, &d->an->sc, text + t->os, t->oe - t->os, &sugg))
+		if (spell_check(sp, &d->an->sc, text + t->os, t->oe - t->os, NULL))
 			continue;
 		if (spelling_variant_ok(sp, &d->an->sc, text + t->os, t->oe - t->os))
 			continue;
 		if (nbad == cap) {
 			cap = cap ? cap * 2 : 8;
 			bad = xrealloc(bad, cap * sizeof *bad);
-			sug = xrealloc(sug, cap * sizeof *sug);
 		}
-		bad[nbad] = i;
-		sug[nbad++] = sugg;
+		bad[nbad++] = i;
 	}
 	if (!(checked >= 6 && nbad * 2 > checked)) {
 		for (size_t k = 0; k < nbad; k++) {
 			const token *t = word_tok(d, bad[k]);
+			const char *sugg; /* asked only now: suggesting costs milliseconds */
+			spell_check(sp, &d->an->sc, text + t->os, t->oe - t->os, &sugg);
 			char *m = xasprintf("possible misspelling '%.*s'", (int)(t->oe - t->os), text + t->os);
 			tact_span *s = msg_add_span(d->msg, "spelling", "spell", TACT_SEV_LOW, t->os, t->oe, msg_own(d->msg, m));
-			s->detail = sug[k] ? msg_own(d->msg, xstrdup(sug[k])) : NULL;
+			s->detail = sugg ? msg_own(d->msg, xstrdup(sugg)) : NULL;
 		}
 	}
 	free(bad);
-	free(sug);
 }
 
 /* The recovery score (doc/recovery.md has the reasoning): what the reply

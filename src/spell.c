@@ -16,6 +16,7 @@
 
 struct spell {
 	Hunhandle *h;
+	bool suggest;   /* config "suggest" */
 	pthread_mutex_t lock;
 	char *dic;
 };
@@ -24,6 +25,7 @@ typedef struct {
 	char *word;      /* NULL: empty slot */
 	uint32_t hash;
 	bool ok;
+	bool suggested;  /* sugg computed (only when a caller asked) */
 	char *sugg;      /* '\n'-separated, or NULL */
 } centry;
 
@@ -108,6 +110,7 @@ tact_status spell_open(const tact_config *cfg, struct spell **out, char **err)
 	}
 	struct spell *sp = xcalloc(1, sizeof *sp);
 	sp->h = Hunspell_create(aff, dic);
+	sp->suggest = config_bool(cfg, "suggest");
 	sp->dic = dic;
 	free(aff);
 	pthread_mutex_init(&sp->lock, NULL);
@@ -165,6 +168,23 @@ static void cache_reset(struct spell_cache *c, size_t cap)
 	c->n = 0;
 }
 
+/* Up to three suggestions for a misspelt word, '\n'-separated, or NULL.
+ * Hunspell_suggest() costs milliseconds, so it runs only for a caller that
+ * shows them, once per word. Called with sp->lock held. */
+static char *suggest(struct spell *sp, const char *w)
+{
+	char **list = NULL;
+	int k = Hunspell_suggest(sp->h, &list, w);
+	buf b = {0};
+	for (int i = 0; i < k && i < 3; i++)
+		buf_printf(&b, "%s%s", i ? "\n" : "", list[i]);
+	if (k > 0)
+		Hunspell_free_list(sp->h, &list, k);
+	char *s = b.len ? buf_steal(&b) : NULL;
+	buf_free(&b);
+	return s;
+}
+
 bool spell_check(struct spell *sp, struct spell_cache **cache, const char *word, size_t n, const char **sugg)
 {
 	if (sugg)
@@ -176,46 +196,37 @@ bool spell_check(struct spell *sp, struct spell_cache **cache, const char *word,
 	struct spell_cache *c = *cache;
 	uint32_t h = (uint32_t)hash_bytes(word, n);
 	centry *e = cache_slot(c, word, n, h);
-	if (e->word) {
-		if (sugg)
-			*sugg = e->sugg;
-		return e->ok;
-	}
-	if ((c->n + 1) * 2 > c->cap) { /* grow, or start over when full */
-		struct spell_cache old = *c;
-		if (c->cap >= CACHE_MAX) {
-			cache_reset(c, c->cap);
-		} else {
-			c->v = xcalloc(old.cap * 2, sizeof *c->v);
-			c->cap = old.cap * 2;
-			for (size_t i = 0; i < old.cap; i++)
-				if (old.v[i].word)
-					*cache_slot(c, old.v[i].word, strlen(old.v[i].word), old.v[i].hash) = old.v[i];
-			free(old.v);
+	if (!e->word) {
+		if ((c->n + 1) * 2 > c->cap) { /* grow, or start over when full */
+			struct spell_cache old = *c;
+			if (c->cap >= CACHE_MAX) {
+				cache_reset(c, c->cap);
+			} else {
+				c->v = xcalloc(old.cap * 2, sizeof *c->v);
+				c->cap = old.cap * 2;
+				for (size_t i = 0; i < old.cap; i++)
+					if (old.v[i].word)
+						*cache_slot(c, old.v[i].word, strlen(old.v[i].word), old.v[i].hash) = old.v[i];
+				free(old.v);
+			}
+			e = cache_slot(c, word, n, h);
 		}
-		e = cache_slot(c, word, n, h);
+		char *w = xstrndup(word, n);
+		pthread_mutex_lock(&sp->lock);
+		bool ok = Hunspell_spell(sp->h, w) != 0;
+		pthread_mutex_unlock(&sp->lock);
+		*e = (centry){.word = w, .hash = h, .ok = ok, .suggested = ok};
+		c->n++;
 	}
-	char *w = xstrndup(word, n);
-	pthread_mutex_lock(&sp->lock);
-	bool ok = Hunspell_spell(sp->h, w) != 0;
-	char *s = NULL;
-	if (!ok) {
-		char **list = NULL;
-		int k = Hunspell_suggest(sp->h, &list, w);
-		buf b = {0};
-		for (int i = 0; i < k && i < 3; i++)
-			buf_printf(&b, "%s%s", i ? "\n" : "", list[i]);
-		if (k > 0)
-			Hunspell_free_list(sp->h, &list, k);
-		s = b.len ? buf_steal(&b) : NULL;
-		buf_free(&b);
+	if (sugg && !e->suggested && sp->suggest) {
+		pthread_mutex_lock(&sp->lock);
+		e->sugg = suggest(sp, e->word);
+		pthread_mutex_unlock(&sp->lock);
+		e->suggested = true;
 	}
-	pthread_mutex_unlock(&sp->lock);
-	*e = (centry){w, h, ok, s};
-	c->n++;
 	if (sugg)
-		*sugg = s;
-	return ok;
+		*sugg = e->sugg;
+	return e->ok;
 }
 
 bool spell_known(struct spell *sp, const char *word)

@@ -161,5 +161,29 @@ check transcript-thread-adjusts true "$(jq -s '.[3].escalation.score > .[4].esca
 printf 'Customer: hello\nAgent: hi\n' | "$tact" -f transcript >"$tmp/out"
 check transcript-thread-stdin "- -" "$(jq -r .thread "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
 
+# spelling (hunspell en_US): findings with suggestions, and without them on
+# --no-suggest; British spellings, names, URLs, chat words and --dict-extra
+# words are not findings; customers' words are not checked
+printf '%s\n' '{"role":"agent","text":"I have recieved your order and will send a replacment today."}' \
+	'{"role":"agent","text":"Sorry Priyanka, I apologise: your colour choice was cancelled. See https://exmple.com/x thx"}' \
+	'{"role":"agent","text":"Your Zorblatt order ships today."}' \
+	'{"role":"customer","text":"I have recieved nothing"}' >"$tmp/spell.jsonl"
+printf 'zorblatt\n' >"$tmp/extra.dic"
+status spell-run 0 "$tact" --spell "$tmp/spell.jsonl"
+check spell-found "recieved replacment" "$(jq -r '.spans[] | select(.label=="spelling") | .match' "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+check spell-suggestions "received replacement" "$(jq -r '.spans[] | select(.label=="spelling") | .suggestions[0]' "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+check spell-variants-names-urls 0 "$(sed -n 2p "$tmp/out" | jq '[.spans[] | select(.label=="spelling")] | length')"
+check spell-customer-unchecked 0 "$(sed -n 4p "$tmp/out" | jq '[.spans[] | select(.label=="spelling")] | length')"
+status spell-no-suggest 0 "$tact" --spell --no-suggest "$tmp/spell.jsonl"
+check spell-no-suggest-found 2 "$(jq '.spans[] | select(.label=="spelling")' "$tmp/out" | jq -s length)"
+check spell-no-suggest-none 0 "$(jq '.spans[] | select(.suggestions)' "$tmp/out" | jq -s length)"
+sed -n 3p "$tmp/spell.jsonl" | sed 's/Zorblatt/zorblatt/' >"$tmp/spell3.jsonl"
+status spell-extra-unknown 0 "$tact" --spell "$tmp/spell3.jsonl"
+check spell-extra-unknown-found zorblatt "$(jq -r '.spans[] | select(.label=="spelling") | .match' "$tmp/out")"
+status spell-extra 0 "$tact" --spell --dict-extra "$tmp/extra.dic" "$tmp/spell3.jsonl"
+check spell-extra-accepted 0 "$(jq '[.spans[] | select(.label=="spelling")] | length' "$tmp/out")"
+status spell-missing-dict 2 "$tact" --spell --dict xx_NOPE "$tmp/spell.jsonl"
+check spell-missing-dict-message 1 "$(grep -c "spelling dictionary 'xx_NOPE' not found" "$tmp/err")"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
