@@ -119,10 +119,13 @@ eval-mail: $(B)/tact
 # Lint every bundled lexicon and run its embedded examples.
 check-lexicon: $(B)/tact
 	@$(B)/tact lexicon lint && $(B)/tact lexicon test
+# Spelling of agent replies: the typo cases of the agent sets, and skip cases.
+check-spelling: $(B)/tact
+	@TACT=$(B)/tact python3 tests/eval/spelling.py
 
 # One pass of every suite against the build in $(B).
-check: check-unit check-golden check-cli check-lexicon check-mail check-install check-fuzz check-hostile \
-	check-parallel
+check: check-unit check-golden check-cli check-lexicon check-spelling check-mail check-install check-fuzz \
+	check-hostile check-parallel
 
 # libFuzzer (clang): make fuzz T=read_jsonl FUZZTIME=600; fuzz-smoke runs
 # every target for SMOKETIME seconds (CI). New crashes are written to
@@ -227,6 +230,6 @@ clean:
 	rm -rf build build-san build-fuzz
 
 .PHONY: all deps demo check check-unit check-golden check-cli check-lexicon check-mail check-install \
-	eval-mail san test install uninstall check-fuzz fuzz fuzz-lib fuzz-smoke check-hostile check-valgrind check-parallel \
+	eval-mail san test install uninstall check-spelling check-fuzz fuzz fuzz-lib fuzz-smoke check-hostile check-valgrind check-parallel \
 	test-browser golden-update clean allowlist confusables eval bench
 -include $(OBJ:.o=.d) $(B)/main.d $(B)/progress.d

@@ -71,6 +71,8 @@ def main():
           "%d real-word errors out of reach; %d skip cases" % (len(recs), typo, tp, fn, fp, nreal, len(CASES)))
     for f in fails:
         print("  " + f)
+    checks = tp + fn + fp + len(CASES)
+    print("spelling: %d passed, %d failed" % (checks - len(fails), len(fails)))
     sys.exit(1 if fails else 0)
 
 
