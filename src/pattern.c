@@ -1405,6 +1405,10 @@ static void deob_token(const matcher *m, const vocab *v, const char *s, size_t n
 			const char *d = db->ptr + start;
 			size_t dl = db->len - start;
 			const vslot *vs = memchr(d, '*', dl) ? masked_lookup(m, v, d, dl) : vocab_find(v, d, dl);
+			size_t sl = dl; /* else a mask run at the end may be a footnote star: "morons*" */
+			while (!vs && sl > 3 && d[sl - 1] == '*')
+				if (d[--sl - 1] != '*')
+					vs = memchr(d, '*', sl) ? masked_lookup(m, v, d, sl) : vocab_find(v, d, sl);
 			if (vs) {
 				t->did = vs->id;
 				t->dbase = vs->base;

@@ -4,7 +4,8 @@
  * negated insults, names the writer denies calling someone) and what it
  * does not (negated swearing, a message that is all quotation, a relative
  * or a report after the insult), names, titles and masks that are not
- * swearing, masks with dashes that are, and the span a finding marks. */
+ * swearing, masks with dashes that are, footnote stars after a word, and
+ * the span a finding marks. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,6 +106,12 @@ static const struct {
 	{__LINE__, "you are such an A-HOLE", TACT_DEROG_INSULT, "A-HOLE"},
 	{__LINE__, "the F-22 is a plane", TACT_DEROG_NONE, NULL},
 	{__LINE__, "a hole in the roof", TACT_DEROG_NONE, NULL},
+	/* a star after a word is a footnote, unless the word needs it */
+	{__LINE__, "what a bunch of morons*", TACT_DEROG_INSULT, "bunch of morons*"},
+	{__LINE__, "you idiots*", TACT_DEROG_INSULT, "idiots*"},
+	{__LINE__, "you are an a**", TACT_DEROG_INSULT, "a**"},
+	{__LINE__, "what a load of bulls***", TACT_DEROG_PROFANITY, "bulls***"},
+	{__LINE__, "free shipping* on all orders", TACT_DEROG_NONE, NULL},
 	/* titles and quoted names */
 	{__LINE__, "my copy of The Idiot by Dostoevsky arrived damaged", TACT_DEROG_NONE, NULL},
 	{__LINE__, "the song 'Fuck You' by CeeLo Green won't play", TACT_DEROG_NONE, NULL},
