@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "tact.h"
+#include "bundled.h"
 #include "testing.h"
 
 static const struct {
@@ -55,23 +55,13 @@ static const struct {
 	 TACT_APOLOGY_NONE, "recovery.follow_up", "agent.deflect"},
 };
 
-static bool has_label(const tact_msg *m, const char *l, size_t n)
-{
-	for (size_t k = 0; k < tact_msg_span_count(m); k++) {
-		const char *sl = tact_msg_span(m, k)->label;
-		if (strlen(sl) == n && !strncmp(sl, l, n))
-			return true;
-	}
-	return false;
-}
-
 /* Check each label in the space-separated list is present (want) or absent. */
 static void check_labels(const tact_msg *m, const char *list, bool want, int line, const char *in)
 {
 	for (const char *p = list; *p;) {
 		size_t n = strcspn(p, " ");
 		if (n)
-			CHECK(has_label(m, p, n) == want, line, "\"%s\": %.*s %s", in, (int)n, p,
+			CHECK(has_span(m, p, n) == want, line, "\"%s\": %.*s %s", in, (int)n, p,
 			      want ? "missing" : "not wanted");
 		p += n;
 		while (*p == ' ')
@@ -81,31 +71,17 @@ static void check_labels(const tact_msg *m, const char *list, bool want, int lin
 
 int main(void)
 {
-	tact_config *cfg = tact_config_new();
-	tact_engine *eng = NULL;
-	char *err = NULL;
-	if (tact_engine_new(cfg, &eng, &err) != TACT_OK) {
-		fprintf(stderr, "agent_test: %s\n", err ? err : "no engine");
-		free(err);
-		tact_config_free(cfg);
+	bundled b;
+	if (!bundled_open(&b, "agent_test"))
 		return 1;
-	}
-	tact_analyzer *an = tact_analyzer_new(eng);
-	tact_msg *m = tact_msg_new();
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		tact_msg_reset(m);
-		tact_msg_set_text(m, cases[i].in, strlen(cases[i].in));
-		tact_msg_set_role(m, TACT_ROLE_AGENT);
-		tact_analyze(an, m);
+		const tact_msg *m = bundled_analyze(&b, cases[i].in, TACT_ROLE_AGENT);
 		tact_apology got = tact_msg_apology(m);
 		CHECK(got == cases[i].want, cases[i].line, "\"%s\": apology %s, want %s", cases[i].in,
 		      tact_apology_name(got), tact_apology_name(cases[i].want));
 		check_labels(m, cases[i].has, true, cases[i].line, cases[i].in);
 		check_labels(m, cases[i].hasnt, false, cases[i].line, cases[i].in);
 	}
-	tact_msg_free(m);
-	tact_analyzer_free(an);
-	tact_engine_free(eng);
-	tact_config_free(cfg);
+	bundled_close(&b);
 	return TEST_END("agent_test");
 }

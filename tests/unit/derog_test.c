@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "tact.h"
+#include "bundled.h"
 #include "testing.h"
 
 static const struct {
@@ -142,22 +142,11 @@ static const struct {
 
 int main(void)
 {
-	tact_config *cfg = tact_config_new();
-	tact_engine *eng = NULL;
-	char *err = NULL;
-	if (tact_engine_new(cfg, &eng, &err) != TACT_OK) {
-		fprintf(stderr, "derog_test: %s\n", err ? err : "no engine");
-		free(err);
-		tact_config_free(cfg);
+	bundled b;
+	if (!bundled_open(&b, "derog_test"))
 		return 1;
-	}
-	tact_analyzer *an = tact_analyzer_new(eng);
-	tact_msg *m = tact_msg_new();
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		tact_msg_reset(m);
-		tact_msg_set_text(m, cases[i].in, strlen(cases[i].in));
-		tact_msg_set_role(m, TACT_ROLE_CUSTOMER);
-		tact_analyze(an, m);
+		const tact_msg *m = bundled_analyze(&b, cases[i].in, TACT_ROLE_CUSTOMER);
 		tact_derog got = tact_msg_derogatory(m);
 		CHECK(got == cases[i].want, cases[i].line, "\"%s\": derogatory %s, want %s", cases[i].in,
 		      tact_derog_name(got), tact_derog_name(cases[i].want));
@@ -174,26 +163,13 @@ int main(void)
 		}
 	}
 	/* one finding per word: "asshole" is an insult, not also profanity */
-	tact_msg_reset(m);
-	tact_msg_set_text(m, "you asshole", 11);
-	tact_msg_set_role(m, TACT_ROLE_CUSTOMER);
-	tact_analyze(an, m);
+	const tact_msg *m = bundled_analyze(&b, "you asshole", TACT_ROLE_CUSTOMER);
 	CHECK(tact_msg_span_count(m) == 1, __LINE__, "\"you asshole\": %zu spans, want 1", tact_msg_span_count(m));
 	/* a slur called at staff is an insult too: both labels, one span each */
 	const char *slur = "the dev team is obviously a bunch of r*tards";
-	tact_msg_reset(m);
-	tact_msg_set_text(m, slur, strlen(slur));
-	tact_msg_set_role(m, TACT_ROLE_CUSTOMER);
-	tact_analyze(an, m);
-	bool idn = false, ins = false;
-	for (size_t k = 0; k < tact_msg_span_count(m); k++) {
-		idn |= !strcmp(tact_msg_span(m, k)->label, "derogatory.identity");
-		ins |= !strcmp(tact_msg_span(m, k)->label, "derogatory.insult");
-	}
+	m = bundled_analyze(&b, slur, TACT_ROLE_CUSTOMER);
+	bool idn = has_span(m, "derogatory.identity", 19), ins = has_span(m, "derogatory.insult", 17);
 	CHECK(idn && ins, __LINE__, "\"%s\": identity %d insult %d, want both", slur, idn, ins);
-	tact_msg_free(m);
-	tact_analyzer_free(an);
-	tact_engine_free(eng);
-	tact_config_free(cfg);
+	bundled_close(&b);
 	return TEST_END("derog_test");
 }

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "tact.h"
+#include "bundled.h"
 #include "testing.h"
 
 static const struct {
@@ -75,31 +75,15 @@ static const struct {
 
 int main(void)
 {
-	tact_config *cfg = tact_config_new();
-	tact_engine *eng = NULL;
-	char *err = NULL;
-	if (tact_engine_new(cfg, &eng, &err) != TACT_OK) {
-		fprintf(stderr, "escalation_test: %s\n", err ? err : "no engine");
-		free(err);
-		tact_config_free(cfg);
+	bundled b;
+	if (!bundled_open(&b, "escalation_test"))
 		return 1;
-	}
-	tact_analyzer *an = tact_analyzer_new(eng);
-	tact_msg *m = tact_msg_new();
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		tact_msg_reset(m);
-		tact_msg_set_text(m, cases[i].in, strlen(cases[i].in));
-		tact_msg_set_role(m, TACT_ROLE_CUSTOMER);
-		tact_analyze(an, m);
-		bool got = false;
-		for (size_t k = 0; k < tact_msg_span_count(m); k++)
-			got |= !strcmp(tact_msg_span(m, k)->label, cases[i].label);
+		const tact_msg *m = bundled_analyze(&b, cases[i].in, TACT_ROLE_CUSTOMER);
+		bool got = has_span(m, cases[i].label, strlen(cases[i].label));
 		CHECK(got == cases[i].want, cases[i].line, "\"%s\": %s %s, want %s", cases[i].in, cases[i].label,
 		      got ? "present" : "absent", cases[i].want ? "present" : "absent");
 	}
-	tact_msg_free(m);
-	tact_analyzer_free(an);
-	tact_engine_free(eng);
-	tact_config_free(cfg);
+	bundled_close(&b);
 	return TEST_END("escalation_test");
 }
