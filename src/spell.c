@@ -1,7 +1,8 @@
 /* spell.c: spelling for agent replies. hunspell checks about 77k words a
- * second and suggests far slower, so each thread keeps a cache of verdicts
- * per distinct word (a reply's vocabulary repeats) and hunspell is asked
- * once per word per thread, under a lock because a Hunhandle is not
+ * second and suggests far slower (about 20 ms a word), so each thread keeps
+ * a cache of verdicts per distinct word (a reply's vocabulary repeats), and
+ * the suggestions, asked only for words that are reported, are kept once for
+ * all threads; hunspell is called under a lock because a Hunhandle is not
  * thread-safe. Hunspell_create() returns a working-looking handle even when
  * the .aff/.dic files are missing, so they are opened here first. */
 #include "spell.h"
@@ -14,10 +15,13 @@
 
 #include "config.h"
 
+struct spell_cache;
+
 struct spell {
 	Hunhandle *h;
 	bool suggest;   /* config "suggest" */
-	pthread_mutex_t lock;
+	pthread_mutex_t lock; /* guards h and sugg */
+	struct spell_cache *sugg; /* suggestions, shared by the threads */
 	char *dic;
 };
 
@@ -129,6 +133,7 @@ void spell_close(struct spell *sp)
 	if (!sp)
 		return;
 	Hunspell_destroy(sp->h);
+	spell_cache_free(sp->sugg);
 	pthread_mutex_destroy(&sp->lock);
 	free(sp->dic);
 	free(sp);
@@ -168,20 +173,54 @@ static void cache_reset(struct spell_cache *c, size_t cap)
 	c->n = 0;
 }
 
-/* Up to three suggestions for a misspelt word, '\n'-separated, or NULL.
- * Hunspell_suggest() costs milliseconds, so it runs only for a caller that
- * shows them, once per word. Called with sp->lock held. */
-static char *suggest(struct spell *sp, const char *w)
+/* The entry for word (n bytes, hash h) in c: found (e->word set) or a free
+ * slot for it after making room (e->word NULL), growing the table up to
+ * CACHE_MAX, then starting over. */
+static centry *cache_get(struct spell_cache **cp, const char *word, size_t n, uint32_t h)
 {
-	char **list = NULL;
-	int k = Hunspell_suggest(sp->h, &list, w);
-	buf b = {0};
-	for (int i = 0; i < k && i < 3; i++)
-		buf_printf(&b, "%s%s", i ? "\n" : "", list[i]);
-	if (k > 0)
-		Hunspell_free_list(sp->h, &list, k);
-	char *s = b.len ? buf_steal(&b) : NULL;
-	buf_free(&b);
+	if (!*cp) {
+		*cp = xcalloc(1, sizeof **cp);
+		cache_reset(*cp, 1024);
+	}
+	struct spell_cache *c = *cp;
+	centry *e = cache_slot(c, word, n, h);
+	if (e->word || (c->n + 1) * 2 <= c->cap)
+		return e;
+	struct spell_cache old = *c;
+	if (c->cap >= CACHE_MAX) {
+		cache_reset(c, c->cap);
+	} else {
+		c->v = xcalloc(old.cap * 2, sizeof *c->v);
+		c->cap = old.cap * 2;
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.v[i].word)
+				*cache_slot(c, old.v[i].word, strlen(old.v[i].word), old.v[i].hash) = old.v[i];
+		free(old.v);
+	}
+	return cache_slot(c, word, n, h);
+}
+
+/* Up to three suggestions for a misspelt word, '\n'-separated, or NULL; a
+ * copy the caller owns. Hunspell_suggest() costs milliseconds, so it runs
+ * only for a caller that shows them, once per word for all threads. */
+static char *suggest(struct spell *sp, const char *w, uint32_t h)
+{
+	pthread_mutex_lock(&sp->lock);
+	centry *e = cache_get(&sp->sugg, w, strlen(w), h);
+	if (!e->word) {
+		char **list = NULL;
+		int k = Hunspell_suggest(sp->h, &list, w);
+		buf b = {0};
+		for (int i = 0; i < k && i < 3; i++)
+			buf_printf(&b, "%s%s", i ? "\n" : "", list[i]);
+		if (k > 0)
+			Hunspell_free_list(sp->h, &list, k);
+		*e = (centry){.word = xstrdup(w), .hash = h, .suggested = true, .sugg = b.len ? buf_steal(&b) : NULL};
+		buf_free(&b);
+		sp->sugg->n++;
+	}
+	char *s = e->sugg ? xstrdup(e->sugg) : NULL;
+	pthread_mutex_unlock(&sp->lock);
 	return s;
 }
 
@@ -189,39 +228,18 @@ bool spell_check(struct spell *sp, struct spell_cache **cache, const char *word,
 {
 	if (sugg)
 		*sugg = NULL;
-	if (!*cache) {
-		*cache = xcalloc(1, sizeof **cache);
-		cache_reset(*cache, 1024);
-	}
-	struct spell_cache *c = *cache;
 	uint32_t h = (uint32_t)hash_bytes(word, n);
-	centry *e = cache_slot(c, word, n, h);
+	centry *e = cache_get(cache, word, n, h);
 	if (!e->word) {
-		if ((c->n + 1) * 2 > c->cap) { /* grow, or start over when full */
-			struct spell_cache old = *c;
-			if (c->cap >= CACHE_MAX) {
-				cache_reset(c, c->cap);
-			} else {
-				c->v = xcalloc(old.cap * 2, sizeof *c->v);
-				c->cap = old.cap * 2;
-				for (size_t i = 0; i < old.cap; i++)
-					if (old.v[i].word)
-						*cache_slot(c, old.v[i].word, strlen(old.v[i].word), old.v[i].hash) = old.v[i];
-				free(old.v);
-			}
-			e = cache_slot(c, word, n, h);
-		}
 		char *w = xstrndup(word, n);
 		pthread_mutex_lock(&sp->lock);
 		bool ok = Hunspell_spell(sp->h, w) != 0;
 		pthread_mutex_unlock(&sp->lock);
 		*e = (centry){.word = w, .hash = h, .ok = ok, .suggested = ok};
-		c->n++;
+		(*cache)->n++;
 	}
 	if (sugg && !e->suggested && sp->suggest) {
-		pthread_mutex_lock(&sp->lock);
-		e->sugg = suggest(sp, e->word);
-		pthread_mutex_unlock(&sp->lock);
+		e->sugg = suggest(sp, e->word, h);
 		e->suggested = true;
 	}
 	if (sugg)
