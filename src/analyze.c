@@ -149,13 +149,9 @@ void sentence_words(const dctx *d, uint32_t sent, size_t *w0, size_t *w1)
 	*w1 = MAX(hi, lo);
 }
 
-/* Matches are sorted by start offset; those overlapping words [w0, w1)
- * are found by binary search on the first match ending after w0's start. */
-bool cue_at(const dctx *d, const char *cue, size_t w0, size_t w1)
+size_t matches_near(const dctx *d, size_t w)
 {
-	if (w0 >= w1 || w0 >= d->ts->nw)
-		return false;
-	uint32_t from = word_tok(d, w0)->os;
+	uint32_t from = word_tok(d, w)->os;
 	size_t lo = 0, hi = d->ms->n;
 	while (lo < hi) { /* first match starting at or after from */
 		size_t mid = (lo + hi) / 2;
@@ -164,9 +160,15 @@ bool cue_at(const dctx *d, const char *cue, size_t w0, size_t w1)
 		else
 			hi = mid;
 	}
-	/* matches starting a little before w0 can still overlap: step back */
-	size_t i = lo > 32 ? lo - 32 : 0;
-	for (; i < d->ms->n; i++) {
+	/* matches starting a little before w can still overlap: step back */
+	return lo > 32 ? lo - 32 : 0;
+}
+
+bool cue_at(const dctx *d, const char *cue, size_t w0, size_t w1)
+{
+	if (w0 >= w1 || w0 >= d->ts->nw)
+		return false;
+	for (size_t i = matches_near(d, w0); i < d->ms->n; i++) {
 		const match *m = &d->ms->m[i];
 		if (m->w0 >= w1)
 			break;

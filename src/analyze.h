@@ -51,6 +51,10 @@ void engine_load_lexicons(const tact_config *cfg, const char *lang, lexicon *lx,
 tact_span *span_from_match(dctx *d, const match *m, const char *label, tact_severity sev, const char *message);
 /* Word positions [*w0, *w1) of sentence sent (binary search). */
 void sentence_words(const dctx *d, uint32_t sent, size_t *w0, size_t *w1);
+/* Matches are sorted by start offset: the index from which to scan for
+ * those overlapping word w (binary search, then a step back for matches
+ * that start a little before it). w < d->ts->nw. */
+size_t matches_near(const dctx *d, size_t w);
 /* Is there a counted match of a cue label overlapping words [w0, w1)? */
 bool cue_at(const dctx *d, const char *cue, size_t w0, size_t w1);
 

@@ -45,16 +45,7 @@ static bool cue_sev_at(const dctx *d, const char *lab, tact_severity sev, size_t
 {
 	if (w0 >= w1 || w0 >= d->ts->nw)
 		return false;
-	uint32_t from = word_tok(d, w0)->os;
-	size_t lo = 0, hi = d->ms->n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (d->ms->m[mid].os < from)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t i = lo > 32 ? lo - 32 : 0; i < d->ms->n; i++) {
+	for (size_t i = matches_near(d, w0); i < d->ms->n; i++) {
 		const match *m = &d->ms->m[i];
 		if (m->w0 >= w1)
 			break;

@@ -547,16 +547,7 @@ static bool joined(const dctx *d, size_t k)
  * severity low (targets.tact, thing.media)? */
 static bool media_word(const dctx *d, const cues *c, size_t k)
 {
-	uint32_t from = word_tok(d, k)->os;
-	size_t lo = 0, hi = d->ms->n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (d->ms->m[mid].os < from)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t i = lo > 32 ? lo - 32 : 0; i < d->ms->n && d->ms->m[i].w0 <= k; i++) {
+	for (size_t i = matches_near(d, k); i < d->ms->n && d->ms->m[i].w0 <= k; i++) {
 		const match *m = &d->ms->m[i];
 		const lex_entry *e = entry_of(d, m);
 		if (m->w0 <= k && k < m->w1 && e->label == c->thing && e->sev == TACT_SEV_LOW)
