@@ -164,7 +164,7 @@ size_t matches_near(const dctx *d, size_t w)
 	return lo > 32 ? lo - 32 : 0;
 }
 
-bool cue_at(const dctx *d, const char *cue, size_t w0, size_t w1)
+bool cue_sev_at(const dctx *d, const char *cue, int sev, size_t w0, size_t w1)
 {
 	if (w0 >= w1 || w0 >= d->ts->nw)
 		return false;
@@ -172,10 +172,16 @@ bool cue_at(const dctx *d, const char *cue, size_t w0, size_t w1)
 		const match *m = &d->ms->m[i];
 		if (m->w0 >= w1)
 			break;
-		if (m->w0 < w1 && w0 < m->w1 && entry_of(d, m)->label == cue && !(m->why & WHY_REGION))
+		const lex_entry *e = entry_of(d, m);
+		if (w0 < m->w1 && e->label == cue && (sev < 0 || (int)e->sev == sev) && !(m->why & WHY_REGION))
 			return true;
 	}
 	return false;
+}
+
+bool cue_at(const dctx *d, const char *cue, size_t w0, size_t w1)
+{
+	return cue_sev_at(d, cue, -1, w0, w1);
 }
 
 /* Run the stages on the analysed text. */

@@ -55,8 +55,11 @@ void sentence_words(const dctx *d, uint32_t sent, size_t *w0, size_t *w1);
  * those overlapping word w (binary search, then a step back for matches
  * that start a little before it). w < d->ts->nw. */
 size_t matches_near(const dctx *d, size_t w);
-/* Is there a counted match of a cue label overlapping words [w0, w1)? */
+/* Is there a counted match of a cue label overlapping words [w0, w1)?
+ * cue_sev_at() asks for entries of severity sev only (a tact_severity;
+ * -1: any, which is cue_at()). */
 bool cue_at(const dctx *d, const char *cue, size_t w0, size_t w1);
+bool cue_sev_at(const dctx *d, const char *cue, int sev, size_t w0, size_t w1);
 
 /* detect_customer.c */
 void detect_customer(dctx *d);

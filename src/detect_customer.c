@@ -36,27 +36,10 @@ static bool caps_word(const dctx *d, size_t pos, const uint8_t *acro)
 	return t->kind == TK_WORD && (t->flags & TF_ALLCAPS) && t->letters >= 2 && !acro[pos];
 }
 
-/* Is there a match of cue label lab overlapping words [w0, w1) whose
- * entry has severity sev? Mood cues are `info`; cue.negative entries of
- * severity `low` are reported problems ("arrived cracked"), which make a
- * message a complaint (score.c) without setting a sentence's mood. Matches
- * are sorted by start: binary search, as cue_at() does. */
-static bool cue_sev_at(const dctx *d, const char *lab, tact_severity sev, size_t w0, size_t w1)
-{
-	if (w0 >= w1 || w0 >= d->ts->nw)
-		return false;
-	for (size_t i = matches_near(d, w0); i < d->ms->n; i++) {
-		const match *m = &d->ms->m[i];
-		if (m->w0 >= w1)
-			break;
-		const lex_entry *e = entry_of(d, m);
-		if (m->w1 > w0 && e->label == lab && e->sev == sev && !(m->why & WHY_REGION))
-			return true;
-	}
-	return false;
-}
-
-/* A happy sentence: a positive mood cue and no negative mood. */
+/* A happy sentence: a positive mood cue and no negative mood. Mood cues are
+ * `info`; cue.negative entries of severity `low` are reported problems
+ * ("arrived cracked"), which make a message a complaint (score.c) without
+ * setting a sentence's mood. */
 static bool happy_sentence(const dctx *d, uint32_t sent)
 {
 	size_t w0, w1;
