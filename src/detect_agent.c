@@ -117,16 +117,13 @@ static bool in_sentence_with(const dctx *d, const match *m, const char *label)
 static bool word_is(const dctx *d, size_t w, const char *s)
 {
 	const token *t = word_tok(d, w);
-	size_t n = strlen(s);
-	return t->nlen == n && !memcmp(tok_text(d->nt, t), s, n);
+	return bytes_are(tok_text(d->nt, t), t->nlen, s);
 }
 
 static bool word_in(const dctx *d, size_t w, const char *const *list)
 {
-	for (; *list; list++)
-		if (word_is(d, w, *list))
-			return true;
-	return false;
+	const token *t = word_tok(d, w);
+	return bytes_in(tok_text(d->nt, t), t->nlen, list);
 }
 
 static bool word_ends(const dctx *d, size_t w, const char *suffix)

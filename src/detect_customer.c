@@ -196,11 +196,7 @@ static bool praise_message(const dctx *d)
 /* Is w one of the words in list (NULL-terminated), on normalized text? */
 static bool word_in(const dctx *d, const token *t, const char *const *list)
 {
-	const char *s = tok_text(d->nt, t);
-	for (size_t i = 0; list[i]; i++)
-		if (strlen(list[i]) == t->nlen && !memcmp(list[i], s, t->nlen))
-			return true;
-	return false;
+	return bytes_in(tok_text(d->nt, t), t->nlen, list);
 }
 
 /* Whose move is it? A move (cancel, legal, regulator, public, manager,

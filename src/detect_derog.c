@@ -91,13 +91,7 @@ static const char *const function_words[] = {
 static bool word_in(const dctx *d, size_t k, const char *const *list)
 {
 	const token *t = word_tok(d, k);
-	const char *s = tok_text(d->nt, t);
-	if (!t->nlen)
-		return false;
-	for (; *list; list++) /* the first byte rules out most words cheaply */
-		if ((*list)[0] == s[0] && !strncmp(*list, s, t->nlen) && (*list)[t->nlen] == '\0')
-			return true;
-	return false;
+	return bytes_in(tok_text(d->nt, t), t->nlen, list);
 }
 
 static bool cue_word(const dctx *d, const char *cue, size_t pos)

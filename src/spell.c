@@ -12,17 +12,23 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "config.h"
 
 struct spell_cache;
 
 struct spell {
-	Hunhandle *h;
+	Hunhandle *h;   /* checks, and suggests by edits only (create_handle) */
+	Hunhandle *full; /* suggests with the n-gram search too: made on first
+			    need, when h has none for a word; NULL */
 	bool suggest;   /* config "suggest" */
-	pthread_mutex_t lock; /* guards h and sugg */
+	pthread_mutex_t lock; /* guards h, full and sugg */
 	struct spell_cache *sugg; /* suggestions, shared by the threads */
-	char *dic;
+	char *aff, *dic;
+	bool edits_only; /* h does not search n-grams: full has more */
+	buf extra;      /* --dict-extra words, NUL-terminated, for full */
 };
 
 typedef struct {
@@ -51,6 +57,7 @@ static bool readable(const char *path)
 
 struct extra_ctx {
 	Hunhandle *h;
+	buf *words;
 	char **err;
 	tact_status st;
 };
@@ -73,11 +80,48 @@ static void add_extra(const char *path, void *data)
 	while ((n = getline(&line, &cap, f)) > 0) {
 		while (n && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' '))
 			line[--n] = '\0';
-		if (n && line[0] != '#')
+		if (n && line[0] != '#') {
 			Hunspell_add(c->h, line);
+			buf_add(c->words, line, (size_t)n + 1);
+		}
 	}
 	free(line);
 	fclose(f);
+}
+
+/* A handle whose suggestions skip hunspell's n-gram search (*edits_only
+ * set). That search compares the word with every word of the dictionary
+ * (20-40 ms a word); the edit search before it (swapped, missing, extra and
+ * wrong letters, the REP table) finds the replacement of most typos in a
+ * few milliseconds, and suggest() asks the n-gram search only for words it
+ * has nothing for ("tommorow", "acomodation"). hunspell takes options only
+ * from the .aff file, so the handle is made from a copy of it in memory
+ * with MAXNGRAMSUGS 0 added, unless the file sets that option itself;
+ * where that copy cannot be made, from the file. */
+static Hunhandle *create_handle(const char *aff, const char *dic, bool *edits_only)
+{
+	Hunhandle *h = NULL;
+	FILE *f = fopen(aff, "rb");
+	buf b = {0};
+	char chunk[65536];
+	size_t n;
+	while (f && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	bool own = b.len && !memmem(b.ptr, b.len, "\nMAXNGRAMSUGS", 13) && strncmp(b.ptr, "MAXNGRAMSUGS", 12);
+	int fd = own ? memfd_create("tact-aff", MFD_CLOEXEC) : -1;
+	if (fd >= 0) {
+		buf_adds(&b, "\nMAXNGRAMSUGS 0\n");
+		char path[64];
+		snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+		if (write(fd, b.ptr, b.len) == (ssize_t)b.len && readable(path))
+			h = Hunspell_create(path, dic);
+		close(fd);
+	}
+	if (f)
+		fclose(f);
+	buf_free(&b);
+	*edits_only = h != NULL;
+	return h ? h : Hunspell_create(aff, dic);
 }
 
 tact_status spell_open(const tact_config *cfg, struct spell **out, char **err)
@@ -113,12 +157,12 @@ tact_status spell_open(const tact_config *cfg, struct spell **out, char **err)
 		return TACT_ERR_DICT;
 	}
 	struct spell *sp = xcalloc(1, sizeof *sp);
-	sp->h = Hunspell_create(aff, dic);
+	sp->h = create_handle(aff, dic, &sp->edits_only);
 	sp->suggest = config_bool(cfg, "suggest");
+	sp->aff = aff;
 	sp->dic = dic;
-	free(aff);
 	pthread_mutex_init(&sp->lock, NULL);
-	struct extra_ctx c = {sp->h, err, TACT_OK};
+	struct extra_ctx c = {sp->h, &sp->extra, err, TACT_OK};
 	config_each(cfg, "dict-extra", add_extra, &c);
 	if (c.st) {
 		spell_close(sp);
@@ -133,8 +177,12 @@ void spell_close(struct spell *sp)
 	if (!sp)
 		return;
 	Hunspell_destroy(sp->h);
+	if (sp->full)
+		Hunspell_destroy(sp->full);
 	spell_cache_free(sp->sugg);
 	pthread_mutex_destroy(&sp->lock);
+	buf_free(&sp->extra);
+	free(sp->aff);
 	free(sp->dic);
 	free(sp);
 }
@@ -209,12 +257,22 @@ static char *suggest(struct spell *sp, const char *w, uint32_t h)
 	centry *e = cache_get(&sp->sugg, w, strlen(w), h);
 	if (!e->word) {
 		char **list = NULL;
-		int k = Hunspell_suggest(sp->h, &list, w);
+		Hunhandle *hh = sp->h;
+		int k = Hunspell_suggest(hh, &list, w);
+		if (k <= 0 && sp->edits_only) {
+			if (!sp->full) {
+				sp->full = Hunspell_create(sp->aff, sp->dic);
+				for (size_t i = 0; i < sp->extra.len; i += strlen(sp->extra.ptr + i) + 1)
+					Hunspell_add(sp->full, sp->extra.ptr + i);
+			}
+			hh = sp->full;
+			k = Hunspell_suggest(hh, &list, w);
+		}
 		buf b = {0};
 		for (int i = 0; i < k && i < 3; i++)
 			buf_printf(&b, "%s%s", i ? "\n" : "", list[i]);
 		if (k > 0)
-			Hunspell_free_list(sp->h, &list, k);
+			Hunspell_free_list(hh, &list, k);
 		*e = (centry){.word = xstrdup(w), .hash = h, .suggested = true, .sugg = b.len ? buf_steal(&b) : NULL};
 		buf_free(&b);
 		sp->sugg->n++;

@@ -124,6 +124,22 @@ bool ascii_strieq(const char *a, const char *b);
 bool ascii_memieq(const char *a, const char *b, size_t n);
 /* Does s (n bytes) start with the C string p, ignoring ASCII case? */
 bool ascii_prefix_ci(const char *s, size_t n, const char *p);
+/* The n bytes at s are the string w; one of the strings of a NULL-ended
+ * list. No strlen: most comparisons end at the first byte. */
+static inline bool bytes_are(const char *s, size_t n, const char *w)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != w[i] || !w[i])
+			return false;
+	return w[n] == '\0';
+}
+static inline bool bytes_in(const char *s, size_t n, const char *const *list)
+{
+	for (; *list; list++)
+		if (bytes_are(s, n, *list))
+			return true;
+	return false;
+}
 
 /* Parse a decimal size with optional k/M/G suffix; false when malformed. */
 bool parse_size(const char *s, size_t *out);

@@ -174,6 +174,11 @@ check spell-found "recieved replacment" "$(jq -r '.spans[] | select(.label=="spe
 check spell-suggestions "received replacement" "$(jq -r '.spans[] | select(.label=="spelling") | .suggestions[0]' "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
 check spell-variants-names-urls 0 "$(sed -n 2p "$tmp/out" | jq '[.spans[] | select(.label=="spelling")] | length')"
 check spell-customer-unchecked 0 "$(sed -n 4p "$tmp/out" | jq '[.spans[] | select(.label=="spelling")] | length')"
+# words hunspell's edit search has nothing for get the n-gram search's
+# suggestions (a second handle, spell.c)
+printf '%s\n' '{"role":"agent","text":"Your room and acomodation are booked for tommorow evening as promised."}' >"$tmp/spell-ngram.jsonl"
+status spell-ngram-run 0 "$tact" --spell "$tmp/spell-ngram.jsonl"
+check spell-ngram-suggestions "accommodation tomorrow" "$(jq -r '.spans[] | select(.label=="spelling") | .suggestions[0]' "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
 status spell-no-suggest 0 "$tact" --spell --no-suggest "$tmp/spell.jsonl"
 check spell-no-suggest-found 2 "$(jq '.spans[] | select(.label=="spelling")' "$tmp/out" | jq -s length)"
 check spell-no-suggest-none 0 "$(jq '.spans[] | select(.suggestions)' "$tmp/out" | jq -s length)"
