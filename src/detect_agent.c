@@ -464,6 +464,8 @@ static bool spelling_variant_ok(struct spell *sp, struct spell_cache **sc, const
 		w[i] = (char)ascii_tolower((unsigned char)word[i]);
 	}
 	w[n] = '\0';
+	if (n > 3 && w[n - 2] == '\'' && w[n - 1] == 's') /* a possessive: "else's", "mum's" */
+		return spell_check(sp, sc, w, n - 2, NULL) || spelling_variant_ok(sp, sc, w, n - 2);
 	for (size_t i = 0; i < ARRAY_LEN(suffix); i++)
 		if (known_as(sp, sc, w, suffix[i][0], suffix[i][1]))
 			return true;
@@ -485,6 +487,33 @@ static bool spelling_variant_ok(struct spell *sp, struct spell_cache **sc, const
 			return true;
 	}
 	return false;
+}
+
+/* The word as hunspell is asked about it: the original bytes with the
+ * apostrophes people type for "'" (’ ‘ ʼ ´ `) made one; 0 when it does
+ * not fit in out (no English word is that long: not checked). */
+static size_t spelling_form(const char *s, size_t n, char *out, size_t cap)
+{
+	static const char *const apos[] = {"\xE2\x80\x99", "\xE2\x80\x98", "\xCA\xBC", "\xC2\xB4", "`"};
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		size_t step = 1;
+		char c = s[i];
+		for (size_t a = 0; a < ARRAY_LEN(apos); a++) {
+			size_t an = strlen(apos[a]);
+			if (n - i >= an && !memcmp(s + i, apos[a], an)) {
+				c = '\'';
+				step = an;
+				break;
+			}
+		}
+		if (k + 1 >= cap)
+			return 0;
+		out[k++] = c;
+		i += step;
+	}
+	out[k] = '\0';
+	return k;
 }
 
 /* Shorthand agents write on purpose in chat and social replies. */
@@ -525,9 +554,11 @@ static void spelling(dctx *d)
 		if (word_in(d, i, chat_words))
 			continue;
 		checked++;
-		if (spell_check(sp, &d->an->sc, text + t->os, t->oe - t->os, NULL))
+		char w[64];
+		size_t n = spelling_form(text + t->os, t->oe - t->os, w, sizeof w);
+		if (!n || spell_check(sp, &d->an->sc, w, n, NULL))
 			continue;
-		if (spelling_variant_ok(sp, &d->an->sc, text + t->os, t->oe - t->os))
+		if (spelling_variant_ok(sp, &d->an->sc, w, n))
 			continue;
 		if (nbad == cap) {
 			cap = cap ? cap * 2 : 8;
@@ -539,7 +570,9 @@ static void spelling(dctx *d)
 		for (size_t k = 0; k < nbad; k++) {
 			const token *t = word_tok(d, bad[k]);
 			const char *sugg; /* asked only now: suggesting costs milliseconds */
-			spell_check(sp, &d->an->sc, text + t->os, t->oe - t->os, &sugg);
+			char w[64];
+			size_t n = spelling_form(text + t->os, t->oe - t->os, w, sizeof w);
+			spell_check(sp, &d->an->sc, w, n, &sugg);
 			char *m = xasprintf("possible misspelling '%.*s'", (int)(t->oe - t->os), text + t->os);
 			tact_span *s = msg_add_span(d->msg, "spelling", "spell", TACT_SEV_LOW, t->os, t->oe, msg_own(d->msg, m));
 			s->detail = sugg ? msg_own(d->msg, xstrdup(sugg)) : NULL;

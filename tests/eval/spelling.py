@@ -35,6 +35,8 @@ CASES = [
     ("> my biil is rong\nI've corected the bill today.", ["corected"]),                        # quoted message
     ("Thanks Ms Okafor, Mr Xanthopoulos has rebooked your pre-authorised payment and cancelled the "
      "cheque; sory. ^RK", ["sory"]),                              # names, prefixes, British spelling, sign-off
+    ("You\u00b4re right, the courier\u2019s van and everyone else's parcels were late; I\u2019ve rebooked your "
+     "mum's for tommorow.", ["tommorow"]),                        # typed apostrophes, possessives
 ]
 
 
