@@ -33,7 +33,10 @@ typedef struct node { /* 32 bytes: there are tens of thousands */
 	int32_t *ids;
 	struct node **kids;
 	uint32_t nkids;
+	int32_t minr; /* N_WORD: its commonest word's rarity, once asked
+			 (0: not yet; no rarity is 0) */
 } node;
+_Static_assert(sizeof(node) <= 32, "node grew");
 
 /* Parsed classes, reused: a class used by many entries is parsed once per
  * stem setting and copied. */
@@ -162,26 +165,46 @@ static node *seq_view(node *const *items, size_t n)
 	return s;
 }
 
-static int id_cmp(const void *a, const void *b)
-{
-	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
-	return (x > y) - (x < y);
-}
+/* Larger id sets are sorted through a bitmap over their range (ids are
+ * dense small integers): qsort's comparison calls were 7 % of the start-up.
+ * All zero between calls; freed with the arenas. */
+static _Thread_local uint64_t *sort_bits;
+static _Thread_local size_t sort_cap;
 
 static void ids_sort(node *w)
 {
 	if (w->nids < 2)
 		return;
-	if (w->nids <= 24) { /* most sets are small: insertion sort */
+	if (w->nids > 24) {
+		int64_t lo = w->ids[0], hi = lo;
 		for (size_t i = 1; i < w->nids; i++) {
-			int32_t x = w->ids[i];
-			size_t j = i;
-			for (; j > 0 && w->ids[j - 1] > x; j--)
-				w->ids[j] = w->ids[j - 1];
-			w->ids[j] = x;
+			lo = MIN(lo, (int64_t)w->ids[i]);
+			hi = MAX(hi, (int64_t)w->ids[i]);
 		}
-	} else {
-		qsort(w->ids, w->nids, sizeof *w->ids, id_cmp);
+		size_t nw = (size_t)((hi - lo) >> 6) + 1;
+		if (nw > sort_cap) {
+			sort_bits = xreallocarray(sort_bits, nw, sizeof *sort_bits);
+			memset(sort_bits + sort_cap, 0, (nw - sort_cap) * sizeof *sort_bits);
+			sort_cap = nw;
+		}
+		for (size_t i = 0; i < w->nids; i++) {
+			uint64_t d = (uint64_t)(w->ids[i] - lo);
+			sort_bits[d >> 6] |= (uint64_t)1 << (d & 63);
+		}
+		size_t k = 0;
+		for (size_t b = 0; b < nw; b++)
+			for (uint64_t x = sort_bits[b]; x; x &= x - 1)
+				w->ids[k++] = (int32_t)(lo + (int64_t)(b * 64 + (size_t)__builtin_ctzll(x)));
+		memset(sort_bits, 0, nw * sizeof *sort_bits);
+		w->nids = k;
+		return;
+	}
+	for (size_t i = 1; i < w->nids; i++) { /* most sets are small: insertion sort */
+		int32_t x = w->ids[i];
+		size_t j = i;
+		for (; j > 0 && w->ids[j - 1] > x; j--)
+			w->ids[j] = w->ids[j - 1];
+		w->ids[j] = x;
 	}
 	size_t k = 1;
 	for (size_t i = 1; i < w->nids; i++)
@@ -514,12 +537,23 @@ static void rarity_reset(void)
 	rarity_cap = 0;
 }
 
+/* The commonest word's rarity of a word node, computed once: variants,
+ * sequences and their required parts ask about the same nodes many times.
+ * The ids of a node do not change once compiling asks. */
+static int node_minr(const vocab *v, const node *w)
+{
+	if (!w->minr) {
+		int worst = 1000;
+		for (size_t i = 0; i < w->nids; i++)
+			worst = MIN(worst, id_rarity(v, w->ids[i]));
+		((node *)w)->minr = worst;
+	}
+	return w->minr;
+}
+
 static int word_rarity(const vocab *v, const node *w)
 {
-	int worst = 1000;
-	for (size_t i = 0; i < w->nids; i++)
-		worst = MIN(worst, id_rarity(v, w->ids[i]));
-	return worst - (int)(w->nids / 16); /* large sets are common */
+	return node_minr(v, w) - (int)(w->nids / 16); /* large sets are common */
 }
 
 static uint32_t emit(matcher *m, pinstr in)
@@ -658,9 +692,7 @@ static bool req_info(const vocab *v, const node *x, reqinfo *out)
 {
 	switch (x->kind) {
 	case N_WORD:
-		out->minr = 1000;
-		for (size_t i = 0; i < x->nids; i++)
-			out->minr = MIN(out->minr, id_rarity(v, x->ids[i]));
+		out->minr = node_minr(v, x);
 		out->count = x->nids;
 		return x->nids > 0;
 	case N_SEQ: {
@@ -1229,6 +1261,9 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 	free(P.memo);
 	ar_free_all();
 	rarity_reset();
+	free(sort_bits);
+	sort_bits = NULL;
+	sort_cap = 0;
 }
 
 void matcher_free(matcher *m)
