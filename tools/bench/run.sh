@@ -3,9 +3,9 @@
 # with hyperfine. Builds a >= 64 MB corpus from ../shared/corpus-ext (JSON
 # lines and mbox), then times: cat; ripgrep with every lexicon word; tact
 # (jsonl in, jsonl out) on one thread, with spelling (and without its
-# suggestions), on the mbox, on two
-# threads; GMime's bare parse of real mail and tact on the same mbox; the
-# startup with the bundled lexicons. Prints a markdown table (MB/s, ratios),
+# suggestions), on the mbox, on two threads (with and without spelling);
+# GMime's bare parse of real mail and tact on the same mbox; the startup
+# with the bundled lexicons. Prints a markdown table (MB/s, ratios),
 # the in-process stage throughput and lexicon load (engine_bench), the
 # latency of `tact serve` per request, and peak memory for 64 MB and 640 MB.
 # Usage: tools/bench/run.sh BUILD_DIR   (e.g. build)
@@ -30,6 +30,7 @@ hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$OUT/results.json" \
 	-n tact-spell "$TACT -j1 --spell $J" \
 	-n tact-spell-nosuggest "$TACT -j1 --spell --no-suggest $J" \
 	-n tact-j2 "$TACT -j2 $J" \
+	-n tact-spell-j2 "$TACT -j2 --spell $J" \
 	-n tact-mbox "$TACT -j1 $M" \
 	-n gmime-real-mbox "$OUT/gmime_parse $R" \
 	-n tact-real-mbox "$TACT -j1 $R" \
@@ -40,7 +41,7 @@ python3 - "$OUT" "$(size $J)" "$(size $M)" "$(size $R)" <<'PY'
 import json, sys
 out, js, ms, rs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 res = {r["command"]: r for r in json.load(open(out + "/results.json"))["results"]}
-size = {"cat": js, "ripgrep": js, "tact": js, "tact-spell": js, "tact-spell-nosuggest": js, "tact-j2": js, "tact-mbox": ms,
+size = {"cat": js, "ripgrep": js, "tact": js, "tact-spell": js, "tact-spell-nosuggest": js, "tact-j2": js, "tact-spell-j2": js, "tact-mbox": ms,
         "gmime-real-mbox": rs, "tact-real-mbox": rs, "tact-real-mbox-j2": rs}
 print("| command | input | mean s | MB/s |")
 print("|---|---|---:|---:|")
