@@ -99,6 +99,15 @@ static bool cue_word(const dctx *d, const char *cue, size_t pos)
 	return cue_at(d, cue, pos, pos + 1);
 }
 
+/* Is word k the reader addressed, "you" or one of its forms (you, u, ya,
+ * ye, y'all, yall, ya'll, youse, yourself, thee...): the one list of them
+ * is the @class you of lexicons/en/targets.tact, whose entry target.you is
+ * the cue.target of severity low. */
+static bool addressee(const dctx *d, const cues *c, size_t k)
+{
+	return cue_sev_at(d, c->tgt, TACT_SEV_LOW, k, k + 1);
+}
+
 static bool same_clause(const dctx *d, size_t a, size_t b)
 {
 	return word_tok(d, a)->clause == word_tok(d, b)->clause;
@@ -181,7 +190,8 @@ static enum target noun_target(const dctx *d, const cues *c, const match *m)
 	    word_in(d, m->w0, (const char *const[]){"fool", "fools", "troll", "trolls", "sucker", "suckers", "bully",
 						      "bullies", "leech", "leeches", "shill", "shills", "creep", "creeps",
 						      "stooge", "toady", "perv", "pervs", NULL}) &&
-	    word_in(d, m->w1, (const char *const[]){"you", "me", "him", "her", "them", "us", "people", "everyone", NULL}) &&
+	    (addressee(d, c, m->w1) ||
+	     word_in(d, m->w1, (const char *const[]){"me", "him", "her", "them", "us", "people", "everyone", NULL})) &&
 	    !(m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) &&
 	      (cue_word(d, c->intens, m->w0 - 1) || word_in(d, m->w0 - 1, (const char *const[]){"what", "such", NULL}))))
 		return T_NONE;
@@ -285,11 +295,19 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 		} while (word_in(d, s, auxiliaries) && ++n < 4);
 	} else if (noun && s + 1 == w0 && cue_word(d, c->tgt, s) &&
 		   !memchr(tok_text(d->nt, word_tok(d, s)), '\'', word_tok(d, s)->nlen) &&
-		   !word_in(d, s, (const char *const[]){"you", "u", "ya", "ye", "y'all", NULL})) {
+		   !addressee(d, c, s)) {
 		/* a noun right after a person noun is a compound: what is said
 		 * of the pair is said of its subject ("you are human garbage",
 		 * not "installer garbage") */
 		return subject_of(d, c, s, false, found, at);
+	} else if (word_in(d, s, (const char *const[]){"your", "ur", NULL}) && s + 1 < w0 &&
+		   word_in(d, s + 1, (const char *const[]){"a", "an", NULL})) {
+		/* "your a dick", "ur an idiot": "your" for "you're" before an
+		 * article is no possessive (a determiner takes no article) */
+		*found = true;
+		if (at)
+			*at = s;
+		return T_PERSON;
 	} else if (word_in(d, s, possessives) ||
 		   (!cue_word(d, c->tgt, s) && !cue_word(d, c->self, s) && !word_in(d, s, nonperson) &&
 		    !(is_name(d, c, s) && !(word_tok(d, s)->flags & TF_SENT_START) && w0 - k <= 1 &&
@@ -311,10 +329,6 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 	*found = true;
 	if (at)
 		*at = s;
-	/* "your a dick" for "you're a dick" */
-	if (word_in(d, s, (const char *const[]){"your", "ur", NULL}) && s + 1 < w0 &&
-	    word_in(d, s + 1, (const char *const[]){"a", "an", NULL}))
-		return T_PERSON;
 	if (cue_word(d, c->self, s))
 		return T_SELF;
 	/* a relative pronoun stands for the noun before it: "people that
@@ -403,7 +417,7 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		/* a noun that is a name only for a person ("pig") takes "you"
 		 * before it, not a compound ("installer garbage") */
 		if (e->before && cue_word(d, c->tgt, k) &&
-		    !word_in(d, k, (const char *const[]){"you", "u", "ya", "ye", "y'all", NULL}))
+		    !addressee(d, c, k))
 			return T_NONE;
 		if (cue_word(d, c->tgt, k) || (b == 0 && is_name(d, c, k) && possessive(d, k))) {
 			return T_PERSON;
@@ -417,8 +431,7 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		if (cue_word(d, c->self, k))
 			return T_SELF;
 		if (cue_word(d, c->tgt, k) &&
-		    (word_in(d, k, (const char *const[]){"you", "u", "ya", "y'all", "yourself", "yourselves", "them", "him",
-							 "her", NULL}) ||
+		    (addressee(d, c, k) || word_in(d, k, (const char *const[]){"them", "him", "her", NULL}) ||
 		     word_in(d, k - 1, (const char *const[]){"like", "as", NULL})))
 			return T_PERSON;
 	}
@@ -428,15 +441,12 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 /* Is swearing aimed at a person: "f*** you", or called to the reader at
  * the end of a clause ("you dumbfuck!")? ("fucking moron" is decided
  * with the insult after it, in detect_derogatory.) */
-static bool swearing_at(const dctx *d, const match *m)
+static bool swearing_at(const dctx *d, const cues *c, const match *m)
 {
-	static const char *const you[] = {"you", "u", "ya", "yah", "yourself", "yourselves", "y'all", "ye", "thee",
-					  "youse", NULL};
 	size_t nw = d->ts->nw;
 	if (m->w1 < nw && same_clause(d, m->w0, m->w1))
-		return word_in(d, m->w1, you);
-	return m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) &&
-	       word_in(d, m->w0 - 1, (const char *const[]){"you", "u", "ya", "yah", NULL});
+		return addressee(d, c, m->w1);
+	return m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && addressee(d, c, m->w0 - 1);
 }
 
 /* Is a slur called at a person: "you" right before it, "a bunch of" or
@@ -444,7 +454,7 @@ static bool swearing_at(const dctx *d, const match *m)
  * is a bunch of ...", "he's a ...")? */
 static bool slur_at_person(const dctx *d, const cues *c, const match *m)
 {
-	if (swearing_at(d, m))
+	if (swearing_at(d, c, m))
 		return true;
 	if (m->w0 >= 2 && same_clause(d, m->w0 - 2, m->w0) && word_in(d, m->w0 - 1, (const char *const[]){"of", NULL}) &&
 	    word_in(d, m->w0 - 2, (const char *const[]){"bunch", "pack", "load", "lot", "gang", "band", NULL}))
@@ -672,6 +682,47 @@ static bool only_joking(const dctx *d, size_t i)
 	return true;
 }
 
+/* Is match m a name called to the reader in a clause of its own ("Never
+ * mind, idiot.", "no need now, you clown"): a person noun with nothing
+ * else in its clause but "you" and intensifiers? Then a negation or
+ * retraction in an earlier clause is about that clause, not the name
+ * ("you're not an idiot", "I'm not calling you an idiot" keep one clause). */
+static bool vocative(const dctx *d, const cues *c, const match *m)
+{
+	if (!cue_at(d, c->tgt, m->w0, m->w1))
+		return false;
+	uint32_t cl = word_tok(d, m->w0)->clause;
+	if (word_tok(d, m->w1 - 1)->clause != cl)
+		return false;
+	size_t k = m->w0;
+	for (; k > 0 && word_tok(d, k - 1)->clause == cl; k--)
+		if (!addressee(d, c, k - 1) && !cue_word(d, c->intens, k - 1))
+			return false;
+	/* another clause of the sentence comes before it */
+	if (k == 0 || word_tok(d, k - 1)->sent != word_tok(d, m->w0)->sent)
+		return false;
+	for (k = m->w1; k < d->ts->nw && word_tok(d, k)->clause == cl; k++)
+		if (word_tok(d, k)->kind == TK_WORD)
+			return false;
+	return true;
+}
+
+/* Are the negation and retraction cues over match i all in clauses before
+ * its own? */
+static bool cues_before(const dctx *d, size_t i)
+{
+	const match *m = &d->ms->m[i];
+	const char *neg = label_intern("cue.negation", 12), *ret = label_intern("cue.retraction", 14);
+	uint32_t sent = word_tok(d, m->w0)->sent, cl = word_tok(d, m->w0)->clause;
+	for (size_t j = i > WINDOW ? i - WINDOW : 0; j < MIN(d->ms->n, i + WINDOW + 1); j++) {
+		const match *o = &d->ms->m[j];
+		const char *l = entry_of(d, o)->label;
+		if ((l == neg || l == ret) && word_tok(d, o->w0)->sent == sent && word_tok(d, o->w1 - 1)->clause >= cl)
+			return false;
+	}
+	return true;
+}
+
 typedef struct {
 	size_t i;
 	const char *label, *msg;
@@ -705,6 +756,8 @@ void detect_derogatory(dctx *d)
 			why &= ~(unsigned)WHY_HYPOTHETICAL;
 		if ((why & WHY_REPORTED) && !said_by_other(d, i))
 			why &= ~(unsigned)WHY_REPORTED;
+		if ((why & (WHY_NEGATED | WHY_RETRACTED)) && vocative(d, &c, m) && cues_before(d, i))
+			why &= ~(unsigned)(WHY_NEGATED | WHY_RETRACTED);
 		if (why && !(why == WHY_QUOTED && quoted == 1))
 			continue;
 		bool describing = e->label == c.ins && (e->flags & LF_TARGET) && !e->before && !cue_at(d, c.tgt, m->w0, m->w1);
@@ -713,7 +766,7 @@ void detect_derogatory(dctx *d)
 		finding x = {i, e->label, NULL, e->sev};
 		if (e->label == c.ins && (e->flags & LF_TARGET) && target_of(d, &c, m, e) != T_PERSON)
 			continue; /* self-deprecation, a thing, or nobody */
-		if (e->label == c.prof && swearing_at(d, m)) {
+		if (e->label == c.prof && swearing_at(d, &c, m)) {
 			x.label = c.ins;
 			x.sev = MAX(x.sev, TACT_SEV_HIGH);
 		}
@@ -745,46 +798,47 @@ void detect_derogatory(dctx *d)
 				break;
 			}
 	}
+#define KIND(l) ((l) == c.idn ? TACT_DEROG_IDENTITY : (l) == c.ins ? TACT_DEROG_INSULT : TACT_DEROG_PROFANITY)
 	for (size_t j = 0; j < nf; j++) {
 		const match *m = &d->ms->m[f[j].i];
-		/* one finding per word: profanity inside an insult or identity
-		 * span ("asshole", "piece of shit") is that span; an exact
-		 * duplicate of a label is dropped */
+		/* one finding per word: a span wholly inside another of the same
+		 * or a stronger kind is that span ("asshole", "piece of shit",
+		 * "lazy" in "you lazy ass"); of two with the same words the
+		 * first is kept. A slur called at a person keeps both its
+		 * labels (one match, two findings). */
 		bool dup = false;
 		for (size_t k = j > WINDOW ? j - WINDOW : 0; k < MIN(nf, j + WINDOW + 1) && !dup; k++) {
 			const match *o = &d->ms->m[f[k].i];
-			if (k == j || o->os > m->os || o->oe < m->oe)
+			if (k == j || o->os > m->os || o->oe < m->oe || KIND(f[k].label) < KIND(f[j].label) ||
+			    (f[k].i == f[j].i && f[k].label != f[j].label))
 				continue;
-			if (f[j].label == c.prof && f[k].label != c.prof)
-				dup = true;
-			else if (f[k].label == f[j].label && o->os == m->os && o->oe == m->oe && k < j)
-				dup = true;
+			bool same = o->os == m->os && o->oe == m->oe;
+			dup = !same || k < j || KIND(f[k].label) > KIND(f[j].label);
 		}
 		if (dup)
 			continue;
 		/* the span is the abusive words: "fuck you" marks "fuck", "what
 		 * the hell" marks "hell" */
-		static const char *const frame[] = {"the", "a", "an", "you", "u", "ya", "your", "yourself", "my",
+		static const char *const frame[] = {"the", "a", "an", "your", "my",
 						    "this", "that", "of", "to", "like", "such", "what", "so", "are",
 						    "is", "you're", "youre", "ur", "r", "were", NULL};
 		size_t a = m->w0, b = m->w1;
 		bool plain = true; /* one token per word: no spelled-out run */
 		for (size_t k = a; k < b; k++)
 			plain = plain && word_tok(d, k)->os >= m->os && word_tok(d, k)->oe <= m->oe;
-		while (plain && b - a > 1 && word_in(d, a, frame) && !joined(d, a))
+		while (plain && b - a > 1 && (word_in(d, a, frame) || addressee(d, &c, a)) && !joined(d, a))
 			a++;
-		while (plain && b - a > 1 && word_in(d, b - 1, frame) && !joined(d, b - 2))
+		while (plain && b - a > 1 && (word_in(d, b - 1, frame) || addressee(d, &c, b - 1)) && !joined(d, b - 2))
 			b--;
 		const lex_entry *e = entry_of(d, m);
 		size_t os = a > m->w0 ? word_tok(d, a)->os : m->os, oe = b < m->w1 ? word_tok(d, b - 1)->oe : m->oe;
 		msg_add_span(d->msg, f[j].label, e->id, f[j].sev, os, oe,
 			     f[j].msg ? f[j].msg : label_message(f[j].label));
-		tact_derog k = f[j].label == c.idn ? TACT_DEROG_IDENTITY
-			       : f[j].label == c.ins ? TACT_DEROG_INSULT
-						     : TACT_DEROG_PROFANITY;
+		tact_derog k = KIND(f[j].label);
 		if (k > worst)
 			worst = k;
 	}
+#undef KIND
 	free(f);
 	d->msg->derog = worst;
 }

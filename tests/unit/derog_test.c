@@ -131,6 +131,24 @@ static const struct {
 	{__LINE__, "honestly you are idiot you know", TACT_DEROG_INSULT, "idiot"},
 	/* a slur called at staff is also an insult */
 	{__LINE__, "the dev team is obviously a bunch of r*tards", TACT_DEROG_IDENTITY, "r*tards"},
+	/* every form of "you" is the reader: one list (targets.tact, @class you) */
+	{__LINE__, "yall trash", TACT_DEROG_INSULT, "trash"},
+	{__LINE__, "ya'll are pigs", TACT_DEROG_INSULT, "pigs"},
+	{__LINE__, "fuck yall", TACT_DEROG_INSULT, "fuck"},
+	{__LINE__, "fuck youse", TACT_DEROG_INSULT, "fuck"},
+	/* "your"/"ur" for "you're" before an article */
+	{__LINE__, "your a dick", TACT_DEROG_INSULT, "dick"},
+	{__LINE__, "ur a dick", TACT_DEROG_INSULT, "dick"},
+	{__LINE__, "ur an idiot", TACT_DEROG_INSULT, "idiot"},
+	{__LINE__, "your dick pics", TACT_DEROG_PROFANITY, "dick"},
+	/* a name called in a clause of its own is not under an earlier clause's
+	 * negation or retraction; a negated name in its clause stays negated */
+	{__LINE__, "Don't watch it, loser.", TACT_DEROG_INSULT, "loser"},
+	{__LINE__, "Never mind, idiot.", TACT_DEROG_INSULT, "idiot"},
+	{__LINE__, "no need now, you absolute clown", TACT_DEROG_INSULT, "clown"},
+	{__LINE__, "you're not an idiot", TACT_DEROG_NONE, NULL},
+	{__LINE__, "I'm not calling you an idiot", TACT_DEROG_NONE, NULL},
+	{__LINE__, "I feel like a petulant kid", TACT_DEROG_NONE, NULL},
 	/* not swearing */
 	{__LINE__, "Del Negro kept his job", TACT_DEROG_NONE, NULL},
 	{__LINE__, "we adopted a Maine coon kitten", TACT_DEROG_NONE, NULL},
@@ -165,6 +183,18 @@ int main(void)
 	/* one finding per word: "asshole" is an insult, not also profanity */
 	const tact_msg *m = bundled_analyze(&b, "you asshole", TACT_ROLE_CUSTOMER);
 	CHECK(tact_msg_span_count(m) == 1, __LINE__, "\"you asshole\": %zu spans, want 1", tact_msg_span_count(m));
+	/* a span inside a longer one of the same or a stronger kind is that
+	 * span: "lazy ass", not also "lazy"; "fuck you" once */
+	static const struct {
+		int line;
+		const char *in;
+		size_t spans;
+	} one[] = {{__LINE__, "you lazy ass", 1}, {__LINE__, "lazy ass", 1}, {__LINE__, "fuck you", 1}};
+	for (size_t i = 0; i < sizeof one / sizeof *one; i++) {
+		m = bundled_analyze(&b, one[i].in, TACT_ROLE_CUSTOMER);
+		CHECK(tact_msg_span_count(m) == one[i].spans, one[i].line, "\"%s\": %zu spans, want %zu", one[i].in,
+		      tact_msg_span_count(m), one[i].spans);
+	}
 	/* a slur called at staff is an insult too: both labels, one span each */
 	const char *slur = "the dev team is obviously a bunch of r*tards";
 	m = bundled_analyze(&b, slur, TACT_ROLE_CUSTOMER);
