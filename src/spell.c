@@ -24,7 +24,8 @@ struct spell {
 	Hunhandle *full; /* suggests with the n-gram search too: made on first
 			    need, when h has none for a word; NULL */
 	bool suggest;   /* config "suggest" */
-	pthread_mutex_t lock; /* guards h, full and sugg */
+	pthread_mutex_t lock; /* guards h and sugg */
+	pthread_mutex_t full_lock; /* guards full */
 	struct spell_cache *sugg; /* suggestions, shared by the threads */
 	char *aff, *dic;
 	bool edits_only; /* h does not search n-grams: full has more */
@@ -162,6 +163,7 @@ tact_status spell_open(const tact_config *cfg, struct spell **out, char **err)
 	sp->aff = aff;
 	sp->dic = dic;
 	pthread_mutex_init(&sp->lock, NULL);
+	pthread_mutex_init(&sp->full_lock, NULL);
 	struct extra_ctx c = {sp->h, &sp->extra, err, TACT_OK};
 	config_each(cfg, "dict-extra", add_extra, &c);
 	if (c.st) {
@@ -181,6 +183,7 @@ void spell_close(struct spell *sp)
 		Hunspell_destroy(sp->full);
 	spell_cache_free(sp->sugg);
 	pthread_mutex_destroy(&sp->lock);
+	pthread_mutex_destroy(&sp->full_lock);
 	buf_free(&sp->extra);
 	free(sp->aff);
 	free(sp->dic);
@@ -248,6 +251,21 @@ static centry *cache_get(struct spell_cache **cp, const char *word, size_t n, ui
 	return cache_slot(c, word, n, h);
 }
 
+/* hunspell's first three suggestions for w, '\n'-separated, or NULL. */
+static char *ask(Hunhandle *hh, const char *w)
+{
+	char **list = NULL;
+	int k = Hunspell_suggest(hh, &list, w);
+	buf b = {0};
+	for (int i = 0; i < k && i < 3; i++)
+		buf_printf(&b, "%s%s", i ? "\n" : "", list[i]);
+	if (k > 0)
+		Hunspell_free_list(hh, &list, k);
+	char *s = b.len ? buf_steal(&b) : NULL;
+	buf_free(&b);
+	return s;
+}
+
 /* Up to three suggestions for a misspelt word, '\n'-separated, or NULL; a
  * copy the caller owns. Hunspell_suggest() costs milliseconds, so it runs
  * only for a caller that shows them, once per word for all threads. */
@@ -256,30 +274,33 @@ static char *suggest(struct spell *sp, const char *w, uint32_t h)
 	pthread_mutex_lock(&sp->lock);
 	centry *e = cache_get(&sp->sugg, w, strlen(w), h);
 	if (!e->word) {
-		char **list = NULL;
-		Hunhandle *hh = sp->h;
-		int k = Hunspell_suggest(hh, &list, w);
-		if (k <= 0 && sp->edits_only) {
+		char *s = ask(sp->h, w);
+		if (!s && sp->edits_only) {
+			/* the n-gram search takes tens of milliseconds: it runs on
+			 * the second handle under its own lock, so that the other
+			 * threads go on checking words meanwhile */
+			pthread_mutex_unlock(&sp->lock);
+			pthread_mutex_lock(&sp->full_lock);
 			if (!sp->full) {
 				sp->full = Hunspell_create(sp->aff, sp->dic);
 				for (size_t i = 0; i < sp->extra.len; i += strlen(sp->extra.ptr + i) + 1)
 					Hunspell_add(sp->full, sp->extra.ptr + i);
 			}
-			hh = sp->full;
-			k = Hunspell_suggest(hh, &list, w);
+			s = ask(sp->full, w);
+			pthread_mutex_unlock(&sp->full_lock);
+			pthread_mutex_lock(&sp->lock);
+			e = cache_get(&sp->sugg, w, strlen(w), h); /* the table may have moved */
 		}
-		buf b = {0};
-		for (int i = 0; i < k && i < 3; i++)
-			buf_printf(&b, "%s%s", i ? "\n" : "", list[i]);
-		if (k > 0)
-			Hunspell_free_list(hh, &list, k);
-		*e = (centry){.word = xstrdup(w), .hash = h, .suggested = true, .sugg = b.len ? buf_steal(&b) : NULL};
-		buf_free(&b);
-		sp->sugg->n++;
+		if (e->word) { /* another thread stored it meanwhile */
+			free(s);
+		} else {
+			*e = (centry){.word = xstrdup(w), .hash = h, .suggested = true, .sugg = s};
+			sp->sugg->n++;
+		}
 	}
-	char *s = e->sugg ? xstrdup(e->sugg) : NULL;
+	char *r = e->sugg ? xstrdup(e->sugg) : NULL;
 	pthread_mutex_unlock(&sp->lock);
-	return s;
+	return r;
 }
 
 bool spell_check(struct spell *sp, struct spell_cache **cache, const char *word, size_t n, const char **sugg)
