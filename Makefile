@@ -55,9 +55,16 @@ $(DEPS_OK):
 	fi
 	@touch $@
 
+# The compiled-lexicon cache (src/cache.c) is keyed by this hash of the
+# sources; the header is rewritten only when it changes.
+$(B)/build-id.h: $(LIBSRC) $(wildcard src/*.h src/*.inc) | $(DEPS_OK)
+	@mkdir -p $(@D)
+	@echo "#define TACT_BUILD_ID \"$$(cat $^ | sha256sum | cut -c1-16)\"" >$@.tmp; \
+	  if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+$(B)/cache.o: $(B)/build-id.h
 $(B)/%.o: src/%.c | $(DEPS_OK)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(CPPFLAGS) -I$(B) $(CFLAGS) -MMD -MP -c -o $@ $<
 $(B)/libtact.a: $(OBJ)
 	$(AR) rcs $@ $^
 # The shared library exports only tact_* (src/libtact.map).

@@ -10,7 +10,7 @@ _tact()
 	--role) COMPREPLY=($(compgen -W "customer agent unknown" -- "$cur")); return ;;
 	--color|--colour) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
 	--fail-on) COMPREPLY=($(compgen -W "low medium high critical derogatory escalation agent apology.conditional" -- "$cur")); return ;;
-	--lexicons) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+	--lexicons|--cache-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
 	-c|--config|--dict-extra) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	--id-field|--role-field|--text-field|--thread-field|--customer-name|--agent-name|--agent-domain|\
 	--agent-address|--max-message-bytes|--lang|--dict|-j|--jobs) return ;;
@@ -26,7 +26,7 @@ _tact()
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "--input-format --format --role --id-field --role-field --text-field
 			--thread-field --customer-name --agent-name --agent-domain --agent-address --max-message-bytes
-			--lexicons --no-default-lexicons --lang --spell --no-suggest --dict --dict-extra --color --text --own-text
+			--lexicons --no-default-lexicons --lang --cache-dir --no-cache --spell --no-suggest --dict --dict-extra --color --text --own-text
 			--summary --fail-on --line-buffered --jobs --quiet --config --help --version" -- "$cur"))
 		return
 	fi

@@ -171,6 +171,9 @@ bool tact_level_parse(const char *s, tact_level *out);
  * | lexicons            | add a lexicon directory (repeatable)         |
  * | default-lexicons    | load the bundled lexicons (yes)              |
  * | lang                | lexicon and dictionary language (en)         |
+ * | cache               | keep compiled lexicons on disk (yes)         |
+ * | cache-dir           | where (default $XDG_CACHE_HOME/tact, else    |
+ * |                     | $HOME/.cache/tact)                           |
  * | spell               | check agent spelling with hunspell (no)      |
  * | suggest             | spelling suggestions on spelling spans (yes) |
  * | dict                | hunspell dictionary name or path (en_US)     |
@@ -217,7 +220,11 @@ typedef struct tact_analyzer tact_analyzer;
 typedef struct tact_msg tact_msg;
 
 /** Build an engine: load and compile the lexicons, open dictionaries.
- * The engine does not keep @p cfg. The result is immutable: any number of
+ * Compiled lexicons are kept in the cache directory (keys cache,
+ * cache-dir) and mapped read-only by later engines built from the same
+ * lexicon entries and the same build of libtact; a missing, stale or
+ * damaged file is compiled afresh, and a directory that cannot be written
+ * is not an error. The engine does not keep @p cfg. The result is immutable: any number of
  * threads may use it at once, each through its own tact_analyzer.
  * @retval TACT_ERR_LEXICON, TACT_ERR_PATTERN  a lexicon is invalid (run
  *         `tact lexicon lint` for every problem at once)

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
+#include "cache.h"
 #include "config.h"
 #include "quote.h"
 #include "spell.h"
@@ -67,8 +68,16 @@ tact_engine *engine_load(const tact_config *cfg, const char *extra_dir, bool no_
 		for (size_t i = 0; i < e->lx.n; i++)
 			if (e->lx.e[i].label == label_intern("cue.innocent", 12))
 				e->lx.e[i].flags |= LF_OFF;
-	if (!d->errors)
+	if (d->errors)
+		return e;
+	char *cdir = cache_dir(cfg);
+	if (!cdir || !cache_load(cdir, &e->lx, &e->m, &e->voc)) {
+		size_t before = d->n;
 		matcher_build(&e->m, &e->voc, &e->lx, d);
+		if (cdir && d->n == before) /* a build with warnings is redone, so they are seen */
+			cache_save(cdir, &e->lx, &e->m, &e->voc);
+	}
+	free(cdir);
 	return e;
 }
 

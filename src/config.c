@@ -19,6 +19,8 @@ static const struct key {
 	{"lexicons", K_LIST, NULL, NULL},
 	{"default-lexicons", K_BOOL, "yes", NULL},
 	{"lang", K_STR, "en", NULL},
+	{"cache", K_BOOL, "yes", NULL},
+	{"cache-dir", K_STR, NULL, NULL},
 	{"spell", K_BOOL, "no", NULL},
 	{"suggest", K_BOOL, "yes", NULL},
 	{"dict", K_STR, "en_US", NULL},

@@ -62,6 +62,9 @@ static const char help_input[] =
 	"      --lexicons=DIR       add lexicons from DIR (repeatable)\n"
 	"      --no-default-lexicons  do not load the bundled lexicons\n"
 	"      --lang=LANG          lexicon language (en)\n"
+	"      --cache-dir=DIR      keep compiled lexicons in DIR (default\n"
+	"                           $XDG_CACHE_HOME/tact or ~/.cache/tact)\n"
+	"      --no-cache           compile the lexicons afresh, save nothing\n"
 	"      --spell              check agent spelling with hunspell\n"
 	"      --no-suggest         no spelling suggestions (hunspell takes ~20 ms\n"
 	"                           to suggest for each distinct misspelt word)\n"
@@ -124,6 +127,7 @@ enum {
 	OPT_LINE_BUFFERED,
 	OPT_NO_POSITIONS,
 	OPT_NO_SUGGEST,
+	OPT_NO_CACHE,
 };
 
 static const struct option long_opts[] = {
@@ -159,6 +163,8 @@ static const struct option long_opts[] = {
 	{"summary", no_argument, NULL, OPT_SETTING},
 	{"no-positions", no_argument, NULL, OPT_NO_POSITIONS},
 	{"no-suggest", no_argument, NULL, OPT_NO_SUGGEST},
+	{"no-cache", no_argument, NULL, OPT_NO_CACHE},
+	{"cache-dir", required_argument, NULL, OPT_SETTING},
 	{NULL, 0, NULL, 0},
 };
 
@@ -319,6 +325,9 @@ static int parse_args(run_state *rs, int argc, char **argv, void (*usage)(void))
 			break;
 		case OPT_NO_SUGGEST:
 			set(rs->cfg, "suggest", "no");
+			break;
+		case OPT_NO_CACHE:
+			set(rs->cfg, "cache", "no");
 			break;
 		case OPT_NO_POSITIONS:
 			set(rs->cfg, "positions", "no");

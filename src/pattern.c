@@ -12,7 +12,9 @@
  * number. */
 #include "pattern.h"
 
+#include <pthread.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
 #include "normalize.h"
 
@@ -1044,7 +1046,6 @@ pcre2_code *pattern_compile_regex(const char *pat, size_t len, char *err, size_t
 		*erroff = off + 1;
 		return NULL;
 	}
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* without JIT it still works, slower */
 	return re;
 }
 
@@ -1156,7 +1157,7 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 				continue;
 			}
 			m->rx = xreallocarray(m->rx, m->nrx + 1, sizeof *m->rx);
-			m->rx[m->nrx] = (pregex){(uint32_t)i, re};
+			m->rx[m->nrx] = (pregex){(uint32_t)i, re, false};
 			for (size_t k = 0; k < e->nanchors; k++) {
 				normalize(&P.nt, e->anchors[k], strlen(e->anchors[k]));
 				int32_t id = vocab_add(v, P.nt.out.ptr, P.nt.out.len);
@@ -1268,6 +1269,14 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 
 void matcher_free(matcher *m)
 {
+	for (size_t i = 0; i < m->nrx; i++)
+		pcre2_code_free(m->rx[i].code);
+	free(m->rx);
+	if (m->map) {
+		munmap(m->map, m->maplen);
+		*m = (matcher){0};
+		return;
+	}
 	free(m->prog);
 	free(m->ids);
 	free(m->vars);
@@ -1281,9 +1290,6 @@ void matcher_free(matcher *m)
 	}
 	free(m->nxt);
 	free(m->entry_kind);
-	for (size_t i = 0; i < m->nrx; i++)
-		pcre2_code_free(m->rx[i].code);
-	free(m->rx);
 	free(m->rxa_start);
 	free(m->rxa);
 	free(m->ac.next);
@@ -1292,7 +1298,6 @@ void matcher_free(matcher *m)
 	free(m->ac.depth);
 	for (int i = 0; i < 16; i++)
 		free(m->masked[i]);
-	free(m->entry_flags_obf);
 	*m = (matcher){0};
 }
 
@@ -1830,8 +1835,25 @@ static void sub_scan(mctx *c, size_t pos, const token *t, const char *s, size_t 
 	}
 }
 
+/* JIT-compile rx the first time any thread needs it (see pregex). Without
+ * JIT (a system that forbids it) PCRE2 interprets, slower. */
+static void jit_once(const pregex *rx)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	pregex *w = (pregex *)rx; /* the matcher's arrays are malloc'd: not const objects */
+	if (atomic_load_explicit(&w->jit, memory_order_acquire))
+		return;
+	pthread_mutex_lock(&lock);
+	if (!atomic_load_explicit(&w->jit, memory_order_relaxed)) {
+		pcre2_jit_compile(w->code, PCRE2_JIT_COMPLETE);
+		atomic_store_explicit(&w->jit, true, memory_order_release);
+	}
+	pthread_mutex_unlock(&lock);
+}
+
 static void regex_sentence(mctx *c, const pregex *rx, size_t pos)
 {
+	jit_once(rx);
 	const token *t = word_at(c, pos);
 	uint32_t sent = t->sent;
 	/* the sentence's extent in normalized text, from its tokens */

@@ -4,6 +4,7 @@
 #define TACT_PATTERN_H
 
 #include <pcre2.h>
+#include <stdatomic.h>
 
 #include "lexicon.h"
 #include "token.h"
@@ -37,11 +38,18 @@ typedef struct {
 				  the sentence must hold: those of the
 				  variant's rarest other required part */
 	uint16_t nreq;         /* their number (0: no such filter) */
+	uint16_t spare;        /* zero: no padding, as the cache saves the
+				  bytes of these structs (cache.c) */
 } pvariant;
 
+/* A regex entry. Its JIT code is made when a message first needs it
+ * (most runs need few regexes, and JIT-compiling them all was a third of
+ * start-up): jit is the one part of the shared matcher written after
+ * loading, once, under a lock (pattern.c). */
 typedef struct {
 	uint32_t entry;
 	pcre2_code *code;
+	atomic_bool jit;
 } pregex;
 
 /* A trie over bytes for substring entries, with Aho-Corasick failure
@@ -80,8 +88,12 @@ typedef struct {
 	/* obfuscation-enabled words by length, for masked tokens (f**k) */
 	int32_t *masked[16];
 	size_t nmasked[16];
-	uint8_t *entry_flags_obf; /* per vocab id: used by an obf entry */
 	size_t nvocab;
+	void *map;                 /* when loaded from the cache (cache.c): the
+				      mapped file every array above and the
+				      vocabulary's point into; not freed one by
+				      one */
+	size_t maplen;
 } matcher;
 
 /* One match of a lexicon entry. Word positions index tokens.w. */
@@ -136,8 +148,8 @@ void match_scratch_free(match_scratch *s);
  * match of every entry, in order of start. */
 void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext *nt, tokens *ts,
 	       match_scratch *s);
-/* Compile one regex pattern "/.../flags" with the limits and JIT used for
- * matching; for lint. NULL with a message on error. */
+/* Compile one regex pattern "/.../flags" (no JIT yet). NULL with a message
+ * and the offset of the problem on error. */
 pcre2_code *pattern_compile_regex(const char *pat, size_t len, char *err, size_t errlen, size_t *erroff);
 
 #endif

@@ -11,7 +11,7 @@ static void grow(vocab *v)
 	size_t nc = v->cap ? v->cap * 2 : 32768;
 	vslot *ns = xmalloc(nc * sizeof *ns);
 	for (size_t i = 0; i < nc; i++)
-		ns[i].id = -1;
+		ns[i] = (vslot){.id = -1}; /* whole: the cache saves the bytes */
 	for (size_t i = 0; i < v->cap; i++) {
 		if (v->slots[i].id < 0)
 			continue;
@@ -106,6 +106,10 @@ vslot *vocab_slot(vocab *v, int32_t id)
 
 void vocab_free(vocab *v)
 {
+	if (v->mapped) {
+		*v = (vocab){0};
+		return;
+	}
 	free(v->slots);
 	free(v->by_id);
 	buf_free(&v->pool);

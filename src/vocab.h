@@ -23,6 +23,7 @@ typedef struct {
 	buf pool;       /* the words, NUL-separated */
 	uint32_t *by_id; /* slot index of each id */
 	size_t capids;
+	bool mapped;     /* the arrays are in the matcher's cache mapping */
 } vocab;
 
 /* vocab.c */

@@ -190,5 +190,48 @@ check spell-extra-accepted 0 "$(jq '[.spans[] | select(.label=="spelling")] | le
 status spell-missing-dict 2 "$tact" --spell --dict xx_NOPE "$tmp/spell.jsonl"
 check spell-missing-dict-message 1 "$(grep -c "spelling dictionary 'xx_NOPE' not found" "$tmp/err")"
 
+# --- compiled lexicons kept on disk (src/cache.c) ----------------------------
+# made on the first run, mapped by the next with the same bytes out; a
+# damaged or cut file is compiled afresh and replaced; other lexicons get
+# their own file; an unusable directory is no error; the newest 8 are kept
+c=$tmp/cache/sub
+printf '%s\n' 'Customer: Third time I call about this. Fix it by Friday or I cancel and sue, you idiots.' \
+	'Agent: I am sorry, I made a mistake with your order. I have refunded it today.' >"$tmp/cache.txt"
+status cache-off 0 "$tact" --cache-dir "$c" --no-cache -f transcript "$tmp/cache.txt"
+cp "$tmp/out" "$tmp/cache.want"
+check cache-off-writes-nothing "" "$(ls "$tmp/cache" 2>&1 | grep -v 'No such file')"
+check cache-want-findings 1 "$(grep -c 'escalation.legal' "$tmp/cache.want")"
+status cache-first 0 "$tact" --cache-dir "$c" -f transcript "$tmp/cache.txt"
+check cache-first-same "" "$(cmp "$tmp/out" "$tmp/cache.want" 2>&1)"
+check cache-made 1 "$(ls "$c" | grep -c '^matcher-[0-9a-f]*\.bin$')"
+check cache-private 700 "$(stat -c %a "$c")"
+f=$(ls "$c"/matcher-*.bin | head -1)
+cp "$f" "$tmp/cache.bin"
+ino=$(stat -c %i "$f")
+status cache-hit 0 "$tact" --cache-dir "$c" -f transcript "$tmp/cache.txt"
+check cache-hit-same "" "$(cmp "$tmp/out" "$tmp/cache.want" 2>&1)"
+check cache-hit-not-rewritten "$ino" "$(stat -c %i "$f")"
+check cache-hit-j2-same "" "$("$tact" -j2 --cache-dir "$c" -f transcript "$tmp/cache.txt" | cmp - "$tmp/cache.want" 2>&1)"
+printf 'X' | dd of="$f" bs=1 seek=$(($(stat -c %s "$f") / 2)) conv=notrunc 2>/dev/null
+check cache-damaged-differs 1 "$(cmp -s "$f" "$tmp/cache.bin"; echo $?)"
+status cache-damaged 0 "$tact" --cache-dir "$c" -f transcript "$tmp/cache.txt"
+check cache-damaged-same "" "$(cmp "$tmp/out" "$tmp/cache.want" 2>&1)"
+check cache-damaged-replaced "" "$(cmp "$f" "$tmp/cache.bin" 2>&1)"
+truncate -s 5000 "$f"
+status cache-cut 0 "$tact" --cache-dir "$c" -f transcript "$tmp/cache.txt"
+check cache-cut-same "" "$(cmp "$tmp/out" "$tmp/cache.want" 2>&1)"
+check cache-cut-replaced "" "$(cmp "$f" "$tmp/cache.bin" 2>&1)"
+status cache-other-lexicons 0 "$tact" --cache-dir "$c" --no-default-lexicons -f transcript "$tmp/cache.txt"
+check cache-other-lexicons-file 2 "$(ls "$c" | grep -c '^matcher-')"
+: >"$tmp/notadir"
+status cache-unusable 0 "$tact" --cache-dir "$tmp/notadir/x" -f transcript "$tmp/cache.txt"
+check cache-unusable-same "" "$(cmp "$tmp/out" "$tmp/cache.want" 2>&1)"
+check cache-unusable-quiet "" "$(cat "$tmp/err")"
+mkdir -p "$tmp/cache9"
+for i in 1 2 3 4 5 6 7 8 9; do : >"$tmp/cache9/matcher-000000000000000$i.bin"; touch -d "2001-01-0$i" "$tmp/cache9/matcher-000000000000000$i.bin"; done
+status cache-evict 0 "$tact" --cache-dir "$tmp/cache9" -f transcript "$tmp/cache.txt"
+check cache-evict-kept "8 $(basename "$f")" "$(ls "$tmp/cache9" | grep -c '^matcher-') $(ls "$tmp/cache9" | grep -v '^matcher-000')"
+check cache-evict-oldest-gone "" "$(ls "$tmp/cache9" | grep -E 'matcher-000000000000000[12]\.bin')"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
