@@ -24,10 +24,12 @@ enum { C_PROG, C_IDS, C_VARS, C_ANC, C_CTX, C_NXT, C_RX, C_RXA, C_AC, C_VOCAB, C
 typedef struct {
 	char magic[8];
 	uint64_t key;
-	uint64_t sum;  /* checksum of the bytes after the header */
+	uint64_t sum;  /* checksum of everything after it: counts and arrays */
 	uint64_t size; /* of the whole file */
 	uint64_t n[NCOUNT];
 } header;
+
+enum { SUMMED = offsetof(header, size) };
 
 typedef struct {
 	void *field;   /* address of the pointer to the array */
@@ -196,7 +198,7 @@ bool cache_load(const char *dir, const lexicon *lx, matcher *m, vocab *v)
 			off = align_up(off + ps[i].size);
 		}
 	}
-	ok = ok && off >= size && checksum((const unsigned char *)map + sizeof(header), size - sizeof(header)) == h->sum;
+	ok = ok && off == align_up(size) && checksum((const unsigned char *)map + SUMMED, size - SUMMED) == h->sum;
 	for (size_t i = 0; ok && i < h->n[C_RX]; i++)
 		ok = rxent[i] < lx->n && lx->e[rxent[i]].pattern[0] == '/';
 	if (ok && h->n[C_RX]) {
@@ -340,7 +342,7 @@ void cache_save(const char *dir, const lexicon *lx, const matcher *m, const voca
 	memcpy(h.magic, MAGIC, sizeof MAGIC);
 	memcpy(h.n, n, sizeof n);
 	memcpy(out, &h, sizeof h);
-	h.sum = checksum(out + sizeof h, size - sizeof h);
+	h.sum = checksum(out + SUMMED, size - SUMMED);
 	memcpy(out, &h, sizeof h);
 	free(rxent);
 
