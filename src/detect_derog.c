@@ -12,7 +12,11 @@
  *     app"), else the subject of a copula before it ("Kevin was useless",
  *     "it's pathetic", "I feel so stupid"); a capitalized subject is a
  *     name; else the nearest person or self reference in the clause,
- *     within the entry's before=/after= words (default 4 and 3).
+ *     within the entry's before=/after= words (default 4 and 3); a
+ *     describing word in a clause of its own at the end of a sentence is
+ *     called at the reader when the clause before it addresses them ("go
+ *     back to school, stupid") or gives them an order ("Read the email,
+ *     stupid.").
  * Swearing aimed at a person ("f*** you", "fucking moron") is an insult,
  * and a profanity span inside an insult span is dropped (one finding per
  * word); a slur called at a person is an identity attack and an insult.
