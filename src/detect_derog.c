@@ -12,7 +12,11 @@
  *     app"), else the subject of a copula before it ("Kevin was useless",
  *     "it's pathetic", "I feel so stupid"); a capitalized subject is a
  *     name; else the nearest person or self reference in the clause,
- *     within the entry's before=/after= words (default 4 and 3).
+ *     within the entry's before=/after= words (default 4 and 3); a
+ *     describing word in a clause of its own at the end of a sentence is
+ *     called at the reader when the clause before it addresses them ("go
+ *     back to school, stupid") or gives them an order ("Read the email,
+ *     stupid.").
  * Swearing aimed at a person ("f*** you", "fucking moron") is an insult,
  * and a profanity span inside an insult span is dropped (one finding per
  * word); a slur called at a person is an identity attack and an insult.
@@ -87,6 +91,14 @@ static const char *const function_words[] = {
 	"a", "an", "my", "your", "his", "their", "our", "its", "u", "ur", "either", "any", "some", "no", "what",
 	"how", "why", "where", "while", "until", "since", "after", "before", "up", "out", "off", "down", "over",
 	"into", "through", "against", "without", "anyway", "both", "too", "much", "very", NULL};
+
+/* Verbs that open an order to the reader ("read the email", "don't be
+ * late", "try again"): a describing word called after one, in a clause of
+ * its own, is a name for the reader ("Read the email, stupid."). */
+static const char *const imperatives[] = {
+	"don't", "dont", "do", "please", "go", "get", "stop", "quit", "read", "try", "learn", "look", "check", "use",
+	"keep", "shut", "grow", "wake", "listen", "think", "leave", "give", "take", "make", "put", "come", "move",
+	"educate", "google", "open", "pay", "answer", "spell", "write", "wait", "sit", "calm", "fix", "call", NULL};
 
 static bool word_in(const dctx *d, size_t k, const char *const *list)
 {
@@ -404,6 +416,12 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 				return T_PERSON;
 			}
 		}
+		/* or called after an order to the reader, at the end of the
+		 * sentence: "Read the email, stupid.", "don't be late, stupid"
+		 * (an order starts the sentence with its verb) */
+		if (m->w1 == w1 && w0 < m->w0 && word_tok(d, w0)->clause + 1 == cl &&
+		    word_in(d, w0, imperatives))
+			return T_PERSON;
 	}
 	/* the nearest person or self reference before it, in the clause */
 	for (size_t k = m->w0, b = 0; k > 0 && b < back; b++) {
@@ -501,6 +519,14 @@ static bool said_by_other(const dctx *d, size_t i)
 		const match *c = &d->ms->m[j];
 		if (entry_of(d, c)->label != rep || word_tok(d, c->w0)->sent != sent || c->w0 >= m->w0 ||
 		    (c->w1 > m->w0 ? false : !context_in_scope(entry_of(d, c), c, m, d->ts)))
+			continue;
+		/* the one told, not what they were told: "told my bitch I'm
+		 * not eating", "asked our idiot manager to call" (the name
+		 * right after the possessive that ends the cue) */
+		if (c->w1 > c->w0 && m->w0 >= c->w1 && m->w0 <= c->w1 + 1 &&
+		    word_in(d, c->w1 - 1, (const char *const[]){"my", "our", "his", "their", NULL}) &&
+		    (m->w0 == c->w1 || cue_word(d, label_intern("cue.intensifier", 15), c->w1) ||
+		     cue_word(d, label_intern("derogatory.insult", 17), c->w1)))
 			continue;
 		for (size_t k = c->w0; k < c->w1; k++)
 			if (word_in(d, k, saying))
@@ -821,7 +847,7 @@ void detect_derogatory(dctx *d)
 		 * the hell" marks "hell" */
 		static const char *const frame[] = {"the", "a", "an", "your", "my",
 						    "this", "that", "of", "to", "like", "such", "what", "so", "are",
-						    "is", "you're", "youre", "ur", "r", "were", NULL};
+						    "is", "you're", "youre", "ur", "r", "were", "as", NULL};
 		size_t a = m->w0, b = m->w1;
 		bool plain = true; /* one token per word: no spelled-out run */
 		for (size_t k = a; k < b; k++)
