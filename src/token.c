@@ -96,6 +96,9 @@ typedef struct {
 	uint32_t sent, clause;
 	uint16_t pending;         /* flags for the next token */
 	bool dquote, squote;      /* inside "..." or '...' */
+	size_t qfrom, qend;       /* quote_closes(): the last scan's answer
+				     holds for starts in [qfrom, qend) */
+	bool qclosed;
 	bool sent_open;           /* a token was seen in this sentence */
 	bool plain;               /* the next token emitted is letters a-z only */
 } tz;
@@ -317,6 +320,27 @@ static inline void runscan_add(runscan *r, const unsigned char *s, size_t i, enu
 	r->prev = len == 1 ? s[i] : 0;
 }
 
+/* Does a quote opened by an apostrophe before a word end before the line
+ * does: an apostrophe after a non-space that no letter follows ("'fine'",
+ * "'you idiot'.")? If not, the apostrophe elides ("'bout", "'em", "'cause")
+ * and opens nothing. The first closing found is remembered, so a line of
+ * many elisions is scanned once. */
+static bool quote_closes(tz *z, size_t from)
+{
+	if (from >= z->qfrom && from < z->qend)
+		return z->qclosed;
+	const unsigned char *s = z->s;
+	size_t k = from;
+	while (k < z->n && s[k] != '\n' &&
+	       !(s[k] == '\'' && k > 0 && !ascii_space(s[k - 1]) &&
+		 (k + 1 == z->n || (s[k + 1] < 0x80 && !ascii_alnum(s[k + 1])))))
+		k++;
+	z->qclosed = k < z->n && s[k] == '\'';
+	z->qfrom = from;
+	z->qend = z->qclosed ? k + 1 : k;
+	return z->qclosed;
+}
+
 /* A run of word characters [a, b): split off leading and trailing
  * punctuation, and emit what remains as a word, a number, or a handle.
  * rs, when not NULL, is the scan of exactly [a, b). */
@@ -375,7 +399,7 @@ static void word_run(tz *z, size_t a, size_t b, const runscan *rs)
 	while (we > ws && is_trim(s[we - 1]))
 		we--;
 	for (size_t i = a; i < ws; i++) {
-		if (s[i] == '\'')
+		if (s[i] == '\'' && (z->squote || quote_closes(z, we)))
 			z->squote = !z->squote;
 		emit(z, i, i + 1, TK_PUNCT, 0);
 	}

@@ -146,6 +146,12 @@ static const struct {
 	/* titles and quoted names */
 	{__LINE__, "my copy of The Idiot by Dostoevsky arrived damaged", TACT_DEROG_NONE, NULL},
 	{__LINE__, "the song 'Fuck You' by CeeLo Green won't play", TACT_DEROG_NONE, NULL},
+	/* an apostrophe that elides ('bout, 'em, 'cause) opens no quotation */
+	{__LINE__, "I ain't worried 'bout you, you idiot", TACT_DEROG_INSULT, "idiot"},
+	{__LINE__, "tell 'em they are useless morons", TACT_DEROG_INSULT, "useless"},
+	{__LINE__, "'cause you are a moron", TACT_DEROG_INSULT, "moron"},
+	{__LINE__, "the driver said 'you idiot' and drove off", TACT_DEROG_NONE, NULL},
+	{__LINE__, "'em boxes were crushed.\nHe yelled 'you moron' at me", TACT_DEROG_NONE, NULL},
 	{__LINE__, "my daughter loves the song Stupid Cupid", TACT_DEROG_NONE, NULL},
 	{__LINE__, "Jackass Forever wont stream", TACT_DEROG_NONE, NULL},
 	{__LINE__, "I bought Shit My Dad Says and it never came", TACT_DEROG_NONE, NULL},
