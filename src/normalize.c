@@ -6,6 +6,7 @@
  * are only lower-cased. Feeds the tokenizer (token.c). */
 #include "normalize.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <utf8proc.h>
 
@@ -127,39 +128,85 @@ static const cp_entry *cached_cp(ntext *nt, int32_t cp, const unsigned char *s, 
 	return e->len == 0xFF ? NULL : e;
 }
 
+/* What the two-byte code points (U+0080..U+07FF: Latin, Greek, Cyrillic,
+ * Hebrew, Arabic...) are, for the fast path: a simple starter is copied as
+ * it is, like ASCII. Made once, from utf8proc's properties. */
+enum { CP2_OTHER, CP2_SIMPLE, CP2_MARK };
+static uint8_t cp2_class[0x800];
+static pthread_once_t cp2_once = PTHREAD_ONCE_INIT;
+
+static void cp2_init(void)
+{
+	ntext tmp = {0};
+	for (int32_t cp = 0x80; cp < 0x800; cp++) {
+		unsigned char u[2];
+		utf8_encode(cp, u);
+		buf_clear(&tmp.out);
+		slow_segment(&tmp, u, 2);
+		bool same = tmp.out.len == 2 && !memcmp(tmp.out.ptr, u, 2); /* é: NFKC composes it back */
+		cp2_class[cp] = utf8proc_get_property(cp)->combining_class ? CP2_MARK : same ? CP2_SIMPLE : CP2_OTHER;
+	}
+	ntext_free(&tmp);
+}
+
+/* Is the code point at s[i] a combining mark? */
+static bool mark_at(const unsigned char *s, size_t n, size_t i)
+{
+	int32_t cp;
+	utf8_decode(s + i, n - i, &cp);
+	if (cp < 0)
+		return false;
+	return cp < 0x800 ? cp2_class[cp] == CP2_MARK : utf8proc_get_property(cp)->combining_class != 0;
+}
+
 void normalize(ntext *nt, const char *src, size_t n)
 {
+	pthread_once(&cp2_once, cp2_init);
 	const unsigned char *s = (const unsigned char *)src;
 	buf_clear(&nt->out);
 	buf_reserve(&nt->out, n + 16);
 	nt->nruns = 0;
 	size_t i = 0;
 	while (i < n) {
-		/* ASCII fast path: lower-case copy, 8 bytes at a time */
+		/* identity run: ASCII lower-cased (8 bytes at a time where it
+		 * can), and two-byte code points already in normal form */
 		size_t start = i, oat = nt->out.len;
 		buf_reserve(&nt->out, n - i);
 		char *o = nt->out.ptr + oat; /* o[k - start] is the copy of s[k] */
-		for (; i + 8 <= n; i += 8) {
-			uint64_t x;
-			memcpy(&x, s + i, 8);
-			if (x & 0x8080808080808080ull)
+		for (;;) {
+			for (; i + 8 <= n; i += 8) {
+				uint64_t x;
+				memcpy(&x, s + i, 8);
+				if (x & 0x8080808080808080ull)
+					break;
+				/* bytes in 'A'..'Z' get 0x20 added, with no carries:
+				 * every byte is below 0x80 */
+				uint64_t ge_a = (x + 0x3F3F3F3F3F3F3F3Full) & 0x8080808080808080ull; /* >= 'A' */
+				uint64_t gt_z = (x + 0x2525252525252525ull) & 0x8080808080808080ull; /* > 'Z' */
+				x |= (ge_a & ~gt_z) >> 2;
+				memcpy(o + (i - start), &x, 8);
+			}
+			if (i >= n)
 				break;
-			/* bytes in 'A'..'Z' get 0x20 added, with no carries:
-			 * every byte is below 0x80 */
-			uint64_t ge_a = (x + 0x3F3F3F3F3F3F3F3Full) & 0x8080808080808080ull; /* >= 'A' */
-			uint64_t gt_z = (x + 0x2525252525252525ull) & 0x8080808080808080ull; /* > 'Z' */
-			x |= (ge_a & ~gt_z) >> 2;
-			memcpy(o + (i - start), &x, 8);
+			unsigned char c = s[i];
+			if (c < 0x80) {
+				o[i - start] = (char)ascii_tolower(c);
+				i++;
+			} else if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80 &&
+				   cp2_class[(c & 0x1F) << 6 | (s[i + 1] & 0x3F)] == CP2_SIMPLE) {
+				o[i - start] = (char)c;
+				o[i - start + 1] = (char)s[i + 1];
+				i += 2;
+			} else {
+				break;
+			}
 		}
-		for (; i < n && s[i] < 0x80; i++)
-			o[i - start] = (char)ascii_tolower(s[i]);
-		if (i < n && i > start) {
-			/* an ASCII letter followed by a combining mark belongs to
-			 * the mark's segment */
-			int32_t cp;
-			utf8_decode(s + i, n - i, &cp);
-			if (cp >= 0 && utf8proc_get_property(cp)->combining_class != 0)
+		/* a character followed by a combining mark belongs to the mark's
+		 * segment */
+		if (i < n && i > start && mark_at(s, n, i)) {
+			do
 				i--;
+			while (i > start && (s[i] & 0xC0) == 0x80);
 		}
 		if (i > start) {
 			nt->out.len += i - start;
@@ -168,22 +215,19 @@ void normalize(ntext *nt, const char *src, size_t n)
 		}
 		if (i >= n)
 			break;
-		/* one segment: a starter (possibly ASCII) and the marks after it */
+		/* one segment: a starter and the marks after it */
 		size_t seg = i;
 		int32_t cp;
 		int k = utf8_decode(s + i, n - i, &cp);
 		i += (size_t)k;
-		const utf8proc_property_t *p = utf8proc_get_property(cp < 0 ? 0xFFFD : cp);
-		while (i < n && s[i] >= 0x80) {
+		while (i < n && s[i] >= 0x80 && mark_at(s, n, i)) {
 			int32_t c2;
-			int k2 = utf8_decode(s + i, n - i, &c2);
-			if (c2 < 0 || utf8proc_get_property(c2)->combining_class == 0)
-				break;
-			i += (size_t)k2;
+			i += (size_t)utf8_decode(s + i, n - i, &c2);
 		}
 		size_t at = nt->out.len;
 		const cp_entry *ce;
-		if (i - seg == (size_t)k && cp >= 0x80 && simple_cp(p) && normalize_fold_punct(cp) == cp) {
+		if (i - seg == (size_t)k && cp >= 0x80 && simple_cp(utf8proc_get_property(cp)) &&
+		    normalize_fold_punct(cp) == cp) {
 			buf_add(&nt->out, s + seg, (size_t)k);
 			add_run(nt, at, seg, (size_t)k, (size_t)k, true);
 		} else if (i - seg == (size_t)k && (ce = cached_cp(nt, cp, s + seg, (size_t)k)) != NULL) {

@@ -130,7 +130,7 @@ char *buf_steal(buf *b)
 }
 
 /* Table 3-7 of the Unicode standard: well-formed byte sequences. */
-int utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
+int utf8_decode_slow(const unsigned char *s, size_t n, int32_t *cp)
 {
 	unsigned char c = s[0];
 	if (c < 0x80) {

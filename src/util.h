@@ -86,7 +86,20 @@ char *buf_steal(buf *b);
 /* Decode one code point at s (n bytes available). Returns its length in
  * bytes (1..4) and stores it in *cp; on an invalid or truncated sequence
  * returns the length of the maximal invalid subpart (>= 1) and stores -1. */
-int utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+int utf8_decode_slow(const unsigned char *s, size_t n, int32_t *cp);
+static inline int utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
+{
+	unsigned char c = s[0];
+	if (LIKELY(c < 0x80)) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF && n >= 2 && (s[1] & 0xC0) == 0x80) { /* Latin, Greek, Cyrillic... */
+		*cp = (int32_t)((c & 0x1Fu) << 6 | (s[1] & 0x3Fu));
+		return 2;
+	}
+	return utf8_decode_slow(s, n, cp);
+}
 /* Encode cp (valid scalar) into out (4 bytes); returns its length. */
 int utf8_encode(int32_t cp, unsigned char *out);
 /* Length of the valid UTF-8 prefix of s. */
