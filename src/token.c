@@ -6,6 +6,7 @@
  * that never replaces the first. Feeds the matcher (pattern.c). */
 #include "token.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <utf8proc.h>
 
@@ -23,9 +24,19 @@ enum cc {
 
 static unsigned char ascii_cc[128];
 static unsigned char ascii_case[128]; /* bit 0: a letter; bit 1: upper case */
+/* the same for the two-byte code points U+0080..U+07FF */
+static unsigned char cp2_cc[0x800], cp2_case[0x800];
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static enum cc category_cc(int32_t cp);
+static unsigned category_case(int32_t cp);
 
 static void init_table(void)
 {
+	for (int32_t cp = 0x80; cp < 0x800; cp++) {
+		cp2_cc[cp] = (unsigned char)category_cc(cp);
+		cp2_case[cp] = (unsigned char)category_case(cp);
+	}
 	for (int c = 0; c < 128; c++) {
 		ascii_case[c] = (unsigned char)(ascii_alpha((unsigned char)c) | (ascii_upper((unsigned char)c) << 1));
 		enum cc k = C_PUNCT;
@@ -65,6 +76,22 @@ static enum cc cclass_slow(const unsigned char *s, size_t n, size_t i, int *len)
 	*len = utf8_decode(s + i, n - i, &cp);
 	if (cp < 0)
 		return C_PUNCT;
+	if (cp < 0x800)
+		return (enum cc)cp2_cc[cp];
+	return category_cc(cp);
+}
+
+/* Bit 0: a letter; bit 1: upper or title case. */
+static unsigned category_case(int32_t cp)
+{
+	utf8proc_category_t cat = utf8proc_category(cp);
+	bool letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+	bool up = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+	return (unsigned)letter | (unsigned)up << 1;
+}
+
+static enum cc category_cc(int32_t cp)
+{
 	switch (utf8proc_category(cp)) {
 	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
 	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
@@ -129,9 +156,9 @@ static void case_info(const unsigned char *o, size_t a, size_t b, token *t)
 			int k = utf8_decode(o + i, b - i, &cp);
 			i += (size_t)k;
 			if (cp >= 0) {
-				utf8proc_category_t cat = utf8proc_category(cp);
-				letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
-				up = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+				unsigned cs = cp < 0x800 ? cp2_case[cp] : category_case(cp);
+				letter = cs & 1;
+				up = cs >> 1;
 			}
 		}
 		if (letter) {
@@ -157,12 +184,12 @@ static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags
 	token *t = &ts->t[ts->n++];
 	size_t oa, ob;
 	const nrun *r = z->hint < z->nt->nruns ? &z->nt->runs[z->hint] : NULL;
-	bool same = false; /* the original bytes are the normalized ones */
+	bool same = false; /* the original is letters a-z in either case */
 	if (r && r->ident && a >= r->norm && b <= r->norm + r->nlen) {
 		/* tokens start and end on code point boundaries: no widening */
 		oa = r->orig + (a - r->norm);
 		ob = r->orig + (b - r->norm);
-		same = z->plain && !memcmp(z->orig + oa, z->s + a, b - a);
+		same = z->plain; /* the original is the same letters, in either case */
 	} else {
 		ntext_orig_range(z->nt, a, b, &z->hint, &oa, &ob);
 	}
@@ -175,9 +202,16 @@ static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags
 	z->pending = 0;
 	if (z->dquote || z->squote)
 		t->flags |= TF_QUOTED;
-	if (same) { /* letters a-z as written: lower case */
+	if (same) { /* letters a-z, written in either case */
+		unsigned uppers = 0;
+		for (size_t k = oa; k < ob; k++)
+			uppers += (unsigned)(z->orig[k] - 'A') < 26;
 		t->letters = (uint8_t)MIN(b - a, 255u);
-		t->uppers = 0;
+		t->uppers = (uint8_t)MIN(uppers, 255u);
+		if (uppers && (unsigned)(z->orig[oa] - 'A') < 26)
+			t->flags |= TF_CAPITAL;
+		if (b - a >= 2 && uppers == b - a)
+			t->flags |= TF_ALLCAPS;
 	} else if (kind == TK_WORD || kind == TK_VIRTUAL || kind == TK_HANDLE) {
 		case_info(z->orig, oa, ob, t);
 	}
@@ -249,7 +283,7 @@ static size_t url_at(const tz *z, size_t i)
 {
 	const char *p = (const char *)z->s + i;
 	size_t rest = z->n - i;
-	if (*p != 'h' && *p != 'w')
+	if (rest < 4 || !((p[0] == 'h' && p[1] == 't') || (p[0] == 'w' && p[1] == 'w')))
 		return 0;
 	if (!(ascii_prefix_ci(p, rest, "http://") || ascii_prefix_ci(p, rest, "https://") ||
 	      ascii_prefix_ci(p, rest, "www.")))
@@ -459,11 +493,7 @@ static void join_spelled(tokens *ts, const ntext *nt, const unsigned char *orig)
 
 void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 {
-	static bool ready;
-	if (!ready) { /* idempotent, so a race is harmless */
-		init_table();
-		ready = true;
-	}
+	pthread_once(&tables_once, init_table);
 	(void)olen;
 	ts->n = ts->nw = 0;
 	tz z = {.ts = ts, .nt = nt, .s = (const unsigned char *)nt->out.ptr, .n = nt->out.len,
@@ -536,6 +566,16 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 			}
 			rs.letters = e > i;
 			rs.plain = true;
+			if (e > i && (e >= z.n || (z.s[e] < 0x80 && ascii_cc[z.s[e]] != C_LETTER &&
+						    ascii_cc[z.s[e]] != C_DIGIT && ascii_cc[z.s[e]] != C_APOS &&
+						    ascii_cc[z.s[e]] != C_MASK))) {
+				/* letters a-z, then a space or punctuation: what
+				 * word_run() would do, without its checks */
+				z.plain = true;
+				emit(&z, i, e, TK_WORD, rs.flags);
+				i = e;
+				continue;
+			}
 			for (;;) {
 				int l2;
 				if (e >= z.n)

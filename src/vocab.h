@@ -36,14 +36,32 @@ const char *vocab_word(const vocab *v, int32_t id, size_t *len);
 vslot *vocab_slot(vocab *v, int32_t id);
 void vocab_free(vocab *v);
 
+/* Eight bytes at a time: words are looked up once per token. */
 static inline uint32_t vocab_hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
+	uint64_t h = 0x243F6A8885A308D3ull ^ n;
+	for (; n >= 8; s += 8, n -= 8) {
+		uint64_t x;
+		memcpy(&x, s, 8);
+		h = (h ^ x) * 0x9E3779B97F4A7C15ull;
+		h ^= h >> 29;
 	}
-	return h ? h : 1;
+	if (n) { /* 1..7 bytes: two overlapping loads, or three bytes */
+		uint64_t x;
+		if (n >= 4) {
+			uint32_t lo, hi;
+			memcpy(&lo, s, 4);
+			memcpy(&hi, s + n - 4, 4);
+			x = lo | (uint64_t)hi << 32;
+		} else {
+			x = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+			    (uint64_t)(unsigned char)s[n - 1] << 16;
+		}
+		h = (h ^ x) * 0x9E3779B97F4A7C15ull;
+		h ^= h >> 29;
+	}
+	uint32_t r = (uint32_t)(h ^ (h >> 32));
+	return r ? r : 1;
 }
 
 /* inflect.c */
