@@ -1009,6 +1009,21 @@ static void ac_finish(acauto *ac)
 
 /* --- regex ---------------------------------------------------------------- */
 
+/* Does a word of the automaton occur in s[0..n), other than s itself? */
+static bool ac_inside(const acauto *ac, const char *s, size_t n)
+{
+	if (!ac->nstates)
+		return false;
+	int32_t st = 0;
+	for (size_t i = 0; i < n; i++) {
+		st = ac->next[(size_t)st * 256 + (unsigned char)s[i]];
+		for (int32_t o = ac->out[st] >= 0 ? st : ac->outlink[st]; o >= 0; o = ac->outlink[o])
+			if (ac->depth[o] != n)
+				return true;
+	}
+	return false;
+}
+
 pcre2_code *pattern_compile_regex(const char *pat, size_t len, char *err, size_t errlen, size_t *erroff)
 {
 	*erroff = 0;
@@ -1213,6 +1228,12 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 		ar_entry_done();
 	}
 	ac_finish(&m->ac);
+	for (int32_t id = 0; id < (int32_t)v->n; id++) { /* the substring scan of these can be skipped */
+		size_t len;
+		const char *w = vocab_word(v, id, &len);
+		if (!ac_inside(&m->ac, w, len))
+			vocab_slot(v, id)->flags |= VF_NOSUB;
+	}
 	m->nvocab = v->n;
 	m->entry_kind = xcalloc(lx->n + 1, 1);
 	static const char *const global_cues[] = {"cue.acronym", "cue.positive", "cue.negative", "cue.apology",
@@ -1937,6 +1958,16 @@ static bool next_possible(const mctx *c, int pass, int32_t id, size_t after)
 static void anchors_at(mctx *c, const uint32_t *start, const uint32_t *anc, size_t pos, const token *t)
 {
 	int pass = start == c->m->ctx_start;
+	if (t->alt < 0 && t->did < 0) { /* the common case: one reading, maybe a lemma */
+		if (t->id < 0)
+			return;
+		if (start[t->id] != start[t->id + 1] && next_possible(c, pass, t->id, pos + 1))
+			try_anchor(c, start, anc, t->id, VIA_WORD, pos, t, false);
+		int32_t b = t->base;
+		if (b != t->id && b >= 0 && start[b] != start[b + 1] && next_possible(c, pass, b, pos + 1))
+			try_anchor(c, start, anc, b, VIA_LEMMA, pos, t, false);
+		return;
+	}
 	for (int v = 0; v < 2; v++) {
 		const token *x = v ? (t->alt >= 0 ? &c->ts->t[t->alt] : NULL) : t;
 		if (!x)
@@ -1984,9 +2015,11 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 		if (m->ac.nstates && t->kind == TK_WORD && t->nlen > 3) {
 			const char *w = nt->out.ptr + t->ns;
 			/* the token's id is its text looked up: innocent(v, w, nlen) */
-			if (t->id < 0 || !slot_innocent(v, vocab_slot((vocab *)v, t->id))) {
+			const vslot *vs = t->id < 0 ? NULL : vocab_slot((vocab *)v, t->id);
+			if (!vs || !slot_innocent(v, vs)) {
 				size_t before = s->n;
-				sub_scan(&c, pos, t, w, t->nlen, false);
+				if (!vs || !(vs->flags & VF_NOSUB))
+					sub_scan(&c, pos, t, w, t->nlen, false);
 				if (s->n == before && t->dlen > t->nlen / 2 && !innocent(v, s->dbuf.ptr + t->doff, t->dlen))
 					sub_scan(&c, pos, t, s->dbuf.ptr + t->doff, t->dlen, true);
 			}

@@ -8,6 +8,7 @@
 
 enum {
 	VF_INNOCENT = 1 << 0, /* a word a substring match must not fire inside */
+	VF_NOSUB = 1 << 1,    /* no substring entry occurs inside the word */
 };
 
 typedef struct {
