@@ -116,22 +116,6 @@ typedef struct {
 	const char *stem;
 } allow_ctx;
 
-/* Does a substring entry fire inside w (and not on all of it)? */
-static bool sub_inside(const matcher *mt, const char *w, size_t n)
-{
-	const acauto *ac = &mt->ac;
-	if (!ac->nstates)
-		return false;
-	int32_t st = 0;
-	for (size_t i = 0; i < n; i++) {
-		st = ac->next[(size_t)st * 256 + (unsigned char)w[i]];
-		for (int32_t o = ac->out[st] >= 0 ? st : ac->outlink[st]; o >= 0; o = ac->outlink[o])
-			if (ac->depth[o] < n)
-				return true;
-	}
-	return false;
-}
-
 /* Is w derogatory on its own (a whole-word entry, not only the substring)? */
 static bool derogatory_word(allow_ctx *c, const char *w)
 {
@@ -160,7 +144,7 @@ static void consider(allow_ctx *c, const char *w, size_t n)
 		w2[i] = (char)ascii_tolower(ch);
 	}
 	w2[n] = '\0';
-	if (!sub_inside(&c->e->m, w2, n))
+	if (!ac_inside(&c->e->m.ac, w2, n))
 		return;
 	if (derogatory_word(c, w2))
 		return;

@@ -1009,8 +1009,7 @@ static void ac_finish(acauto *ac)
 
 /* --- regex ---------------------------------------------------------------- */
 
-/* Does a word of the automaton occur in s[0..n), other than s itself? */
-static bool ac_inside(const acauto *ac, const char *s, size_t n)
+bool ac_inside(const acauto *ac, const char *s, size_t n)
 {
 	if (!ac->nstates)
 		return false;

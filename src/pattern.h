@@ -148,6 +148,9 @@ void match_scratch_free(match_scratch *s);
  * match of every entry, in order of start. */
 void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext *nt, tokens *ts,
 	       match_scratch *s);
+/* Does a word of the substring automaton occur in s[0..n), other than all
+ * of s? */
+bool ac_inside(const acauto *ac, const char *s, size_t n);
 /* Compile one regex pattern "/.../flags" (no JIT yet). NULL with a message
  * and the offset of the problem on error. */
 pcre2_code *pattern_compile_regex(const char *pat, size_t len, char *err, size_t errlen, size_t *erroff);
