@@ -207,7 +207,9 @@ bool cache_load(const char *dir, const lexicon *lx, matcher *m, vocab *v)
 			const char *pat = lx->e[rxent[i]].pattern;
 			char err[256];
 			size_t eoff;
-			nm.rx[i] = (pregex){rxent[i], pattern_compile_regex(pat, strlen(pat), err, sizeof err, &eoff), false};
+			bool start = lx->e[rxent[i]].flags & LF_START;
+			nm.rx[i] = (pregex){rxent[i], pattern_compile_regex(pat, strlen(pat), start, err, sizeof err, &eoff),
+					    false, start};
 			nm.nrx = i + 1;
 			ok = nm.rx[i].code != NULL;
 		}

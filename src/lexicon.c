@@ -222,7 +222,7 @@ static bool parse_flags(lex_entry *e, const char *s, size_t n, const char *file,
 		} names[] = {{"stem", LF_STEM},     {"obf", LF_OBF},         {"sub", LF_SUB},
 			     {"caps", LF_CAPS},     {"any", LF_ANY},         {"target", LF_TARGET},
 			     {"off", LF_OFF},       {"clause", LF_CLAUSE},   {"sentence", LF_SENTENCE},
-			     {"noquote", LF_NOQUOTE}};
+			     {"noquote", LF_NOQUOTE}, {"start", LF_START}};
 		bool known = false;
 		for (size_t i = 0; i < ARRAY_LEN(names); i++)
 			if (strlen(names[i].name) == k && !memcmp(names[i].name, s, k)) {
@@ -250,7 +250,7 @@ static bool parse_flags(lex_entry *e, const char *s, size_t n, const char *file,
 		}
 		if (!known) {
 			diag_add(d, true, file, line, fcol, "unknown or bad flag '%.*s' (known: stem, obf, sub, caps, "
-				 "any, target, off, clause, sentence, noquote, before=N, after=N, anchor=W|W)",
+				 "any, target, off, clause, sentence, noquote, start, before=N, after=N, anchor=W|W)",
 				 (int)k, s);
 			ok = false;
 		}

@@ -18,6 +18,7 @@ enum {
 	LF_CLAUSE = 1 << 7, /* cue scope: the whole clause */
 	LF_SENTENCE = 1 << 8, /* cue scope: the whole sentence */
 	LF_NOQUOTE = 1 << 9,  /* does not count inside quotation marks */
+	LF_START = 1 << 10,   /* regex: every match starts at an anchor word */
 };
 
 typedef struct {

@@ -67,6 +67,59 @@ static void run_examples(tact_engine *e, diag *d, size_t *passed, size_t *failed
 	tact_analyzer_free(an);
 }
 
+/* A `start` regex is tried only at its anchor words: on each example of
+ * the entry, every match of the pattern searched for anywhere must begin
+ * at a word that is one of its anchors, or the flag would lose it. */
+static void check_start(tact_engine *e, diag *d)
+{
+	const matcher *m = &e->m;
+	ntext nt = {0};
+	tokens ts = {0};
+	pcre2_match_data *md = pcre2_match_data_create(8, NULL);
+	for (size_t r = 0; r < m->nrx; r++) {
+		if (!m->rx[r].start)
+			continue;
+		const lex_entry *en = &e->lx.e[m->rx[r].entry];
+		char err[256];
+		size_t off;
+		pcre2_code *re = pattern_compile_regex(en->pattern, strlen(en->pattern), false, err, sizeof err, &off);
+		for (size_t k = 0; re && k < en->nexamples; k++) {
+			const char *text = en->examples[k].text;
+			normalize(&nt, text, strlen(text));
+			tokenize(&ts, &nt, text, strlen(text));
+			for (size_t from = 0; from <= nt.out.len;) {
+				if (pcre2_match(re, (PCRE2_SPTR)nt.out.ptr, nt.out.len, from, 0, md, NULL) < 0)
+					break;
+				size_t at = pcre2_get_ovector_pointer(md)[0], end = pcre2_get_ovector_pointer(md)[1];
+				bool anchored = false;
+				for (size_t w = 0; w < ts.nw && !anchored; w++) {
+					const token *t = &ts.t[ts.w[w]];
+					if (t->ns != at)
+						continue;
+					const vslot *vs = vocab_find(&e->voc, nt.out.ptr + t->ns, t->nlen);
+					for (int b = 0; vs && b < 2 && !anchored; b++) {
+						int32_t id = b ? vs->base : vs->id;
+						for (uint32_t a = m->rxa_start[id]; a < m->rxa_start[id + 1]; a++)
+							anchored |= m->rxa[a] == r;
+					}
+				}
+				if (!anchored) {
+					diag_add(d, true, en->file, en->examples[k].line, 0,
+						 "entry '%s' has flag 'start' but its regex matches '%.*s' in this example, "
+						 "which does not begin at an anchor word", en->id, (int)(end - at),
+						 nt.out.ptr + at);
+					break;
+				}
+				from = end > at ? end : at + 1;
+			}
+		}
+		pcre2_code_free(re);
+	}
+	pcre2_match_data_free(md);
+	ntext_free(&nt);
+	tokens_free(&ts);
+}
+
 static void report_all(const diag *d, tact_report_fn report, void *ctx)
 {
 	for (size_t i = 0; i < d->n; i++)
@@ -81,6 +134,7 @@ tact_status tact_lexicon_lint(const tact_config *cfg, const char *dir, tact_repo
 	if (!d.errors) {
 		size_t p = 0, f = 0;
 		run_examples(e, &d, &p, &f);
+		check_start(e, &d);
 	}
 	report_all(&d, report, ctx);
 	*errors = d.errors;

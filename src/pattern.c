@@ -1023,7 +1023,7 @@ bool ac_inside(const acauto *ac, const char *s, size_t n)
 	return false;
 }
 
-pcre2_code *pattern_compile_regex(const char *pat, size_t len, char *err, size_t errlen, size_t *erroff)
+pcre2_code *pattern_compile_regex(const char *pat, size_t len, bool anchored, char *err, size_t errlen, size_t *erroff)
 {
 	*erroff = 0;
 	if (len < 2 || pat[0] != '/') {
@@ -1040,7 +1040,7 @@ pcre2_code *pattern_compile_regex(const char *pat, size_t len, char *err, size_t
 		snprintf(err, errlen, "regex not closed with '/'");
 		return NULL;
 	}
-	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | (anchored ? PCRE2_ANCHORED : 0);
 	for (const char *f = close + 1; f < pat + len; f++) {
 		if (*f == 'i') {
 			opts |= PCRE2_CASELESS;
@@ -1158,7 +1158,8 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 		if (e->pattern[0] == '/') {
 			char err[256];
 			size_t off;
-			pcre2_code *re = pattern_compile_regex(e->pattern, strlen(e->pattern), err, sizeof err, &off);
+			pcre2_code *re = pattern_compile_regex(e->pattern, strlen(e->pattern), e->flags & LF_START, err,
+							       sizeof err, &off);
 			if (!re) {
 				diag_add(d, true, e->file, e->line, e->pattern_col + (int)off, "bad regex: %s", err);
 				continue;
@@ -1171,7 +1172,7 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 				continue;
 			}
 			m->rx = xreallocarray(m->rx, m->nrx + 1, sizeof *m->rx);
-			m->rx[m->nrx] = (pregex){(uint32_t)i, re, false};
+			m->rx[m->nrx] = (pregex){(uint32_t)i, re, false, e->flags & LF_START};
 			for (size_t k = 0; k < e->nanchors; k++) {
 				normalize(&P.nt, e->anchors[k], strlen(e->anchors[k]));
 				int32_t id = vocab_add(v, P.nt.out.ptr, P.nt.out.len);
@@ -1186,6 +1187,11 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 				nrxa++;
 			}
 			m->nrx++;
+			continue;
+		}
+		if (e->flags & LF_START) {
+			diag_add(d, true, e->file, e->line, e->pattern_col,
+				 "flag 'start' is for regex entries: the match starts at an anchor word");
 			continue;
 		}
 		P.e = e;
@@ -1330,6 +1336,7 @@ void match_scratch_free(match_scratch *s)
 	if (s->mctx)
 		pcre2_match_context_free(s->mctx);
 	free(s->hot);
+	free(s->rx_next);
 	free(s->seen);
 	if (s->jit)
 		pcre2_jit_stack_free(s->jit);
@@ -1871,18 +1878,23 @@ static void jit_once(const pregex *rx)
 	pthread_mutex_unlock(&lock);
 }
 
-static void regex_sentence(mctx *c, const pregex *rx, size_t pos)
+/* The sentence holding word position pos, in normalized text: [*a, *b). */
+static void sentence_text(const mctx *c, size_t pos, size_t *a, size_t *b)
 {
-	jit_once(rx);
-	const token *t = word_at(c, pos);
-	uint32_t sent = t->sent;
-	/* the sentence's extent in normalized text, from its tokens */
+	uint32_t sent = word_at(c, pos)->sent;
 	size_t i = c->ts->w[pos], j = i;
 	while (i > 0 && c->ts->t[i - 1].sent == sent)
 		i--;
 	while (j + 1 < c->ts->n && c->ts->t[j + 1].sent == sent && c->ts->t[j + 1].kind != TK_VIRTUAL)
 		j++;
-	size_t a = c->ts->t[i].ns, b = c->ts->t[j].ns + c->ts->t[j].nlen;
+	*a = c->ts->t[i].ns;
+	*b = c->ts->t[j].ns + c->ts->t[j].nlen;
+}
+
+/* One match of rx in normalized text [from, end), into *ov: 1 found, 0
+ * none, -1 a PCRE2 limit (the entry is noted). */
+static int regex_once(mctx *c, const pregex *rx, size_t end, size_t from, size_t ov[2])
+{
 	match_scratch *s = c->s;
 	if (!s->md) {
 		s->md = pcre2_match_data_create(8, NULL);
@@ -1893,41 +1905,75 @@ static void regex_sentence(mctx *c, const pregex *rx, size_t pos)
 		s->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
 		pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
 	}
-	PCRE2_SIZE off = a;
+	jit_once(rx);
+	int rc = pcre2_match(rx->code, (PCRE2_SPTR)c->nt->out.ptr, end, from, 0, s->md, s->mctx);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0) {
+		if (!s->limit_entry)
+			s->limit_entry = c->lx->e[rx->entry].id;
+		return -1;
+	}
+	PCRE2_SIZE *o = pcre2_get_ovector_pointer(s->md);
+	ov[0] = o[0];
+	ov[1] = o[1];
+	return 1;
+}
+
+/* Record the match [ov0, ov1) of rx in the sentence of word position pos. */
+static void push_regex_match(mctx *c, const pregex *rx, size_t pos, size_t ov0, size_t ov1)
+{
+	uint32_t sent = word_at(c, pos)->sent;
+	/* word positions covering the match */
+	size_t w0 = pos, w1;
+	while (w0 > 0 && word_at(c, w0 - 1)->sent == sent && word_at(c, w0 - 1)->ns + word_at(c, w0 - 1)->nlen > ov0)
+		w0--;
+	while (w0 < c->ts->nw && word_at(c, w0)->ns + word_at(c, w0)->nlen <= ov0)
+		w0++;
+	w1 = w0;
+	while (w1 < c->ts->nw && word_at(c, w1)->sent == sent && word_at(c, w1)->ns < ov1)
+		w1++;
+	if (w1 <= w0)
+		w1 = w0 + 1;
+	if (w1 > c->ts->nw)
+		return;
+	size_t hint = 0, oa, ob;
+	ntext_orig_range(c->nt, ov0, ov1, &hint, &oa, &ob);
+	match_scratch *s = c->s;
+	VEC_RESERVE(s->m, s->cap, s->n + 1);
+	s->m[s->n++] = (match){.entry = rx->entry, .w0 = (uint32_t)w0, .w1 = (uint32_t)w1, .os = (uint32_t)oa,
+			       .oe = (uint32_t)ob};
+}
+
+/* Every match of rx in the sentence of word position pos. */
+static void regex_sentence(mctx *c, const pregex *rx, size_t pos)
+{
+	size_t a, b, ov[2];
+	sentence_text(c, pos, &a, &b);
+	size_t off = a;
 	for (int guard = 0; guard < 64 && off < b; guard++) {
-		int rc = pcre2_match(rx->code, (PCRE2_SPTR)c->nt->out.ptr, b, off, 0, s->md, s->mctx);
-		if (rc == PCRE2_ERROR_NOMATCH)
+		if (regex_once(c, rx, b, off, ov) <= 0)
 			return;
-		if (rc < 0) {
-			if (!s->limit_entry)
-				s->limit_entry = c->lx->e[rx->entry].id;
-			return;
-		}
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
 		if (ov[1] <= ov[0]) {
 			off = ov[0] + 1;
 			continue;
 		}
-		/* word positions covering the match */
-		size_t w0 = pos, w1 = pos + 1;
-		while (w0 > 0 && word_at(c, w0 - 1)->sent == sent && word_at(c, w0 - 1)->ns + word_at(c, w0 - 1)->nlen > ov[0])
-			w0--;
-		while (w0 < c->ts->nw && word_at(c, w0)->ns + word_at(c, w0)->nlen <= ov[0])
-			w0++;
-		w1 = w0;
-		while (w1 < c->ts->nw && word_at(c, w1)->sent == sent && word_at(c, w1)->ns < ov[1])
-			w1++;
-		if (w1 <= w0)
-			w1 = w0 + 1;
-		if (w1 > c->ts->nw)
-			return;
-		size_t hint = 0, oa, ob;
-		ntext_orig_range(c->nt, ov[0], ov[1], &hint, &oa, &ob);
-		VEC_RESERVE(s->m, s->cap, s->n + 1);
-		s->m[s->n++] = (match){.entry = rx->entry, .w0 = (uint32_t)w0, .w1 = (uint32_t)w1, .os = (uint32_t)oa,
-				       .oe = (uint32_t)ob};
+		push_regex_match(c, rx, pos, ov[0], ov[1]);
 		off = ov[1];
 	}
+}
+
+/* A `start` regex (compiled anchored) tried at the word at pos; returns
+ * where the next try may begin in normalized text. */
+static size_t regex_at(mctx *c, const pregex *rx, size_t pos)
+{
+	size_t a, b, ov[2];
+	const token *t = word_at(c, pos);
+	sentence_text(c, pos, &a, &b);
+	if (regex_once(c, rx, b, t->ns, ov) <= 0 || ov[1] <= ov[0])
+		return t->ns + 1;
+	push_regex_match(c, rx, pos, ov[0], ov[1]);
+	return ov[1];
 }
 
 /* Every variant of one anchor table that may start at word position pos:
@@ -2004,7 +2050,11 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 	lookup_tokens(m, v, nt, ts, &s->dbuf);
 	mctx c = {.m = m, .v = v, .lx = lx, .nt = nt, .ts = ts, .s = s};
 	uint32_t last_rx_sent = UINT32_MAX;
-	uint8_t *rx_done = NULL;
+	if (s->nrx_next < m->nrx) {
+		free(s->rx_next);
+		s->rx_next = xmalloc(m->nrx * sizeof *s->rx_next);
+		s->nrx_next = m->nrx;
+	}
 	for (size_t pos = 0; pos < ts->nw; pos++) {
 		token *t = &ts->t[ts->w[pos]];
 		if (!pos || t->sent != c.sent)
@@ -2030,20 +2080,25 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 					continue;
 				for (uint32_t a = m->rxa_start[id]; a < m->rxa_start[id + 1]; a++) {
 					if (t->sent != last_rx_sent) {
-						free(rx_done);
-						rx_done = xcalloc(m->nrx, 1);
+						memset(s->rx_next, 0, m->nrx * sizeof *s->rx_next);
 						last_rx_sent = t->sent;
 					}
+					/* a regex runs once a sentence; a `start` one at
+					 * each anchor word not inside its last match */
 					uint32_t r = m->rxa[a];
-					if (rx_done[r])
+					const pregex *rx = &m->rx[r];
+					if (rx->start ? t->ns < s->rx_next[r] : s->rx_next[r] != 0)
 						continue;
-					rx_done[r] = 1;
-					regex_sentence(&c, &m->rx[r], pos);
+					if (rx->start) {
+						s->rx_next[r] = (uint32_t)regex_at(&c, rx, pos);
+					} else {
+						s->rx_next[r] = 1;
+						regex_sentence(&c, rx, pos);
+					}
 				}
 			}
 		}
 	}
-	free(rx_done);
 	/* context cues, only in the sentences that hold a signal */
 	if (s->n || s->all_cues) {
 		VEC_RESERVE(s->hot, s->caphot, ts->nsent + 1);

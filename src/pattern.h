@@ -50,6 +50,8 @@ typedef struct {
 	uint32_t entry;
 	pcre2_code *code;
 	atomic_bool jit;
+	bool start;       /* flag `start`: compiled anchored, tried at each
+			     anchor word instead of over the sentence */
 } pregex;
 
 /* A trie over bytes for substring entries, with Aho-Corasick failure
@@ -127,6 +129,10 @@ typedef struct {
 	match *m;
 	size_t n, cap;
 	buf dbuf;             /* de-obfuscated token views */
+	uint32_t *rx_next;    /* per regex, in the current sentence: 0 not run
+				 yet, else where a `start` regex may next be
+				 tried (normalized offset) */
+	size_t nrx_next;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit;
@@ -151,8 +157,10 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 /* Does a word of the substring automaton occur in s[0..n), other than all
  * of s? */
 bool ac_inside(const acauto *ac, const char *s, size_t n);
-/* Compile one regex pattern "/.../flags" (no JIT yet). NULL with a message
+/* Compile one regex pattern "/.../flags" (no JIT yet), anchored at the
+ * start offset when asked (entries with flag `start`). NULL with a message
  * and the offset of the problem on error. */
-pcre2_code *pattern_compile_regex(const char *pat, size_t len, char *err, size_t errlen, size_t *erroff);
+pcre2_code *pattern_compile_regex(const char *pat, size_t len, bool anchored, char *err, size_t errlen,
+				  size_t *erroff);
 
 #endif

@@ -237,5 +237,21 @@ status cache-evict 0 "$tact" --cache-dir "$tmp/cache9" -f transcript "$tmp/cache
 check cache-evict-kept "8 $(basename "$f")" "$(ls "$tmp/cache9" | grep -c '^matcher-') $(ls "$tmp/cache9" | grep -v '^matcher-000')"
 check cache-evict-oldest-gone "" "$(ls "$tmp/cache9" | grep -E 'matcher-000000000000000[12]\.bin')"
 
+# --- regex entries with flag start: tried at each anchor word, anchored ------
+mkdir -p "$tmp/lexs" "$tmp/lexbad" "$tmp/lexphr"
+printf '%s\n' 'u.sue escalation.legal high start,anchor=sue|suing /\b(?:sue|suing)\s+(?:you|your\s+company)\b/' \
+	'  + I will sue you' >"$tmp/lexs/u.tact"
+printf '%s\n' '{"id":"s","role":"customer","text":"I will sue you, then sue your company. Not suing."}' >"$tmp/sue.jsonl"
+status start-run 0 "$tact" --no-default-lexicons --lexicons "$tmp/lexs" "$tmp/sue.jsonl"
+check start-spans "sue you|sue your company" "$(jq -r '[.spans[] | select(.rule=="u.sue") | .match] | join("|")' "$tmp/out")"
+status start-lint-good 0 "$tact" lexicon lint "$tmp/lexs"
+# the match begins at "small", before the anchor: the flag would lose it
+printf '%s\n' 'u.court escalation.legal high start,anchor=court /\bsmall\s+claims\s+court\b/' \
+	'  + see you in small claims court' >"$tmp/lexbad/u.tact"
+status start-lint-bad 2 "$tact" lexicon lint "$tmp/lexbad"
+check start-lint-bad-message 1 "$(grep -c "u.court.*flag 'start'.*small claims court" "$tmp/out" "$tmp/err" | awk -F: '{s+=$2} END {print s}')"
+printf '%s\n' 'u.phrase escalation.legal high start  sue you' >"$tmp/lexphr/u.tact"
+status start-on-phrase 2 "$tact" lexicon lint "$tmp/lexphr"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
