@@ -749,6 +749,84 @@ static void close_stream(raw_stream *rs, tact_msg *m)
 	m->raw = (buf){(char *)data, len, rs->cap};
 }
 
+/* Header fields of the message's own header block that decode_message()
+ * reads, directly or through GMime's message object: the rest (Received,
+ * DKIM-Signature, List-*, X-*: two thirds of the header bytes of real mail)
+ * would cost GMime a header object each, and, with a warning callback set,
+ * an RFC 2047 decode each, for nothing. */
+static bool field_read(const char *p, size_t n)
+{
+	static const char *const names[] = {"from", "sender", "to", "subject", "date", "message-id",
+					    "references", "in-reply-to", "mime-version"};
+	if (n > 8 && ascii_memieq(p, "content-", 8))
+		return true;
+	for (size_t i = 0; i < ARRAY_LEN(names); i++)
+		if (strlen(names[i]) == n && ascii_memieq(p, names[i], n))
+			return true;
+	return false;
+}
+
+/* The length of a header field name at the start of p[0..n) when the line
+ * is a well-formed field ("Name:", printable ASCII other than ':' in the
+ * name), else 0. GMime reads every such line as a field. */
+static size_t field_name(const char *p, size_t n)
+{
+	size_t i = 0;
+	while (i < n && p[i] > ' ' && p[i] < 0x7F && p[i] != ':')
+		i++;
+	return i && i < n && p[i] == ':' ? i : 0;
+}
+
+/* Drop the header fields nobody reads from the top-level header block of
+ * p[0..n), in place; returns the new length. Conservative, so that GMime
+ * sees the same message otherwise (the same fields read, the same
+ * warnings): the block's first line must be a well-formed field, which is
+ * kept, and the block must end with an empty line; a field goes with its
+ * folded continuation lines, and any line that is not a well-formed field
+ * or a continuation stays. */
+static size_t drop_unread_fields(char *p, size_t n)
+{
+	size_t first = field_name(p, n);
+	if (!first)
+		return n;
+	/* find the end of the block: an empty line ("\n" or "\r\n") */
+	size_t end = 0;
+	for (size_t i = 0; i < n;) {
+		if (p[i] == '\n' || (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n')) {
+			end = i;
+			break;
+		}
+		const char *nl = memchr(p + i, '\n', n - i);
+		if (!nl)
+			return n; /* the block runs to the end: leave it */
+		i = (size_t)(nl - p) + 1;
+	}
+	if (!end)
+		return n;
+	size_t out = 0;
+	bool drop = false;
+	for (size_t i = 0; i < end;) {
+		const char *nl = memchr(p + i, '\n', end - i);
+		size_t len = (size_t)(nl - (p + i)) + 1; /* the block ends with '\n' */
+		if (p[i] == ' ' || p[i] == '\t') {
+			/* a continuation goes with its field */
+		} else {
+			size_t k = i ? field_name(p + i, len) : first;
+			drop = k && i && !field_read(p + i, k);
+		}
+		if (!drop) {
+			if (out != i)
+				memmove(p + out, p + i, len);
+			out += len;
+		}
+		i += len;
+	}
+	if (out == end)
+		return n;
+	memmove(p + out, p + end, n - end);
+	return out + (n - end);
+}
+
 /* A record without any header field: the whole of it is body text
  * (mime4j reads it so too), unless it is empty or binary. */
 static void headerless(decoder *d, const char *p, size_t n)
@@ -825,6 +903,10 @@ void mail_decode(tact_msg *m, const void *ctx)
 			skip = i + 1;
 		else if (m->raw.ptr[i] != ' ' && m->raw.ptr[i] != '\t' && m->raw.ptr[i] != '\r')
 			break;
+	}
+	if (m->raw.ptr) {
+		m->raw.len = skip + drop_unread_fields(m->raw.ptr + skip, m->raw.len - skip);
+		m->raw.ptr[m->raw.len] = '\0';
 	}
 	raw_stream rs;
 	open_stream(&rs, m, skip);
