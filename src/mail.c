@@ -4,7 +4,8 @@
  * UTF-8 (undecodable bytes become U+FFFD, with a warning), lists the
  * attachments, fills id/from/to/date/subject/thread, sets the role from the
  * sender and marks quote/signature regions (quote.c). Runs on any thread:
- * GMime is initialised once, and all state is per call. */
+ * GMime is initialised once; each thread keeps its parser, parser options
+ * and charset converters (mail_thread), everything else is per call. */
 #include "mail.h"
 
 #include <errno.h>
@@ -45,22 +46,57 @@ typedef struct {
 	unsigned used, next;
 } converters;
 
-static pthread_once_t gmime_once = PTHREAD_ONCE_INIT;
-static pthread_key_t converters_key;
+/* What one thread keeps from message to message: creating a GMime parser
+ * costs more than parsing a short message (its 4 kB read buffer goes
+ * through malloc each time), and the options are the same for every
+ * message. The parser is pointed at each message's stream in turn
+ * (g_mime_parser_init_with_stream(), GMime's way to reuse a parser). */
+typedef struct {
+	converters conv;
+	GMimeParser *parser;
+	GMimeParserOptions *po;
+	GByteArray *lent; /* the last message's array, empty, until the parser lets go of its stream */
+} mail_thread;
 
-static void converters_free(void *p)
+static pthread_once_t gmime_once = PTHREAD_ONCE_INIT;
+static pthread_key_t thread_key;
+
+static void mail_thread_free(void *p)
 {
-	converters *c = p;
-	for (unsigned i = 0; i < c->used; i++)
-		if (c->slot[i].cd != (iconv_t)-1)
-			iconv_close(c->slot[i].cd);
-	free(c);
+	mail_thread *t = p;
+	for (unsigned i = 0; i < t->conv.used; i++)
+		if (t->conv.slot[i].cd != (iconv_t)-1)
+			iconv_close(t->conv.slot[i].cd);
+	if (t->parser)
+		g_object_unref(t->parser);
+	if (t->lent)
+		g_byte_array_unref(t->lent);
+	if (t->po)
+		g_mime_parser_options_free(t->po);
+	free(t);
 }
 
 static void gmime_setup(void)
 {
 	g_mime_init();
-	pthread_key_create(&converters_key, converters_free);
+	pthread_key_create(&thread_key, mail_thread_free);
+}
+
+static mail_thread *this_thread(void)
+{
+	mail_thread *t = pthread_getspecific(thread_key);
+	if (t)
+		return t;
+	t = xcalloc(1, sizeof *t);
+	t->po = g_mime_parser_options_new();
+	static const char *fallback[] = {"UTF-8", "windows-1252", NULL};
+	g_mime_parser_options_set_fallback_charsets(t->po, fallback);
+	g_mime_parser_options_set_rfc2047_compliance_mode(t->po, GMIME_RFC_COMPLIANCE_LOOSE);
+	g_mime_parser_options_set_address_compliance_mode(t->po, GMIME_RFC_COMPLIANCE_LOOSE);
+	g_mime_parser_options_set_parameter_compliance_mode(t->po, GMIME_RFC_COMPLIANCE_LOOSE);
+	g_mime_parser_options_set_allow_addresses_without_domain(t->po, TRUE);
+	pthread_setspecific(thread_key, t);
+	return t;
 }
 
 /* This thread's converter from charset name to UTF-8, reset to its
@@ -68,11 +104,7 @@ static void gmime_setup(void)
  * the cache: do not close it. */
 static iconv_t converter(const char *name)
 {
-	converters *c = pthread_getspecific(converters_key);
-	if (!c) {
-		c = xcalloc(1, sizeof *c);
-		pthread_setspecific(converters_key, c);
-	}
+	converters *c = &this_thread()->conv;
 	for (unsigned i = 0; i < c->used; i++)
 		if (ascii_strieq(c->slot[i].name, name)) {
 			if (c->slot[i].cd != (iconv_t)-1)
@@ -737,14 +769,17 @@ static void open_stream(raw_stream *rs, tact_msg *m, size_t skip)
 	g_mime_stream_mem_set_owner((GMimeStreamMem *)rs->s, FALSE);
 }
 
-static void close_stream(raw_stream *rs, tact_msg *m)
+/* Take the bytes back. The thread's parser still holds the stream (until
+ * it is given the next one), so the emptied array it points to is kept
+ * alive as long. */
+static void close_stream(raw_stream *rs, tact_msg *m, mail_thread *t)
 {
 	g_object_unref(rs->s);
 	if (!rs->ba)
 		return;
 	gsize len;
 	guint8 *data = g_byte_array_steal(rs->ba, &len);
-	g_byte_array_unref(rs->ba);
+	t->lent = rs->ba;
 	buf_free(&m->raw);
 	m->raw = (buf){(char *)data, len, rs->cap};
 }
@@ -885,14 +920,9 @@ static void decode_message(decoder *d, GMimeMessage *msg, GMimeParserOptions *po
 void mail_decode(tact_msg *m, const void *ctx)
 {
 	pthread_once(&gmime_once, gmime_setup);
+	mail_thread *t = this_thread();
 	decoder d = {.m = m, .o = ctx};
-	GMimeParserOptions *po = g_mime_parser_options_new();
-	static const char *fallback[] = {"UTF-8", "windows-1252", NULL};
-	g_mime_parser_options_set_fallback_charsets(po, fallback);
-	g_mime_parser_options_set_rfc2047_compliance_mode(po, GMIME_RFC_COMPLIANCE_LOOSE);
-	g_mime_parser_options_set_address_compliance_mode(po, GMIME_RFC_COMPLIANCE_LOOSE);
-	g_mime_parser_options_set_parameter_compliance_mode(po, GMIME_RFC_COMPLIANCE_LOOSE);
-	g_mime_parser_options_set_allow_addresses_without_domain(po, TRUE);
+	GMimeParserOptions *po = t->po;
 	g_mime_parser_options_set_warning_callback(po, on_parser_warning, &d);
 
 	/* whitespace-only lines before the headers (some exports pad the
@@ -910,23 +940,30 @@ void mail_decode(tact_msg *m, const void *ctx)
 	}
 	raw_stream rs;
 	open_stream(&rs, m, skip);
-	GMimeParser *parser = g_mime_parser_new_with_stream(rs.s);
-	g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
-	g_mime_parser_set_respect_content_length(parser, FALSE);
-	GMimeMessage *msg = g_mime_parser_construct_message(parser, po);
-	g_object_unref(parser);
+	if (!t->parser) {
+		t->parser = g_mime_parser_new_with_stream(rs.s);
+		g_mime_parser_set_format(t->parser, GMIME_FORMAT_MESSAGE);
+		g_mime_parser_set_respect_content_length(t->parser, FALSE);
+	} else {
+		g_mime_parser_init_with_stream(t->parser, rs.s);
+	}
+	if (t->lent) { /* the parser has let go of the last message's stream */
+		g_byte_array_unref(t->lent);
+		t->lent = NULL;
+	}
+	GMimeMessage *msg = g_mime_parser_construct_message(t->parser, po);
 
 	if (!msg || (!header_count((GMimeObject *)msg) && !header_count(g_mime_message_get_mime_part(msg)))) {
 		if (msg)
 			g_object_unref(msg);
-		close_stream(&rs, m);
+		close_stream(&rs, m, t);
 		headerless(&d, m->raw.ptr ? m->raw.ptr + skip : "", m->raw.len - skip);
 	} else {
 		decode_message(&d, msg, po);
 		g_object_unref(msg);
-		close_stream(&rs, m);
+		close_stream(&rs, m, t);
 	}
 	buf_free(&d.body);
 	buf_free(&d.raw);
-	g_mime_parser_options_free(po);
+	g_mime_parser_options_set_warning_callback(po, NULL, NULL);
 }
