@@ -200,7 +200,13 @@ static bool is_utf8_name(const char *cs)
 
 static bool all_ascii(const char *p, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	size_t i = 0;
+	for (uint64_t w; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		if (w & 0x8080808080808080ULL)
+			return false;
+	}
+	for (; i < n; i++)
 		if ((unsigned char)p[i] >= 0x80)
 			return false;
 	return true;
@@ -791,12 +797,18 @@ static void close_stream(raw_stream *rs, tact_msg *m, mail_thread *t)
  * an RFC 2047 decode each, for nothing. */
 static bool field_read(const char *p, size_t n)
 {
-	static const char *const names[] = {"from", "sender", "to", "subject", "date", "message-id",
-					    "references", "in-reply-to", "mime-version"};
+#define NAME(s) {s, sizeof s - 1}
+	static const struct {
+		const char *s;
+		size_t n;
+	} names[] = {NAME("from"),       NAME("sender"),     NAME("to"),
+		     NAME("subject"),    NAME("date"),       NAME("message-id"),
+		     NAME("references"), NAME("in-reply-to"), NAME("mime-version")};
+#undef NAME
 	if (n > 8 && ascii_memieq(p, "content-", 8))
 		return true;
 	for (size_t i = 0; i < ARRAY_LEN(names); i++)
-		if (strlen(names[i]) == n && ascii_memieq(p, names[i], n))
+		if (names[i].n == n && ascii_memieq(p, names[i].s, n))
 			return true;
 	return false;
 }
