@@ -28,6 +28,7 @@ typedef struct {
 	const reader_opts *o;
 	buf body;            /* the UTF-8 text collected so far */
 	buf raw;             /* one part's decoded bytes, reused */
+	buf utf;             /* one part's text in UTF-8, reused */
 	unsigned parser_warn; /* bit per GMimeParserWarning seen */
 	size_t parts_unlisted;
 	size_t text_parts;
@@ -56,6 +57,7 @@ typedef struct {
 	GMimeParser *parser;
 	GMimeParserOptions *po;
 	GByteArray *lent; /* the last message's array, empty, until the parser lets go of its stream */
+	buf body, raw, utf; /* the decoder's buffers, kept unless they grew large */
 } mail_thread;
 
 static pthread_once_t gmime_once = PTHREAD_ONCE_INIT;
@@ -73,6 +75,9 @@ static void mail_thread_free(void *p)
 		g_byte_array_unref(t->lent);
 	if (t->po)
 		g_mime_parser_options_free(t->po);
+	buf_free(&t->body);
+	buf_free(&t->raw);
+	buf_free(&t->utf);
 	free(t);
 }
 
@@ -446,20 +451,18 @@ static void add_text_part(decoder *d, GMimePart *part, bool html)
 	char *meta = NULL;
 	if (html && (!cs || !*cs))
 		cs = meta = html_meta_charset(d->raw.ptr ? d->raw.ptr : "", d->raw.len);
-	buf utf = {0};
-	to_utf8(d, &utf, cs, d->raw.ptr ? d->raw.ptr : "", d->raw.len);
+	buf *utf = &d->utf;
+	buf_clear(utf);
+	to_utf8(d, utf, cs, d->raw.ptr ? d->raw.ptr : "", d->raw.len);
 	free(meta);
 	d->text_parts++;
-	if (blank_text(utf.ptr ? utf.ptr : "", utf.len)) {
-		buf_free(&utf);
+	if (blank_text(utf->ptr ? utf->ptr : "", utf->len))
 		return;
-	}
 	part_break(&d->body);
 	if (html)
-		html_to_text(&d->body, utf.ptr, utf.len);
+		html_to_text(&d->body, utf->ptr, utf->len);
 	else
-		buf_add(&d->body, utf.ptr, utf.len);
-	buf_free(&utf);
+		buf_add(&d->body, utf->ptr, utf->len);
 }
 
 static bool is_type(GMimeObject *obj, const char *type, const char *subtype)
@@ -929,11 +932,21 @@ static void decode_message(decoder *d, GMimeMessage *msg, GMimeParserOptions *po
 	quote_mark_sender(m, d->sender);
 }
 
+/* A buffer to keep for the next message, or an empty one when it grew
+ * past 1 MB: memory stays bounded by one large message, not kept after it. */
+static buf keep(buf b)
+{
+	if (b.cap > (1u << 20))
+		buf_free(&b);
+	return b;
+}
+
 void mail_decode(tact_msg *m, const void *ctx)
 {
 	pthread_once(&gmime_once, gmime_setup);
 	mail_thread *t = this_thread();
-	decoder d = {.m = m, .o = ctx};
+	decoder d = {.m = m, .o = ctx, .body = t->body, .raw = t->raw, .utf = t->utf};
+	buf_clear(&d.body);
 	GMimeParserOptions *po = t->po;
 	g_mime_parser_options_set_warning_callback(po, on_parser_warning, &d);
 
@@ -975,7 +988,8 @@ void mail_decode(tact_msg *m, const void *ctx)
 		g_object_unref(msg);
 		close_stream(&rs, m, t);
 	}
-	buf_free(&d.body);
-	buf_free(&d.raw);
+	t->body = keep(d.body);
+	t->raw = keep(d.raw);
+	t->utf = keep(d.utf);
 	g_mime_parser_options_set_warning_callback(po, NULL, NULL);
 }
