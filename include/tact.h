@@ -415,6 +415,12 @@ tact_severity tact_msg_max_severity(const tact_msg *msg);
  * the record (JSON, CSV fields, MIME) is deferred to tact_msg_decode() so
  * that it can run on worker threads; the reader must outlive the messages
  * it filled until they are decoded.
+ *
+ * Decoding the first JSON line installs cJSON allocation hooks
+ * (cJSON_InitHooks()) that are malloc() and free() except inside tact's own
+ * parsing, where a line's tree goes to a per-thread arena. A program that
+ * gives cJSON allocators of its own should install them after that; tact
+ * then parses with them and frees its trees with cJSON_Delete().
  * @{ */
 typedef struct tact_reader tact_reader;
 

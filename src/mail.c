@@ -4,7 +4,8 @@
  * UTF-8 (undecodable bytes become U+FFFD, with a warning), lists the
  * attachments, fills id/from/to/date/subject/thread, sets the role from the
  * sender and marks quote/signature regions (quote.c). Runs on any thread:
- * GMime is initialised once, and all state is per call. */
+ * GMime is initialised once; each thread keeps its parser, parser options
+ * and charset converters (mail_thread), everything else is per call. */
 #include "mail.h"
 
 #include <errno.h>
@@ -27,6 +28,7 @@ typedef struct {
 	const reader_opts *o;
 	buf body;            /* the UTF-8 text collected so far */
 	buf raw;             /* one part's decoded bytes, reused */
+	buf utf;             /* one part's text in UTF-8, reused */
 	unsigned parser_warn; /* bit per GMimeParserWarning seen */
 	size_t parts_unlisted;
 	size_t text_parts;
@@ -45,22 +47,61 @@ typedef struct {
 	unsigned used, next;
 } converters;
 
-static pthread_once_t gmime_once = PTHREAD_ONCE_INIT;
-static pthread_key_t converters_key;
+/* What one thread keeps from message to message: creating a GMime parser
+ * costs more than parsing a short message (its 4 kB read buffer goes
+ * through malloc each time), and the options are the same for every
+ * message. The parser is pointed at each message's stream in turn
+ * (g_mime_parser_init_with_stream(), GMime's way to reuse a parser). */
+typedef struct {
+	converters conv;
+	GMimeParser *parser;
+	GMimeParserOptions *po;
+	GByteArray *lent; /* the last message's array, empty, until the parser lets go of its stream */
+	buf body, raw, utf; /* the decoder's buffers, kept unless they grew large */
+} mail_thread;
 
-static void converters_free(void *p)
+static pthread_once_t gmime_once = PTHREAD_ONCE_INIT;
+static pthread_key_t thread_key;
+
+static void mail_thread_free(void *p)
 {
-	converters *c = p;
-	for (unsigned i = 0; i < c->used; i++)
-		if (c->slot[i].cd != (iconv_t)-1)
-			iconv_close(c->slot[i].cd);
-	free(c);
+	mail_thread *t = p;
+	for (unsigned i = 0; i < t->conv.used; i++)
+		if (t->conv.slot[i].cd != (iconv_t)-1)
+			iconv_close(t->conv.slot[i].cd);
+	if (t->parser)
+		g_object_unref(t->parser);
+	if (t->lent)
+		g_byte_array_unref(t->lent);
+	if (t->po)
+		g_mime_parser_options_free(t->po);
+	buf_free(&t->body);
+	buf_free(&t->raw);
+	buf_free(&t->utf);
+	free(t);
 }
 
 static void gmime_setup(void)
 {
 	g_mime_init();
-	pthread_key_create(&converters_key, converters_free);
+	pthread_key_create(&thread_key, mail_thread_free);
+}
+
+static mail_thread *this_thread(void)
+{
+	mail_thread *t = pthread_getspecific(thread_key);
+	if (t)
+		return t;
+	t = xcalloc(1, sizeof *t);
+	t->po = g_mime_parser_options_new();
+	static const char *fallback[] = {"UTF-8", "windows-1252", NULL};
+	g_mime_parser_options_set_fallback_charsets(t->po, fallback);
+	g_mime_parser_options_set_rfc2047_compliance_mode(t->po, GMIME_RFC_COMPLIANCE_LOOSE);
+	g_mime_parser_options_set_address_compliance_mode(t->po, GMIME_RFC_COMPLIANCE_LOOSE);
+	g_mime_parser_options_set_parameter_compliance_mode(t->po, GMIME_RFC_COMPLIANCE_LOOSE);
+	g_mime_parser_options_set_allow_addresses_without_domain(t->po, TRUE);
+	pthread_setspecific(thread_key, t);
+	return t;
 }
 
 /* This thread's converter from charset name to UTF-8, reset to its
@@ -68,11 +109,7 @@ static void gmime_setup(void)
  * the cache: do not close it. */
 static iconv_t converter(const char *name)
 {
-	converters *c = pthread_getspecific(converters_key);
-	if (!c) {
-		c = xcalloc(1, sizeof *c);
-		pthread_setspecific(converters_key, c);
-	}
+	converters *c = &this_thread()->conv;
 	for (unsigned i = 0; i < c->used; i++)
 		if (ascii_strieq(c->slot[i].name, name)) {
 			if (c->slot[i].cd != (iconv_t)-1)
@@ -168,7 +205,13 @@ static bool is_utf8_name(const char *cs)
 
 static bool all_ascii(const char *p, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	size_t i = 0;
+	for (uint64_t w; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		if (w & 0x8080808080808080ULL)
+			return false;
+	}
+	for (; i < n; i++)
 		if ((unsigned char)p[i] >= 0x80)
 			return false;
 	return true;
@@ -408,20 +451,18 @@ static void add_text_part(decoder *d, GMimePart *part, bool html)
 	char *meta = NULL;
 	if (html && (!cs || !*cs))
 		cs = meta = html_meta_charset(d->raw.ptr ? d->raw.ptr : "", d->raw.len);
-	buf utf = {0};
-	to_utf8(d, &utf, cs, d->raw.ptr ? d->raw.ptr : "", d->raw.len);
+	buf *utf = &d->utf;
+	buf_clear(utf);
+	to_utf8(d, utf, cs, d->raw.ptr ? d->raw.ptr : "", d->raw.len);
 	free(meta);
 	d->text_parts++;
-	if (blank_text(utf.ptr ? utf.ptr : "", utf.len)) {
-		buf_free(&utf);
+	if (blank_text(utf->ptr ? utf->ptr : "", utf->len))
 		return;
-	}
 	part_break(&d->body);
 	if (html)
-		html_to_text(&d->body, utf.ptr, utf.len);
+		html_to_text(&d->body, utf->ptr, utf->len);
 	else
-		buf_add(&d->body, utf.ptr, utf.len);
-	buf_free(&utf);
+		buf_add(&d->body, utf->ptr, utf->len);
 }
 
 static bool is_type(GMimeObject *obj, const char *type, const char *subtype)
@@ -737,16 +778,103 @@ static void open_stream(raw_stream *rs, tact_msg *m, size_t skip)
 	g_mime_stream_mem_set_owner((GMimeStreamMem *)rs->s, FALSE);
 }
 
-static void close_stream(raw_stream *rs, tact_msg *m)
+/* Take the bytes back. The thread's parser still holds the stream (until
+ * it is given the next one), so the emptied array it points to is kept
+ * alive as long. */
+static void close_stream(raw_stream *rs, tact_msg *m, mail_thread *t)
 {
 	g_object_unref(rs->s);
 	if (!rs->ba)
 		return;
 	gsize len;
 	guint8 *data = g_byte_array_steal(rs->ba, &len);
-	g_byte_array_unref(rs->ba);
+	t->lent = rs->ba;
 	buf_free(&m->raw);
 	m->raw = (buf){(char *)data, len, rs->cap};
+}
+
+/* Header fields of the message's own header block that decode_message()
+ * reads, directly or through GMime's message object: the rest (Received,
+ * DKIM-Signature, List-*, X-*: two thirds of the header bytes of real mail)
+ * would cost GMime a header object each, and, with a warning callback set,
+ * an RFC 2047 decode each, for nothing. */
+static bool field_read(const char *p, size_t n)
+{
+#define NAME(s) {s, sizeof s - 1}
+	static const struct {
+		const char *s;
+		size_t n;
+	} names[] = {NAME("from"),       NAME("sender"),     NAME("to"),
+		     NAME("subject"),    NAME("date"),       NAME("message-id"),
+		     NAME("references"), NAME("in-reply-to"), NAME("mime-version")};
+#undef NAME
+	if (n > 8 && ascii_memieq(p, "content-", 8))
+		return true;
+	for (size_t i = 0; i < ARRAY_LEN(names); i++)
+		if (names[i].n == n && ascii_memieq(p, names[i].s, n))
+			return true;
+	return false;
+}
+
+/* The length of a header field name at the start of p[0..n) when the line
+ * is a well-formed field ("Name:", printable ASCII other than ':' in the
+ * name), else 0. GMime reads every such line as a field. */
+static size_t field_name(const char *p, size_t n)
+{
+	size_t i = 0;
+	while (i < n && p[i] > ' ' && p[i] < 0x7F && p[i] != ':')
+		i++;
+	return i && i < n && p[i] == ':' ? i : 0;
+}
+
+/* Drop the header fields nobody reads from the top-level header block of
+ * p[0..n), in place; returns the new length. Conservative, so that GMime
+ * sees the same message otherwise (the same fields read, the same
+ * warnings): the block's first line must be a well-formed field, which is
+ * kept, and the block must end with an empty line; a field goes with its
+ * folded continuation lines, and any line that is not a well-formed field
+ * or a continuation stays. */
+static size_t drop_unread_fields(char *p, size_t n)
+{
+	size_t first = field_name(p, n);
+	if (!first)
+		return n;
+	/* find the end of the block: an empty line ("\n" or "\r\n") */
+	size_t end = 0;
+	for (size_t i = 0; i < n;) {
+		if (p[i] == '\n' || (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n')) {
+			end = i;
+			break;
+		}
+		const char *nl = memchr(p + i, '\n', n - i);
+		if (!nl)
+			return n; /* the block runs to the end: leave it */
+		i = (size_t)(nl - p) + 1;
+	}
+	if (!end)
+		return n;
+	size_t out = 0;
+	bool drop = false;
+	for (size_t i = 0; i < end;) {
+		const char *nl = memchr(p + i, '\n', end - i);
+		size_t len = (size_t)(nl - (p + i)) + 1; /* the block ends with '\n' */
+		if (p[i] == ' ' || p[i] == '\t') {
+			/* a continuation goes with its field */
+		} else {
+			size_t k = i ? field_name(p + i, len) : first;
+			drop = k && i && !field_read(p + i, k);
+		}
+		if (!drop) {
+			if (out != i)
+				memmove(p + out, p + i, len);
+			out += len;
+		}
+		i += len;
+	}
+	if (out == end)
+		return n;
+	memmove(p + out, p + end, n - end);
+	return out + (n - end);
 }
 
 /* A record without any header field: the whole of it is body text
@@ -804,17 +932,22 @@ static void decode_message(decoder *d, GMimeMessage *msg, GMimeParserOptions *po
 	quote_mark_sender(m, d->sender);
 }
 
+/* A buffer to keep for the next message, or an empty one when it grew
+ * past 1 MB: memory stays bounded by one large message, not kept after it. */
+static buf keep(buf b)
+{
+	if (b.cap > (1u << 20))
+		buf_free(&b);
+	return b;
+}
+
 void mail_decode(tact_msg *m, const void *ctx)
 {
 	pthread_once(&gmime_once, gmime_setup);
-	decoder d = {.m = m, .o = ctx};
-	GMimeParserOptions *po = g_mime_parser_options_new();
-	static const char *fallback[] = {"UTF-8", "windows-1252", NULL};
-	g_mime_parser_options_set_fallback_charsets(po, fallback);
-	g_mime_parser_options_set_rfc2047_compliance_mode(po, GMIME_RFC_COMPLIANCE_LOOSE);
-	g_mime_parser_options_set_address_compliance_mode(po, GMIME_RFC_COMPLIANCE_LOOSE);
-	g_mime_parser_options_set_parameter_compliance_mode(po, GMIME_RFC_COMPLIANCE_LOOSE);
-	g_mime_parser_options_set_allow_addresses_without_domain(po, TRUE);
+	mail_thread *t = this_thread();
+	decoder d = {.m = m, .o = ctx, .body = t->body, .raw = t->raw, .utf = t->utf};
+	buf_clear(&d.body);
+	GMimeParserOptions *po = t->po;
 	g_mime_parser_options_set_warning_callback(po, on_parser_warning, &d);
 
 	/* whitespace-only lines before the headers (some exports pad the
@@ -826,25 +959,37 @@ void mail_decode(tact_msg *m, const void *ctx)
 		else if (m->raw.ptr[i] != ' ' && m->raw.ptr[i] != '\t' && m->raw.ptr[i] != '\r')
 			break;
 	}
+	if (m->raw.ptr) {
+		m->raw.len = skip + drop_unread_fields(m->raw.ptr + skip, m->raw.len - skip);
+		m->raw.ptr[m->raw.len] = '\0';
+	}
 	raw_stream rs;
 	open_stream(&rs, m, skip);
-	GMimeParser *parser = g_mime_parser_new_with_stream(rs.s);
-	g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
-	g_mime_parser_set_respect_content_length(parser, FALSE);
-	GMimeMessage *msg = g_mime_parser_construct_message(parser, po);
-	g_object_unref(parser);
+	if (!t->parser) {
+		t->parser = g_mime_parser_new_with_stream(rs.s);
+		g_mime_parser_set_format(t->parser, GMIME_FORMAT_MESSAGE);
+		g_mime_parser_set_respect_content_length(t->parser, FALSE);
+	} else {
+		g_mime_parser_init_with_stream(t->parser, rs.s);
+	}
+	if (t->lent) { /* the parser has let go of the last message's stream */
+		g_byte_array_unref(t->lent);
+		t->lent = NULL;
+	}
+	GMimeMessage *msg = g_mime_parser_construct_message(t->parser, po);
 
 	if (!msg || (!header_count((GMimeObject *)msg) && !header_count(g_mime_message_get_mime_part(msg)))) {
 		if (msg)
 			g_object_unref(msg);
-		close_stream(&rs, m);
+		close_stream(&rs, m, t);
 		headerless(&d, m->raw.ptr ? m->raw.ptr + skip : "", m->raw.len - skip);
 	} else {
 		decode_message(&d, msg, po);
 		g_object_unref(msg);
-		close_stream(&rs, m);
+		close_stream(&rs, m, t);
 	}
-	buf_free(&d.body);
-	buf_free(&d.raw);
-	g_mime_parser_options_free(po);
+	t->body = keep(d.body);
+	t->raw = keep(d.raw);
+	t->utf = keep(d.utf);
+	g_mime_parser_options_set_warning_callback(po, NULL, NULL);
 }

@@ -217,11 +217,20 @@ static void fill_offsets(tact_msg *m)
 		if (s->start < pos) { /* cannot happen after sorting; be safe */
 			pos = cp = u16 = 0;
 		}
-		for (; pos < s->start; pos++)
+		while (pos < s->start) {
+			uint64_t w;
+			if (s->start - pos >= 8 && (memcpy(&w, t + pos, 8), !(w & 0x8080808080808080ULL))) {
+				pos += 8; /* ASCII: a code point and a UTF-16 unit each */
+				cp += 8;
+				u16 += 8;
+				continue;
+			}
 			if ((t[pos] & 0xC0) != 0x80) {
 				cp++;
 				u16 += t[pos] >= 0xF0 ? 2 : 1;
 			}
+			pos++;
+		}
 		s->cp_start = cp;
 		s->u16_start = u16;
 		size_t c2 = cp, u2 = u16;

@@ -290,7 +290,7 @@ static int header_key(view v)
 			colon = i;
 			break;
 		}
-		if (i + 2 < v.n && !memcmp(v.p + i, "\xEF\xBC\x9A", 3)) {
+		if ((unsigned char)v.p[i] == 0xEF && i + 2 < v.n && !memcmp(v.p + i, "\xEF\xBC\x9A", 3)) {
 			colon = i;
 			clen = 3;
 			break;
@@ -349,7 +349,7 @@ static const char *const mobile_starts[] = {
 static bool sep_char_run(view v)
 {
 	/* 3+ of one of - _ = * ~ or the UTF-8 dashes/box lines; "__" too */
-	if (!v.n)
+	if (!v.n || !v.p[0] || !strchr("-_=*~\xE2", v.p[0]))
 		return false;
 	static const char *const units[] = {"-", "_", "=", "*", "~", "\xE2\x80\x94", "\xE2\x80\x93",
 					    "\xE2\x94\x80", "\xE2\x94\x81"};
@@ -372,26 +372,24 @@ static void lower_into(char *out, view v)
 	out[v.n] = '\0';
 }
 
-/* Does some word of list start with c (ASCII-lowercased)? A cheap
- * filter before comparing a line with every entry. */
-static bool starts_any(const char *const *list, size_t n, unsigned char c)
+/* The first bytes of mobile_starts and fwd_lines: most lines start with
+ * none of them and need no closer look (filled by sets_init()). */
+static bool mobile_first[256], fwd_first[256];
+
+static void first_bytes(bool *first, const char *const *list, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)list[i][0] == c)
-			return true;
-	return false;
+		first[(unsigned char)list[i][0]] = true;
 }
 
 static bool mobile_line(view t)
 {
-	if (t.n > 120 || !starts_any(mobile_starts, ARRAY_LEN(mobile_starts), ascii_tolower((unsigned char)t.p[0])))
+	unsigned char c0 = ascii_tolower((unsigned char)t.p[0]);
+	if (t.n > 120 || !mobile_first[c0])
 		return false;
-	char low[128];
-	lower_into(low, t);
-	view lv = {low, t.n};
 	bool hit = false;
 	for (size_t i = 0; i < ARRAY_LEN(mobile_starts) && !hit; i++)
-		hit = starts_ci(lv, mobile_starts[i]);
+		hit = (unsigned char)mobile_starts[i][0] == c0 && starts_ci(t, mobile_starts[i]);
 	if (!hit)
 		return false;
 	/* "Sent from my desk, is much easier than my phone." is a sentence */
@@ -438,7 +436,7 @@ static int classify(view raw)
 	if (sep_char_run(t))
 		return C_SEP;
 	unsigned char c0 = ascii_tolower((unsigned char)t.p[0]);
-	if (t.n <= 120 && (c0 == '-' || starts_any(fwd_lines, ARRAY_LEN(fwd_lines), c0))) {
+	if (t.n <= 120 && (c0 == '-' || fwd_first[c0])) {
 		char low[128];
 		lower_into(low, t);
 		view lv = {low, t.n};
@@ -486,10 +484,20 @@ static const char *const verbs[] = {
 
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
 
+/* The last bytes of the verbs: a line ending in none of them ends in no
+ * verb (filled by sets_init()). */
+static bool verb_last[256];
+static void valedictions_init(void);
+
 static void sets_init(void)
 {
 	wordset_init(&verb_set, verbs, ARRAY_LEN(verbs));
+	for (size_t k = 0; k < verb_set.n; k++)
+		verb_last[(unsigned char)verbs[k][strlen(verbs[k]) - 1]] = true;
+	valedictions_init();
 	wordset_init(&fwd_set, fwd_words, ARRAY_LEN(fwd_words));
+	first_bytes(mobile_first, mobile_starts, ARRAY_LEN(mobile_starts));
+	first_bytes(fwd_first, fwd_lines, ARRAY_LEN(fwd_lines));
 }
 
 /* Words that open an attribution line in the major languages. */
@@ -578,6 +586,8 @@ static long attribution_start(const doc *d, size_t i, size_t lo)
 		return -1;
 	if (last != ':' && !(tail.n >= 3 && !memcmp(tail.p + tail.n - 3, "\xEF\xBC\x9A", 3))) {
 		/* no colon: the line must end with a verb ("... wrote") */
+		if (!verb_last[ascii_tolower(last)])
+			return -1;
 		char lt[32];
 		view tv = {tail.p + tail.n - MIN(tail.n, 24), MIN(tail.n, 24)};
 		lower_into(lt, tv);
@@ -905,11 +915,20 @@ static const char *const valedictions[] = {
 
 /* A closing line: "Thanks,", "Best regards", "Cheers 🎉", "Thanks, Alex".
  * Sets *named when a name follows on the same line. */
+/* The first bytes of the valedictions (filled by sets_init()). */
+static bool valediction_first[256];
+
+static void valedictions_init(void)
+{
+	for (size_t i = 0; i < ARRAY_LEN(valedictions); i++)
+		valediction_first[(unsigned char)valedictions[i][0]] = true;
+}
+
 static bool valediction(view v, bool *named)
 {
 	v = trim(v);
 	*named = false;
-	if (!v.n || v.n > 60)
+	if (!v.n || v.n > 60 || !valediction_first[ascii_tolower((unsigned char)v.p[0])])
 		return false;
 	char low[64];
 	lower_into(low, v);
@@ -1181,6 +1200,9 @@ static view first_name(const char *f, bool field)
 
 static void mark(tact_msg *m, view sender);
 
+/* Line tables of texts up to this many lines live on the stack. */
+#define SMALL_DOC 256
+
 void quote_mark(tact_msg *m)
 {
 	if (!m->regions_marked)
@@ -1207,9 +1229,13 @@ static void mark(tact_msg *m, view sender)
 	if (t[n - 1] != '\n')
 		nl++;
 	doc d = {.t = t, .nl = nl, .sender = sender};
-	d.off = xmalloc((nl + 1) * sizeof *d.off);
-	d.cls = xmalloc(nl);
-	d.lab = xcalloc(nl, 1);
+	/* most texts are short: their line tables fit on the stack */
+	uint32_t off_small[SMALL_DOC + 1];
+	unsigned char cls_small[SMALL_DOC], lab_small[SMALL_DOC];
+	bool small = nl <= SMALL_DOC;
+	d.off = small ? off_small : xmalloc((nl + 1) * sizeof *d.off);
+	d.cls = small ? cls_small : xmalloc(nl);
+	d.lab = small ? memset(lab_small, 0, nl) : xcalloc(nl, 1);
 	size_t k = 0;
 	for (size_t pos = 0; pos < n; k++) {
 		d.off[k] = (uint32_t)pos;
@@ -1252,7 +1278,9 @@ static void mark(tact_msg *m, view sender)
 		added++;
 		i = last + 1;
 	}
-	free(d.off);
-	free(d.cls);
-	free(d.lab);
+	if (!small) {
+		free(d.off);
+		free(d.cls);
+		free(d.lab);
+	}
 }

@@ -5,8 +5,115 @@
 #include "reader.h"
 
 #include <cjson/cJSON.h>
+#include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+/* ---- cJSON's allocations in a per-thread arena ----------------------------
+ * A parse allocates a dozen small blocks per line (an item per value, a copy
+ * of every key and string) and cJSON_Delete() frees them one by one. With
+ * cJSON's allocation hooks pointed here, a line's tree is carved from one
+ * block per thread and dropped whole. Outside jsonl_decode() the hooks are
+ * plain malloc() and free(), so other cJSON users in the process are not
+ * affected (unless they install hooks of their own, which then win: the
+ * tree is then freed with cJSON_Delete() as before). */
+typedef struct arena_block {
+	struct arena_block *next;
+	size_t size;
+	max_align_t data[];
+} arena_block;
+
+typedef struct {
+	arena_block *first; /* kept from line to line */
+	arena_block *extra; /* blocks for lines that need more, freed after them */
+	char *p;
+	size_t left, used;
+} arena;
+
+#define ARENA_FIRST (64 * 1024)
+
+static _Thread_local arena *active; /* set only while jsonl_decode() parses */
+static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
+static pthread_key_t arena_key;
+
+static void *arena_alloc(size_t n)
+{
+	arena *a = active;
+	if (!a)
+		return malloc(n);
+	n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+	if (n > a->left) {
+		size_t size = MAX(n, 4 * ARENA_FIRST);
+		arena_block *b = malloc(sizeof *b + size);
+		if (!b)
+			return NULL; /* cJSON reports a failed parse */
+		b->next = a->extra;
+		b->size = size;
+		a->extra = b;
+		a->p = (char *)b->data;
+		a->left = size;
+	}
+	void *r = a->p;
+	a->p += n;
+	a->left -= n;
+	a->used += n;
+	return r;
+}
+
+static void arena_free_one(void *p)
+{
+	if (!active) /* inside a parse everything is dropped with the arena */
+		free(p);
+}
+
+static void arena_destroy(void *p)
+{
+	arena *a = p;
+	free(a->first);
+	free(a);
+}
+
+static void hooks_init(void)
+{
+	pthread_key_create(&arena_key, arena_destroy);
+	cJSON_Hooks h = {.malloc_fn = arena_alloc, .free_fn = arena_free_one};
+	cJSON_InitHooks(&h);
+}
+
+/* Start carving this thread's arena. */
+static arena *arena_begin(void)
+{
+	pthread_once(&hooks_once, hooks_init);
+	arena *a = pthread_getspecific(arena_key);
+	if (!a) {
+		a = xcalloc(1, sizeof *a);
+		a->first = xmalloc(sizeof *a->first + ARENA_FIRST);
+		a->first->size = ARENA_FIRST;
+		pthread_setspecific(arena_key, a);
+	}
+	a->p = (char *)a->first->data;
+	a->left = ARENA_FIRST;
+	a->used = 0;
+	active = a;
+	return a;
+}
+
+/* Stop carving; the allocations stay readable until arena_reset(). */
+static void arena_end(void)
+{
+	active = NULL;
+}
+
+/* Drop everything allocated since arena_begin(). */
+static void arena_reset(arena *a)
+{
+	while (a->extra) {
+		arena_block *b = a->extra;
+		a->extra = b->next;
+		free(b);
+	}
+}
 
 /* cJSON stores strings NUL-terminated, so a "\u0000" escape would cut the
  * text short without a word. Rewrite it as U+FFFD before parsing, minding
@@ -72,13 +179,24 @@ static const char *type_name(const cJSON *v)
 	return "a string";
 }
 
+static void tree_free(arena *ar, cJSON *root, bool own_tree)
+{
+	if (own_tree)
+		cJSON_Delete(root);
+	arena_reset(ar);
+}
+
 static void jsonl_decode(tact_msg *m, const void *ctx)
 {
 	const reader_opts *o = ctx;
 	size_t nuls = defuse_nul_escapes(m->raw.ptr, m->raw.len);
 	const char *end = NULL;
+	arena *ar = arena_begin();
 	cJSON *root = cJSON_ParseWithLengthOpts(m->raw.ptr, m->raw.len, &end, 0);
+	arena_end();
+	bool own_tree = !ar->used; /* another hook took the allocations */
 	if (!root) {
+		arena_reset(ar);
 		/* the parse end is the error position (cJSON_GetErrorPtr() is
 		 * a global, not safe on worker threads) */
 		size_t off = end && end >= m->raw.ptr && end <= m->raw.ptr + m->raw.len ? (size_t)(end - m->raw.ptr) : 0;
@@ -89,30 +207,36 @@ static void jsonl_decode(tact_msg *m, const void *ctx)
 		if (!ascii_space((unsigned char)*end)) {
 			tact_msg_set_error(m, "invalid JSON: text after the object at byte %zu",
 					   (size_t)(end - m->raw.ptr) + 1);
-			cJSON_Delete(root);
+			tree_free(ar, root, own_tree);
 			return;
 		}
 	if (!cJSON_IsObject(root)) {
 		tact_msg_set_error(m, "JSON line is %s, not an object", type_name(root));
-		cJSON_Delete(root);
+		tree_free(ar, root, own_tree);
 		return;
 	}
-	const cJSON *id = cJSON_GetObjectItemCaseSensitive(root, o->id_field);
-	const cJSON *role = cJSON_GetObjectItemCaseSensitive(root, o->role_field);
-	const cJSON *text = cJSON_GetObjectItemCaseSensitive(root, o->text_field);
-	const cJSON *thread = cJSON_GetObjectItemCaseSensitive(root, o->thread_field);
-	set_scalar(m, TACT_FIELD_ID, id);
-	set_scalar(m, TACT_FIELD_THREAD, thread);
-	static const struct {
-		const char *name;
-		tact_field f;
-	} extra[] = {{"from", TACT_FIELD_FROM}, {"to", TACT_FIELD_TO}, {"date", TACT_FIELD_DATE},
-		     {"subject", TACT_FIELD_SUBJECT}};
-	for (size_t i = 0; i < ARRAY_LEN(extra); i++) {
-		const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, extra[i].name);
-		if (cJSON_IsString(v))
-			tact_msg_set_field(m, extra[i].f, v->valuestring, (size_t)-1);
+	/* the fields wanted, found in one walk over the members (the first
+	 * of a duplicated name, as cJSON_GetObjectItemCaseSensitive() would) */
+	enum { K_ID, K_ROLE, K_TEXT, K_THREAD, K_FROM, K_TO, K_DATE, K_SUBJECT, K__COUNT };
+	const char *const names[K__COUNT] = {o->id_field, o->role_field, o->text_field, o->thread_field,
+					     "from", "to", "date", "subject"};
+	const cJSON *v[K__COUNT] = {0};
+	for (const cJSON *c = root->child; c; c = c->next) {
+		const char *key = c->string;
+		if (!key)
+			continue;
+		for (int k = 0; k < K__COUNT; k++)
+			if (!v[k] && names[k][0] == key[0] && !strcmp(names[k], key))
+				v[k] = c;
 	}
+	const cJSON *role = v[K_ROLE], *text = v[K_TEXT];
+	set_scalar(m, TACT_FIELD_ID, v[K_ID]);
+	set_scalar(m, TACT_FIELD_THREAD, v[K_THREAD]);
+	static const tact_field extra[] = {[K_FROM] = TACT_FIELD_FROM, [K_TO] = TACT_FIELD_TO,
+					   [K_DATE] = TACT_FIELD_DATE, [K_SUBJECT] = TACT_FIELD_SUBJECT};
+	for (int k = K_FROM; k < K__COUNT; k++)
+		if (cJSON_IsString(v[k]))
+			tact_msg_set_field(m, extra[k], v[k]->valuestring, (size_t)-1);
 	if (!m->role_forced && cJSON_IsString(role))
 		m->role = reader_role(role->valuestring, strlen(role->valuestring));
 	if (!text)
@@ -123,7 +247,7 @@ static void jsonl_decode(tact_msg *m, const void *ctx)
 		msg_set_text_sanitized(m, text->valuestring, strlen(text->valuestring));
 	if (nuls)
 		tact_msg_add_warning(m, "%zu NUL character%s replaced by U+FFFD", nuls, nuls == 1 ? "" : "s");
-	cJSON_Delete(root);
+	tree_free(ar, root, own_tree);
 }
 
 static tact_status jsonl_next(tact_reader *rd, tact_msg *m, bool *done, char **err)

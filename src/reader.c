@@ -59,25 +59,29 @@ static void free_list(char **v, size_t n)
 
 tact_role reader_role(const char *s, size_t n)
 {
+#define ROLE(name, role) {name, sizeof name - 1, role}
 	static const struct {
 		const char *name;
+		size_t len;
 		tact_role role;
 	} names[] = {
-		{"customer", TACT_ROLE_CUSTOMER}, {"client", TACT_ROLE_CUSTOMER},
-		{"user", TACT_ROLE_CUSTOMER},     {"consumer", TACT_ROLE_CUSTOMER},
-		{"caller", TACT_ROLE_CUSTOMER},   {"guest", TACT_ROLE_CUSTOMER},
-		{"inbound", TACT_ROLE_CUSTOMER},  {"agent", TACT_ROLE_AGENT},
-		{"support", TACT_ROLE_AGENT},     {"staff", TACT_ROLE_AGENT},
-		{"company", TACT_ROLE_AGENT},     {"rep", TACT_ROLE_AGENT},
-		{"representative", TACT_ROLE_AGENT}, {"operator", TACT_ROLE_AGENT},
-		{"advisor", TACT_ROLE_AGENT},     {"outbound", TACT_ROLE_AGENT},
+		ROLE("customer", TACT_ROLE_CUSTOMER), ROLE("client", TACT_ROLE_CUSTOMER),
+		ROLE("user", TACT_ROLE_CUSTOMER),     ROLE("consumer", TACT_ROLE_CUSTOMER),
+		ROLE("caller", TACT_ROLE_CUSTOMER),   ROLE("guest", TACT_ROLE_CUSTOMER),
+		ROLE("inbound", TACT_ROLE_CUSTOMER),  ROLE("agent", TACT_ROLE_AGENT),
+		ROLE("support", TACT_ROLE_AGENT),     ROLE("staff", TACT_ROLE_AGENT),
+		ROLE("company", TACT_ROLE_AGENT),     ROLE("rep", TACT_ROLE_AGENT),
+		ROLE("representative", TACT_ROLE_AGENT), ROLE("operator", TACT_ROLE_AGENT),
+		ROLE("advisor", TACT_ROLE_AGENT),     ROLE("outbound", TACT_ROLE_AGENT),
 	};
+#undef ROLE
 	while (n && ascii_space((unsigned char)*s))
 		s++, n--;
 	while (n && ascii_space((unsigned char)s[n - 1]))
 		n--;
+	unsigned char c0 = n ? ascii_tolower((unsigned char)s[0]) : 0;
 	for (size_t i = 0; i < ARRAY_LEN(names); i++)
-		if (strlen(names[i].name) == n && ascii_memieq(s, names[i].name, n))
+		if (names[i].len == n && (unsigned char)names[i].name[0] == c0 && ascii_memieq(s, names[i].name, n))
 			return names[i].role;
 	return TACT_ROLE_UNKNOWN;
 }

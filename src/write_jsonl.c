@@ -4,12 +4,28 @@
  * analysis. */
 #include "writer.h"
 
-static void key(buf *b, const char *k)
+/* Append a string literal: its length is known at compile time, so a key
+ * costs one copy, not four calls and a strlen. */
+#define LIT(b, lit) buf_add((b), "" lit, sizeof(lit) - 1)
+/* ,"k": */
+#define KEY(b, k) LIT(b, ",\"" k "\":")
+
+/* Append a JSON string from a C string. */
+static void cstr(buf *b, const char *s)
 {
-	buf_addc(b, ',');
-	buf_addc(b, '"');
-	buf_adds(b, k);
-	buf_adds(b, "\":");
+	json_str(b, s, strlen(s));
+}
+
+/* Append "s" for a name from the fixed tables (no escaping needed). */
+static void name(buf *b, const char *s)
+{
+	size_t n = strlen(s);
+	buf_reserve(b, n + 2);
+	b->ptr[b->len++] = '"';
+	memcpy(b->ptr + b->len, s, n);
+	b->len += n;
+	b->ptr[b->len++] = '"';
+	b->ptr[b->len] = '\0';
 }
 
 static void num(buf *b, size_t v)
@@ -25,57 +41,61 @@ static void num(buf *b, size_t v)
 	b->ptr[b->len] = '\0';
 }
 
-static void opt_field(buf *b, const tact_msg *m, tact_field f, const char *name)
-{
-	const char *v = m->fields[f];
-	if (!v)
-		return;
-	key(b, name);
-	json_str(b, v, strlen(v));
-}
+/* ,"key":"value" when the field is set; key is the ,"name": literal. */
+#define OPT_FIELD(b, m, f, k)                                  \
+	do {                                                   \
+		if ((m)->fields[f]) {                          \
+			KEY(b, k);                             \
+			cstr(b, (m)->fields[f]);               \
+		}                                              \
+	} while (0)
 
-static void str_list(buf *b, const char *name, char *const *v, size_t n)
+/* ,"key":["...",...] when the list is not empty. */
+#define STR_LIST(b, k, v, n)                                   \
+	do {                                                   \
+		if (n) {                                       \
+			KEY(b, k);                             \
+			str_list(b, v, n);                     \
+		}                                              \
+	} while (0)
+
+static void str_list(buf *b, char *const *v, size_t n)
 {
-	if (!n)
-		return;
-	key(b, name);
 	buf_addc(b, '[');
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			buf_addc(b, ',');
-		json_str(b, v[i], strlen(v[i]));
+		cstr(b, v[i]);
 	}
 	buf_addc(b, ']');
 }
 
 static void span(buf *b, const tact_msg *m, const tact_span *s)
 {
-	buf_adds(b, "{\"label\":");
-	json_str(b, s->label, strlen(s->label));
-	key(b, "rule");
-	json_str(b, s->rule, strlen(s->rule));
-	key(b, "severity");
-	buf_addc(b, '"');
-	buf_adds(b, tact_severity_name(s->severity));
-	buf_addc(b, '"');
-	key(b, "start");
+	LIT(b, "{\"label\":");
+	cstr(b, s->label);
+	KEY(b, "rule");
+	cstr(b, s->rule);
+	KEY(b, "severity");
+	name(b, tact_severity_name(s->severity));
+	KEY(b, "start");
 	num(b, s->start);
-	key(b, "end");
+	KEY(b, "end");
 	num(b, s->end);
-	key(b, "cp_start");
+	KEY(b, "cp_start");
 	num(b, s->cp_start);
-	key(b, "cp_end");
+	KEY(b, "cp_end");
 	num(b, s->cp_end);
-	key(b, "u16_start");
+	KEY(b, "u16_start");
 	num(b, s->u16_start);
-	key(b, "u16_end");
+	KEY(b, "u16_end");
 	num(b, s->u16_end);
-	key(b, "match");
+	KEY(b, "match");
 	json_str(b, m->text.ptr + s->start, s->end - s->start);
-	key(b, "message");
-	json_str(b, s->message, strlen(s->message));
+	KEY(b, "message");
+	cstr(b, s->message);
 	if (s->detail) {
-		key(b, "suggestions");
+		KEY(b, "suggestions");
 		buf_addc(b, '[');
 		const char *p = s->detail;
 		bool first = true;
@@ -98,77 +118,65 @@ static void jsonl_write(tact_writer *w, const tact_msg *m)
 	buf *b = &w->ob;
 	char tmp[32];
 	const char *id = msg_id(m, tmp);
-	buf_adds(b, "{\"id\":");
-	json_str(b, id, strlen(id));
+	LIT(b, "{\"id\":");
+	cstr(b, id);
 	if (w->positions) { /* off when sharding: they are per process */
-		key(b, "index");
+		KEY(b, "index");
 		num(b, m->index);
-		opt_field(b, m, TACT_FIELD_SOURCE, "source");
+		OPT_FIELD(b, m, TACT_FIELD_SOURCE, "source");
 		if (m->line) {
-			key(b, "line");
+			KEY(b, "line");
 			num(b, m->line);
 		}
 	}
-	key(b, "role");
-	buf_addc(b, '"');
-	buf_adds(b, tact_role_name(m->role));
-	buf_addc(b, '"');
-	key(b, "thread");
+	KEY(b, "role");
+	name(b, tact_role_name(m->role));
+	KEY(b, "thread");
 	if (m->fields[TACT_FIELD_THREAD])
-		json_str(b, m->fields[TACT_FIELD_THREAD], strlen(m->fields[TACT_FIELD_THREAD]));
+		cstr(b, m->fields[TACT_FIELD_THREAD]);
 	else
-		buf_adds(b, "null");
-	opt_field(b, m, TACT_FIELD_FROM, "from");
-	opt_field(b, m, TACT_FIELD_TO, "to");
-	opt_field(b, m, TACT_FIELD_DATE, "date");
-	opt_field(b, m, TACT_FIELD_SUBJECT, "subject");
-	key(b, "labels");
+		LIT(b, "null");
+	OPT_FIELD(b, m, TACT_FIELD_FROM, "from");
+	OPT_FIELD(b, m, TACT_FIELD_TO, "to");
+	OPT_FIELD(b, m, TACT_FIELD_DATE, "date");
+	OPT_FIELD(b, m, TACT_FIELD_SUBJECT, "subject");
+	KEY(b, "labels");
 	buf_addc(b, '[');
 	for (size_t i = 0; i < m->nlabels; i++) {
 		if (i)
 			buf_addc(b, ',');
-		json_str(b, m->labels[i], strlen(m->labels[i]));
+		cstr(b, m->labels[i]);
 	}
-	buf_addc(b, ']');
-	key(b, "escalation");
-	buf_adds(b, "{\"level\":\"");
-	buf_adds(b, tact_level_name(m->level));
-	buf_adds(b, "\",\"score\":");
+	LIT(b, "],\"escalation\":{\"level\":");
+	name(b, tact_level_name(m->level));
+	LIT(b, ",\"score\":");
 	num(b, (size_t)(m->score < 0 ? 0 : m->score));
-	buf_addc(b, '}');
-	key(b, "derogatory");
-	buf_addc(b, '"');
-	buf_adds(b, tact_derog_name(m->derog));
-	buf_addc(b, '"');
-	key(b, "apology");
-	if (m->apology == TACT_APOLOGY_NA) {
-		buf_adds(b, "null");
-	} else {
-		buf_addc(b, '"');
-		buf_adds(b, tact_apology_name(m->apology));
-		buf_addc(b, '"');
-	}
-	key(b, "recovery");
+	LIT(b, "},\"derogatory\":");
+	name(b, tact_derog_name(m->derog));
+	KEY(b, "apology");
+	if (m->apology == TACT_APOLOGY_NA)
+		LIT(b, "null");
+	else
+		name(b, tact_apology_name(m->apology));
+	KEY(b, "recovery");
 	if (m->recovery_score < 0) {
-		buf_adds(b, "null");
+		LIT(b, "null");
 	} else {
-		buf_adds(b, "{\"elements\":[");
+		LIT(b, "{\"elements\":[");
 		bool first = true;
 		for (unsigned bit = 0; bit < TACT_REC__COUNT; bit++) {
 			if (!(m->recovery & (1u << bit)))
 				continue;
 			if (!first)
 				buf_addc(b, ',');
-			buf_addc(b, '"');
-			buf_adds(b, tact_recovery_name(1u << bit));
-			buf_addc(b, '"');
+			name(b, tact_recovery_name(1u << bit));
 			first = false;
 		}
-		buf_adds(b, "],\"score\":");
+		LIT(b, "],\"score\":");
 		num(b, (size_t)m->recovery_score);
 		buf_addc(b, '}');
 	}
-	key(b, "spans");
+	KEY(b, "spans");
 	buf_addc(b, '[');
 	for (size_t i = 0; i < m->nspans; i++) {
 		if (i)
@@ -176,24 +184,24 @@ static void jsonl_write(tact_writer *w, const tact_msg *m)
 		span(b, m, &m->spans[i]);
 	}
 	buf_addc(b, ']');
-	str_list(b, "attachments", m->attachments, m->nattachments);
-	str_list(b, "warnings", m->warnings, m->nwarnings);
+	STR_LIST(b, "attachments", m->attachments, m->nattachments);
+	STR_LIST(b, "warnings", m->warnings, m->nwarnings);
 	if (m->error) {
-		key(b, "error");
-		json_str(b, m->error, strlen(m->error));
+		KEY(b, "error");
+		cstr(b, m->error);
 	}
 	if (w->with_text) {
-		key(b, "text");
+		KEY(b, "text");
 		json_str(b, m->text.ptr ? m->text.ptr : "", m->text.len);
 	}
 	if (w->own_text) {
 		buf t = {0};
 		own_text(&t, m);
-		key(b, "own_text");
+		KEY(b, "own_text");
 		json_str(b, t.ptr ? t.ptr : "", t.len);
 		buf_free(&t);
 	}
-	buf_adds(b, "}\n");
+	LIT(b, "}\n");
 }
 
 const struct writer_fmt write_jsonl_fmt = {

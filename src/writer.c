@@ -16,20 +16,44 @@ static const struct writer_fmt *const formats[] = {
 
 static const char hexd[] = "0123456789abcdef";
 
+/* Bytes json_str() copies as they are: printable ASCII but '"' and '\\',
+ * and bytes of multi-byte characters except the lead bytes of C1
+ * controls (C2) and of U+2028/2029 (E2), which need a closer look. */
+static const bool json_plain[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 void json_str(buf *b, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	buf_reserve(b, n + 2);
-	buf_addc(b, '"');
+	b->ptr[b->len++] = '"';
 	size_t run = 0; /* start of the pending run of plain bytes */
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0;;) {
+		while (i < n && json_plain[u[i]])
+			i++;
+		if (i >= n)
+			break;
 		unsigned char c = u[i];
 		const char *esc = NULL;
 		char tmp[8];
 		size_t skip = 1;
-		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F) {
-			if (c < 0x80)
-				continue;
+		if (c >= 0x80) {
 			/* C1 controls (C2 80..9F) and U+2028/2029 (E2 80 A8/A9) */
 			if (c == 0xC2 && i + 1 < n && u[i + 1] < 0xA0) {
 				tmp[0] = '\\', tmp[1] = 'u', tmp[2] = '0', tmp[3] = '0';
@@ -40,6 +64,7 @@ void json_str(buf *b, const char *s, size_t n)
 				esc = u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029";
 				skip = 3;
 			} else {
+				i++;
 				continue;
 			}
 		} else {
@@ -59,8 +84,8 @@ void json_str(buf *b, const char *s, size_t n)
 		}
 		buf_add(b, s + run, i - run);
 		buf_adds(b, esc);
-		i += skip - 1;
-		run = i + 1;
+		i += skip;
+		run = i;
 	}
 	buf_add(b, s + run, n - run);
 	buf_addc(b, '"');

@@ -79,6 +79,14 @@ run "$fx/truncated-base64.eml"
 check truncated-base64-text 'The end of this text is cut of' "$(q .text)"
 check truncated-base64-warning 1 "$(jq -r '.warnings[]' "$tmp/out" | grep -c 'base64 content ends in the middle')"
 
+# header fields nobody reads are dropped before GMime parses (mail.c); the
+# fields read, folded values and the warning for a bad line stay as they were
+printf 'Received: from a (a [192.0.2.1])\n\tby b; Mon, 3 Jun 2024 10:15:00 +0200\nFrom: Jane <jane@customer.example>\nX-Spam: yes\nbad header line\nTo: help@acme.example\nSubject: =?utf-8?q?caf=C3=A9?= order\nDKIM-Signature: v=1; a=rsa-sha256;\n b=abc\nMessage-ID: <drop-1@customer.example>\nReferences: <root@acme.example>\n  <parent@acme.example>\n\nBody text.\n' >"$tmp/unread.eml"
+run "$tmp/unread.eml"
+check unread-fields-dropped 'drop-1@customer.example|root@acme.example|Jane <jane@customer.example>|help@acme.example|café order|Body text.' \
+	"$(jq -r '[.id, .thread, .from, .to, .subject, (.text | rtrimstr("\n"))] | join("|")' "$tmp/out")"
+check unread-fields-warning 'MIME: invalid header name: part of the message may be skipped' "$(jq -r '.warnings | join("|")' "$tmp/out")"
+
 # --- mbox: order, From_ quoting, threads, regions ------------------------
 run "$fx/thread.mbox"
 check mbox-count 4 "$(records "$tmp/out")"
