@@ -60,7 +60,7 @@ static const char *const adverbs[] = {"just", "also", "still", "truly", "clearly
 				      "mentally", "morally", "intellectually", "such", "insanely", "unbelievably",
 				      "incredibly", "particularly", "especially", "exceptionally", "remarkably",
 				      "willfully", "wilfully", "deliberately", "criminally", "dangerously", "and",
-				      "or", "either", "like", "some", NULL};
+				      "or", "either", "like", NULL};
 /* Subjects that are not people ("it's pathetic", "that is stupid"). */
 static const char *const nonperson[] = {"it", "it's", "its", "this", "that", "that's", "this's", "which", "what",
 					"what's", "everything", "something", "nothing", "anything", "there's",
@@ -91,6 +91,12 @@ static const char *const function_words[] = {
 	"a", "an", "my", "your", "his", "their", "our", "its", "u", "ur", "either", "any", "some", "no", "what",
 	"how", "why", "where", "while", "until", "since", "after", "before", "up", "out", "off", "down", "over",
 	"into", "through", "against", "without", "anyway", "both", "too", "much", "very", NULL};
+
+/* Pronouns and other words that stand for a person without naming one. */
+static const char *const pronouns[] = {"he", "she", "they", "him", "her", "them", "his", "their", "theirs", "who",
+				       "whom", "whoever", "someone", "somebody", "everyone", "everybody", "anyone",
+				       "anybody", "nobody", "he's", "she's", "they're", "theyre", "your", "ur",
+				       "you're", "youre", "himself", "herself", "themselves", NULL};
 
 /* Folly only people have, which stands for them ("such stupidity"):
  * the words of target.folly in targets.tact. */
@@ -355,6 +361,14 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 		if (word_in(d, j, copulas) || cue_word(d, c->tgt, j) || cue_word(d, c->self, j) ||
 		    word_in(d, j, nonperson))
 			break;
+		/* "kind of", "sort of", but not "lots of animals": the head of
+		 * a partitive is not the subject */
+		if (word_in(d, j, (const char *const[]){"of", NULL}) &&
+		    !(j > 0 && word_in(d, j - 1, (const char *const[]){"kind", "sort", "bit", "little", "one", "all", "both",
+									"each", "any", "some", "none", "bunch", "pack",
+									"gang", "band", "couple", "pair", "load", "full",
+									"nothing", NULL})))
+			break;
 		/* a list of predicates over commas: "Trump looked weak,
 		 * stupid, inept", "he is arrogant, lazy, stupid" */
 		if (!same_clause(d, j, k) && word_tok(d, j)->kind == TK_WORD && !word_in(d, j, function_words) &&
@@ -368,6 +382,9 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 		bool coord = j + 1 < w0 && word_in(d, j + 1, (const char *const[]){"and", "or", NULL});
 		/* "is a condescending cow": a describing word after an article */
 		coord = coord || (j > 0 && j + 1 == w0 && word_in(d, j - 1, (const char *const[]){"a", "an", NULL}));
+		/* "you are some sort of dumb racist" */
+		coord = coord || (word_in(d, j, (const char *const[]){"some", NULL}) && j + 1 < w0 &&
+				  word_in(d, j + 1, (const char *const[]){"sort", "kind", NULL}));
 		if (!(cue_word(d, c->intens, j) || word_in(d, j, adverbs) || is_insult(d, c, j) || coord))
 			break; /* the subject, or nothing we know */
 		if (!same_clause(d, j, k) && !is_insult(d, c, j))
@@ -481,6 +498,19 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 	if (cue_at(d, c->tgt, m->w0, m->w1)) {
 		return noun_target(d, c, m);
 	}
+	/* "sucks" is said of its subject only: "Trump sucks", "you suck";
+	 * with an object it is another verb ("suck your own", "suck America
+	 * dry"), and a person after it is not its subject ("Losing sucks
+	 * ... but you") */
+	bool verb = m->w1 == m->w0 + 1 && word_in(d, m->w0, (const char *const[]){"suck", "sucks", NULL});
+	if (verb && m->w1 < nw && same_clause(d, m->w0, m->w1) &&
+	    (word_tok(d, m->w1)->kind == TK_WORD || word_tok(d, m->w1)->kind == TK_HANDLE) &&
+	    !word_in(d, m->w1, (const char *const[]){"and", "but", "so", "too", "anyway", "though", "tho", "lol", "big",
+						      "bad", "badly", "at", "balls", "ass", "as", "now", "again", "all",
+						      "still", "even", "more", "less", "hard", "haha", NULL}))
+		return T_NONE;
+	if (verb)
+		ahead = 0;
 	/* the noun it describes: "stupid people", "stupid, arrogant guys",
 	 * "stupid fucking app", "how stupid Trump is" */
 	uint32_t sent = word_tok(d, m->w0)->sent;
@@ -500,7 +530,10 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 			break;
 		if (cue_word(d, c->thing, k)) /* "customer service" before "customer" */
 			return T_THING;
-		if (cue_word(d, c->tgt, k) && !cue_word(d, c->self, k) && (!unknown || !addressee(d, c, k)))
+		/* over words we do not know, a noun, not a pronoun ("Delusional
+		 * teabagger thinks he ...") */
+		if (cue_word(d, c->tgt, k) && !cue_word(d, c->self, k) &&
+		    (!unknown || (!addressee(d, c, k) && !word_in(d, k, pronouns))))
 			return T_PERSON;
 		if (k == m->w1 && is_name(d, c, k) && !(word_tok(d, k)->flags & TF_SENT_START)) {
 			return T_PERSON;
@@ -627,7 +660,13 @@ static bool swearing_at(const dctx *d, const cues *c, const match *m)
 		while (k + 1 < nw && k < m->w1 + 2 && same_clause(d, k, k + 1) &&
 		       word_in(d, k, (const char *const[]){"all", "alla", "of", "both", NULL}))
 			k++;
-		if (addressee(d, c, k) && same_clause(d, m->w0, k))
+		if (addressee(d, c, k) && same_clause(d, m->w0, k) &&
+		    !(k + 1 < nw && same_clause(d, k, k + 1) &&
+		      word_in(d, k + 1, (const char *const[]){"up", "over", NULL})))
+			return true;
+		/* one of a kind shown: "sensitive pussies like you" */
+		if (k + 1 < nw && same_clause(d, k, k + 1) && word_in(d, k, (const char *const[]){"like", NULL}) &&
+		    addressee(d, c, k + 1))
 			return true;
 		/* a name for a person made of a swear word, after "you": "you
 		 * dumbfuck ... try", "you wankers" (but not "you fucking
@@ -1096,6 +1135,11 @@ void detect_derogatory(dctx *d)
 		if (e->label == c.ins && m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && curse_word(d, m->w0) &&
 		    word_in(d, m->w0 - 1, (const char *const[]){"the", "da", "tha", NULL}))
 			continue;
+		/* "could fuck you up", "screwed you over": harm done, not a
+		 * curse */
+		if (e->label == c.ins && curse_word(d, m->w0) && m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) &&
+		    addressee(d, &c, m->w1 - 1) && word_in(d, m->w1, (const char *const[]){"up", "over", NULL}))
+			continue;
 		if (in_name(d, &c, m, describing) || in_title(d, &c, m) || ((m->flags & MF_OBF) && bad_mask(d, m)))
 			continue;
 		finding x = {i, e->label, NULL, e->sev};
@@ -1157,7 +1201,7 @@ void detect_derogatory(dctx *d)
 		static const char *const frame[] = {"the", "a", "an", "your", "my",
 						    "this", "that", "of", "to", "like", "such", "what", "so", "are",
 						    "is", "you're", "youre", "ur", "r", "were", "as", "bunch", "load",
-						    "pack", NULL};
+						    "pack", "just", NULL};
 		size_t a = m->w0, b = m->w1;
 		bool plain = true; /* one token per word: no spelled-out run */
 		for (size_t k = a; k < b; k++)

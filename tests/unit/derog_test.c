@@ -233,6 +233,17 @@ static const struct {
 	{__LINE__, "bought tix for the wrong date like an idiot", TACT_DEROG_NONE, NULL},
 	{__LINE__, "Calling me names just makes you look like a fool.", TACT_DEROG_INSULT, "fool"},
 	{__LINE__, "stop acting like a fool", TACT_DEROG_INSULT, "fool"},
+	/* "sucks" is said of its subject; with an object it is another verb */
+	{__LINE__, "Losing sucks...but you can't beat it", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Is it gay if you tried to suck your own dick?", TACT_DEROG_PROFANITY, "dick"},
+	{__LINE__, "there are lots of animals in trouble", TACT_DEROG_NONE, NULL},
+	{__LINE__, "get him some crayons and animal crackers", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Delusional teabagger thinks he can stop it", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Any dose of either could fuck you up", TACT_DEROG_PROFANITY, "fuck"},
+	{__LINE__, "that just annoys lil sensitive pussies like you", TACT_DEROG_INSULT, "pussies"},
+	{__LINE__, "you're just a broke ass..", TACT_DEROG_INSULT, "broke ass"},
+	{__LINE__, "We are starting to see your ignorance.", TACT_DEROG_INSULT, "ignorance"},
+	{__LINE__, "forgive my ignorance, where is the invoice?", TACT_DEROG_NONE, NULL},
 	/* "scratch that" takes back only as a sentence of its own */
 	{__LINE__, "the guy was a complete a$$ about a scratch that was already there", TACT_DEROG_INSULT,
 	 "complete a$$"},
