@@ -244,6 +244,17 @@ static const struct {
 	{__LINE__, "you're just a broke ass..", TACT_DEROG_INSULT, "broke ass"},
 	{__LINE__, "We are starting to see your ignorance.", TACT_DEROG_INSULT, "ignorance"},
 	{__LINE__, "forgive my ignorance, where is the invoice?", TACT_DEROG_NONE, NULL},
+	/* "queer" called at someone last in a sentence, never said of oneself */
+	{__LINE__, "Smh queer", TACT_DEROG_IDENTITY, "queer"},
+	{__LINE__, "I'm queer.", TACT_DEROG_NONE, NULL},
+	{__LINE__, "my friend is non-binary and queer", TACT_DEROG_NONE, NULL},
+	/* other senses of slurs and names: a car's transmission, a British
+	 * cigarette, country music, trash talk */
+	{__LINE__, "the garage says the tranny fluid is burnt", TACT_DEROG_NONE, NULL},
+	{__LINE__, "only bought 20 fags this weekend", TACT_DEROG_NONE, NULL},
+	{__LINE__, "that honky-tonk in the sky", TACT_DEROG_NONE, NULL},
+	{__LINE__, "he talks a lot of trash, you can tell he loves the game", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Royal city of the Kushite kings", TACT_DEROG_NONE, NULL},
 	/* "scratch that" takes back only as a sentence of its own */
 	{__LINE__, "the guy was a complete a$$ about a scratch that was already there", TACT_DEROG_INSULT,
 	 "complete a$$"},
