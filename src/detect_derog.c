@@ -396,7 +396,8 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 	size_t s = k - 1; /* the copula, or a subject with it ("he's", "it's") */
 	if (!same_clause(d, s, k) && !is_insult(d, c, k))
 		return T_NONE;
-	if (word_in(d, s, copulas)) {
+	bool cop = word_in(d, s, copulas);
+	if (cop) {
 		/* an imperative says it of the reader: "don't be so stupid",
 		 * "stop being pathetic" */
 		size_t b = s;
@@ -437,9 +438,13 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 		      (k == w0 || word_in(d, k, adverbs))))) {
 		return T_NONE; /* "Trump sucks", "he sucks", "it sucks" have no copula */
 	}
-	/* the head of "staff at the airport are useless" */
+	/* the head of "staff at the airport are useless", "the helmets in
+	 * Destiny are trash" (a name after a preposition is not the subject) */
 	if (!cue_word(d, c->tgt, s) && !cue_word(d, c->self, s) && !cue_word(d, c->thing, s) &&
-	    !word_in(d, s, nonperson) && !is_name(d, c, s)) {
+	    !word_in(d, s, nonperson) &&
+	    (!is_name(d, c, s) ||
+	     (cop && s > 1 && same_clause(d, s - 2, s) &&
+	      word_in(d, s - 1, (const char *const[]){"at", "in", "from", "of", "on", "with", "for", NULL})))) {
 		size_t h = s;
 		while (h > 0 && s - h < 3 && same_clause(d, h - 1, s) &&
 		       word_in(d, h - 1, (const char *const[]){"the", "a", "an", "my", "your", "our", "their", "this", "that",

@@ -255,6 +255,12 @@ static const struct {
 	{__LINE__, "that honky-tonk in the sky", TACT_DEROG_NONE, NULL},
 	{__LINE__, "he talks a lot of trash, you can tell he loves the game", TACT_DEROG_NONE, NULL},
 	{__LINE__, "Royal city of the Kushite kings", TACT_DEROG_NONE, NULL},
+	/* how someone was treated is no name for them; a name after a
+	 * preposition is not the subject */
+	{__LINE__, "your staff treated us like animals at the gate", TACT_DEROG_NONE, NULL},
+	{__LINE__, "All the helmets in Destiny are trash.", TACT_DEROG_NONE, NULL},
+	{__LINE__, "the agents in Leeds are useless", TACT_DEROG_INSULT, "useless"},
+	{__LINE__, "not in Florida retard", TACT_DEROG_IDENTITY, "retard"},
 	/* "scratch that" takes back only as a sentence of its own */
 	{__LINE__, "the guy was a complete a$$ about a scratch that was already there", TACT_DEROG_INSULT,
 	 "complete a$$"},
