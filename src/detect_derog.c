@@ -17,9 +17,20 @@
  *     called at the reader when the clause before it addresses them ("go
  *     back to school, stupid") or gives them an order ("Read the email,
  *     stupid.").
- * Swearing aimed at a person ("f*** you", "fucking moron") is an insult,
- * and a profanity span inside an insult span is dropped (one finding per
- * word); a slur called at a person is an identity attack and an insult.
+ *   A degree "that"/"this" is no subject ("are people really that
+ *   stupid"), nor is the name after a preposition ("the helmets in Destiny
+ *   are trash"); "how stupid can people be" puts the subject after; a
+ *   simile is said of the nearest person before it ("makes you look like a
+ *   fool"), and of the writer after a past verb with no subject ("bought
+ *   the wrong date like an idiot").
+ * A name given outright ("you moron", "this idiot", "idiots like you") is
+ * not taken back by a negation or "if" elsewhere in its clause
+ * (named_outright).
+ * Swearing aimed at a person ("f*** you", "fucking moron", "you dumbfuck",
+ * a curse opening its clause: "fuck them") is an insult, and a profanity
+ * span inside an insult span is dropped (one finding per word); "the fuck
+ * you ..." is an intensifier, "fuck you up" harm; a slur called at a person
+ * is an identity attack and an insult.
  * Words inside a title or a quoted name ("my copy of The Idiot", "the song
  * 'Fuck You'") are not the writer's: in_title() reads Title Case with a
  * media noun (cue.thing entries of severity low), "by" a name, a verb of
