@@ -17,9 +17,20 @@
  *     called at the reader when the clause before it addresses them ("go
  *     back to school, stupid") or gives them an order ("Read the email,
  *     stupid.").
- * Swearing aimed at a person ("f*** you", "fucking moron") is an insult,
- * and a profanity span inside an insult span is dropped (one finding per
- * word); a slur called at a person is an identity attack and an insult.
+ *   A degree "that"/"this" is no subject ("are people really that
+ *   stupid"), nor is the name after a preposition ("the helmets in Destiny
+ *   are trash"); "how stupid can people be" puts the subject after; a
+ *   simile is said of the nearest person before it ("makes you look like a
+ *   fool"), and of the writer after a past verb with no subject ("bought
+ *   the wrong date like an idiot").
+ * A name given outright ("you moron", "this idiot", "idiots like you") is
+ * not taken back by a negation or "if" elsewhere in its clause
+ * (named_outright).
+ * Swearing aimed at a person ("f*** you", "fucking moron", "you dumbfuck",
+ * a curse opening its clause: "fuck them") is an insult, and a profanity
+ * span inside an insult span is dropped (one finding per word); "the fuck
+ * you ..." is an intensifier, "fuck you up" harm; a slur called at a person
+ * is an identity attack and an insult.
  * Words inside a title or a quoted name ("my copy of The Idiot", "the song
  * 'Fuck You'") are not the writer's: in_title() reads Title Case with a
  * media noun (cue.thing entries of severity low), "by" a name, a verb of
@@ -91,6 +102,17 @@ static const char *const function_words[] = {
 	"a", "an", "my", "your", "his", "their", "our", "its", "u", "ur", "either", "any", "some", "no", "what",
 	"how", "why", "where", "while", "until", "since", "after", "before", "up", "out", "off", "down", "over",
 	"into", "through", "against", "without", "anyway", "both", "too", "much", "very", NULL};
+
+/* Pronouns and other words that stand for a person without naming one. */
+static const char *const pronouns[] = {"he", "she", "they", "him", "her", "them", "his", "their", "theirs", "who",
+				       "whom", "whoever", "someone", "somebody", "everyone", "everybody", "anyone",
+				       "anybody", "nobody", "he's", "she's", "they're", "theyre", "your", "ur",
+				       "you're", "youre", "himself", "herself", "themselves", NULL};
+
+/* Folly only people have, which stands for them ("such stupidity"):
+ * the words of target.folly in targets.tact. */
+static const char *const folly[] = {"stupidity", "idiocy", "imbecility", "moronity", "cretinism", "stupidities",
+				    NULL};
 
 /* Verbs that open an order to the reader ("read the email", "don't be
  * late", "try again"): a describing word called after one, in a clause of
@@ -207,14 +229,67 @@ static enum target noun_target(const dctx *d, const cues *c, const match *m)
 	    !(m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) &&
 	      (cue_word(d, c->intens, m->w0 - 1) || word_in(d, m->w0 - 1, (const char *const[]){"what", "such", NULL}))))
 		return T_NONE;
-	/* "forgive my stupidity" (but "my idiot brother" is the brother) */
+	/* "forgive my stupidity", "told my bitch I ..." (but "my idiot
+	 * brother" is the brother, and "our idiots in Congress" are people) */
 	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && word_in(d, m->w0 - 1, (const char *const[]){"my", "our", NULL}) &&
-	    (m->w1 >= d->ts->nw || !same_clause(d, m->w0, m->w1) || word_in(d, m->w1, function_words)))
+	    (m->w1 >= d->ts->nw || !same_clause(d, m->w0, m->w1) || word_in(d, m->w1, function_words)) &&
+	    (word_in(d, m->w0, folly) || word_in(d, m->w0 - 1, (const char *const[]){"my", NULL})))
 		return T_SELF;
+	/* a name called with an apology: "Sorry dikhead, we all know you" */
+	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) &&
+	    word_in(d, m->w0 - 1, (const char *const[]){"sorry", NULL}) &&
+	    (m->w0 == 1 || !same_clause(d, m->w0 - 2, m->w0)))
+		return T_PERSON;
 	/* "my own stupidity" */
 	if (m->w0 > 1 && same_clause(d, m->w0 - 2, m->w0) && word_in(d, m->w0 - 1, (const char *const[]){"own", NULL}) &&
 	    word_in(d, m->w0 - 2, (const char *const[]){"my", "our", NULL}))
 		return T_SELF;
+	/* a name as a modifier: "a total muppet moment from me" */
+	if (m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) &&
+	    word_in(d, m->w1, (const char *const[]){"moment", "moments", NULL}))
+		return T_NONE;
+	size_t s0, s1;
+	sentence_words(d, word_tok(d, m->w0)->sent, &s0, &s1);
+	/* "Being an absolute idiot, I've forgotten my key fob": said of the
+	 * subject after it */
+	if (word_in(d, s0, (const char *const[]){"being", NULL}) && s0 < m->w0) {
+		bool lead = true;
+		for (size_t q = s0 + 1; q < m->w0 && lead; q++)
+			lead = cue_word(d, c->intens, q) || word_in(d, q, selflink);
+		for (size_t q = m->w1; lead && q < s1 && q < m->w1 + 3; q++) {
+			if (cue_word(d, c->self, q))
+				return T_SELF;
+			if (cue_word(d, c->tgt, q))
+				return T_PERSON;
+		}
+	}
+	/* a simile says it of the nearest person before it: "you speak like
+	 * a moron", "makes you look like a fool", "they treat me like an
+	 * idiot"; an order, of the reader ("stop acting like a fool"); a
+	 * sentence opening with a past verb, of the writer, unnamed ("bought
+	 * the wrong date like an idiot") */
+	size_t l = m->w0;
+	if (l > 0 && word_in(d, l - 1, (const char *const[]){"a", "an", NULL}))
+		l--;
+	if (l > 0 && same_clause(d, l - 1, m->w0) && word_in(d, l - 1, (const char *const[]){"like", NULL})) {
+		size_t q = l - 1;
+		while (q > 0 && same_clause(d, q - 1, m->w0)) {
+			q--;
+			if (cue_word(d, c->self, q))
+				return T_SELF;
+			if (cue_word(d, c->tgt, q))
+				return T_PERSON;
+		}
+		if (word_in(d, q, imperatives))
+			return T_PERSON;
+		const token *t0 = word_tok(d, s0);
+		const char *w = tok_text(d->nt, t0);
+		if (q == s0 && ((t0->nlen > 3 && !memcmp(w + t0->nlen - 2, "ed", 2)) ||
+				word_in(d, s0, (const char *const[]){"bought", "forgot", "left", "lost", "sent", "put", "got",
+								     "made", "did", "went", "took", "paid", "booked",
+								     "wrote", "told", "gave", "ran", "ate", "spent", NULL})))
+			return T_SELF;
+	}
 	bool hedged = false;
 	size_t k = m->w0;
 	for (size_t back = 0; k > 0 && back < 8; back++) {
@@ -267,13 +342,60 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 	 * may run over commas */
 	while (k > 0 && w0 - k < 6) {
 		size_t j = k - 1;
+		/* "that" and "this" as degree words: "are people really that
+		 * stupid", "you are this dumb" (not "is that stupid?") */
+		if (j > 0 && word_in(d, j, (const char *const[]){"that", "this", NULL}) && same_clause(d, j - 1, w0) &&
+		    (word_in(d, j - 1, adverbs) || cue_word(d, c->intens, j - 1) ||
+		     (cue_word(d, c->tgt, j - 1) && !cue_word(d, c->self, j - 1) &&
+		      !word_in(d, j - 1, (const char *const[]){"who", "whom", NULL})) ||
+		     (word_in(d, j - 1, copulas) && j > 1 && same_clause(d, j - 2, w0))) &&
+		    !word_in(d, j - 1, (const char *const[]){"that", "this", "like", "and", "or", "of", "a", "an", "the",
+							     NULL})) {
+			bool direct = true;
+			for (size_t q = j + 1; q < w0; q++)
+				direct = direct && cue_word(d, c->intens, q);
+			if (direct) {
+				k = j;
+				continue;
+			}
+		}
+		/* "she is nothing more than a liar", "nothing but trash" */
+		if (j > 0 && word_in(d, j, (const char *const[]){"than", "but", NULL})) {
+			size_t q = j - 1;
+			if (q > 0 && word_in(d, q, (const char *const[]){"more", "less", "better", NULL}))
+				q--;
+			if (word_in(d, q, (const char *const[]){"nothing", NULL}) && same_clause(d, q, w0)) {
+				k = q;
+				continue;
+			}
+		}
 		if (word_in(d, j, copulas) || cue_word(d, c->tgt, j) || cue_word(d, c->self, j) ||
 		    word_in(d, j, nonperson))
 			break;
+		/* "kind of", "sort of", but not "lots of animals": the head of
+		 * a partitive is not the subject */
+		if (word_in(d, j, (const char *const[]){"of", NULL}) &&
+		    !(j > 0 && word_in(d, j - 1, (const char *const[]){"kind", "sort", "bit", "little", "one", "all", "both",
+									"each", "any", "some", "none", "bunch", "pack",
+									"gang", "band", "couple", "pair", "load", "full",
+									"nothing", NULL})))
+			break;
+		/* a list of predicates over commas: "Trump looked weak,
+		 * stupid, inept", "he is arrogant, lazy, stupid" */
+		if (!same_clause(d, j, k) && word_tok(d, j)->kind == TK_WORD && !word_in(d, j, function_words) &&
+		    d->msg->text.ptr[word_tok(d, j)->oe] == ',' && j > 0 &&
+		    (!same_clause(d, j - 1, j) || (word_in(d, j - 1, copulas) && j > 1 && same_clause(d, j - 2, j))) &&
+		    !cue_word(d, c->tgt, j) && !cue_word(d, c->thing, j) && !is_name(d, c, j)) {
+			k = j;
+			continue;
+		}
 		/* "naive and stupid": another predicate coordinated with it */
 		bool coord = j + 1 < w0 && word_in(d, j + 1, (const char *const[]){"and", "or", NULL});
 		/* "is a condescending cow": a describing word after an article */
 		coord = coord || (j > 0 && j + 1 == w0 && word_in(d, j - 1, (const char *const[]){"a", "an", NULL}));
+		/* "you are some sort of dumb racist" */
+		coord = coord || (word_in(d, j, (const char *const[]){"some", NULL}) && j + 1 < w0 &&
+				  word_in(d, j + 1, (const char *const[]){"sort", "kind", NULL}));
 		if (!(cue_word(d, c->intens, j) || word_in(d, j, adverbs) || is_insult(d, c, j) || coord))
 			break; /* the subject, or nothing we know */
 		if (!same_clause(d, j, k) && !is_insult(d, c, j))
@@ -285,7 +407,8 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 	size_t s = k - 1; /* the copula, or a subject with it ("he's", "it's") */
 	if (!same_clause(d, s, k) && !is_insult(d, c, k))
 		return T_NONE;
-	if (word_in(d, s, copulas)) {
+	bool cop = word_in(d, s, copulas);
+	if (cop) {
 		/* an imperative says it of the reader: "don't be so stupid",
 		 * "stop being pathetic" */
 		size_t b = s;
@@ -326,9 +449,13 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 		      (k == w0 || word_in(d, k, adverbs))))) {
 		return T_NONE; /* "Trump sucks", "he sucks", "it sucks" have no copula */
 	}
-	/* the head of "staff at the airport are useless" */
+	/* the head of "staff at the airport are useless", "the helmets in
+	 * Destiny are trash" (a name after a preposition is not the subject) */
 	if (!cue_word(d, c->tgt, s) && !cue_word(d, c->self, s) && !cue_word(d, c->thing, s) &&
-	    !word_in(d, s, nonperson) && !is_name(d, c, s)) {
+	    !word_in(d, s, nonperson) &&
+	    (!is_name(d, c, s) ||
+	     (cop && s > 1 && same_clause(d, s - 2, s) &&
+	      word_in(d, s - 1, (const char *const[]){"at", "in", "from", "of", "on", "with", "for", NULL})))) {
 		size_t h = s;
 		while (h > 0 && s - h < 3 && same_clause(d, h - 1, s) &&
 		       word_in(d, h - 1, (const char *const[]){"the", "a", "an", "my", "your", "our", "their", "this", "that",
@@ -337,6 +464,21 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 		if (h > 1 && same_clause(d, h - 2, s) &&
 		    word_in(d, h - 1, (const char *const[]){"at", "in", "from", "of", "on", "with", "for", NULL}))
 			s = h - 2;
+		/* the head of a subject with a relative clause: "people that
+		 * run out of fuel are stupid", "the app that people use is
+		 * stupid" */
+		for (size_t q = s, n = 0; q > 1 && n < 8 && same_clause(d, q - 1, s) && !cue_word(d, c->tgt, s) &&
+					  !cue_word(d, c->thing, s);
+		     n++) {
+			q--;
+			if (word_in(d, q, copulas))
+				break;
+			if (word_in(d, q, (const char *const[]){"who", "that", "which", NULL}) && same_clause(d, q - 1, q) &&
+			    (cue_word(d, c->tgt, q - 1) || cue_word(d, c->thing, q - 1)) && !cue_word(d, c->self, q - 1)) {
+				s = q - 1;
+				break;
+			}
+		}
 	}
 	*found = true;
 	if (at)
@@ -372,21 +514,77 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 	if (cue_at(d, c->tgt, m->w0, m->w1)) {
 		return noun_target(d, c, m);
 	}
+	/* "sucks" is said of its subject only: "Trump sucks", "you suck";
+	 * with an object it is another verb ("suck your own", "suck America
+	 * dry"), and a person after it is not its subject ("Losing sucks
+	 * ... but you") */
+	bool verb = m->w1 == m->w0 + 1 && word_in(d, m->w0, (const char *const[]){"suck", "sucks", NULL});
+	if (verb && m->w1 < nw && same_clause(d, m->w0, m->w1) &&
+	    (word_tok(d, m->w1)->kind == TK_WORD || word_tok(d, m->w1)->kind == TK_HANDLE) &&
+	    !word_in(d, m->w1, (const char *const[]){"and", "but", "so", "too", "anyway", "though", "tho", "lol", "big",
+						      "bad", "badly", "at", "balls", "ass", "as", "now", "again", "all",
+						      "still", "even", "more", "less", "hard", "haha", NULL}))
+		return T_NONE;
+	if (verb)
+		ahead = 0;
 	/* the noun it describes: "stupid people", "stupid, arrogant guys",
 	 * "stupid fucking app", "how stupid Trump is" */
 	uint32_t sent = word_tok(d, m->w0)->sent;
+	/* other describing words we do not know may stand between: "a dumb
+	 * crude guy", "ignorant, bullying narcissist", "ignorant sheep like
+	 * you" */
+	size_t unknown = 0;
 	for (size_t k = m->w1; k < nw && k < m->w1 + MIN(ahead, 3) && word_tok(d, k)->sent == sent; k++) {
-		if (!same_clause(d, k - 1, k) && !is_insult(d, c, k))
+		bool other = word_tok(d, k)->kind == TK_WORD && !word_in(d, k, function_words) && !is_name(d, c, k) &&
+			     !cue_word(d, c->self, k);
+		/* a list of describing words over a comma: the next one is not
+		 * what the first describes ("great embarrassment - landlord") */
+		if (!same_clause(d, k - 1, k) && !is_insult(d, c, k) &&
+		    !(k == m->w1 && other && !cue_word(d, c->tgt, k) && !cue_word(d, c->thing, k) && k + 1 < nw &&
+		      same_clause(d, k, k + 1) &&
+		      d->msg->text.ptr[word_tok(d, k - 1)->oe] == ','))
 			break;
 		if (cue_word(d, c->thing, k)) /* "customer service" before "customer" */
 			return T_THING;
-		if (cue_word(d, c->tgt, k) && !cue_word(d, c->self, k))
+		/* over words we do not know, a noun, not a pronoun ("Delusional
+		 * teabagger thinks he ...") */
+		if (cue_word(d, c->tgt, k) && !cue_word(d, c->self, k) &&
+		    (!unknown || (!addressee(d, c, k) && !word_in(d, k, pronouns))))
 			return T_PERSON;
 		if (k == m->w1 && is_name(d, c, k) && !(word_tok(d, k)->flags & TF_SENT_START)) {
 			return T_PERSON;
 		}
-		if (!modifier(d, c, k))
-			break;
+		if (k > m->w1 && k + 1 < nw && same_clause(d, k, k + 1) && word_in(d, k, (const char *const[]){"like", NULL}) &&
+		    cue_word(d, c->tgt, k + 1) && !cue_word(d, c->self, k + 1))
+			return T_PERSON;
+		if (!modifier(d, c, k)) {
+			if (!other || ++unknown > 2)
+				break;
+		}
+	}
+	/* a question or exclamation that puts the subject after: "How
+	 * stupid can people be?", "how dumb are these people", "how stupid do
+	 * you think we are" (the writer) */
+	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && word_in(d, m->w0 - 1, (const char *const[]){"how", NULL})) {
+		static const char *const skip[] = {"is", "are", "was", "were", "can", "could", "must", "do", "does", "did",
+						   "would", "will", "am", "the", "these", "those", "some", "such", "a",
+						   "an", "your", "his", "her", "their", "our", "my", "all", "most",
+						   "think", "thinks", "believe", "believes", "take", "takes", NULL};
+		for (size_t k = m->w1, n = 0; k < nw && n < 6 && same_clause(d, m->w0, k); k++, n++) {
+			bool thinker = k + 1 < nw && same_clause(d, k, k + 1) &&
+				       word_in(d, k + 1, (const char *const[]){"think", "thinks", "believe", "believes",
+										 "take", "takes", NULL});
+			if (cue_word(d, c->self, k))
+				return T_SELF;
+			if (!thinker && cue_word(d, c->tgt, k) && !cue_word(d, c->thing, k))
+				return T_PERSON;
+			if (!thinker && is_name(d, c, k))
+				return T_PERSON;
+			if (cue_word(d, c->thing, k) || word_in(d, k, nonperson))
+				return T_THING;
+			if (!thinker && !word_in(d, k, skip))
+				break;
+		}
 	}
 	/* what a copula before it says it of: "Kevin was useless" */
 	bool found;
@@ -430,6 +628,11 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 			break;
 		if (cue_word(d, c->self, k))
 			return T_SELF;
+		/* "someone this stupid", "people that dumb": a degree word */
+		if (k + 1 == m->w0 && k > 0 && same_clause(d, k - 1, k) &&
+		    word_in(d, k, (const char *const[]){"this", "that", NULL}) && cue_word(d, c->tgt, k - 1) &&
+		    !cue_word(d, c->self, k - 1) && !word_in(d, k - 1, (const char *const[]){"who", NULL}))
+			return T_PERSON;
 		if (cue_word(d, c->thing, k) || word_in(d, k, nonperson))
 			return T_THING;
 		/* a noun that is a name only for a person ("pig") takes "you"
@@ -462,9 +665,85 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 static bool swearing_at(const dctx *d, const cues *c, const match *m)
 {
 	size_t nw = d->ts->nw;
-	if (m->w1 < nw && same_clause(d, m->w0, m->w1))
-		return addressee(d, c, m->w1);
-	return m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && addressee(d, c, m->w0 - 1);
+	bool before = m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && addressee(d, c, m->w0 - 1);
+	/* "why the fuck you ...", "what the hell you ...": an intensifier */
+	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) &&
+	    word_in(d, m->w0 - 1, (const char *const[]){"the", "da", "tha", NULL}))
+		return false;
+	if (m->w1 < nw && same_clause(d, m->w0, m->w1)) {
+		/* "f*** you", "fuck all of you", "fuck alla yall" */
+		size_t k = m->w1;
+		while (k + 1 < nw && k < m->w1 + 2 && same_clause(d, k, k + 1) &&
+		       word_in(d, k, (const char *const[]){"all", "alla", "of", "both", NULL}))
+			k++;
+		if (addressee(d, c, k) && same_clause(d, m->w0, k) &&
+		    !(k + 1 < nw && same_clause(d, k, k + 1) &&
+		      word_in(d, k + 1, (const char *const[]){"up", "over", NULL})))
+			return true;
+		/* one of a kind shown: "sensitive pussies like you" */
+		if (k + 1 < nw && same_clause(d, k, k + 1) && word_in(d, k, (const char *const[]){"like", NULL}) &&
+		    addressee(d, c, k + 1))
+			return true;
+		/* a name for a person made of a swear word, after "you": "you
+		 * dumbfuck ... try", "you wankers" (but not "you fucking
+		 * kidding", "you fucked up") */
+		const token *t = word_tok(d, m->w1 - 1);
+		const char *s = tok_text(d->nt, t);
+		bool noun = (m->flags & MF_SUB) ||
+			    (t->nlen > 3 && (!memcmp(s + t->nlen - 2, "er", 2) || !memcmp(s + t->nlen - 3, "ers", 3)));
+		return before && noun && !cue_word(d, c->intens, m->w0);
+	}
+	return before;
+}
+
+/* Is word k one whose de-obfuscated form (or plain form) is in list? */
+static bool deob_in(const dctx *d, size_t k, const char *const *list)
+{
+	const token *t = word_tok(d, k);
+	if (t->dlen && bytes_in(d->ms->dbuf.ptr + t->doff, t->dlen, list))
+		return true;
+	return bytes_in(tok_text(d->nt, t), t->nlen, list);
+}
+
+/* Swear words that curse someone when they open a clause ("fuck them");
+ * never part of a name. */
+static const char *const curses[] = {"fuck", "f", "fk", "fuk", "fuq", "fck", "fcuk", "phuck", "feck", "screw", NULL};
+
+/* Is word k a curse: one of curses[], or a masked form of "fuck" (an
+ * entry prof.fuck or prof.dashf over it: "f***", "f--k")? */
+static bool curse_word(const dctx *d, size_t k)
+{
+	if (deob_in(d, k, curses))
+		return true;
+	for (size_t i = matches_near(d, k); i < d->ms->n && d->ms->m[i].w0 <= k; i++) {
+		const match *o = &d->ms->m[i];
+		const char *id = entry_of(d, o)->id;
+		if (o->w0 == k && o->w1 == k + 1 && (!strcmp(id, "prof.fuck") || !strcmp(id, "prof.dashf")))
+			return true;
+	}
+	return false;
+}
+
+/* A curse on someone by name or pronoun, opening its clause: "fuck
+ * them", "screw him", "Fuck Trump", "I say fuck them" (not "I'd fuck
+ * her", nor "fuck Comcast", a company). */
+static bool curse_on(const dctx *d, const cues *c, const match *m)
+{
+	static const char *const opener[] = {"and", "so", "oh", "well", "lol", "lmao", "just", "then", "now", "also",
+					     "seriously", "honestly", "ok", "okay", "yeah", "nah", "say", "said", NULL};
+	size_t nw = d->ts->nw;
+	if (m->w1 != m->w0 + 1 || m->w1 >= nw || !same_clause(d, m->w0, m->w1) || !curse_word(d, m->w0))
+		return false;
+	for (size_t k = m->w0; k > 0 && same_clause(d, k - 1, m->w0); k--) {
+		bool say = k < m->w0 && word_in(d, k, (const char *const[]){"say", "said", NULL});
+		if (!word_in(d, k - 1, opener) && word_tok(d, k - 1)->kind != TK_HANDLE &&
+		    !(say && word_in(d, k - 1, (const char *const[]){"i", NULL})))
+			return false;
+	}
+	size_t k = m->w1;
+	if (word_in(d, k, (const char *const[]){"him", "her", "them", "em", "'em", NULL}))
+		return true;
+	return is_name(d, c, k) && !cue_word(d, c->thing, k) && !(word_tok(d, k)->flags & TF_SENT_START);
 }
 
 /* Is a slur called at a person: "you" right before it, "a bunch of" or
@@ -513,6 +792,17 @@ static bool said_by_other(const dctx *d, size_t i)
 					     "advised", "warned", "instructed", "suggested", "recommended", NULL};
 	const char *rep = label_intern("cue.reported", 12);
 	uint32_t sent = word_tok(d, m->w0)->sent;
+	/* swearing the writer uses to describe what was said or done: "you
+	 * keep saying different shit", "saying Fuck Russ don't know a damn
+	 * thing" */
+	if (entry_of(d, m)->label == label_intern("derogatory.profanity", 20) && m->w0 > 0 && m->w1 == m->w0 + 1 &&
+	    same_clause(d, m->w0 - 1, m->w0) && !(word_tok(d, m->w0)->flags & TF_QUOTED) &&
+	    deob_in(d, m->w0, (const char *const[]){"shit", "crap", "bullshit", "horseshit", "crappy", "shitty", "damn",
+						    "damned", "fucking", "bloody", "freaking", "bs", NULL}) &&
+	    word_in(d, m->w0 - 1, (const char *const[]){"a", "an", "the", "some", "this", "that", "more", "such", "any",
+							"no", "different", "same", "much", "your", "his", "their", "her",
+							"of", NULL}))
+		return false;
 	/* cues are near: the neighbouring matches only, so a message of a
 	 * million swear words stays linear (as in context.c) */
 	for (size_t j = i > WINDOW ? i - WINDOW : 0; j < MIN(d->ms->n, i + WINDOW + 1); j++) {
@@ -554,7 +844,8 @@ static bool in_name(const dctx *d, const cues *c, const match *m, bool describin
 	}
 	/* a describing word before a name is said of it: "Crooked Hillary" */
 	return (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && is_name(d, c, m->w0 - 1)) ||
-	       (!describing && m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) && is_name(d, c, m->w1) &&
+	       (!describing && !deob_in(d, m->w0, curses) && m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) &&
+		is_name(d, c, m->w1) &&
 		!cue_at(d, c->ins, m->w1, m->w1 + 1) && !cue_at(d, c->idn, m->w1, m->w1 + 1));
 }
 
@@ -749,6 +1040,71 @@ static bool cues_before(const dctx *d, size_t i)
 	return true;
 }
 
+/* Is match m a name the writer gives someone outright, which a negation,
+ * retraction or "if" elsewhere in the clause does not take back:
+ *   - called at the reader: "you moron" ("I don't care, you moron";
+ *     not "call you moron");
+ *   - a way of pointing at someone: "this idiot", "those clowns", "your
+ *     idiot manager", "the moron who ..." ("don't let this idiot near
+ *     it"; not "he's not that idiot", "not the idiot here");
+ *   - one of a kind shown: "idiots like you", "a fool like Sanders"
+ *     ("I can't stand idiots like you"; not "like you think");
+ *   - called after an order's object: "don't watch it, loser" without
+ *     the comma, "shut up idiot".
+ * A name after "a" or "an" ("not an idiot", "if you were a moron") stays
+ * in the scope. */
+static bool named_outright(const dctx *d, const cues *c, const match *m)
+{
+	static const char *const point[] = {"this", "that", "these", "those", "your", "ur", "our", "their", "his",
+					    "the", "whatever", "whichever", NULL};
+	static const char *const undo[] = {"not", "no", "never", "is", "are", "was", "were", "be", "been", "'s",
+					   "'re", "am", "call", "calling", "called", "name", "named", NULL};
+	size_t nw = d->ts->nw;
+	/* a describing word before a person noun stands for the pair:
+	 * "not whatever clueless kid this is" */
+	bool noun = cue_at(d, c->tgt, m->w0, m->w1) && !cue_at(d, c->self, m->w0, m->w1);
+	if (!noun && !(m->w1 < nw && same_clause(d, m->w0, m->w1) && cue_word(d, c->tgt, m->w1) &&
+		       !cue_word(d, c->self, m->w1) && !cue_word(d, c->thing, m->w1) && !addressee(d, c, m->w1)))
+		return false;
+	size_t end = noun ? m->w1 : m->w1 + 1; /* after the noun */
+	size_t k = m->w0; /* back over describing words: "you stupid idiot" */
+	while (k > 0 && m->w0 - k < 3 && same_clause(d, k - 1, m->w0) &&
+	       (cue_word(d, c->intens, k - 1) || is_insult(d, c, k - 1)) &&
+	       !word_in(d, k - 1, (const char *const[]){"a", "an", "the", "such", NULL}))
+		k--;
+	if (k > 0 && same_clause(d, k - 1, m->w0)) {
+		size_t p = k - 1;
+		bool before_ok = p == 0 || !same_clause(d, p - 1, p) || !word_in(d, p - 1, undo) ||
+				 word_in(d, p, (const char *const[]){"whatever", "whichever", NULL});
+		if (addressee(d, c, p) && before_ok)
+			return true;
+		/* "the" only with a relative after: "the idiot who ..." */
+		if (word_in(d, p, point) && before_ok &&
+		    (!word_in(d, p, (const char *const[]){"the", NULL}) ||
+		     (end < nw && same_clause(d, m->w0, end) &&
+		      word_in(d, end, (const char *const[]){"who", "that", "whose", NULL}))))
+			return true;
+	}
+	if (end + 1 < nw && same_clause(d, m->w0, end + 1) &&
+	    word_in(d, end, (const char *const[]){"like", NULL}) &&
+	    (word_in(d, end + 1, (const char *const[]){"you", "u", "him", "her", "them", "yourself", "yourselves",
+							 "yall", "y'all", NULL}) ||
+	     is_name(d, c, end + 1)) &&
+	    !(end + 2 < nw && same_clause(d, end + 1, end + 2) &&
+	      word_in(d, end + 2, (const char *const[]){"think", "thought", "say", "said", "seem", "claim", "want",
+							  "do", "did", "are", "were", NULL})))
+		return true;
+	/* the last word of its sentence, right after an order's object or
+	 * particle */
+	size_t s0, s1;
+	sentence_words(d, word_tok(d, m->w0)->sent, &s0, &s1);
+	if (noun && m->w1 == s1 && m->w0 == k && m->w0 > s0 + 1 && same_clause(d, m->w0 - 1, m->w0) &&
+	    word_in(d, m->w0 - 1, (const char *const[]){"it", "me", "him", "her", "them", "us", "up", "out", "off",
+							"away", "already", "again", "please", "lol", NULL}))
+		return true;
+	return false;
+}
+
 typedef struct {
 	size_t i;
 	const char *label, *msg;
@@ -784,15 +1140,28 @@ void detect_derogatory(dctx *d)
 			why &= ~(unsigned)WHY_REPORTED;
 		if ((why & (WHY_NEGATED | WHY_RETRACTED)) && vocative(d, &c, m) && cues_before(d, i))
 			why &= ~(unsigned)(WHY_NEGATED | WHY_RETRACTED);
+		if ((why & (WHY_NEGATED | WHY_RETRACTED | WHY_HYPOTHETICAL)) && e->label == c.ins &&
+		    named_outright(d, &c, m))
+			why &= ~(unsigned)(WHY_NEGATED | WHY_RETRACTED | WHY_HYPOTHETICAL);
 		if (why && !(why == WHY_QUOTED && quoted == 1))
 			continue;
 		bool describing = e->label == c.ins && (e->flags & LF_TARGET) && !e->before && !cue_at(d, c.tgt, m->w0, m->w1);
+		/* "why the fuck you ...": the swearing is an intensifier, "you"
+		 * the subject, not whom it curses */
+		if (e->label == c.ins && m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && curse_word(d, m->w0) &&
+		    word_in(d, m->w0 - 1, (const char *const[]){"the", "da", "tha", NULL}))
+			continue;
+		/* "could fuck you up", "screwed you over": harm done, not a
+		 * curse */
+		if (e->label == c.ins && curse_word(d, m->w0) && m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) &&
+		    addressee(d, &c, m->w1 - 1) && word_in(d, m->w1, (const char *const[]){"up", "over", NULL}))
+			continue;
 		if (in_name(d, &c, m, describing) || in_title(d, &c, m) || ((m->flags & MF_OBF) && bad_mask(d, m)))
 			continue;
 		finding x = {i, e->label, NULL, e->sev};
 		if (e->label == c.ins && (e->flags & LF_TARGET) && target_of(d, &c, m, e) != T_PERSON)
 			continue; /* self-deprecation, a thing, or nobody */
-		if (e->label == c.prof && swearing_at(d, &c, m)) {
+		if (e->label == c.prof && (swearing_at(d, &c, m) || curse_on(d, &c, m))) {
 			x.label = c.ins;
 			x.sev = MAX(x.sev, TACT_SEV_HIGH);
 		}
@@ -847,14 +1216,18 @@ void detect_derogatory(dctx *d)
 		 * the hell" marks "hell" */
 		static const char *const frame[] = {"the", "a", "an", "your", "my",
 						    "this", "that", "of", "to", "like", "such", "what", "so", "are",
-						    "is", "you're", "youre", "ur", "r", "were", "as", NULL};
+						    "is", "you're", "youre", "ur", "r", "were", "as", "bunch", "load",
+						    "pack", "just", NULL};
 		size_t a = m->w0, b = m->w1;
 		bool plain = true; /* one token per word: no spelled-out run */
 		for (size_t k = a; k < b; k++)
 			plain = plain && word_tok(d, k)->os >= m->os && word_tok(d, k)->oe <= m->oe;
 		while (plain && b - a > 1 && (word_in(d, a, frame) || addressee(d, &c, a)) && !joined(d, a))
 			a++;
-		while (plain && b - a > 1 && (word_in(d, b - 1, frame) || addressee(d, &c, b - 1)) && !joined(d, b - 2))
+		/* a curse keeps whom it curses: "fuck you", "screw you" */
+		bool curse = curse_word(d, a);
+		while (plain && b - a > 1 && (word_in(d, b - 1, frame) || (addressee(d, &c, b - 1) && !curse)) &&
+		       !joined(d, b - 2))
 			b--;
 		const lex_entry *e = entry_of(d, m);
 		size_t os = a > m->w0 ? word_tok(d, a)->os : m->os, oe = b < m->w1 ? word_tok(d, b - 1)->oe : m->oe;

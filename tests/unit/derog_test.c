@@ -37,7 +37,7 @@ static const struct {
 	{__LINE__, "I feel so stupid", TACT_DEROG_NONE, NULL},
 	{__LINE__, "He's stupid, ignorant and lazy", TACT_DEROG_INSULT, "stupid"},
 	{__LINE__, "sold by stupid, arrogant guys", TACT_DEROG_INSULT, "stupid"},
-	{__LINE__, "old folk can be naive and stupid", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "old folk can be slow and stupid", TACT_DEROG_INSULT, "stupid"},
 	{__LINE__, "you're such a joke", TACT_DEROG_INSULT, "joke"},
 	{__LINE__, "people that are stupid", TACT_DEROG_INSULT, "stupid"},
 	{__LINE__, "a policy which is stupid", TACT_DEROG_NONE, NULL},
@@ -56,7 +56,7 @@ static const struct {
 	{__LINE__, "the fucking adjuster is an absolute moron", TACT_DEROG_INSULT, "fucking"},
 	{__LINE__, "this is not fucking fair", TACT_DEROG_PROFANITY, "fucking"},
 	{__LINE__, "are you fucking kidding me", TACT_DEROG_PROFANITY, "fucking"},
-	{__LINE__, "fuck you", TACT_DEROG_INSULT, "fuck"},
+	{__LINE__, "fuck you", TACT_DEROG_INSULT, "fuck you"}, /* a curse keeps whom it curses */
 	{__LINE__, "what the hell", TACT_DEROG_PROFANITY, "hell"},
 	{__LINE__, "get lost you dumbfuck", TACT_DEROG_INSULT, "get lost"},
 	{__LINE__, "you asshole", TACT_DEROG_INSULT, "asshole"},
@@ -138,7 +138,7 @@ static const struct {
 	{__LINE__, "the F-22 is a plane", TACT_DEROG_NONE, NULL},
 	{__LINE__, "a hole in the roof", TACT_DEROG_NONE, NULL},
 	/* a star after a word is a footnote, unless the word needs it */
-	{__LINE__, "what a bunch of morons*", TACT_DEROG_INSULT, "bunch of morons*"},
+	{__LINE__, "what a bunch of morons*", TACT_DEROG_INSULT, "morons*"}, /* "a bunch of" is framing */
 	{__LINE__, "you idiots*", TACT_DEROG_INSULT, "idiots*"},
 	{__LINE__, "you are an a**", TACT_DEROG_INSULT, "a**"},
 	{__LINE__, "what a load of bulls***", TACT_DEROG_PROFANITY, "bulls***"},
@@ -186,6 +186,87 @@ static const struct {
 	{__LINE__, "you're not an idiot", TACT_DEROG_NONE, NULL},
 	{__LINE__, "I'm not calling you an idiot", TACT_DEROG_NONE, NULL},
 	{__LINE__, "I feel like a petulant kid", TACT_DEROG_NONE, NULL},
+	/* swearing at a person: "you" before a name made of a swear word, "fuck
+	 * all of you", a curse on someone opening its clause; not "the fuck"
+	 * as an intensifier, nor swearing at a company */
+	{__LINE__, "Before making a comment....you dumbfuck......try looking", TACT_DEROG_INSULT, "dumbfuck"},
+	{__LINE__, "you fucked up my order", TACT_DEROG_PROFANITY, "fucked"},
+	{__LINE__, "FUCK ALLA YALL", TACT_DEROG_INSULT, "FUCK"},
+	{__LINE__, "Fuck them today, fuck them tomorrow", TACT_DEROG_INSULT, "Fuck"},
+	{__LINE__, "@USER Fuck Alan I'm sorry", TACT_DEROG_INSULT, "Fuck"},
+	{__LINE__, "I'd fuck her", TACT_DEROG_PROFANITY, "fuck"},
+	{__LINE__, "fuck Comcast", TACT_DEROG_PROFANITY, "fuck"},
+	{__LINE__, "why the fuck you employ people who can't read", TACT_DEROG_PROFANITY, "fuck"},
+	{__LINE__, "f*** you", TACT_DEROG_INSULT, "f*** you"},
+	/* swearing the writer uses to describe what was said is theirs */
+	{__LINE__, "you keep saying different shit to people", TACT_DEROG_PROFANITY, "shit"},
+	{__LINE__, "one of your sales reps called me an asshole", TACT_DEROG_NONE, NULL},
+	/* a name given outright is not taken back by a negation elsewhere */
+	{__LINE__, "I am not dude....you moron! Go back", TACT_DEROG_INSULT, "moron"},
+	{__LINE__, "Then don't watch it loser.", TACT_DEROG_INSULT, "loser"},
+	{__LINE__, "I can't stand idiots like you.", TACT_DEROG_INSULT, "idiots"},
+	{__LINE__, "if these clowns would fix the router", TACT_DEROG_INSULT, "clowns"},
+	{__LINE__, "I want a manager and not whatever clueless kid this is", TACT_DEROG_INSULT, "clueless"},
+	{__LINE__, "I'm not an idiot like you think", TACT_DEROG_NONE, NULL},
+	{__LINE__, "I don't hire idiots.", TACT_DEROG_NONE, NULL},
+	{__LINE__, "no idiot would go there", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Sorry dikhead, we all know you", TACT_DEROG_INSULT, "dikhead"},
+	{__LINE__, "But our idiots in Congress want single payer.", TACT_DEROG_INSULT, "idiots"},
+	/* who a describing word is said of: degree words, questions, lists,
+	 * relative clauses */
+	{__LINE__, "Are people really that stupid?", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "is that stupid?", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Someone this stupid can't tie their shoes", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "How stupid can people be?", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "how stupid do you think we are", TACT_DEROG_NONE, NULL},
+	{__LINE__, "How stupid is this app", TACT_DEROG_NONE, NULL},
+	{__LINE__, "A dumb crude guy in a dumb crude sport", TACT_DEROG_INSULT, "dumb"},
+	{__LINE__, "time to deport ignorant sheep like you", TACT_DEROG_INSULT, "ignorant"},
+	{__LINE__, "caused great embarrassment - landlord will no longer take a check", TACT_DEROG_NONE, NULL},
+	{__LINE__, "she is nothing more than a liar", TACT_DEROG_INSULT, "liar"},
+	{__LINE__, "People that run out of fuel are STUPID.", TACT_DEROG_INSULT, "STUPID"},
+	{__LINE__, "the app that people use is stupid", TACT_DEROG_NONE, NULL},
+	/* the writer: a name as a modifier, "Being an idiot, I", a simile
+	 * after a past verb; a simile is said of the nearest person */
+	{__LINE__, "Total muppet moment from me, I left my passport", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Being an absolute idiot I've forgotten my key fob again", TACT_DEROG_NONE, NULL},
+	{__LINE__, "bought tix for the wrong date like an idiot", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Calling me names just makes you look like a fool.", TACT_DEROG_INSULT, "fool"},
+	{__LINE__, "stop acting like a fool", TACT_DEROG_INSULT, "fool"},
+	/* "sucks" is said of its subject; with an object it is another verb */
+	{__LINE__, "Losing sucks...but you can't beat it", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Is it gay if you tried to suck your own dick?", TACT_DEROG_PROFANITY, "dick"},
+	{__LINE__, "there are lots of animals in trouble", TACT_DEROG_NONE, NULL},
+	{__LINE__, "get him some crayons and animal crackers", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Delusional teabagger thinks he can stop it", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Any dose of either could fuck you up", TACT_DEROG_PROFANITY, "fuck"},
+	{__LINE__, "that just annoys lil sensitive pussies like you", TACT_DEROG_INSULT, "pussies"},
+	{__LINE__, "you're just a broke ass..", TACT_DEROG_INSULT, "broke ass"},
+	{__LINE__, "We are starting to see your ignorance.", TACT_DEROG_INSULT, "ignorance"},
+	{__LINE__, "forgive my ignorance, where is the invoice?", TACT_DEROG_NONE, NULL},
+	/* "queer" called at someone last in a sentence, never said of oneself */
+	{__LINE__, "Smh queer", TACT_DEROG_IDENTITY, "queer"},
+	{__LINE__, "I'm queer.", TACT_DEROG_NONE, NULL},
+	{__LINE__, "my friend is non-binary and queer", TACT_DEROG_NONE, NULL},
+	/* other senses of slurs and names: a car's transmission, a British
+	 * cigarette, country music, trash talk */
+	{__LINE__, "the garage says the tranny fluid is burnt", TACT_DEROG_NONE, NULL},
+	{__LINE__, "only bought 20 fags this weekend", TACT_DEROG_NONE, NULL},
+	{__LINE__, "that honky-tonk in the sky", TACT_DEROG_NONE, NULL},
+	{__LINE__, "he talks a lot of trash, you can tell he loves the game", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Royal city of the Kushite kings", TACT_DEROG_NONE, NULL},
+	/* how someone was treated is no name for them; a name after a
+	 * preposition is not the subject */
+	{__LINE__, "your staff treated us like animals at the gate", TACT_DEROG_NONE, NULL},
+	{__LINE__, "All the helmets in Destiny are trash.", TACT_DEROG_NONE, NULL},
+	{__LINE__, "the agents in Leeds are useless", TACT_DEROG_INSULT, "useless"},
+	{__LINE__, "not in Florida retard", TACT_DEROG_IDENTITY, "retard"},
+	/* "scratch that" takes back only as a sentence of its own */
+	{__LINE__, "the guy was a complete a$$ about a scratch that was already there", TACT_DEROG_INSULT,
+	 "complete a$$"},
+	/* "colored" said of people */
+	{__LINE__, "Y'all hire colored folk?", TACT_DEROG_IDENTITY, "colored folk"},
+	{__LINE__, "the colored pencils arrived broken", TACT_DEROG_NONE, NULL},
 	/* not swearing */
 	{__LINE__, "Del Negro kept his job", TACT_DEROG_NONE, NULL},
 	{__LINE__, "we adopted a Maine coon kitten", TACT_DEROG_NONE, NULL},
