@@ -484,7 +484,10 @@ static void punct(tz *z, size_t i, int len)
 		if (space_after)
 			new_sentence(z);
 	} else if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '[' || c == ']' ||
-		   (c == '-' && i > 0 && z->s[i - 1] == ' ' && space_after)) {
+		   (c == '-' && i > 0 && z->s[i - 1] == ' ' && space_after) ||
+		   (c == '.' && i > 0 && z->s[i - 1] == '.' && (next >= z->n || z->s[next] != '.'))) {
+		/* ... an ellipsis run into the next word ("sorry....you idiot")
+		 * still parts two clauses */
 		new_clause(z);
 	}
 }

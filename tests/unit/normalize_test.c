@@ -96,6 +96,15 @@ static void test_tokens(void)
 		buf_printf(&b, "%u/%u ", ts.t[k].sent, ts.t[k].clause);
 	CHECK_STR(b.ptr, "0/0 0/0 0/0 0/1 0/1 0/1 0/1 1/2 1/2 1/2 1/2 2/3 ", __LINE__);
 	buf_free(&b);
+	/* an ellipsis run into the next word parts clauses; "U.S." does not */
+	s = "sorry....you idiot in the U.S.today";
+	normalize(&nt, s, strlen(s));
+	tokenize(&ts, &nt, s, strlen(s));
+	b = (buf){0};
+	for (size_t k = 0; k < ts.nw; k++)
+		buf_printf(&b, "%u ", ts.t[ts.w[k]].clause);
+	CHECK_STR(b.ptr, "0 1 1 1 1 1 1 1 ", __LINE__);
+	buf_free(&b);
 	/* where sentences end after a letter and a full stop: the number of
 	 * sentences */
 	static const struct {
