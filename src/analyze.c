@@ -132,6 +132,7 @@ void tact_analyzer_free(tact_analyzer *a)
 	tokens_free(&a->ts);
 	match_scratch_free(&a->ms);
 	spell_cache_free(a->sc);
+	free(a->reg);
 	free(a);
 }
 
@@ -193,12 +194,39 @@ bool cue_at(const dctx *d, const char *cue, size_t w0, size_t w1)
 	return cue_sev_at(d, cue, -1, w0, w1);
 }
 
+static int region_cmp(const void *a, const void *b)
+{
+	const region *x = a, *y = b;
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+/* Flag the words that overlap a quote or signature region (TF_REGION):
+ * what matches there never counts, so the matcher need not anchor on
+ * them. One sweep over the regions sorted by start. */
+static void mark_regions(tact_analyzer *an, const tact_msg *m)
+{
+	if (!m->nregions)
+		return;
+	VEC_RESERVE(an->reg, an->capreg, m->nregions);
+	memcpy(an->reg, m->regions, m->nregions * sizeof *an->reg);
+	qsort(an->reg, m->nregions, sizeof *an->reg, region_cmp);
+	size_t r = 0, maxend = 0;
+	for (size_t i = 0; i < an->ts.nw; i++) {
+		token *t = &an->ts.t[an->ts.w[i]];
+		for (; r < m->nregions && an->reg[r].start < t->oe; r++)
+			maxend = MAX(maxend, an->reg[r].end);
+		if (maxend > t->os)
+			t->flags |= TF_REGION;
+	}
+}
+
 /* Run the stages on the analysed text. */
 static void run(tact_analyzer *an, tact_msg *m)
 {
 	const tact_engine *e = an->eng;
 	normalize(&an->nt, m->text.ptr ? m->text.ptr : "", m->text.len);
 	tokenize(&an->ts, &an->nt, m->text.ptr ? m->text.ptr : "", m->text.len);
+	mark_regions(an, m);
 	match_all(&e->m, &e->voc, &e->lx, &an->nt, &an->ts, &an->ms);
 	context_judge(&e->lx, &an->ts, m, &an->ms);
 	dctx d = {e, an, m, &an->ts, &an->nt, &an->ms};

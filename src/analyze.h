@@ -24,6 +24,8 @@ struct tact_analyzer {
 	tokens ts;
 	match_scratch ms;
 	struct spell_cache *sc; /* per-thread verdicts */
+	region *reg;            /* scratch: the message's regions by start */
+	size_t capreg;
 };
 
 /* What a detector sees of one message. */

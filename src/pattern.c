@@ -2060,8 +2060,13 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 		if (!pos || t->sent != c.sent)
 			mark_seen(m, ts, s, pos);
 		c.sent = t->sent;
-		anchors_at(&c, m->anc_start, m->anc, pos, t);
-		if (m->ac.nstates && t->kind == TK_WORD && t->nlen > 3) {
+		/* a phrase or substring match holds its anchor word: in a quote
+		 * or signature region it would not count (regexes still run:
+		 * their match need not hold the anchor) */
+		bool in_region = t->flags & TF_REGION;
+		if (!in_region)
+			anchors_at(&c, m->anc_start, m->anc, pos, t);
+		if (!in_region && m->ac.nstates && t->kind == TK_WORD && t->nlen > 3) {
 			const char *w = nt->out.ptr + t->ns;
 			/* the token's id is its text looked up: innocent(v, w, nlen) */
 			const vslot *vs = t->id < 0 ? NULL : vocab_slot((vocab *)v, t->id);
@@ -2116,7 +2121,8 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 				mark_seen(m, ts, s, pos);
 			fresh = false;
 			c.sent = t->sent;
-			anchors_at(&c, m->ctx_start, m->ctx, pos, t);
+			if (!(t->flags & TF_REGION))
+				anchors_at(&c, m->ctx_start, m->ctx, pos, t);
 		}
 	}
 	if (s->n > 1)

@@ -26,6 +26,7 @@ enum tok_flag {
 	TF_SENT_START = 1 << 7,
 	TF_PARA_START = 1 << 8, /* first token after a blank line */
 	TF_LINE_START = 1 << 9,
+	TF_REGION = 1 << 10,    /* in a quote or signature region (analyze.c) */
 };
 
 typedef struct {
