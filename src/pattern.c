@@ -1507,6 +1507,9 @@ typedef struct {
 	uint32_t sent;
 	size_t steps;
 	size_t gapw; /* words the gaps of the last match consumed */
+	bool text_known;     /* sentence_text() of sentence text_sent: */
+	uint32_t text_sent;
+	size_t text_a, text_b;
 } mctx;
 
 static bool in_ids(const int32_t *ids, size_t n, int32_t id)
@@ -1878,17 +1881,24 @@ static void jit_once(const pregex *rx)
 	pthread_mutex_unlock(&lock);
 }
 
-/* The sentence holding word position pos, in normalized text: [*a, *b). */
-static void sentence_text(const mctx *c, size_t pos, size_t *a, size_t *b)
+/* The sentence holding word position pos, in normalized text: [*a, *b).
+ * Found once per sentence: a long one may hold many anchor words. */
+static void sentence_text(mctx *c, size_t pos, size_t *a, size_t *b)
 {
 	uint32_t sent = word_at(c, pos)->sent;
-	size_t i = c->ts->w[pos], j = i;
-	while (i > 0 && c->ts->t[i - 1].sent == sent)
-		i--;
-	while (j + 1 < c->ts->n && c->ts->t[j + 1].sent == sent && c->ts->t[j + 1].kind != TK_VIRTUAL)
-		j++;
-	*a = c->ts->t[i].ns;
-	*b = c->ts->t[j].ns + c->ts->t[j].nlen;
+	if (!c->text_known || c->text_sent != sent) {
+		size_t i = c->ts->w[pos], j = i;
+		while (i > 0 && c->ts->t[i - 1].sent == sent)
+			i--;
+		while (j + 1 < c->ts->n && c->ts->t[j + 1].sent == sent && c->ts->t[j + 1].kind != TK_VIRTUAL)
+			j++;
+		c->text_a = c->ts->t[i].ns;
+		c->text_b = c->ts->t[j].ns + c->ts->t[j].nlen;
+		c->text_sent = sent;
+		c->text_known = true;
+	}
+	*a = c->text_a;
+	*b = c->text_b;
 }
 
 /* One match of rx in normalized text [from, end), into *ov: 1 found, 0

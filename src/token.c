@@ -223,6 +223,40 @@ static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags
 	return t;
 }
 
+/* emit() for a word of letters a-z in the normalized text (the bulk of any
+ * text), inline: where the offset map is the identity, its original is
+ * the same letters in either case. */
+static inline void emit_plain(tz *z, size_t a, size_t b, uint16_t flags)
+{
+	const nrun *r = z->hint < z->nt->nruns ? &z->nt->runs[z->hint] : NULL;
+	tokens *ts = z->ts;
+	if (!r || !r->ident || a < r->norm || b > r->norm + r->nlen || ts->n + 1 > ts->cap || ts->nw + 1 > ts->capw) {
+		z->plain = true;
+		emit(z, a, b, TK_WORD, flags);
+		return;
+	}
+	size_t oa = r->orig + (a - r->norm), ob = r->orig + (b - r->norm);
+	unsigned uppers = 0;
+	for (size_t k = oa; k < ob; k++)
+		uppers += (unsigned)(z->orig[k] - 'A') < 26;
+	flags |= z->pending;
+	if (!z->sent_open)
+		flags |= TF_SENT_START;
+	if (z->dquote || z->squote)
+		flags |= TF_QUOTED;
+	if (uppers && (unsigned)(z->orig[oa] - 'A') < 26)
+		flags |= TF_CAPITAL;
+	if (b - a >= 2 && uppers == b - a)
+		flags |= TF_ALLCAPS;
+	ts->t[ts->n] = (token){.ns = (uint32_t)a, .nlen = (uint32_t)(b - a), .os = (uint32_t)oa, .oe = (uint32_t)ob,
+			       .sent = z->sent, .clause = z->clause, .flags = flags, .kind = TK_WORD,
+			       .letters = (uint8_t)MIN(b - a, 255u), .uppers = (uint8_t)MIN(uppers, 255u),
+			       .id = -1, .base = -1, .did = -1, .dbase = -1, .alt = -1};
+	ts->w[ts->nw++] = (uint32_t)ts->n++;
+	z->sent_open = true;
+	z->pending = 0;
+}
+
 static void new_sentence(tz *z)
 {
 	if (z->sent_open) {
@@ -574,8 +608,7 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 						    ascii_cc[z.s[e]] != C_MASK))) {
 				/* letters a-z, then a space or punctuation: what
 				 * word_run() would do, without its checks */
-				z.plain = true;
-				emit(&z, i, e, TK_WORD, rs.flags);
+				emit_plain(&z, i, e, rs.flags);
 				i = e;
 				continue;
 			}
