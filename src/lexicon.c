@@ -92,7 +92,7 @@ static void label_table_init(void)
 	}
 }
 
-static const char *label_lookup(const char *name, size_t len)
+const char *label_lookup(const char *name, size_t len)
 {
 	if (!len)
 		return NULL;
@@ -105,23 +105,6 @@ static const char *label_lookup(const char *name, size_t len)
 	return NULL;
 }
 
-/* Callers pass string literals, which keep their address and content:
- * remember the answer per address, per thread. */
-const char *label_intern(const char *name, size_t len)
-{
-	static _Thread_local struct {
-		const char *key, *val;
-		size_t len;
-	} cache[256];
-	size_t h = (size_t)(((uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15ULL) >> 56);
-	if (cache[h].key == name && cache[h].len == len)
-		return cache[h].val;
-	const char *v = label_lookup(name, len);
-	cache[h].key = name;
-	cache[h].len = len;
-	cache[h].val = v;
-	return v;
-}
 
 const char *label_message(const char *label)
 {

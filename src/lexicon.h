@@ -76,11 +76,26 @@ void lexicon_load_dir(lexicon *lx, const char *dir, bool user, diag *d);
 void lexicon_load_file(lexicon *lx, const char *path, bool user, diag *d);
 void lexicon_free(lexicon *lx);
 const lex_class *lexicon_class(const lexicon *lx, const char *name, size_t len);
-/* The interned label string for name, or NULL when it is not a label.
- * name must be a string literal: the answer is remembered by its address. */
-const char *label_intern(const char *name, size_t len);
+/* The interned label string for name, or NULL when it is not a label. */
+const char *label_lookup(const char *name, size_t len);
+/* The same for a string literal: the answer is remembered by its address,
+ * per thread (detectors ask in their loops). */
+static inline const char *label_intern(const char *name, size_t len)
+{
+	static _Thread_local struct {
+		const char *key, *val;
+		size_t len;
+	} cache[64];
+	size_t h = (size_t)(((uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15ULL) >> 58);
+	if (cache[h].key != name || cache[h].len != len) {
+		cache[h].key = name;
+		cache[h].len = len;
+		cache[h].val = label_lookup(name, len);
+	}
+	return cache[h].val;
+}
 /* Is the label a cue (used by detectors, never reported)? */
-static inline bool label_is_cue(const char *l) { return l[0] == 'c' && !strncmp(l, "cue.", 4); }
+static inline bool label_is_cue(const char *l) { return l[0] == 'c' && l[1] == 'u' && l[2] == 'e' && l[3] == '.'; }
 /* A one-line description of a label for diagnostics ("threat of legal
  * action"). */
 const char *label_message(const char *label);
