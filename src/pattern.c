@@ -1380,6 +1380,7 @@ void match_scratch_free(match_scratch *s)
 	free(s->rx_next);
 	free(s->seen);
 	free(s->cand);
+	free(s->sort);
 	if (s->jit)
 		pcre2_jit_stack_free(s->jit);
 	*s = (match_scratch){0};
@@ -2163,14 +2164,44 @@ static void anchors_at(mctx *c, int pass, size_t pos, const token *t)
 	}
 }
 
-static int match_cmp(const void *a, const void *b)
+/* Match order: by start, the longer first, then by entry. */
+static inline bool match_before(const match *x, const match *y)
 {
-	const match *x = a, *y = b;
 	if (x->os != y->os)
-		return x->os < y->os ? -1 : 1;
+		return x->os < y->os;
 	if (x->oe != y->oe)
-		return x->oe > y->oe ? -1 : 1; /* longer first */
-	return (x->entry > y->entry) - (x->entry < y->entry);
+		return x->oe > y->oe;
+	return x->entry < y->entry;
+}
+
+/* Sort m[0..n) into match order, stably (matches equal in all three keep
+ * the order they were found in, as glibc's merge-sorting qsort() kept
+ * them): insertion sort for short runs, which is all most messages have,
+ * merged pairwise through tmp (n elements). Matches come nearly sorted, so
+ * a run already in order is not merged. */
+static void match_sort(match *m, size_t n, match *tmp)
+{
+	if (n <= 16) {
+		for (size_t i = 1; i < n; i++) {
+			match x = m[i];
+			size_t j = i;
+			for (; j > 0 && match_before(&x, &m[j - 1]); j--)
+				m[j] = m[j - 1];
+			m[j] = x;
+		}
+		return;
+	}
+	size_t h = n / 2;
+	match_sort(m, h, tmp);
+	match_sort(m + h, n - h, tmp);
+	if (!match_before(&m[h], &m[h - 1]))
+		return;
+	memcpy(tmp, m, h * sizeof *m);
+	size_t i = 0, j = h, k = 0;
+	while (i < h && j < n)
+		m[k++] = match_before(&m[j], &tmp[i]) ? m[j++] : tmp[i++];
+	while (i < h)
+		m[k++] = tmp[i++];
 }
 
 void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext *nt, tokens *ts, match_scratch *s)
@@ -2245,8 +2276,8 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 			anchors_at(&c, 1, pos, t);
 		}
 	}
-	if (s->n > 1)
-		qsort(s->m, s->n, sizeof *s->m, match_cmp);
+	VEC_RESERVE(s->sort, s->capsort, s->n);
+	match_sort(s->m, s->n, s->sort);
 	/* one match per entry where matches overlap: of two nested matches the
 	 * one whose gaps skipped fewer words (a gap stretched to an earlier
 	 * anchor is not the phrase), else the tighter (the word itself: "bunch
@@ -2270,6 +2301,5 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 			s->m[k++] = s->m[i];
 	}
 	s->n = k;
-	if (s->n > 1)
-		qsort(s->m, s->n, sizeof *s->m, match_cmp);
+	match_sort(s->m, s->n, s->sort);
 }

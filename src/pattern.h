@@ -163,6 +163,8 @@ typedef struct {
 	uint32_t seen_seq;
 	uint32_t *cand;       /* variants found through neighbour words */
 	size_t capcand;
+	match *sort;          /* room to merge matches in */
+	size_t capsort;
 } match_scratch;
 
 struct tact_engine;
