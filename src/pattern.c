@@ -1390,8 +1390,22 @@ void match_scratch_free(match_scratch *s)
 
 #include "confusables.inc"
 
+/* The look-alikes below U+0800 as bits: most non-ASCII letters in text are
+ * accented Latin letters, none of them look-alikes, and a bit says so
+ * without the binary search. Made once (match_all). */
+static uint64_t conf_low[0x800 / 64];
+static pthread_once_t conf_once = PTHREAD_ONCE_INIT;
+
+static void conf_init(void)
+{
+	for (size_t i = 0; i < ARRAY_LEN(confusables) && confusables[i].cp < 0x800; i++)
+		conf_low[confusables[i].cp >> 6] |= (uint64_t)1 << (confusables[i].cp & 63);
+}
+
 static char confusable(int32_t cp)
 {
+	if (cp < 0x800 && !(conf_low[cp >> 6] >> (cp & 63) & 1))
+		return 0;
 	size_t lo = 0, hi = ARRAY_LEN(confusables);
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -1406,9 +1420,8 @@ static char confusable(int32_t cp)
 }
 
 /* Map one normalized token to ASCII letters: look-alikes, leet digits and
- * symbols, masks as '*'. one_as_l picks the reading of '1'. Returns false
- * when nothing useful comes out. */
-static bool deob_map(const char *s, size_t n, bool one_as_l, buf *out)
+ * symbols, masks as '*'. Returns false when nothing useful comes out. */
+static bool deob_map(const char *s, size_t n, buf *out)
 {
 	bool letters = false;
 	for (size_t i = 0; i < n;) {
@@ -1422,7 +1435,7 @@ static bool deob_map(const char *s, size_t n, bool one_as_l, buf *out)
 			} else {
 				switch (c) {
 				case '0': o = 'o'; break;
-				case '1': o = one_as_l ? 'l' : 'i'; break;
+				case '1': o = 'i'; break;
 				case '3': o = 'e'; break;
 				case '4': o = 'a'; break;
 				case '5': o = 's'; break;
@@ -1495,45 +1508,44 @@ static const vslot *masked_lookup(const matcher *m, const vocab *v, const char *
 	return NULL;
 }
 
+/* The de-obfuscated view of one normalized token: mapped to ASCII
+ * (deob_map), runs of a letter squeezed to two, else to one, and looked up
+ * (masked forms among the obfuscation words). A '1' reads as 'i' only: the
+ * reading as 'l' was tried only after the mapping had failed, when it fails
+ * too, so it never found anything. */
 static void deob_token(const matcher *m, const vocab *v, const char *s, size_t n, token *t, buf *db)
 {
-	for (int pass = 0; pass < 2; pass++) {
-		bool one = pass == 1;
-		if (one && !memchr(s, '1', n) && !memchr(s, '!', n))
-			break;
-		size_t start = db->len;
-		if (!deob_map(s, n, one, db)) {
-			db->len = start;
-			continue;
-		}
-		size_t len0 = db->len - start;
-		char *copy = xstrndup(db->ptr + start, len0);
-		for (int keep = 2; keep >= 1; keep--) {
-			db->len = start;
-			buf_add(db, copy, len0);
-			squeeze(db, start, keep);
-			const char *d = db->ptr + start;
-			size_t dl = db->len - start;
-			const vslot *vs = memchr(d, '*', dl) ? masked_lookup(m, v, d, dl) : vocab_find(v, d, dl);
-			size_t sl = dl; /* else a mask run at the end may be a footnote star: "morons*" */
-			while (!vs && sl > 3 && d[sl - 1] == '*')
-				if (d[--sl - 1] != '*')
-					vs = memchr(d, '*', sl) ? masked_lookup(m, v, d, sl) : vocab_find(v, d, sl);
-			if (vs) {
-				t->did = vs->id;
-				t->dbase = vs->base;
-				t->doff = (uint32_t)start;
-				t->dlen = (uint32_t)dl;
-				free(copy);
-				return;
-			}
-		}
-		/* keep the squeezed view for substring search even without a hit */
-		t->doff = (uint32_t)start;
-		t->dlen = (uint32_t)(db->len - start);
-		free(copy);
+	size_t start = db->len;
+	if (!deob_map(s, n, db)) {
+		db->len = start;
 		return;
 	}
+	size_t len0 = db->len - start;
+	char small[64]; /* the mapped word, to squeeze it two ways */
+	char *copy = len0 <= sizeof small ? small : xmalloc(len0);
+	memcpy(copy, db->ptr + start, len0);
+	for (int keep = 2; keep >= 1; keep--) {
+		db->len = start;
+		buf_add(db, copy, len0);
+		squeeze(db, start, keep);
+		const char *d = db->ptr + start;
+		size_t dl = db->len - start;
+		const vslot *vs = memchr(d, '*', dl) ? masked_lookup(m, v, d, dl) : vocab_find(v, d, dl);
+		size_t sl = dl; /* else a mask run at the end may be a footnote star: "morons*" */
+		while (!vs && sl > 3 && d[sl - 1] == '*')
+			if (d[--sl - 1] != '*')
+				vs = memchr(d, '*', sl) ? masked_lookup(m, v, d, sl) : vocab_find(v, d, sl);
+		if (vs) {
+			t->did = vs->id;
+			t->dbase = vs->base;
+			break;
+		}
+	}
+	/* the squeezed view is kept for substring search even without a hit */
+	t->doff = (uint32_t)start;
+	t->dlen = (uint32_t)(db->len - start);
+	if (copy != small)
+		free(copy);
 }
 
 /* ---- matching ---------------------------------------------------------- */
@@ -2208,6 +2220,7 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 {
 	s->n = 0;
 	s->limit_entry = NULL;
+	pthread_once(&conf_once, conf_init);
 	lookup_tokens(m, v, nt, ts, &s->dbuf);
 	mctx c = {.m = m, .v = v, .lx = lx, .nt = nt, .ts = ts, .s = s};
 	uint32_t last_rx_sent = UINT32_MAX;
