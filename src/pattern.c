@@ -2145,21 +2145,13 @@ static inline unsigned idf_of(const matcher *m, int32_t id)
 	return (uint32_t)id < m->nvocab ? m->idf[id] : 0;
 }
 
-/* Every variant of anchor table pass that may start at word position pos:
- * the word's own ids, its lemma, its de-obfuscated view, and a spelled-out
- * word starting here. */
-static void anchors_at(mctx *c, int pass, size_t pos, const token *t)
+/* Every variant of anchor table pass that may start at word position pos,
+ * for a word with more than one reading: its own ids, its lemma, its
+ * de-obfuscated view and that view's lemma, and those of a spelled-out word
+ * starting here. */
+static void anchors_at_readings(mctx *c, int pass, size_t pos, const token *t)
 {
 	const matcher *m = c->m;
-	const anchor_table *tb = &m->tab[pass];
-	unsigned bit = IDF_TAB << pass;
-	if (t->alt < 0 && t->did < 0) { /* the common case: one reading, maybe a lemma */
-		if (idf_of(m, t->id) & bit)
-			try_anchor(c, tb, t->id, VIA_WORD, pos, t, false);
-		if (t->base != t->id && (idf_of(m, t->base) & bit))
-			try_anchor(c, tb, t->base, VIA_LEMMA, pos, t, false);
-		return;
-	}
 	for (int v = 0; v < 2; v++) {
 		const token *x = v ? (t->alt >= 0 ? &c->ts->t[t->alt] : NULL) : t;
 		if (!x)
@@ -2170,10 +2162,25 @@ static void anchors_at(mctx *c, int pass, size_t pos, const token *t)
 			/* an id read two ways is tried the first way */
 			if ((k > 0 && id == cand[0]) || (k > 1 && id == cand[1]) || (k > 2 && id == cand[2]))
 				continue;
-			if (idf_of(m, id) & bit)
-				try_anchor(c, tb, id, k, pos, x, v == 1);
+			if (idf_of(m, id) & (IDF_TAB << pass))
+				try_anchor(c, &m->tab[pass], id, k, pos, x, v == 1);
 		}
 	}
+}
+
+/* Every variant of anchor table pass that may start at word position pos;
+ * inline for the common word, one reading and maybe a lemma. */
+static inline void anchors_at(mctx *c, int pass, size_t pos, const token *t)
+{
+	if (t->alt >= 0 || t->did >= 0) {
+		anchors_at_readings(c, pass, pos, t);
+		return;
+	}
+	const matcher *m = c->m;
+	if (idf_of(m, t->id) & (IDF_TAB << pass))
+		try_anchor(c, &m->tab[pass], t->id, VIA_WORD, pos, t, false);
+	if (t->base != t->id && (idf_of(m, t->base) & (IDF_TAB << pass)))
+		try_anchor(c, &m->tab[pass], t->base, VIA_LEMMA, pos, t, false);
 }
 
 /* Match order: by start, the longer first, then by entry. */
