@@ -1566,7 +1566,7 @@ typedef struct {
 	size_t gapw; /* words the gaps of the last match consumed */
 } mctx;
 
-static bool in_ids(const int32_t *ids, size_t n, int32_t id)
+static inline bool in_ids(const int32_t *ids, size_t n, int32_t id)
 {
 	if (id < 0)
 		return false;
@@ -1595,7 +1595,7 @@ static bool caps_ok(const token *t, unsigned flags)
 }
 
 /* Does token t fill a word instruction (ids ids[0..n))? */
-static bool word_ok(const mctx *c, const int32_t *ids, size_t n, const token *t, unsigned flags)
+static inline bool word_ok(const mctx *c, const int32_t *ids, size_t n, const token *t, unsigned flags)
 {
 	bool stem = flags & LF_STEM;
 	if (in_ids(ids, n, t->id) || (stem && t->base != t->id && in_ids(ids, n, t->base)))
