@@ -76,6 +76,7 @@ static size_t parts(const uint64_t *n, matcher *m, vocab *v, uint32_t **rxent, p
 		PART(m->masked[i], n[C_MASKED + i]);
 	PART(v->slots, n[C_VCAP]);
 	PART(v->by_id, n[C_VOCAB]);
+	PART(v->shortw, VOCAB_NSHORT); /* zeros for an empty vocabulary */
 	PART(v->pool.ptr, n[C_POOL] + 1);
 	return k;
 }

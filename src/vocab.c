@@ -24,6 +24,12 @@ static void grow(vocab *v)
 	free(v->slots);
 	v->slots = ns;
 	v->cap = nc;
+	for (size_t i = 0; i < v->n; i++) { /* the short words' slots moved */
+		const vslot *s = &v->slots[v->by_id[i]];
+		int k = vocab_short_index(v->pool.ptr + s->off, s->len);
+		if (k >= 0)
+			v->shortw[k] = v->by_id[i] + 1;
+	}
 }
 
 /* Are the n bytes at a and b the same? Words are short: loads of eight
@@ -49,7 +55,7 @@ static inline bool same_bytes(const char *a, const char *b, size_t n)
 	return !n || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
 }
 
-const vslot *vocab_find(const vocab *v, const char *w, size_t n)
+const vslot *vocab_find_hashed(const vocab *v, const char *w, size_t n)
 {
 	if (!v->cap || n > 0xFFFF)
 		return NULL;
@@ -66,6 +72,8 @@ const vslot *vocab_find(const vocab *v, const char *w, size_t n)
 
 static vslot *insert(vocab *v, const char *w, size_t n)
 {
+	if (!v->shortw)
+		v->shortw = xcalloc(VOCAB_NSHORT, sizeof *v->shortw);
 	if ((v->n + 1) * 2 > v->cap)
 		grow(v);
 	uint32_t h = vocab_hash(w, n);
@@ -87,6 +95,9 @@ static vslot *insert(vocab *v, const char *w, size_t n)
 	buf_addc(&v->pool, '\0');
 	VEC_RESERVE(v->by_id, v->capids, v->n + 1);
 	v->by_id[v->n] = (uint32_t)j;
+	int k = vocab_short_index(w, n);
+	if (k >= 0)
+		v->shortw[k] = (uint32_t)j + 1;
 	v->n++;
 	return s;
 }
@@ -129,6 +140,7 @@ void vocab_free(vocab *v)
 	}
 	free(v->slots);
 	free(v->by_id);
+	free(v->shortw);
 	buf_free(&v->pool);
 	*v = (vocab){0};
 }
