@@ -1003,6 +1003,13 @@ static void ac_finish(acauto *ac)
 			}
 		}
 	}
+	/* a move into a state where a word ends is stored complemented, so
+	 * that a scan tests one sign instead of loading out[] each byte */
+	for (size_t i = 0; i < ac->nstates * 256; i++) {
+		int32_t t = ac->next[i];
+		if (ac->out[t] >= 0 || ac->outlink[t] >= 0)
+			ac->next[i] = ~t;
+	}
 	free(fail);
 	free(queue);
 }
@@ -1016,6 +1023,9 @@ bool ac_inside(const acauto *ac, const char *s, size_t n)
 	int32_t st = 0;
 	for (size_t i = 0; i < n; i++) {
 		st = ac->next[(size_t)st * 256 + (unsigned char)s[i]];
+		if (st >= 0)
+			continue; /* no word ends here */
+		st = ~st;
 		for (int32_t o = ac->out[st] >= 0 ? st : ac->outlink[st]; o >= 0; o = ac->outlink[o])
 			if (ac->depth[o] != n)
 				return true;
@@ -1998,6 +2008,9 @@ static void sub_scan(mctx *c, size_t pos, const token *t, const char *s, size_t 
 	int32_t st = 0;
 	for (size_t i = 0; i < n; i++) {
 		st = ac->next[(size_t)st * 256 + (unsigned char)s[i]];
+		if (st >= 0)
+			continue; /* no word ends here */
+		st = ~st;
 		for (int32_t o = ac->out[st] >= 0 ? st : ac->outlink[st]; o >= 0; o = ac->outlink[o]) {
 			size_t len = ac->depth[o];
 			if (len == n)

@@ -57,7 +57,8 @@ typedef struct {
 /* A trie over bytes for substring entries, with Aho-Corasick failure
  * links, as a dense transition table (few entries, short words). */
 typedef struct {
-	int32_t *next;    /* [state * 256 + byte] */
+	int32_t *next;    /* [state * 256 + byte]: the next state, as ~state
+			     when a word ends there (out or outlink set) */
 	int32_t *out;     /* entry matched at state, -1 */
 	int32_t *outlink; /* next state on the output chain, -1 */
 	uint16_t *depth;
