@@ -1478,6 +1478,25 @@ static bool deob_map(const char *s, size_t n, buf *out)
 	return letters;
 }
 
+/* Can every character of s (n bytes) read as ASCII (deob_map)? Most tokens
+ * with a non-ASCII letter hold an accented letter, which cannot: for them
+ * this is all the de-obfuscation costs. */
+static inline bool deob_possible(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			i++;
+			continue; /* deob_map() judges ASCII */
+		}
+		int32_t cp;
+		i += (size_t)utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		if (cp < 0 || !confusable(cp))
+			return false;
+	}
+	return true;
+}
+
 /* Runs of three or more of a letter squeezed to keep (1 or 2). */
 static void squeeze(buf *b, size_t from, int keep)
 {
@@ -1958,7 +1977,8 @@ static void lookup_tokens(const matcher *m, const vocab *v, const ntext *nt, tok
 			t->id = vs->id;
 			t->base = vs->base;
 		}
-		if (t->kind == TK_WORD && (t->flags & (TF_SYM | TF_DIGIT | TF_REPEAT | TF_NONASCII)))
+		if (t->kind == TK_WORD && (t->flags & (TF_SYM | TF_DIGIT | TF_REPEAT | TF_NONASCII)) &&
+		    (!(t->flags & TF_NONASCII) || deob_possible(s, t->nlen)))
 			deob_token(m, v, s, t->nlen, t, db);
 	}
 	/* virtual tokens: the spelled-out letters joined */
