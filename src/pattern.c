@@ -2021,6 +2021,17 @@ static bool innocent(const vocab *v, const char *s, size_t n)
 	return vs && slot_innocent(v, vs);
 }
 
+/* Does a word of the substring automaton end anywhere in s[0..n)? Most
+ * words hold none: for them this inline scan is all substring search
+ * costs. */
+static inline bool ac_any(const acauto *ac, const char *s, size_t n)
+{
+	int32_t st = 0;
+	for (size_t i = 0; i < n && st >= 0; i++)
+		st = ac->next[(size_t)st * 256 + (unsigned char)s[i]];
+	return st < 0;
+}
+
 /* Substring entries inside longer words, unless the word is innocent. */
 static void sub_scan(mctx *c, size_t pos, const token *t, const char *s, size_t n, bool obf)
 {
@@ -2279,10 +2290,14 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 		unsigned f = idf_of(m, t->id);
 		if (m->ac.nstates && t->kind == TK_WORD && t->nlen > 3 && !(f & IDF_INNOCENT)) {
 			size_t before = s->n;
-			if (!(f & IDF_NOSUB))
-				sub_scan(&c, pos, t, nt->out.ptr + t->ns, t->nlen, false);
-			if (s->n == before && t->dlen > t->nlen / 2 && !innocent(v, s->dbuf.ptr + t->doff, t->dlen))
-				sub_scan(&c, pos, t, s->dbuf.ptr + t->doff, t->dlen, true);
+			const char *w = nt->out.ptr + t->ns;
+			if (!(f & IDF_NOSUB) && ac_any(&m->ac, w, t->nlen))
+				sub_scan(&c, pos, t, w, t->nlen, false);
+			if (s->n == before && t->dlen > t->nlen / 2) {
+				const char *d = s->dbuf.ptr + t->doff;
+				if (ac_any(&m->ac, d, t->dlen) && !innocent(v, d, t->dlen))
+					sub_scan(&c, pos, t, d, t->dlen, true);
+			}
 		}
 		if ((f | (t->base != t->id ? idf_of(m, t->base) : 0)) & IDF_RX) {
 			for (int k = 0; k < 2; k++) {
