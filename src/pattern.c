@@ -1134,16 +1134,6 @@ typedef struct {
 	uint32_t var;
 } kpair;
 
-static int kpair_cmp(const void *a, const void *b)
-{
-	const kpair *x = a, *y = b;
-	if (x->anchor != y->anchor)
-		return x->anchor < y->anchor ? -1 : 1;
-	if (x->word != y->word)
-		return x->word < y->word ? -1 : 1;
-	return (x->var > y->var) - (x->var < y->var);
-}
-
 /* The anchor table of pass (0 signals and global cues, 1 context cues). */
 static void build_table(matcher *m, int pass)
 {
@@ -1177,20 +1167,35 @@ static void build_table(matcher *m, int pass)
 	for (int side = 0; side < 2; side++) {
 		kpair *p = pairs[side];
 		size_t n = np[side];
-		if (n > 1)
-			qsort(p, n, sizeof *p, kpair_cmp);
-		tb->kstart[side] = xcalloc(m->nvocab + 1, sizeof **tb->kstart);
-		tb->kword[side] = xmalloc((n ? n : 1) * sizeof **tb->kword);
-		tb->kvar[side] = xmalloc((n ? n : 1) * sizeof **tb->kvar);
-		for (size_t i = 0; i < n; i++) {
-			tb->kstart[side][p[i].anchor + 1]++;
-			tb->kword[side][i] = p[i].word;
-			tb->kvar[side][i] = p[i].var;
-		}
-		for (size_t id = 0; id < m->nvocab; id++)
-			tb->kstart[side][id + 1] += tb->kstart[side][id];
+		uint32_t *ks = tb->kstart[side] = xcalloc(m->nvocab + 1, sizeof **tb->kstart);
+		int32_t *kw = tb->kword[side] = xmalloc((n ? n : 1) * sizeof **tb->kword);
+		uint32_t *kv = tb->kvar[side] = xmalloc((n ? n : 1) * sizeof **tb->kvar);
 		for (size_t i = 0; i < n; i++)
+			ks[p[i].anchor + 1]++;
+		for (size_t id = 0; id < m->nvocab; id++)
+			ks[id + 1] += ks[id];
+		/* by anchor, in variant order (the order the pairs came in) */
+		uint32_t *fill = xmalloc((m->nvocab + 1) * sizeof *fill);
+		memcpy(fill, ks, (m->nvocab + 1) * sizeof *fill);
+		for (size_t i = 0; i < n; i++) {
+			uint32_t at = fill[p[i].anchor]++;
+			kw[at] = p[i].word;
+			kv[at] = p[i].var;
 			tb->kmask[p[i].anchor] |= (uint64_t)1 << (((uint32_t)p[i].word & 31) + 32 * (unsigned)side);
+		}
+		free(fill);
+		/* then by word within an anchor, stably: few pairs each */
+		for (size_t id = 0; id < m->nvocab; id++)
+			for (uint32_t i = ks[id] + 1; i < ks[id + 1]; i++) {
+				int32_t w = kw[i];
+				uint32_t var = kv[i], j = i;
+				for (; j > ks[id] && kw[j - 1] > w; j--) {
+					kw[j] = kw[j - 1];
+					kv[j] = kv[j - 1];
+				}
+				kw[j] = w;
+				kv[j] = var;
+			}
 		free(p);
 	}
 	free(keys);
