@@ -1,8 +1,9 @@
 /* pattern.c: the third stage of analysis. Compiles lexicon patterns into
  * variants (straight sequences of slots, alternatives and optional parts
  * expanded at load time) anchored on their rarest word, so matching costs
- * one hash lookup per token and work only where an anchor occurs, whatever
- * the size of the lexicons. Substring entries run as one Aho-Corasick
+ * one hash lookup per token and work only where an anchor occurs (for most
+ * variants, only where the word next to the anchor is one they need),
+ * whatever the size of the lexicons. Substring entries run as one Aho-Corasick
  * automaton over word bytes; regex entries run with PCRE2 (JIT, match
  * limits) only on sentences where one of their anchor words occurs.
  * Tokens come from token.c; matches go to context.c and the detectors.

@@ -113,7 +113,8 @@ typedef struct {
 
 /* What a word id is to the matcher, one load per token. */
 enum {
-	IDF_TAB = 1 << 0,      /* << table: variants are anchored on it */
+	IDF_TAB = 1 << 0,      /* IDF_TAB << t: variants of tab[t] are anchored
+				  on it */
 	IDF_RX = 1 << 2,       /* regexes are anchored on it */
 	IDF_NOSUB = 1 << 3,    /* no substring entry occurs inside it */
 	IDF_INNOCENT = 1 << 4, /* it or its lemma is innocent (VF_INNOCENT) */

@@ -54,7 +54,8 @@ static inline int vocab_short_index(const char *w, size_t n)
 int32_t vocab_add(vocab *v, const char *w, size_t n);
 /* Add form as an inflection of base (unless it already has a lemma). */
 void vocab_add_form(vocab *v, const char *form, size_t n, int32_t base);
-/* The slot of w, or NULL (vocab_find() below). */
+/* The slot of w, or NULL, through the hash table (vocab_find() below
+ * tries the short-word table first). */
 const vslot *vocab_find_hashed(const vocab *v, const char *w, size_t n);
 const char *vocab_word(const vocab *v, int32_t id, size_t *len);
 vslot *vocab_slot(vocab *v, int32_t id);
