@@ -18,8 +18,8 @@
 static const char MAGIC[8] = "tactmc1";
 
 /* Element counts, in the header. */
-enum { C_PROG, C_IDS, C_VARS, C_ANC, C_CTX, C_NXT, C_RX, C_RXA, C_AC, C_VOCAB, C_VCAP, C_POOL, C_ENTRIES,
-       C_MASKED, NCOUNT = C_MASKED + 16 };
+enum { C_PROG, C_IDS, C_VARS, C_TAB, C_KEYS = C_TAB + 2, C_RX = C_KEYS + 4, C_RXA, C_AC, C_VOCAB, C_VCAP, C_POOL,
+       C_ENTRIES, C_MASKED, NCOUNT = C_MASKED + 16 };
 
 typedef struct {
 	char magic[8];
@@ -36,7 +36,7 @@ typedef struct {
 	uint64_t size; /* bytes */
 } part;
 
-enum { ALIGN = 64, MAXPARTS = 48 };
+enum { ALIGN = 64, MAXPARTS = 64 };
 
 /* The structs saved as bytes have no padding, whose bytes would be
  * undefined in the file. */
@@ -52,16 +52,19 @@ static size_t parts(const uint64_t *n, matcher *m, vocab *v, uint32_t **rxent, p
 	PART(m->prog, n[C_PROG]);
 	PART(m->ids, n[C_IDS]);
 	PART(m->vars, n[C_VARS]);
-	PART(m->anc_start, nv1);
-	PART(m->anc, n[C_ANC]);
-	PART(m->ctx_start, nv1);
-	PART(m->ctx, n[C_CTX]);
-	for (int i = 0; i < 2; i++) {
-		PART(m->nxt_start[i], nv1);
-		PART(m->nxt_n[i], nv1);
+	for (int t = 0; t < 2; t++) {
+		anchor_table *tb = &m->tab[t];
+		PART(tb->start, nv1);
+		PART(tb->var, n[C_TAB + t]);
+		PART(tb->kmask, nv1);
+		for (int side = 0; side < 2; side++) {
+			PART(tb->kstart[side], nv1);
+			PART(tb->kword[side], n[C_KEYS + 2 * t + side]);
+			PART(tb->kvar[side], n[C_KEYS + 2 * t + side]);
+		}
 	}
-	PART(m->nxt, n[C_NXT]);
 	PART(m->entry_kind, n[C_ENTRIES] + 1);
+	PART(m->idf, nv1);
 	PART(*rxent, n[C_RX]);
 	PART(m->rxa_start, nv1);
 	PART(m->rxa, n[C_RXA]);
@@ -73,6 +76,7 @@ static size_t parts(const uint64_t *n, matcher *m, vocab *v, uint32_t **rxent, p
 		PART(m->masked[i], n[C_MASKED + i]);
 	PART(v->slots, n[C_VCAP]);
 	PART(v->by_id, n[C_VOCAB]);
+	PART(v->shortw, VOCAB_NSHORT); /* zeros for an empty vocabulary */
 	PART(v->pool.ptr, n[C_POOL] + 1);
 	return k;
 }
@@ -224,7 +228,6 @@ bool cache_load(const char *dir, const lexicon *lx, matcher *m, vocab *v)
 	nm.nprog = h->n[C_PROG];
 	nm.nids = h->n[C_IDS];
 	nm.nvars = h->n[C_VARS];
-	nm.nnxt = h->n[C_NXT];
 	nm.ac.nstates = h->n[C_AC];
 	for (int i = 0; i < 16; i++)
 		nm.nmasked[i] = h->n[C_MASKED + i];
@@ -307,10 +310,12 @@ void cache_save(const char *dir, const lexicon *lx, const matcher *m, const voca
 	n[C_IDS] = m->nids;
 	n[C_VARS] = m->nvars;
 	n[C_VOCAB] = m->nvocab;
-	n[C_ANC] = m->anc_start[m->nvocab];
-	n[C_CTX] = m->ctx_start[m->nvocab];
+	for (int t = 0; t < 2; t++) {
+		n[C_TAB + t] = m->tab[t].start[m->nvocab];
+		for (int side = 0; side < 2; side++)
+			n[C_KEYS + 2 * t + side] = m->tab[t].kstart[side][m->nvocab];
+	}
 	n[C_RXA] = m->rxa_start[m->nvocab];
-	n[C_NXT] = m->nnxt;
 	n[C_RX] = m->nrx;
 	n[C_AC] = m->ac.nstates;
 	n[C_VCAP] = v->cap;

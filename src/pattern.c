@@ -1,8 +1,9 @@
 /* pattern.c: the third stage of analysis. Compiles lexicon patterns into
  * variants (straight sequences of slots, alternatives and optional parts
  * expanded at load time) anchored on their rarest word, so matching costs
- * one hash lookup per token and work only where an anchor occurs, whatever
- * the size of the lexicons. Substring entries run as one Aho-Corasick
+ * one hash lookup per token and work only where an anchor occurs (for most
+ * variants, only where the word next to the anchor is one they need),
+ * whatever the size of the lexicons. Substring entries run as one Aho-Corasick
  * automaton over word bytes; regex entries run with PCRE2 (JIT, match
  * limits) only on sentences where one of their anchor words occurs.
  * Tokens come from token.c; matches go to context.c and the detectors.
@@ -1003,6 +1004,13 @@ static void ac_finish(acauto *ac)
 			}
 		}
 	}
+	/* a move into a state where a word ends is stored complemented, so
+	 * that a scan tests one sign instead of loading out[] each byte */
+	for (size_t i = 0; i < ac->nstates * 256; i++) {
+		int32_t t = ac->next[i];
+		if (ac->out[t] >= 0 || ac->outlink[t] >= 0)
+			ac->next[i] = ~t;
+	}
 	free(fail);
 	free(queue);
 }
@@ -1016,6 +1024,9 @@ bool ac_inside(const acauto *ac, const char *s, size_t n)
 	int32_t st = 0;
 	for (size_t i = 0; i < n; i++) {
 		st = ac->next[(size_t)st * 256 + (unsigned char)s[i]];
+		if (st >= 0)
+			continue; /* no word ends here */
+		st = ~st;
 		for (int32_t o = ac->out[st] >= 0 ? st : ac->outlink[st]; o >= 0; o = ac->outlink[o])
 			if (ac->depth[o] != n)
 				return true;
@@ -1103,42 +1114,93 @@ static void mark_obf_words(matcher *m, const vocab *v, const node *x)
 		mark_obf_words(m, v, x->kids[i]);
 }
 
-/* For every anchor id of table pass (0 signals, 1 context cues): the union
- * of the words its variants need right after the anchor, or "no filter"
- * when one of them needs none. */
-static void build_next_union(matcher *m, int pass)
+/* Variants with at most this many words on the keyed side are listed by
+ * (anchor, neighbour) pairs. */
+#define KEY_MAX 32
+
+/* The side whose words key a variant (SIDE_NEXT, SIDE_PREV), or -1 when
+ * it is listed under its anchor alone. */
+static int key_side(const pvariant *pv)
 {
-	const uint32_t *start = pass ? m->ctx_start : m->anc_start, *anc = pass ? m->ctx : m->anc;
-	m->nxt_start[pass] = xcalloc(m->nvocab + 1, sizeof **m->nxt_start);
-	m->nxt_n[pass] = xcalloc(m->nvocab + 1, sizeof **m->nxt_n);
-	node set = {.kind = N_WORD};
-	for (size_t id = 0; id < m->nvocab; id++) {
-		if (start[id] == start[id + 1])
+	if (pv->nnext && pv->nnext <= KEY_MAX && (!pv->nprev || pv->nnext <= pv->nprev))
+		return SIDE_NEXT;
+	if (pv->nprev && pv->nprev <= KEY_MAX)
+		return SIDE_PREV;
+	return -1;
+}
+
+typedef struct {
+	uint32_t anchor;
+	int32_t word;
+	uint32_t var;
+} kpair;
+
+/* The anchor table of pass (0 signals and global cues, 1 context cues). */
+static void build_table(matcher *m, int pass)
+{
+	anchor_table *tb = &m->tab[pass];
+	size_t nk = 0, capk = 0, capv = 0, np[2] = {0, 0}, capp[2] = {0, 0};
+	uint32_t *keys = NULL, *vals = NULL;
+	kpair *pairs[2] = {NULL, NULL};
+	for (size_t i = 0; i < m->nvars; i++) {
+		const pvariant *pv = &m->vars[i];
+		if ((m->entry_kind[pv->entry] == ENTRY_CONTEXT) != (pass == 1))
 			continue;
-		bool all = true;
-		set.nids = 0;
-		for (uint32_t a = start[id]; a < start[id + 1] && all; a++) {
-			const pvariant *pv = &m->vars[anc[a]];
-			if (!pv->nnext) {
-				all = false;
-				break;
+		int side = key_side(pv);
+		uint32_t woff = side == SIDE_NEXT ? pv->next : pv->prev;
+		size_t nw = side < 0 ? 0 : side == SIDE_NEXT ? pv->nnext : pv->nprev;
+		for (size_t k = 0; k < pv->nanc; k++) {
+			uint32_t id = (uint32_t)m->ids[pv->anc + k];
+			if (side < 0) {
+				VEC_RESERVE(keys, capk, nk + 1);
+				VEC_RESERVE(vals, capv, nk + 1);
+				keys[nk] = id;
+				vals[nk++] = (uint32_t)i;
+				continue;
 			}
-			set.ids = xreallocarray(set.ids, set.nids + pv->nnext, sizeof *set.ids);
-			memcpy(set.ids + set.nids, m->ids + pv->next, pv->nnext * sizeof *set.ids);
-			set.nids += pv->nnext;
+			VEC_RESERVE(pairs[side], capp[side], np[side] + nw);
+			for (size_t w = 0; w < nw; w++)
+				pairs[side][np[side]++] = (kpair){id, m->ids[woff + w], (uint32_t)i};
 		}
-		if (!all || set.nids >= UINT16_MAX) {
-			m->nxt_n[pass][id] = UINT16_MAX;
-			continue;
-		}
-		ids_sort(&set);
-		m->nxt = xreallocarray(m->nxt, m->nnxt + set.nids, sizeof *m->nxt);
-		memcpy(m->nxt + m->nnxt, set.ids, set.nids * sizeof *set.ids);
-		m->nxt_start[pass][id] = (uint32_t)m->nnxt;
-		m->nxt_n[pass][id] = (uint16_t)set.nids;
-		m->nnxt += set.nids;
 	}
-	free(set.ids);
+	build_csr(m->nvocab, keys, vals, nk, &tb->start, &tb->var);
+	tb->kmask = xcalloc(m->nvocab + 1, sizeof *tb->kmask);
+	for (int side = 0; side < 2; side++) {
+		kpair *p = pairs[side];
+		size_t n = np[side];
+		uint32_t *ks = tb->kstart[side] = xcalloc(m->nvocab + 1, sizeof **tb->kstart);
+		int32_t *kw = tb->kword[side] = xmalloc((n ? n : 1) * sizeof **tb->kword);
+		uint32_t *kv = tb->kvar[side] = xmalloc((n ? n : 1) * sizeof **tb->kvar);
+		for (size_t i = 0; i < n; i++)
+			ks[p[i].anchor + 1]++;
+		for (size_t id = 0; id < m->nvocab; id++)
+			ks[id + 1] += ks[id];
+		/* by anchor, in variant order (the order the pairs came in) */
+		uint32_t *fill = xmalloc((m->nvocab + 1) * sizeof *fill);
+		memcpy(fill, ks, (m->nvocab + 1) * sizeof *fill);
+		for (size_t i = 0; i < n; i++) {
+			uint32_t at = fill[p[i].anchor]++;
+			kw[at] = p[i].word;
+			kv[at] = p[i].var;
+			tb->kmask[p[i].anchor] |= (uint64_t)1 << (((uint32_t)p[i].word & 31) + 32 * (unsigned)side);
+		}
+		free(fill);
+		/* then by word within an anchor, stably: few pairs each */
+		for (size_t id = 0; id < m->nvocab; id++)
+			for (uint32_t i = ks[id] + 1; i < ks[id + 1]; i++) {
+				int32_t w = kw[i];
+				uint32_t var = kv[i], j = i;
+				for (; j > ks[id] && kw[j - 1] > w; j--) {
+					kw[j] = kw[j - 1];
+					kv[j] = kv[j - 1];
+				}
+				kw[j] = w;
+				kv[j] = var;
+			}
+		free(p);
+	}
+	free(keys);
+	free(vals);
 }
 
 void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
@@ -1255,34 +1317,26 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 		m->entry_kind[i] = k;
 	}
 	/* anchors: one table for signals and global cues, one for context cues */
-	for (int pass = 0; pass < 2; pass++) {
-		size_t capk = m->nvars * 2 + 16, nk = 0;
-		uint32_t *keys = xmalloc(capk * sizeof *keys), *vals = xmalloc(capk * sizeof *vals);
-		for (size_t i = 0; i < m->nvars; i++) {
-			if ((m->entry_kind[m->vars[i].entry] == ENTRY_CONTEXT) != (pass == 1))
-				continue;
-			for (size_t k = 0; k < m->vars[i].nanc; k++) {
-				if (nk == capk) {
-					capk *= 2;
-					keys = xreallocarray(keys, capk, sizeof *keys);
-					vals = xreallocarray(vals, capk, sizeof *vals);
-				}
-				keys[nk] = (uint32_t)m->ids[m->vars[i].anc + k];
-				vals[nk] = (uint32_t)i;
-				nk++;
-			}
-		}
-		if (pass == 0)
-			build_csr(m->nvocab, keys, vals, nk, &m->anc_start, &m->anc);
-		else
-			build_csr(m->nvocab, keys, vals, nk, &m->ctx_start, &m->ctx);
-		free(keys);
-		free(vals);
-		build_next_union(m, pass);
-	}
+	for (int pass = 0; pass < 2; pass++)
+		build_table(m, pass);
 	build_csr(m->nvocab, rx_keys, rx_vals, nrxa, &m->rxa_start, &m->rxa);
 	free(rx_keys);
 	free(rx_vals);
+	m->idf = xcalloc(m->nvocab + 1, 1);
+	for (size_t id = 0; id < m->nvocab; id++) {
+		uint8_t f = 0;
+		for (int t = 0; t < 2; t++)
+			if (m->tab[t].start[id] != m->tab[t].start[id + 1] || m->tab[t].kmask[id])
+				f |= (uint8_t)(IDF_TAB << t);
+		if (m->rxa_start[id] != m->rxa_start[id + 1])
+			f |= IDF_RX;
+		const vslot *vs = vocab_slot(v, (int32_t)id);
+		if (vs->flags & VF_NOSUB)
+			f |= IDF_NOSUB;
+		if ((vs->flags & VF_INNOCENT) || (vs->base != vs->id && (vocab_slot(v, vs->base)->flags & VF_INNOCENT)))
+			f |= IDF_INNOCENT;
+		m->idf[id] = f;
+	}
 	ntext_free(&P.nt);
 	tokens_free(&P.ts);
 	free(P.memo);
@@ -1306,16 +1360,19 @@ void matcher_free(matcher *m)
 	free(m->prog);
 	free(m->ids);
 	free(m->vars);
-	free(m->anc_start);
-	free(m->anc);
-	free(m->ctx_start);
-	free(m->ctx);
-	for (int i = 0; i < 2; i++) {
-		free(m->nxt_start[i]);
-		free(m->nxt_n[i]);
+	for (int t = 0; t < 2; t++) {
+		anchor_table *tb = &m->tab[t];
+		free(tb->start);
+		free(tb->var);
+		free(tb->kmask);
+		for (int side = 0; side < 2; side++) {
+			free(tb->kstart[side]);
+			free(tb->kword[side]);
+			free(tb->kvar[side]);
+		}
 	}
-	free(m->nxt);
 	free(m->entry_kind);
+	free(m->idf);
 	free(m->rxa_start);
 	free(m->rxa);
 	free(m->ac.next);
@@ -1338,6 +1395,8 @@ void match_scratch_free(match_scratch *s)
 	free(s->hot);
 	free(s->rx_next);
 	free(s->seen);
+	free(s->cand);
+	free(s->sort);
 	if (s->jit)
 		pcre2_jit_stack_free(s->jit);
 	*s = (match_scratch){0};
@@ -1347,8 +1406,22 @@ void match_scratch_free(match_scratch *s)
 
 #include "confusables.inc"
 
+/* The look-alikes below U+0800 as bits: most non-ASCII letters in text are
+ * accented Latin letters, none of them look-alikes, and a bit says so
+ * without the binary search. Made once (match_all). */
+static uint64_t conf_low[0x800 / 64];
+static pthread_once_t conf_once = PTHREAD_ONCE_INIT;
+
+static void conf_init(void)
+{
+	for (size_t i = 0; i < ARRAY_LEN(confusables) && confusables[i].cp < 0x800; i++)
+		conf_low[confusables[i].cp >> 6] |= (uint64_t)1 << (confusables[i].cp & 63);
+}
+
 static char confusable(int32_t cp)
 {
+	if (cp < 0x800 && !(conf_low[cp >> 6] >> (cp & 63) & 1))
+		return 0;
 	size_t lo = 0, hi = ARRAY_LEN(confusables);
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -1363,9 +1436,8 @@ static char confusable(int32_t cp)
 }
 
 /* Map one normalized token to ASCII letters: look-alikes, leet digits and
- * symbols, masks as '*'. one_as_l picks the reading of '1'. Returns false
- * when nothing useful comes out. */
-static bool deob_map(const char *s, size_t n, bool one_as_l, buf *out)
+ * symbols, masks as '*'. Returns false when nothing useful comes out. */
+static bool deob_map(const char *s, size_t n, buf *out)
 {
 	bool letters = false;
 	for (size_t i = 0; i < n;) {
@@ -1379,7 +1451,7 @@ static bool deob_map(const char *s, size_t n, bool one_as_l, buf *out)
 			} else {
 				switch (c) {
 				case '0': o = 'o'; break;
-				case '1': o = one_as_l ? 'l' : 'i'; break;
+				case '1': o = 'i'; break;
 				case '3': o = 'e'; break;
 				case '4': o = 'a'; break;
 				case '5': o = 's'; break;
@@ -1410,6 +1482,25 @@ static bool deob_map(const char *s, size_t n, bool one_as_l, buf *out)
 		buf_addc(out, o);
 	}
 	return letters;
+}
+
+/* Can every character of s (n bytes) read as ASCII (deob_map)? Most tokens
+ * with a non-ASCII letter hold an accented letter, which cannot: for them
+ * this is all the de-obfuscation costs. */
+static inline bool deob_possible(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			i++;
+			continue; /* deob_map() judges ASCII */
+		}
+		int32_t cp;
+		i += (size_t)utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		if (cp < 0 || !confusable(cp))
+			return false;
+	}
+	return true;
 }
 
 /* Runs of three or more of a letter squeezed to keep (1 or 2). */
@@ -1452,45 +1543,44 @@ static const vslot *masked_lookup(const matcher *m, const vocab *v, const char *
 	return NULL;
 }
 
+/* The de-obfuscated view of one normalized token: mapped to ASCII
+ * (deob_map), runs of a letter squeezed to two, else to one, and looked up
+ * (masked forms among the obfuscation words). A '1' reads as 'i' only: the
+ * reading as 'l' was tried only after the mapping had failed, when it fails
+ * too, so it never found anything. */
 static void deob_token(const matcher *m, const vocab *v, const char *s, size_t n, token *t, buf *db)
 {
-	for (int pass = 0; pass < 2; pass++) {
-		bool one = pass == 1;
-		if (one && !memchr(s, '1', n) && !memchr(s, '!', n))
-			break;
-		size_t start = db->len;
-		if (!deob_map(s, n, one, db)) {
-			db->len = start;
-			continue;
-		}
-		size_t len0 = db->len - start;
-		char *copy = xstrndup(db->ptr + start, len0);
-		for (int keep = 2; keep >= 1; keep--) {
-			db->len = start;
-			buf_add(db, copy, len0);
-			squeeze(db, start, keep);
-			const char *d = db->ptr + start;
-			size_t dl = db->len - start;
-			const vslot *vs = memchr(d, '*', dl) ? masked_lookup(m, v, d, dl) : vocab_find(v, d, dl);
-			size_t sl = dl; /* else a mask run at the end may be a footnote star: "morons*" */
-			while (!vs && sl > 3 && d[sl - 1] == '*')
-				if (d[--sl - 1] != '*')
-					vs = memchr(d, '*', sl) ? masked_lookup(m, v, d, sl) : vocab_find(v, d, sl);
-			if (vs) {
-				t->did = vs->id;
-				t->dbase = vs->base;
-				t->doff = (uint32_t)start;
-				t->dlen = (uint32_t)dl;
-				free(copy);
-				return;
-			}
-		}
-		/* keep the squeezed view for substring search even without a hit */
-		t->doff = (uint32_t)start;
-		t->dlen = (uint32_t)(db->len - start);
-		free(copy);
+	size_t start = db->len;
+	if (!deob_map(s, n, db)) {
+		db->len = start;
 		return;
 	}
+	size_t len0 = db->len - start;
+	char small[64]; /* the mapped word, to squeeze it two ways */
+	char *copy = len0 <= sizeof small ? small : xmalloc(len0);
+	memcpy(copy, db->ptr + start, len0);
+	for (int keep = 2; keep >= 1; keep--) {
+		db->len = start;
+		buf_add(db, copy, len0);
+		squeeze(db, start, keep);
+		const char *d = db->ptr + start;
+		size_t dl = db->len - start;
+		const vslot *vs = memchr(d, '*', dl) ? masked_lookup(m, v, d, dl) : vocab_find(v, d, dl);
+		size_t sl = dl; /* else a mask run at the end may be a footnote star: "morons*" */
+		while (!vs && sl > 3 && d[sl - 1] == '*')
+			if (d[--sl - 1] != '*')
+				vs = memchr(d, '*', sl) ? masked_lookup(m, v, d, sl) : vocab_find(v, d, sl);
+		if (vs) {
+			t->did = vs->id;
+			t->dbase = vs->base;
+			break;
+		}
+	}
+	/* the squeezed view is kept for substring search even without a hit */
+	t->doff = (uint32_t)start;
+	t->dlen = (uint32_t)(db->len - start);
+	if (copy != small)
+		free(copy);
 }
 
 /* ---- matching ---------------------------------------------------------- */
@@ -1505,6 +1595,8 @@ typedef struct {
 	tokens *ts;
 	match_scratch *s;
 	uint32_t sent;
+	size_t sent_pos;  /* the first word position of sentence sent */
+	bool seen_done;   /* mark_seen() has run for it */
 	size_t steps;
 	size_t gapw; /* words the gaps of the last match consumed */
 	bool text_known;     /* sentence_text() of sentence text_sent: */
@@ -1512,7 +1604,7 @@ typedef struct {
 	size_t text_a, text_b;
 } mctx;
 
-static bool in_ids(const int32_t *ids, size_t n, int32_t id)
+static inline bool in_ids(const int32_t *ids, size_t n, int32_t id)
 {
 	if (id < 0)
 		return false;
@@ -1541,7 +1633,7 @@ static bool caps_ok(const token *t, unsigned flags)
 }
 
 /* Does token t fill a word instruction (ids ids[0..n))? */
-static bool word_ok(const mctx *c, const int32_t *ids, size_t n, const token *t, unsigned flags)
+static inline bool word_ok(const mctx *c, const int32_t *ids, size_t n, const token *t, unsigned flags)
 {
 	bool stem = flags & LF_STEM;
 	if (in_ids(ids, n, t->id) || (stem && t->base != t->id && in_ids(ids, n, t->base)))
@@ -1679,22 +1771,9 @@ static bool near_ok(const mctx *c, uint32_t ids, uint16_t n, size_t pos, int dir
 	return word_ok(c, set, n, t, flags) || (dir > 0 && t->alt >= 0 && word_ok(c, set, n, &c->ts->t[t->alt], flags));
 }
 
-/* Try every variant anchored on id at word position pos (t is the word,
- * or its spelled-out view when virt). */
 /* How a candidate anchor id was read from a token: the word itself, its
  * lemma, its de-obfuscated view, or that view's lemma. */
 enum { VIA_WORD, VIA_LEMMA, VIA_DEOB, VIA_DEOB_LEMMA };
-
-/* Does the sentence hold a word with one of these ids? */
-static bool any_seen(const mctx *c, uint32_t ids, uint16_t n)
-{
-	const int32_t *set = c->m->ids + ids;
-	const uint32_t *seen = c->s->seen, seq = c->s->seen_seq;
-	for (uint16_t i = 0; i < n; i++)
-		if (seen[set[i]] == seq)
-			return true;
-	return false;
-}
 
 static inline void seen_id(const matcher *m, match_scratch *s, int32_t id)
 {
@@ -1742,38 +1821,157 @@ static void mark_seen(const matcher *m, const tokens *ts, match_scratch *s, size
 	}
 }
 
-static void try_anchor(mctx *c, const uint32_t *tab, const uint32_t *anc, int32_t id, int via, size_t pos,
-		       const token *t, bool virt)
+/* Does the sentence hold a word with one of these ids? Its words are noted
+ * the first time a sentence asks: most sentences never do. */
+static bool any_seen(mctx *c, uint32_t ids, uint16_t n)
 {
-	if (id < 0 || (size_t)id >= c->m->nvocab)
-		return;
+	if (!c->seen_done) {
+		mark_seen(c->m, c->ts, c->s, c->sent_pos);
+		c->seen_done = true;
+	}
+	const int32_t *set = c->m->ids + ids;
+	const uint32_t *seen = c->s->seen, seq = c->s->seen_seq;
+	for (uint16_t i = 0; i < n; i++)
+		if (seen[set[i]] == seq)
+			return true;
+	return false;
+}
+
+/* Start sentence sent, whose first word is at position pos. */
+static void sentence_start(mctx *c, uint32_t sent, size_t pos)
+{
+	c->sent = sent;
+	c->sent_pos = pos;
+	c->seen_done = false;
+}
+
+/* Try variant vi anchored on id at word position pos (t is the word, or
+ * its spelled-out view when virt), read from the token the way via says. */
+static void try_variant(mctx *c, uint32_t vi, int via, size_t pos, const token *t, bool virt)
+{
 	/* the table says the variant's anchor holds id: what remains is
 	 * whether the entry accepts the way id was read */
 	static const unsigned need[] = {0, LF_STEM, LF_OBF, LF_OBF | LF_STEM};
-	bool caps = via < VIA_DEOB && !caps_ok(t, LF_CAPS);
-	for (uint32_t a = tab[id]; a < tab[id + 1]; a++) {
-		const pvariant *pv = &c->m->vars[anc[a]];
-		/* a spelled-out word ("F.T.C") counts as its letters joined for
-		 * every entry; its de-obfuscated reading only for obf entries */
-		unsigned flags = pv->flags;
-		if ((flags & need[via]) != need[via] || (caps && (flags & LF_CAPS)))
+	const pvariant *pv = &c->m->vars[vi];
+	/* a spelled-out word ("F.T.C") counts as its letters joined for every
+	 * entry; its de-obfuscated reading only for obf entries */
+	unsigned flags = pv->flags;
+	if ((flags & need[via]) != need[via] || ((flags & LF_CAPS) && via < VIA_DEOB && !caps_ok(t, LF_CAPS)))
+		return;
+	size_t after = virt ? t->next : pos + 1;
+	if (pv->nnext && !near_ok(c, pv->next, pv->nnext, after, +1, flags))
+		return;
+	if (pv->nprev && !near_ok(c, pv->prev, pv->nprev, pos, -1, flags))
+		return;
+	if (pv->nreq && !any_seen(c, pv->req, pv->nreq))
+		return;
+	size_t start, end;
+	c->steps = 0;
+	c->gapw = 0;
+	if (!vm(c, pv->bwd, pos, -1, flags, 0, &start))
+		return;
+	c->steps = 0;
+	if (!vm(c, pv->fwd, after, +1, flags, 0, &end))
+		return;
+	push_match(c, pv->entry, start, end > start ? end : start + 1, virt ? MF_OBF : 0);
+}
+
+/* Add to the candidates the variants of tb keyed by the pair (id, w). */
+static size_t add_keyed(mctx *c, const anchor_table *tb, int side, int32_t id, int32_t w, size_t n)
+{
+	const int32_t *kw = tb->kword[side];
+	uint32_t lo = tb->kstart[side][id], end = tb->kstart[side][id + 1], hi = end;
+	while (hi - lo > 8) { /* the first pair of w is in [lo, hi] */
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (kw[mid] < w)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < end && kw[lo] <= w; lo++)
+		if (kw[lo] == w) {
+			VEC_RESERVE(c->s->cand, c->s->capcand, n + 1);
+			c->s->cand[n++] = tb->kvar[side][lo];
+		}
+	return n;
+}
+
+/* Add the variants keyed by (id, a reading of the word nb); mask is the
+ * id's neighbour-word bits for the side. */
+static size_t add_keyed_readings(mctx *c, const anchor_table *tb, int side, uint32_t mask, int32_t id, const token *nb,
+			      size_t n)
+{
+	int32_t r[4] = {nb->id, nb->base, nb->did, nb->dbase};
+	for (int k = 0; k < 4; k++) {
+		int32_t w = r[k];
+		if (w < 0 || !(mask >> (w & 31) & 1))
 			continue;
-		size_t after = virt ? t->next : pos + 1;
-		if (pv->nreq && !any_seen(c, pv->req, pv->nreq))
-			continue;
-		if (pv->nnext && !near_ok(c, pv->next, pv->nnext, after, +1, flags))
-			continue;
-		if (pv->nprev && !near_ok(c, pv->prev, pv->nprev, pos, -1, flags))
-			continue;
-		size_t start, end;
-		c->steps = 0;
-		c->gapw = 0;
-		if (!vm(c, pv->bwd, pos, -1, flags, 0, &start))
-			continue;
-		c->steps = 0;
-		if (!vm(c, pv->fwd, after, +1, flags, 0, &end))
-			continue;
-		push_match(c, pv->entry, start, end > start ? end : start + 1, virt ? MF_OBF : 0);
+		if ((k > 0 && w == r[0]) || (k > 1 && w == r[1]) || (k > 2 && w == r[2]))
+			continue; /* a word read two ways */
+		n = add_keyed(c, tb, side, id, w, n);
+	}
+	return n;
+}
+
+/* The same, the common case of a word with one reading (and maybe a lemma)
+ * inline. */
+static inline size_t add_keyed_token(mctx *c, const anchor_table *tb, int side, uint32_t mask, int32_t id,
+				     const token *nb, size_t n)
+{
+	if (nb->did >= 0)
+		return add_keyed_readings(c, tb, side, mask, id, nb, n);
+	if (nb->id >= 0 && (mask >> (nb->id & 31) & 1))
+		n = add_keyed(c, tb, side, id, nb->id, n);
+	if (nb->base != nb->id && nb->base >= 0 && (mask >> (nb->base & 31) & 1))
+		n = add_keyed(c, tb, side, id, nb->base, n);
+	return n;
+}
+
+/* Try every variant of table tb anchored on id at word position pos (t is
+ * the word, or its spelled-out view when virt), in variant order: those
+ * listed under the anchor alone, and those listed under it and a word that
+ * stands next to it. */
+static void try_anchor(mctx *c, const anchor_table *tb, int32_t id, int via, size_t pos, const token *t, bool virt)
+{
+	size_t nc = 0;
+	uint64_t km = tb->kmask[id];
+	size_t after = virt ? t->next : pos + 1;
+	if ((uint32_t)km && after < c->ts->nw) {
+		const token *nb = word_at(c, after);
+		if (nb->sent == c->sent) {
+			nc = add_keyed_token(c, tb, SIDE_NEXT, (uint32_t)km, id, nb, nc);
+			if (nb->alt >= 0)
+				nc = add_keyed_token(c, tb, SIDE_NEXT, (uint32_t)km, id, &c->ts->t[nb->alt], nc);
+		}
+	}
+	if ((km >> 32) && pos > 0) {
+		const token *nb = word_at(c, pos - 1);
+		if (nb->sent == c->sent)
+			nc = add_keyed_token(c, tb, SIDE_PREV, (uint32_t)(km >> 32), id, nb, nc);
+	}
+	uint32_t *cand = c->s->cand;
+	if (nc > 1) { /* in variant order, once each: few, insertion sort */
+		for (size_t i = 1; i < nc; i++) {
+			uint32_t x = cand[i];
+			size_t j = i;
+			for (; j > 0 && cand[j - 1] > x; j--)
+				cand[j] = cand[j - 1];
+			cand[j] = x;
+		}
+		size_t k = 1;
+		for (size_t i = 1; i < nc; i++)
+			if (cand[i] != cand[k - 1])
+				cand[k++] = cand[i];
+		nc = k;
+	}
+	/* merge with the variants under the anchor alone (a variant is in one
+	 * of the two lists): tried in the order of one list of them all, so
+	 * that matches come out in the same order whichever list held them */
+	uint32_t a = tb->start[id], ae = tb->start[id + 1];
+	size_t h = 0;
+	while (a < ae || h < nc) {
+		uint32_t vi = h == nc || (a < ae && tb->var[a] < cand[h]) ? tb->var[a++] : cand[h++];
+		try_variant(c, vi, via, pos, t, virt);
 	}
 }
 
@@ -1788,7 +1986,8 @@ static void lookup_tokens(const matcher *m, const vocab *v, const ntext *nt, tok
 			t->id = vs->id;
 			t->base = vs->base;
 		}
-		if (t->kind == TK_WORD && (t->flags & (TF_SYM | TF_DIGIT | TF_REPEAT | TF_NONASCII)))
+		if (t->kind == TK_WORD && (t->flags & (TF_SYM | TF_DIGIT | TF_REPEAT | TF_NONASCII)) &&
+		    (!(t->flags & TF_NONASCII) || deob_possible(s, t->nlen)))
 			deob_token(m, v, s, t->nlen, t, db);
 	}
 	/* virtual tokens: the spelled-out letters joined */
@@ -1831,6 +2030,17 @@ static bool innocent(const vocab *v, const char *s, size_t n)
 	return vs && slot_innocent(v, vs);
 }
 
+/* Does a word of the substring automaton end anywhere in s[0..n)? Most
+ * words hold none: for them this inline scan is all substring search
+ * costs. */
+static inline bool ac_any(const acauto *ac, const char *s, size_t n)
+{
+	int32_t st = 0;
+	for (size_t i = 0; i < n && st >= 0; i++)
+		st = ac->next[(size_t)st * 256 + (unsigned char)s[i]];
+	return st < 0;
+}
+
 /* Substring entries inside longer words, unless the word is innocent. */
 static void sub_scan(mctx *c, size_t pos, const token *t, const char *s, size_t n, bool obf)
 {
@@ -1838,6 +2048,9 @@ static void sub_scan(mctx *c, size_t pos, const token *t, const char *s, size_t 
 	int32_t st = 0;
 	for (size_t i = 0; i < n; i++) {
 		st = ac->next[(size_t)st * 256 + (unsigned char)s[i]];
+		if (st >= 0)
+			continue; /* no word ends here */
+		st = ~st;
 		for (int32_t o = ac->out[st] >= 0 ? st : ac->outlink[st]; o >= 0; o = ac->outlink[o]) {
 			size_t len = ac->depth[o];
 			if (len == n)
@@ -1986,77 +2199,95 @@ static size_t regex_at(mctx *c, const pregex *rx, size_t pos)
 	return ov[1];
 }
 
-/* Every variant of one anchor table that may start at word position pos:
- * the word's own ids, its lemma, its de-obfuscated view, and a spelled-out
- * word starting here. */
-/* Could the word after position pos (or after a spelled-out word) be one
- * of the ids the variants of this anchor need next? */
-static bool next_possible(const mctx *c, int pass, int32_t id, size_t after)
+/* What word id is to the matcher (IDF_*; 0 for -1). */
+static inline unsigned idf_of(const matcher *m, int32_t id)
 {
-	uint16_t n = c->m->nxt_n[pass][id];
-	if (n == UINT16_MAX)
-		return true;
-	if (!n || after >= c->ts->nw)
-		return false;
-	const token *t = word_at(c, after);
-	const int32_t *set = c->m->nxt + c->m->nxt_start[pass][id];
-	if (in_ids(set, n, t->id) || in_ids(set, n, t->base) || in_ids(set, n, t->did) || in_ids(set, n, t->dbase))
-		return true;
-	if (t->alt >= 0) {
-		const token *vt = &c->ts->t[t->alt];
-		return in_ids(set, n, vt->id) || in_ids(set, n, vt->base) || in_ids(set, n, vt->did) ||
-		       in_ids(set, n, vt->dbase);
-	}
-	return false;
+	return (uint32_t)id < m->nvocab ? m->idf[id] : 0;
 }
 
-static void anchors_at(mctx *c, const uint32_t *start, const uint32_t *anc, size_t pos, const token *t)
+/* Every variant of anchor table pass that may start at word position pos,
+ * for a word with more than one reading: its own ids, its lemma, its
+ * de-obfuscated view and that view's lemma, and those of a spelled-out word
+ * starting here. */
+static void anchors_at_readings(mctx *c, int pass, size_t pos, const token *t)
 {
-	int pass = start == c->m->ctx_start;
-	if (t->alt < 0 && t->did < 0) { /* the common case: one reading, maybe a lemma */
-		if (t->id < 0)
-			return;
-		if (start[t->id] != start[t->id + 1] && next_possible(c, pass, t->id, pos + 1))
-			try_anchor(c, start, anc, t->id, VIA_WORD, pos, t, false);
-		int32_t b = t->base;
-		if (b != t->id && b >= 0 && start[b] != start[b + 1] && next_possible(c, pass, b, pos + 1))
-			try_anchor(c, start, anc, b, VIA_LEMMA, pos, t, false);
-		return;
-	}
+	const matcher *m = c->m;
 	for (int v = 0; v < 2; v++) {
 		const token *x = v ? (t->alt >= 0 ? &c->ts->t[t->alt] : NULL) : t;
 		if (!x)
 			break;
-		if (x->id < 0 && x->did < 0)
-			continue; /* no reading of it is in the vocabulary */
 		int32_t cand[4] = {x->id, x->base, x->did, x->dbase};
 		for (int k = 0; k < 4; k++) {
 			int32_t id = cand[k];
-			if (id < 0 || (size_t)id >= c->m->nvocab || start[id] == start[id + 1])
-				continue;
 			/* an id read two ways is tried the first way */
 			if ((k > 0 && id == cand[0]) || (k > 1 && id == cand[1]) || (k > 2 && id == cand[2]))
 				continue;
-			if (next_possible(c, pass, id, v ? x->next : pos + 1))
-				try_anchor(c, start, anc, id, k, pos, x, v == 1);
+			if (idf_of(m, id) & (IDF_TAB << pass))
+				try_anchor(c, &m->tab[pass], id, k, pos, x, v == 1);
 		}
 	}
 }
 
-static int match_cmp(const void *a, const void *b)
+/* Every variant of anchor table pass that may start at word position pos;
+ * inline for the common word, one reading and maybe a lemma. */
+static inline void anchors_at(mctx *c, int pass, size_t pos, const token *t)
 {
-	const match *x = a, *y = b;
+	if (t->alt >= 0 || t->did >= 0) {
+		anchors_at_readings(c, pass, pos, t);
+		return;
+	}
+	const matcher *m = c->m;
+	if (idf_of(m, t->id) & (IDF_TAB << pass))
+		try_anchor(c, &m->tab[pass], t->id, VIA_WORD, pos, t, false);
+	if (t->base != t->id && (idf_of(m, t->base) & (IDF_TAB << pass)))
+		try_anchor(c, &m->tab[pass], t->base, VIA_LEMMA, pos, t, false);
+}
+
+/* Match order: by start, the longer first, then by entry. */
+static inline bool match_before(const match *x, const match *y)
+{
 	if (x->os != y->os)
-		return x->os < y->os ? -1 : 1;
+		return x->os < y->os;
 	if (x->oe != y->oe)
-		return x->oe > y->oe ? -1 : 1; /* longer first */
-	return (x->entry > y->entry) - (x->entry < y->entry);
+		return x->oe > y->oe;
+	return x->entry < y->entry;
+}
+
+/* Sort m[0..n) into match order, stably (matches equal in all three keep
+ * the order they were found in, as glibc's merge-sorting qsort() kept
+ * them): insertion sort for short runs, which is all most messages have,
+ * merged pairwise through tmp (n elements). Matches come nearly sorted, so
+ * a run already in order is not merged. */
+static void match_sort(match *m, size_t n, match *tmp)
+{
+	if (n <= 16) {
+		for (size_t i = 1; i < n; i++) {
+			match x = m[i];
+			size_t j = i;
+			for (; j > 0 && match_before(&x, &m[j - 1]); j--)
+				m[j] = m[j - 1];
+			m[j] = x;
+		}
+		return;
+	}
+	size_t h = n / 2;
+	match_sort(m, h, tmp);
+	match_sort(m + h, n - h, tmp);
+	if (!match_before(&m[h], &m[h - 1]))
+		return;
+	memcpy(tmp, m, h * sizeof *m);
+	size_t i = 0, j = h, k = 0;
+	while (i < h && j < n)
+		m[k++] = match_before(&m[j], &tmp[i]) ? m[j++] : tmp[i++];
+	while (i < h)
+		m[k++] = tmp[i++];
 }
 
 void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext *nt, tokens *ts, match_scratch *s)
 {
 	s->n = 0;
 	s->limit_entry = NULL;
+	pthread_once(&conf_once, conf_init);
 	lookup_tokens(m, v, nt, ts, &s->dbuf);
 	mctx c = {.m = m, .v = v, .lx = lx, .nt = nt, .ts = ts, .s = s};
 	uint32_t last_rx_sent = UINT32_MAX;
@@ -2068,30 +2299,31 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 	for (size_t pos = 0; pos < ts->nw; pos++) {
 		token *t = &ts->t[ts->w[pos]];
 		if (!pos || t->sent != c.sent)
-			mark_seen(m, ts, s, pos);
-		c.sent = t->sent;
+			sentence_start(&c, t->sent, pos);
 		/* a phrase or substring match holds its anchor word: in a quote
 		 * or signature region it would not count (regexes still run:
 		 * their match need not hold the anchor) */
 		bool in_region = t->flags & TF_REGION;
 		if (!in_region)
-			anchors_at(&c, m->anc_start, m->anc, pos, t);
-		if (!in_region && m->ac.nstates && t->kind == TK_WORD && t->nlen > 3) {
+			anchors_at(&c, 0, pos, t);
+		/* the token's id is its text looked up: IDF_INNOCENT is
+		 * innocent(v, text, nlen) */
+		unsigned f = idf_of(m, t->id);
+		if (!in_region && m->ac.nstates && t->kind == TK_WORD && t->nlen > 3 && !(f & IDF_INNOCENT)) {
+			size_t before = s->n;
 			const char *w = nt->out.ptr + t->ns;
-			/* the token's id is its text looked up: innocent(v, w, nlen) */
-			const vslot *vs = t->id < 0 ? NULL : vocab_slot((vocab *)v, t->id);
-			if (!vs || !slot_innocent(v, vs)) {
-				size_t before = s->n;
-				if (!vs || !(vs->flags & VF_NOSUB))
-					sub_scan(&c, pos, t, w, t->nlen, false);
-				if (s->n == before && t->dlen > t->nlen / 2 && !innocent(v, s->dbuf.ptr + t->doff, t->dlen))
-					sub_scan(&c, pos, t, s->dbuf.ptr + t->doff, t->dlen, true);
+			if (!(f & IDF_NOSUB) && ac_any(&m->ac, w, t->nlen))
+				sub_scan(&c, pos, t, w, t->nlen, false);
+			if (s->n == before && t->dlen > t->nlen / 2) {
+				const char *d = s->dbuf.ptr + t->doff;
+				if (ac_any(&m->ac, d, t->dlen) && !innocent(v, d, t->dlen))
+					sub_scan(&c, pos, t, d, t->dlen, true);
 			}
 		}
-		if (m->nrx) {
+		if ((f | (t->base != t->id ? idf_of(m, t->base) : 0)) & IDF_RX) {
 			for (int k = 0; k < 2; k++) {
 				int32_t id = k ? t->base : t->id;
-				if (id < 0 || (size_t)id >= m->nvocab || (k && t->base == t->id))
+				if (!(idf_of(m, id) & IDF_RX) || (k && t->base == t->id))
 					continue;
 				for (uint32_t a = m->rxa_start[id]; a < m->rxa_start[id + 1]; a++) {
 					if (t->sent != last_rx_sent) {
@@ -2128,15 +2360,14 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 			if (t->sent > ts->nsent || !s->hot[t->sent])
 				continue;
 			if (fresh || t->sent != c.sent)
-				mark_seen(m, ts, s, pos);
+				sentence_start(&c, t->sent, pos);
 			fresh = false;
-			c.sent = t->sent;
 			if (!(t->flags & TF_REGION))
-				anchors_at(&c, m->ctx_start, m->ctx, pos, t);
+				anchors_at(&c, 1, pos, t);
 		}
 	}
-	if (s->n > 1)
-		qsort(s->m, s->n, sizeof *s->m, match_cmp);
+	VEC_RESERVE(s->sort, s->capsort, s->n);
+	match_sort(s->m, s->n, s->sort);
 	/* one match per entry where matches overlap: of two nested matches the
 	 * one whose gaps skipped fewer words (a gap stretched to an earlier
 	 * anchor is not the phrase), else the tighter (the word itself: "bunch
@@ -2160,6 +2391,5 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 			s->m[k++] = s->m[i];
 	}
 	s->n = k;
-	if (s->n > 1)
-		qsort(s->m, s->n, sizeof *s->m, match_cmp);
+	match_sort(s->m, s->n, s->sort);
 }

@@ -57,12 +57,31 @@ typedef struct {
 /* A trie over bytes for substring entries, with Aho-Corasick failure
  * links, as a dense transition table (few entries, short words). */
 typedef struct {
-	int32_t *next;    /* [state * 256 + byte] */
+	int32_t *next;    /* [state * 256 + byte]: the next state, as ~state
+			     when a word ends there (out or outlink set) */
 	int32_t *out;     /* entry matched at state, -1 */
 	int32_t *outlink; /* next state on the output chain, -1 */
 	uint16_t *depth;
 	size_t nstates;
 } acauto;
+
+/* The variants anchored on each word id, for one table (signals and global
+ * cues, or context cues). Most variants need one of a few words right after
+ * their anchor, or right before it ("this" [is|was] ...): such a variant is
+ * listed under the pairs (anchor, neighbour word), one per word, on the side
+ * with fewer words, and is only tried where such a neighbour stands; the
+ * others are listed under the anchor alone. A variant is in one list per
+ * anchor id, and every list is in variant order. */
+enum { SIDE_NEXT, SIDE_PREV };
+typedef struct {
+	uint32_t *start, *var;   /* id -> variants keyed by the anchor alone (CSR) */
+	uint32_t *kstart[2];     /* id -> its pairs, by side (CSR) */
+	int32_t *kword[2];       /* a pair's neighbour word: sorted within an id */
+	uint32_t *kvar[2];       /* a pair's variant: in order within a word */
+	uint64_t *kmask;         /* id -> bit w % 32 of each neighbour word w of
+				    its pairs, next side in the low half: most
+				    words next to an anchor have none */
+} anchor_table;
 
 typedef struct {
 	pinstr *prog;
@@ -71,17 +90,11 @@ typedef struct {
 	size_t nids, capids;
 	pvariant *vars;
 	size_t nvars, capvars;
-	uint32_t *anc_start, *anc; /* id -> variants anchored on it (CSR) */
-	uint32_t *ctx_start, *ctx; /* the same for context cues, run only in
-				      sentences that hold a signal */
-	/* per anchor id and table: the words any of its variants needs right
-	 * after the anchor (sorted ids at nxt + nxt_start[id], count in
-	 * nxt_n[id]; UINT16_MAX: some variant has no such need) */
-	uint32_t *nxt_start[2];
-	uint16_t *nxt_n[2];
-	int32_t *nxt;
-	size_t nnxt;
+	anchor_table tab[2];       /* [0] signals and global cues, [1] context
+				      cues, run only in sentences that hold a
+				      signal */
 	uint8_t *entry_kind;       /* per entry: ENTRY_SIGNAL, _CUE or _CONTEXT */
+	uint8_t *idf;              /* per vocabulary id: IDF_* */
 	unsigned build_flags;      /* while compiling: the entry's flags */
 	pregex *rx;
 	size_t nrx;
@@ -97,6 +110,15 @@ typedef struct {
 				      one */
 	size_t maplen;
 } matcher;
+
+/* What a word id is to the matcher, one load per token. */
+enum {
+	IDF_TAB = 1 << 0,      /* IDF_TAB << t: variants of tab[t] are anchored
+				  on it */
+	IDF_RX = 1 << 2,       /* regexes are anchored on it */
+	IDF_NOSUB = 1 << 3,    /* no substring entry occurs inside it */
+	IDF_INNOCENT = 1 << 4, /* it or its lemma is innocent (VF_INNOCENT) */
+};
 
 /* One match of a lexicon entry. Word positions index tokens.w. */
 typedef struct {
@@ -141,6 +163,10 @@ typedef struct {
 				 holding a word with that id */
 	size_t nseen;
 	uint32_t seen_seq;
+	uint32_t *cand;       /* variants found through neighbour words */
+	size_t capcand;
+	match *sort;          /* room to merge matches in */
+	size_t capsort;
 } match_scratch;
 
 struct tact_engine;

@@ -24,9 +24,38 @@ static void grow(vocab *v)
 	free(v->slots);
 	v->slots = ns;
 	v->cap = nc;
+	for (size_t i = 0; i < v->n; i++) { /* the short words' slots moved */
+		const vslot *s = &v->slots[v->by_id[i]];
+		int k = vocab_short_index(v->pool.ptr + s->off, s->len);
+		if (k >= 0)
+			v->shortw[k] = v->by_id[i] + 1;
+	}
 }
 
-const vslot *vocab_find(const vocab *v, const char *w, size_t n)
+/* Are the n bytes at a and b the same? Words are short: loads of eight
+ * and four bytes, overlapping, not a call or a loop over bytes. */
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	for (; n > 8; a += 8, b += 8, n -= 8) {
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return false;
+	}
+	if (n >= 4) { /* 4..8: the first four and the last four */
+		uint32_t p, q, r, t;
+		memcpy(&p, a, 4);
+		memcpy(&q, b, 4);
+		memcpy(&r, a + n - 4, 4);
+		memcpy(&t, b + n - 4, 4);
+		return p == q && r == t;
+	}
+	/* 0..3: the first, middle and last bytes are all of them */
+	return !n || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
+
+const vslot *vocab_find_hashed(const vocab *v, const char *w, size_t n)
 {
 	if (!v->cap || n > 0xFFFF)
 		return NULL;
@@ -36,19 +65,15 @@ const vslot *vocab_find(const vocab *v, const char *w, size_t n)
 		const vslot *s = &v->slots[j];
 		if (s->id < 0)
 			return NULL;
-		if (s->hash == h && s->len == n) {
-			const char *p = v->pool.ptr + s->off;
-			size_t k = 0;
-			while (k < n && p[k] == w[k]) /* words are short: no call */
-				k++;
-			if (k == n)
-				return s;
-		}
+		if (s->hash == h && s->len == n && same_bytes(v->pool.ptr + s->off, w, n))
+			return s;
 	}
 }
 
 static vslot *insert(vocab *v, const char *w, size_t n)
 {
+	if (!v->shortw)
+		v->shortw = xcalloc(VOCAB_NSHORT, sizeof *v->shortw);
 	if ((v->n + 1) * 2 > v->cap)
 		grow(v);
 	uint32_t h = vocab_hash(w, n);
@@ -70,6 +95,9 @@ static vslot *insert(vocab *v, const char *w, size_t n)
 	buf_addc(&v->pool, '\0');
 	VEC_RESERVE(v->by_id, v->capids, v->n + 1);
 	v->by_id[v->n] = (uint32_t)j;
+	int k = vocab_short_index(w, n);
+	if (k >= 0)
+		v->shortw[k] = (uint32_t)j + 1;
 	v->n++;
 	return s;
 }
@@ -112,6 +140,7 @@ void vocab_free(vocab *v)
 	}
 	free(v->slots);
 	free(v->by_id);
+	free(v->shortw);
 	buf_free(&v->pool);
 	*v = (vocab){0};
 }

@@ -24,15 +24,39 @@ typedef struct {
 	buf pool;       /* the words, NUL-separated */
 	uint32_t *by_id; /* slot index of each id */
 	size_t capids;
+	uint32_t *shortw; /* words of one to three letters a-z, two in five
+			     tokens of text, found without hashing: slot index
+			     + 1 at vocab_short_index() of the word (0: none);
+			     VOCAB_NSHORT entries */
 	bool mapped;     /* the arrays are in the matcher's cache mapping */
 } vocab;
+
+enum { VOCAB_NSHORT = 26 + 26 * 26 + 26 * 26 * 26 };
+
+/* The index of w in vocab.shortw, or -1 when it is not one to three
+ * letters a-z. */
+static inline int vocab_short_index(const char *w, size_t n)
+{
+	if (n - 1 > 2) /* n == 0 wraps */
+		return -1;
+	unsigned k = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = (unsigned char)w[i] - 'a';
+		if (c >= 26)
+			return -1;
+		k = k * 26 + c;
+	}
+	return (int)(k + (n == 1 ? 0 : n == 2 ? 26 : 26 + 26 * 26));
+}
 
 /* vocab.c */
 /* The id of w, added when new. */
 int32_t vocab_add(vocab *v, const char *w, size_t n);
 /* Add form as an inflection of base (unless it already has a lemma). */
 void vocab_add_form(vocab *v, const char *form, size_t n, int32_t base);
-const vslot *vocab_find(const vocab *v, const char *w, size_t n);
+/* The slot of w, or NULL, through the hash table (vocab_find() below
+ * tries the short-word table first). */
+const vslot *vocab_find_hashed(const vocab *v, const char *w, size_t n);
 const char *vocab_word(const vocab *v, int32_t id, size_t *len);
 vslot *vocab_slot(vocab *v, int32_t id);
 void vocab_free(vocab *v);
@@ -63,6 +87,15 @@ static inline uint32_t vocab_hash(const char *s, size_t n)
 	}
 	uint32_t r = (uint32_t)(h ^ (h >> 32));
 	return r ? r : 1;
+}
+
+/* The slot of w, or NULL. Once per token: a short word without a call. */
+static inline const vslot *vocab_find(const vocab *v, const char *w, size_t n)
+{
+	int k = vocab_short_index(w, n);
+	if (k >= 0 && v->shortw)
+		return v->shortw[k] ? &v->slots[v->shortw[k] - 1] : NULL;
+	return vocab_find_hashed(v, w, n);
 }
 
 /* inflect.c */
