@@ -227,6 +227,7 @@ static void run(tact_analyzer *an, tact_msg *m)
 	normalize(&an->nt, m->text.ptr ? m->text.ptr : "", m->text.len);
 	tokenize(&an->ts, &an->nt, m->text.ptr ? m->text.ptr : "", m->text.len);
 	mark_regions(an, m);
+	an->ms.skip_side = m->role == TACT_ROLE_AGENT ? SIDE_CUSTOMER : SIDE_AGENT;
 	match_all(&e->m, &e->voc, &e->lx, &an->nt, &an->ts, &an->ms);
 	context_judge(&e->lx, &an->ts, m, &an->ms);
 	dctx d = {e, an, m, &an->ts, &an->nt, &an->ms};

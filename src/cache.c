@@ -64,6 +64,7 @@ static size_t parts(const uint64_t *n, matcher *m, vocab *v, uint32_t **rxent, p
 		}
 	}
 	PART(m->entry_kind, n[C_ENTRIES] + 1);
+	PART(m->entry_side, n[C_ENTRIES] + 1);
 	PART(m->idf, nv1);
 	PART(*rxent, n[C_RX]);
 	PART(m->rxa_start, nv1);

@@ -1303,6 +1303,7 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 	}
 	m->nvocab = v->n;
 	m->entry_kind = xcalloc(lx->n + 1, 1);
+	m->entry_side = xcalloc(lx->n + 1, 1);
 	static const char *const global_cues[] = {"cue.acronym", "cue.positive", "cue.negative", "cue.apology",
 						  "cue.innocent"};
 	for (size_t i = 0; i < lx->n; i++) {
@@ -1315,6 +1316,10 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 					k = ENTRY_CUE;
 		}
 		m->entry_kind[i] = k;
+		/* a signal only one side's detectors report */
+		m->entry_side[i] = !strncmp(l, "escalation.", 11)					? SIDE_CUSTOMER
+				   : !strncmp(l, "agent.", 6) || !strncmp(l, "apology.", 8) || !strncmp(l, "recovery.", 9) ? SIDE_AGENT
+				   : SIDE_BOTH;
 	}
 	/* anchors: one table for signals and global cues, one for context cues */
 	for (int pass = 0; pass < 2; pass++)
@@ -1372,6 +1377,7 @@ void matcher_free(matcher *m)
 		}
 	}
 	free(m->entry_kind);
+	free(m->entry_side);
 	free(m->idf);
 	free(m->rxa_start);
 	free(m->rxa);
@@ -1853,6 +1859,8 @@ static void try_variant(mctx *c, uint32_t vi, int via, size_t pos, const token *
 	 * whether the entry accepts the way id was read */
 	static const unsigned need[] = {0, LF_STEM, LF_OBF, LF_OBF | LF_STEM};
 	const pvariant *pv = &c->m->vars[vi];
+	if (c->m->entry_side[pv->entry] == c->s->skip_side)
+		return;
 	/* a spelled-out word ("F.T.C") counts as its letters joined for every
 	 * entry; its de-obfuscated reading only for obf entries */
 	unsigned flags = pv->flags;
@@ -2334,6 +2342,8 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 					 * each anchor word not inside its last match */
 					uint32_t r = m->rxa[a];
 					const pregex *rx = &m->rx[r];
+					if (m->entry_side[rx->entry] == s->skip_side)
+						continue;
 					if (rx->start ? t->ns < s->rx_next[r] : s->rx_next[r] != 0)
 						continue;
 					if (rx->start) {

@@ -93,6 +93,7 @@ typedef struct {
 	anchor_table tab[2];       /* [0] signals and global cues, [1] context
 				      cues, run only in sentences that hold a
 				      signal */
+	uint8_t *entry_side;       /* per entry: SIDE_* */
 	uint8_t *entry_kind;       /* per entry: ENTRY_SIGNAL, _CUE or _CONTEXT */
 	uint8_t *idf;              /* per vocabulary id: IDF_* */
 	unsigned build_flags;      /* while compiling: the entry's flags */
@@ -142,10 +143,16 @@ enum {
  * mood and acronym cues are needed everywhere; context cues (negation,
  * targets, ...) only in triggered sentences. */
 enum { ENTRY_SIGNAL, ENTRY_CUE, ENTRY_CONTEXT };
+/* Whose messages an entry is for: escalation signals are the customer's,
+ * apology, agent and recovery signals the agent's, the rest both's. */
+enum { SIDE_BOTH = 0, SIDE_CUSTOMER = 1, SIDE_AGENT = 2 };
 
 /* Scratch per analyzer (one thread). */
 typedef struct {
 	bool all_cues;        /* run context cues in every sentence (lint) */
+	uint8_t skip_side;    /* SIDE_CUSTOMER or SIDE_AGENT: the signals of that
+				 side are not matched (the message is the
+				 other's); 0 matches all */
 	uint8_t *hot;         /* per sentence: holds a signal */
 	size_t caphot;
 	match *m;
