@@ -2291,6 +2291,45 @@ static void match_sort(match *m, size_t n, match *tmp)
 		m[k++] = tmp[i++];
 }
 
+/* The regexes anchored on the word at pos (its form or lemma): those of
+ * context cues (ctx) or the others. A regex runs once a sentence; a
+ * `start` one at each anchor word not inside its last match. *last_sent
+ * is the sentence s->rx_next was last cleared for. */
+static void regexes_run(mctx *c, size_t pos, const token *t, bool ctx, uint32_t *last_sent)
+{
+	const matcher *m = c->m;
+	match_scratch *s = c->s;
+	for (int k = 0; k < 2; k++) {
+		int32_t id = k ? t->base : t->id;
+		if (!(idf_of(m, id) & IDF_RX) || (k && t->base == t->id))
+			continue;
+		for (uint32_t a = m->rxa_start[id]; a < m->rxa_start[id + 1]; a++) {
+			uint32_t r = m->rxa[a];
+			const pregex *rx = &m->rx[r];
+			if (m->entry_side[rx->entry] == s->skip_side || (m->entry_kind[rx->entry] == ENTRY_CONTEXT) != ctx)
+				continue;
+			if (t->sent != *last_sent) {
+				memset(s->rx_next, 0, m->nrx * sizeof *s->rx_next);
+				*last_sent = t->sent;
+			}
+			if (rx->start ? t->ns < s->rx_next[r] : s->rx_next[r] != 0)
+				continue;
+			if (rx->start) {
+				s->rx_next[r] = (uint32_t)regex_at(c, rx, pos);
+			} else {
+				s->rx_next[r] = 1;
+				regex_sentence(c, rx, pos);
+			}
+		}
+	}
+}
+
+static inline void regexes_at(mctx *c, size_t pos, const token *t, bool ctx, uint32_t *last_sent)
+{
+	if ((idf_of(c->m, t->id) | (t->base != t->id ? idf_of(c->m, t->base) : 0)) & IDF_RX)
+		regexes_run(c, pos, t, ctx, last_sent);
+}
+
 void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext *nt, tokens *ts, match_scratch *s)
 {
 	s->n = 0;
@@ -2328,33 +2367,7 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 					sub_scan(&c, pos, t, d, t->dlen, true);
 			}
 		}
-		if ((f | (t->base != t->id ? idf_of(m, t->base) : 0)) & IDF_RX) {
-			for (int k = 0; k < 2; k++) {
-				int32_t id = k ? t->base : t->id;
-				if (!(idf_of(m, id) & IDF_RX) || (k && t->base == t->id))
-					continue;
-				for (uint32_t a = m->rxa_start[id]; a < m->rxa_start[id + 1]; a++) {
-					if (t->sent != last_rx_sent) {
-						memset(s->rx_next, 0, m->nrx * sizeof *s->rx_next);
-						last_rx_sent = t->sent;
-					}
-					/* a regex runs once a sentence; a `start` one at
-					 * each anchor word not inside its last match */
-					uint32_t r = m->rxa[a];
-					const pregex *rx = &m->rx[r];
-					if (m->entry_side[rx->entry] == s->skip_side)
-						continue;
-					if (rx->start ? t->ns < s->rx_next[r] : s->rx_next[r] != 0)
-						continue;
-					if (rx->start) {
-						s->rx_next[r] = (uint32_t)regex_at(&c, rx, pos);
-					} else {
-						s->rx_next[r] = 1;
-						regex_sentence(&c, rx, pos);
-					}
-				}
-			}
-		}
+		regexes_at(&c, pos, t, false, &last_rx_sent);
 	}
 	/* context cues, only in the sentences that hold a signal */
 	if (s->n || s->all_cues) {
@@ -2365,6 +2378,7 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 			    lx->e[s->m[i].entry].label == label_intern("cue.apology", 11))
 				s->hot[ts->t[ts->w[s->m[i].w0]].sent] = 1;
 		bool fresh = true;
+		last_rx_sent = UINT32_MAX;
 		for (size_t pos = 0; pos < ts->nw; pos++) {
 			token *t = &ts->t[ts->w[pos]];
 			if (t->sent > ts->nsent || !s->hot[t->sent])
@@ -2374,6 +2388,7 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 			fresh = false;
 			if (!(t->flags & TF_REGION))
 				anchors_at(&c, 1, pos, t);
+			regexes_at(&c, pos, t, true, &last_rx_sent);
 		}
 	}
 	VEC_RESERVE(s->sort, s->capsort, s->n);
