@@ -592,14 +592,21 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 			runscan rs = {0};
 			/* lower-case ASCII letters, the bulk of any text: no class
 			 * lookups (what runscan_add() does for a letter) */
-			for (; e < z.n && (unsigned)(z.s[e] - 'a') < 26; e++) {
-				if (z.s[e] == rs.prev) {
-					if (++rs.run >= 3)
-						rs.flags |= TF_REPEAT;
-				} else {
-					rs.run = 1;
+			const unsigned char *s = z.s;
+			size_t n = z.n;
+			while (e < n && (unsigned)(s[e] - 'a') < 26)
+				e++;
+			for (size_t k = i + 2; k < e; k++)
+				if (s[k] == s[k - 1] && s[k] == s[k - 2]) {
+					rs.flags |= TF_REPEAT;
+					break;
 				}
-				rs.prev = z.s[e];
+			if (e > i) { /* what runscan_add() would have learnt: the
+				      last letter and how often it repeats (to 3) */
+				rs.prev = s[e - 1];
+				rs.run = 1;
+				while (rs.run < 3 && e - (size_t)rs.run > i && s[e - 1 - rs.run] == rs.prev)
+					rs.run++;
 			}
 			rs.letters = e > i;
 			rs.plain = true;
