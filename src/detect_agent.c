@@ -449,7 +449,7 @@ static bool spelling_variant_ok(struct spell *sp, struct spell_cache **sc, const
 		{"isation", "ization"}, {"isations", "izations"}, {"ise", "ize"}, {"ised", "ized"}, {"ises", "izes"},
 		{"ising", "izing"}, {"iser", "izer"}, {"isers", "izers"}, {"yse", "yze"}, {"ysed", "yzed"},
 		{"ysing", "yzing"}, {"tre", "ter"}, {"tres", "ters"}, {"lled", "led"}, {"lling", "ling"},
-		{"ller", "ler"}, {"llers", "lers"}, {"ogue", "og"}, {"ogues", "ogs"}, {"ence", "ense"}, {"mme", "m"},
+		{"ller", "ler"}, {"llers", "lers"}, {"ogue", "og"}, {"ogues", "ogs"}, {"ence", "ense"}, {"ences", "enses"}, {"mme", "m"},
 		{"mmes", "ms"}, {"ueing", "uing"}, {"grey", "gray"}, {"greyed", "grayed"}, {"tyre", "tire"}, {"tyres", "tires"},
 		{"cheque", "check"}, {"cheques", "checks"}, {"kerb", "curb"}, {"aluminium", "aluminum"},
 	};
@@ -529,21 +529,22 @@ static const char *const chat_words[] = {"ok", "okay", "pls", "plz", "thx", "tx"
 /* Spelling of the agent's own words: not URLs, e-mail addresses, numbers,
  * codes (digits, capitals, symbols), names (capitalised mid-sentence),
  * quoted text, quoted messages or signatures, compound prefixes ("pre-"),
- * chat shorthand, British spellings; and not a reply that is mostly not
- * English (more than half its words unknown), which an English dictionary
- * cannot judge. */
+ * chat shorthand, British spellings, a letter drawn out on purpose
+ * ("sooo", "noooo"); and not a reply that is largely not English (more
+ * than a third of its words unknown, words with accented letters counted
+ * though never reported), which an English dictionary cannot judge. */
 static void spelling(dctx *d)
 {
 	struct spell *sp = d->eng->spell;
 	if (!sp)
 		return;
 	const char *text = d->msg->text.ptr;
-	size_t checked = 0, nbad = 0, cap = 0;
+	size_t checked = 0, unknown = 0, nbad = 0, cap = 0;
 	size_t *bad = NULL;
 	for (size_t i = 0; i < d->ts->nw; i++) {
 		const token *t = word_tok(d, i);
 		if (t->kind != TK_WORD || t->letters < 2 ||
-		    (t->flags & (TF_ALLCAPS | TF_DIGIT | TF_SYM | TF_QUOTED | TF_NONASCII)))
+		    (t->flags & (TF_ALLCAPS | TF_DIGIT | TF_SYM | TF_QUOTED | TF_REPEAT)))
 			continue;
 		if ((t->flags & TF_CAPITAL) && !(t->flags & TF_SENT_START) && !(t->flags & TF_LINE_START))
 			continue; /* a name */
@@ -560,13 +561,16 @@ static void spelling(dctx *d)
 			continue;
 		if (spelling_variant_ok(sp, &d->an->sc, w, n))
 			continue;
+		unknown++;
+		if (t->flags & TF_NONASCII)
+			continue; /* "número": a sign of another language, not a typo */
 		if (nbad == cap) {
 			cap = cap ? cap * 2 : 8;
 			bad = xrealloc(bad, cap * sizeof *bad);
 		}
 		bad[nbad++] = i;
 	}
-	if (!(checked >= 6 && nbad * 2 > checked)) {
+	if (!(checked >= 6 && unknown * 3 > checked)) {
 		for (size_t k = 0; k < nbad; k++) {
 			const token *t = word_tok(d, bad[k]);
 			const char *sugg; /* asked only now: suggesting costs milliseconds */

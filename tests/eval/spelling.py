@@ -37,6 +37,10 @@ CASES = [
      "cheque; sory. ^RK", ["sory"]),                              # names, prefixes, British spelling, sign-off
     ("You\u00b4re right, the courier\u2019s van and everyone else's parcels were late; I\u2019ve rebooked your "
      "mum's for tommorow.", ["tommorow"]),                        # typed apostrophes, possessives
+    ("Oh noooo, I'm sooo sorry! Awwww, your licences were never recieved.", ["recieved"]),  # drawn-out letters
+    ("Hola Ana, lo sentimos. Por favor revisa el enlace con la informaci\u00f3n de tu pedido y si tienes "
+     "m\u00e1s preguntas escr\u00edbenos.", []),                # another language: not judged
+    ("Hi Jos\u00e9, I've refunded the payment and the confirmaton is in your inbox.", ["confirmaton"]),  # accented name
 ]
 
 
