@@ -241,6 +241,7 @@ bool cache_load(const char *dir, const lexicon *lx, matcher *m, vocab *v)
 	nv.mapped = true;
 	*m = nm;
 	*v = nv;
+	masked_index(m, v);
 	return true;
 }
 

@@ -1342,6 +1342,7 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 			f |= IDF_INNOCENT;
 		m->idf[id] = f;
 	}
+	masked_index(m, v);
 	ntext_free(&P.nt);
 	tokens_free(&P.ts);
 	free(P.memo);
@@ -1357,6 +1358,8 @@ void matcher_free(matcher *m)
 	for (size_t i = 0; i < m->nrx; i++)
 		pcre2_code_free(m->rx[i].code);
 	free(m->rx);
+	for (int i = 0; i < 16; i++)
+		free(m->mindex[i]);
 	if (m->map) {
 		munmap(m->map, m->maplen);
 		*m = (matcher){0};
@@ -1527,19 +1530,60 @@ static void squeeze(buf *b, size_t from, int keep)
 	b->ptr[w] = '\0';
 }
 
-/* A masked form (f**k) against the obfuscation words of its length. */
+/* mindex[n]: for the masked words of length n, where[0..256] the bucket
+ * starts by first byte, then their positions in masked[n] in that order;
+ * the same by last byte after them. A bucket keeps the order of masked[n],
+ * so the first word that fits a mask is the same as in a scan of it all. */
+void masked_index(matcher *m, const vocab *v)
+{
+	for (size_t n = 0; n < 16; n++) {
+		size_t cnt = m->nmasked[n];
+		if (!cnt)
+			continue;
+		uint16_t *ix = xcalloc(2 * (257 + cnt), sizeof *ix);
+		for (int side = 0; side < 2; side++) {
+			uint16_t *where = ix + side * (257 + cnt), *pos = where + 257;
+			for (size_t i = 0; i < cnt; i++) {
+				size_t len;
+				where[(unsigned char)vocab_word(v, m->masked[n][i], &len)[side ? n - 1 : 0] + 1]++;
+			}
+			for (int b = 0; b < 256; b++)
+				where[b + 1] = (uint16_t)(where[b + 1] + where[b]);
+			uint16_t fill[256];
+			memcpy(fill, where, sizeof fill);
+			for (size_t i = 0; i < cnt; i++) {
+				size_t len;
+				pos[fill[(unsigned char)vocab_word(v, m->masked[n][i], &len)[side ? n - 1 : 0]]++] =
+					(uint16_t)i;
+			}
+		}
+		m->mindex[n] = ix;
+	}
+}
+
+/* A masked form (f**k) against the obfuscation words of its length: those
+ * with its first letter, else with its last ("*uck"), else all of them. */
 static const vslot *masked_lookup(const matcher *m, const vocab *v, const char *s, size_t n)
 {
-	if (n < 3 || n >= 16)
+	if (n < 3 || n >= 16 || !m->nmasked[n])
 		return NULL;
 	size_t known = 0;
 	for (size_t i = 0; i < n; i++)
 		known += s[i] != '*';
 	if (known == 0 || known == n)
 		return NULL;
-	for (size_t i = 0; i < m->nmasked[n]; i++) {
+	size_t cnt = m->nmasked[n], lo = 0, hi = cnt;
+	const uint16_t *pos = NULL;
+	if (s[0] != '*' || s[n - 1] != '*') {
+		const uint16_t *where = m->mindex[n] + (s[0] != '*' ? 0 : 257 + cnt);
+		unsigned char b = (unsigned char)(s[0] != '*' ? s[0] : s[n - 1]);
+		lo = where[b];
+		hi = where[b + 1];
+		pos = where + 257;
+	}
+	for (size_t i = lo; i < hi; i++) {
 		size_t len;
-		const char *w = vocab_word(v, m->masked[n][i], &len);
+		const char *w = vocab_word(v, m->masked[n][pos ? pos[i] : i], &len);
 		size_t k = 0;
 		while (k < n && (s[k] == '*' || s[k] == w[k]))
 			k++;

@@ -104,6 +104,7 @@ typedef struct {
 	/* obfuscation-enabled words by length, for masked tokens (f**k) */
 	int32_t *masked[16];
 	size_t nmasked[16];
+	uint16_t *mindex[16];      /* per length: masked_index(); not cached */
 	size_t nvocab;
 	void *map;                 /* when loaded from the cache (cache.c): the
 				      mapped file every array above and the
@@ -182,6 +183,9 @@ struct tact_engine;
 /* Compile every entry of lx. Errors go to d, located at the pattern. */
 void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d);
 void matcher_free(matcher *m);
+/* The masked words of each length by first and by last byte, for tokens
+ * like "f**k" and "*uck"; made by matcher_build() and cache_load(). */
+void masked_index(matcher *m, const vocab *v);
 void match_scratch_free(match_scratch *s);
 /* Look up every token's ids (and de-obfuscated views), then find every
  * match of every entry, in order of start. */
