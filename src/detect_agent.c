@@ -530,9 +530,9 @@ static const char *const chat_words[] = {"ok", "okay", "pls", "plz", "thx", "tx"
  * codes (digits, capitals, symbols), names (capitalised mid-sentence),
  * quoted text, quoted messages or signatures, compound prefixes ("pre-"),
  * chat shorthand, British spellings, a letter drawn out on purpose
- * ("sooo", "noooo"); and not a reply that is largely not English (more
- * than a third of its words unknown, words with accented letters counted
- * though never reported), which an English dictionary cannot judge. */
+ * ("sooo", "noooo"); and not a reply that is mostly not English (more than
+ * half its words unknown, words with accented letters counted though never
+ * reported), which an English dictionary cannot judge. */
 static void spelling(dctx *d)
 {
 	struct spell *sp = d->eng->spell;
@@ -570,7 +570,7 @@ static void spelling(dctx *d)
 		}
 		bad[nbad++] = i;
 	}
-	if (!(checked >= 6 && unknown * 3 > checked)) {
+	if (!(checked >= 6 && unknown * 2 > checked)) {
 		for (size_t k = 0; k < nbad; k++) {
 			const token *t = word_tok(d, bad[k]);
 			const char *sugg; /* asked only now: suggesting costs milliseconds */
