@@ -1017,20 +1017,29 @@ static void ac_finish(acauto *ac)
 
 /* --- regex ---------------------------------------------------------------- */
 
+/* One byte b through the automaton from state *st: the next state in *st,
+ * and the first substring word that ends here (the others follow
+ * ac->outlink), or -1. */
+static inline int32_t ac_step(const acauto *ac, int32_t *st, unsigned char b)
+{
+	int32_t t = ac->next[(size_t)*st * 256 + b];
+	if (t >= 0) {
+		*st = t;
+		return -1; /* no word ends here */
+	}
+	*st = ~t;
+	return ac->out[*st] >= 0 ? *st : ac->outlink[*st];
+}
+
 bool ac_inside(const acauto *ac, const char *s, size_t n)
 {
 	if (!ac->nstates)
 		return false;
 	int32_t st = 0;
-	for (size_t i = 0; i < n; i++) {
-		st = ac->next[(size_t)st * 256 + (unsigned char)s[i]];
-		if (st >= 0)
-			continue; /* no word ends here */
-		st = ~st;
-		for (int32_t o = ac->out[st] >= 0 ? st : ac->outlink[st]; o >= 0; o = ac->outlink[o])
+	for (size_t i = 0; i < n; i++)
+		for (int32_t o = ac_step(ac, &st, (unsigned char)s[i]); o >= 0; o = ac->outlink[o])
 			if (ac->depth[o] != n)
 				return true;
-	}
 	return false;
 }
 
@@ -2099,11 +2108,7 @@ static void sub_scan(mctx *c, size_t pos, const token *t, const char *s, size_t 
 	const acauto *ac = &c->m->ac;
 	int32_t st = 0;
 	for (size_t i = 0; i < n; i++) {
-		st = ac->next[(size_t)st * 256 + (unsigned char)s[i]];
-		if (st >= 0)
-			continue; /* no word ends here */
-		st = ~st;
-		for (int32_t o = ac->out[st] >= 0 ? st : ac->outlink[st]; o >= 0; o = ac->outlink[o]) {
+		for (int32_t o = ac_step(ac, &st, (unsigned char)s[i]); o >= 0; o = ac->outlink[o]) {
 			size_t len = ac->depth[o];
 			if (len == n)
 				continue; /* the whole word: matched as a word */
