@@ -449,8 +449,8 @@ static bool spelling_variant_ok(struct spell *sp, struct spell_cache **sc, const
 		{"isation", "ization"}, {"isations", "izations"}, {"ise", "ize"}, {"ised", "ized"}, {"ises", "izes"},
 		{"ising", "izing"}, {"iser", "izer"}, {"isers", "izers"}, {"yse", "yze"}, {"ysed", "yzed"},
 		{"ysing", "yzing"}, {"tre", "ter"}, {"tres", "ters"}, {"lled", "led"}, {"lling", "ling"},
-		{"ller", "ler"}, {"llers", "lers"}, {"ogue", "og"}, {"ogues", "ogs"}, {"ence", "ense"}, {"ences", "enses"}, {"mme", "m"},
-		{"mmes", "ms"}, {"ueing", "uing"}, {"grey", "gray"}, {"greyed", "grayed"}, {"tyre", "tire"}, {"tyres", "tires"},
+		{"ller", "ler"}, {"llers", "lers"}, {"ogue", "og"}, {"ogues", "ogs"}, {"ence", "ense"}, {"ences", "enses"},
+		{"mme", "m"}, {"mmes", "ms"}, {"ueing", "uing"}, {"grey", "gray"}, {"greyed", "grayed"}, {"tyre", "tire"}, {"tyres", "tires"},
 		{"cheque", "check"}, {"cheques", "checks"}, {"kerb", "curb"}, {"aluminium", "aluminum"},
 	};
 	static const char *const prefix[] = {"re", "pre", "un", "non", "co", "mis", "over", "under", "sub", "multi",

@@ -1547,8 +1547,8 @@ void masked_index(matcher *m, const vocab *v)
 {
 	for (size_t n = 0; n < 16; n++) {
 		size_t cnt = m->nmasked[n];
-		if (!cnt)
-			continue;
+		if (!cnt || cnt > UINT16_MAX - 257)
+			continue; /* none, or so many that a scan of them all will do */
 		uint16_t *ix = xcalloc(2 * (257 + cnt), sizeof *ix);
 		for (int side = 0; side < 2; side++) {
 			uint16_t *where = ix + side * (257 + cnt), *pos = where + 257;
@@ -1583,7 +1583,7 @@ static const vslot *masked_lookup(const matcher *m, const vocab *v, const char *
 		return NULL;
 	size_t cnt = m->nmasked[n], lo = 0, hi = cnt;
 	const uint16_t *pos = NULL;
-	if (s[0] != '*' || s[n - 1] != '*') {
+	if (m->mindex[n] && (s[0] != '*' || s[n - 1] != '*')) {
 		const uint16_t *where = m->mindex[n] + (s[0] != '*' ? 0 : 257 + cnt);
 		unsigned char b = (unsigned char)(s[0] != '*' ? s[0] : s[n - 1]);
 		lo = where[b];
