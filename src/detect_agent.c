@@ -529,7 +529,7 @@ static const char *const chat_words[] = {"ok", "okay", "pls", "plz", "thx", "tx"
 /* Spelling of the agent's own words: not URLs, e-mail addresses, numbers,
  * codes (digits, capitals, symbols), names (capitalised mid-sentence),
  * quoted text, quoted messages or signatures, compound prefixes ("pre-"),
- * chat shorthand, British spellings, a letter drawn out on purpose
+ * hashtags, chat shorthand, British spellings, a letter drawn out on purpose
  * ("sooo", "noooo"); and not a reply that is mostly not English (more than
  * half its words unknown, words with accented letters counted though never
  * reported), which an English dictionary cannot judge. */
@@ -552,6 +552,8 @@ static void spelling(dctx *d)
 			continue;
 		if (t->oe < d->msg->text.len && text[t->oe] == '-' && t->oe - t->os <= 5)
 			continue; /* the prefix of a compound: "pre-authorisation" */
+		if (t->os > 0 && text[t->os - 1] == '#')
+			continue; /* a hashtag: "#smilesfromustoyou" */
 		if (word_in(d, i, chat_words))
 			continue;
 		checked++;

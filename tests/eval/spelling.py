@@ -40,6 +40,7 @@ CASES = [
     ("Oh noooo, I'm sooo sorry! Awwww, your licences were never recieved.", ["recieved"]),  # drawn-out letters
     ("Hola Ana, lo sentimos. Por favor revisa el enlace con la informaci\u00f3n de tu pedido y si tienes "
      "m\u00e1s preguntas escr\u00edbenos.", []),                # another language: not judged
+    ("Have a great trip! #travelgoals #smilesfromustoyou Your refnd is on its way.", ["refnd"]),  # hashtags
     ("Sory for the delai, we hav fixd your acount and refundd the paymnt today.",
      ["Sory", "delai", "hav", "fixd", "acount", "refundd", "paymnt"]),  # a sloppy draft is still checked
     ("Hi Jos\u00e9, I've refunded the payment and the confirmaton is in your inbox.", ["confirmaton"]),  # accented name
