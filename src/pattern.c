@@ -2004,14 +2004,15 @@ static void lookup_tokens(const matcher *m, const vocab *v, const ntext *nt, tok
 		if (t->kind != TK_VIRTUAL)
 			continue;
 		buf joined = {0};
-		const token *first = &ts->t[ts->w[0]];
-		(void)first;
-		for (size_t k = 0; k < ts->nw; k++) {
+		size_t k0 = t->next; /* the run's words end before word next */
+		while (k0 > 0 && ts->t[ts->w[k0 - 1]].ns >= t->ns)
+			k0--;
+		for (size_t k = k0; k < t->next; k++) {
 			const token *w = &ts->t[ts->w[k]];
-			if (w->ns >= t->ns && w->ns + w->nlen <= t->ns + t->nlen)
-				buf_add(&joined, nt->out.ptr + w->ns, w->nlen);
+			buf_add(&joined, nt->out.ptr + w->ns, w->nlen);
 		}
-		const vslot *vs = vocab_find(v, joined.ptr ? joined.ptr : "", joined.len);
+		/* a word split by a dot is read only as an obfuscation */
+		const vslot *vs = t->flags & TF_SPLIT ? NULL : vocab_find(v, joined.ptr ? joined.ptr : "", joined.len);
 		if (vs) {
 			t->id = vs->id;
 			t->base = vs->base;
