@@ -1549,6 +1549,46 @@ static const vslot *masked_lookup(const matcher *m, const vocab *v, const char *
 	return NULL;
 }
 
+/* Is id a word of an obfuscation entry (masked_add)? */
+static bool obf_word(const matcher *m, int32_t id, size_t len)
+{
+	if (len < 3 || len >= 16)
+		return false;
+	for (size_t i = 0; i < m->nmasked[len]; i++)
+		if (m->masked[len][i] == id)
+			return true;
+	return false;
+}
+
+/* Words joined by underscores instead of spaces ("too_stupid",
+ * "you_idiot", "certified_moron"), when the token reads as no masked
+ * word and is not in mixed case: the token stands for the last of its parts, of four letters or
+ * more, that is a word of an obfuscation entry. d (dl bytes) is the
+ * mapped token; only a token whose masks are all underscores. */
+static void underscored(const matcher *m, const vocab *v, const char *s, size_t n, const char *d, size_t dl, token *t)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '*' || s[i] == '#' || s[i] == '%' || s[i] == '?')
+			return;
+	size_t e = dl;
+	while (e > 0) {
+		while (e > 0 && d[e - 1] == '*')
+			e--;
+		size_t b = e;
+		while (b > 0 && d[b - 1] != '*')
+			b--;
+		if (e - b >= 4 && b > 0) { /* a part, not the whole token */
+			const vslot *vs = vocab_find(v, d + b, e - b);
+			if (vs && obf_word(m, vs->id, e - b)) {
+				t->did = vs->id;
+				t->dbase = vs->base;
+				return;
+			}
+		}
+		e = b;
+	}
+}
+
 /* The de-obfuscated view of one normalized token: mapped to ASCII
  * (deob_map), runs of a letter squeezed to two, else to one, and looked up
  * (masked forms among the obfuscation words). A '1' reads as 'i' only: the
@@ -1582,6 +1622,9 @@ static void deob_token(const matcher *m, const vocab *v, const char *s, size_t n
 			break;
 		}
 	}
+	/* not in mixed case, a name's or handle's ("SC_Troll", "Louis_Tomlinson") */
+	if (t->did < 0 && (t->uppers <= 1 || (t->flags & TF_ALLCAPS)) && memchr(s, '_', n))
+		underscored(m, v, s, n, copy, len0, t);
 	/* the squeezed view is kept for substring search even without a hit */
 	t->doff = (uint32_t)start;
 	t->dlen = (uint32_t)(db->len - start);

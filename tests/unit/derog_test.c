@@ -68,6 +68,10 @@ static const struct {
 	{__LINE__, "your moms a wh.ore", TACT_DEROG_INSULT, "wh.ore"},
 	{__LINE__, "shut the fu.ck up", TACT_DEROG_INSULT, "shut the fu.ck up"},
 	{__LINE__, "My email is at pun.k.example.org", TACT_DEROG_NONE, NULL},
+	{__LINE__, "You are too_stupid to breathe!", TACT_DEROG_INSULT, "too_stupid"}, /* underscores for spaces */
+	{__LINE__, "You are a certified_moron", TACT_DEROG_INSULT, "certified_moron"},
+	{__LINE__, "ask SC_Troll, he knows", TACT_DEROG_NONE, NULL}, /* mixed case: a handle */
+	{__LINE__, "an idiot_proof design", TACT_DEROG_NONE, NULL},
 	/* whose words */
 	{__LINE__, "the driver said \"you are a stupid idiot\" to me", TACT_DEROG_NONE, NULL},
 	{__LINE__, "\"you idiots\"", TACT_DEROG_INSULT, "idiots"},
