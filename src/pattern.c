@@ -1589,11 +1589,61 @@ static void underscored(const matcher *m, const vocab *v, const char *s, size_t 
 	}
 }
 
+/* w (n < 64 bytes, no mask) looked up with runs of three or more of a
+ * letter squeezed to two, else to one; sets t's de-obfuscated ids. */
+static bool reading_lookup(const vocab *v, const char *w, size_t n, token *t)
+{
+	char sq[64];
+	for (size_t keep = 2; keep >= 1; keep--) {
+		size_t o = 0;
+		for (size_t r = 0; r < n;) {
+			size_t e = r;
+			while (e < n && w[e] == w[r])
+				e++;
+			for (size_t k = 0; k < (e - r >= 3 ? keep : e - r); k++)
+				sq[o++] = w[r];
+			r = e;
+		}
+		const vslot *vs = vocab_find(v, sq, o);
+		if (vs) {
+			t->did = vs->id;
+			t->dbase = vs->base;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Readings tried when the mapped token d (dl < 64 bytes, from the
+ * normalized s, n bytes) is no word: a '1' as 'l' instead of 'i' ("he11",
+ * "ki11"; ASCII tokens, where d[i] comes from s[i]), and masks inserted
+ * between letters rather than put for them ("jer*k", "dou*che*bag"). */
+static void other_readings(const matcher *m, const vocab *v, const char *s, size_t n, const char *d, size_t dl,
+			   token *t)
+{
+	char w[64];
+	(void)m;
+	if ((t->flags & TF_DIGIT) && !(t->flags & TF_NONASCII) && dl == n && memchr(s, '1', n)) {
+		for (size_t i = 0; i < n; i++)
+			w[i] = s[i] == '1' ? 'l' : d[i];
+		if (!memchr(w, '*', n) && reading_lookup(v, w, n, t))
+			return;
+	}
+	if ((t->flags & TF_SYM) && dl > 3 && d[0] != '*' && d[dl - 1] != '*' && memchr(s, '*', n) &&
+	    !memchr(s, '_', n)) {
+		size_t o = 0;
+		for (size_t i = 0; i < dl; i++)
+			if (d[i] != '*')
+				w[o++] = d[i];
+		if (o >= 4)
+			reading_lookup(v, w, o, t);
+	}
+}
+
 /* The de-obfuscated view of one normalized token: mapped to ASCII
  * (deob_map), runs of a letter squeezed to two, else to one, and looked up
- * (masked forms among the obfuscation words). A '1' reads as 'i' only: the
- * reading as 'l' was tried only after the mapping had failed, when it fails
- * too, so it never found anything. */
+ * (masked forms among the obfuscation words). A '1' reads as 'i'; when
+ * that finds no word, as 'l' (other_readings). */
 static void deob_token(const matcher *m, const vocab *v, const char *s, size_t n, token *t, buf *db)
 {
 	size_t start = db->len;
@@ -1622,6 +1672,8 @@ static void deob_token(const matcher *m, const vocab *v, const char *s, size_t n
 			break;
 		}
 	}
+	if (t->did < 0 && len0 < sizeof small)
+		other_readings(m, v, s, n, copy, len0, t);
 	/* not in mixed case, a name's or handle's ("SC_Troll", "Louis_Tomlinson") */
 	if (t->did < 0 && (t->uppers <= 1 || (t->flags & TF_ALLCAPS)) && memchr(s, '_', n))
 		underscored(m, v, s, n, copy, len0, t);

@@ -72,6 +72,10 @@ static const struct {
 	{__LINE__, "You are a certified_moron", TACT_DEROG_INSULT, "certified_moron"},
 	{__LINE__, "ask SC_Troll, he knows", TACT_DEROG_NONE, NULL}, /* mixed case: a handle */
 	{__LINE__, "an idiot_proof design", TACT_DEROG_NONE, NULL},
+	{__LINE__, "rot in he11", TACT_DEROG_INSULT, "rot in he11"}, /* '1' as 'l' when 'i' is no word */
+	{__LINE__, "you jer*k", TACT_DEROG_INSULT, "jer*k"}, /* a mask inserted, not put for a letter */
+	{__LINE__, "a dou*che*bag like you", TACT_DEROG_INSULT, "dou*che*bag"},
+	{__LINE__, "call 1-800 or use code b1ll", TACT_DEROG_NONE, NULL},
 	/* whose words */
 	{__LINE__, "the driver said \"you are a stupid idiot\" to me", TACT_DEROG_NONE, NULL},
 	{__LINE__, "\"you idiots\"", TACT_DEROG_INSULT, "idiots"},
