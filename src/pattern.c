@@ -1602,11 +1602,101 @@ static const vslot *masked_lookup(const matcher *m, const vocab *v, const char *
 	return NULL;
 }
 
+/* Is id a word of an obfuscation entry (masked_add)? */
+static bool obf_word(const matcher *m, int32_t id, size_t len)
+{
+	if (len < 3 || len >= 16)
+		return false;
+	for (size_t i = 0; i < m->nmasked[len]; i++)
+		if (m->masked[len][i] == id)
+			return true;
+	return false;
+}
+
+/* Words joined by underscores instead of spaces ("too_stupid",
+ * "you_idiot", "certified_moron"), when the token reads as no masked
+ * word and is not in mixed case: the token stands for the last of its parts, of four letters or
+ * more, that is a word of an obfuscation entry. d (dl bytes) is the
+ * mapped token; only a token whose masks are all underscores. */
+static void underscored(const matcher *m, const vocab *v, const char *s, size_t n, const char *d, size_t dl, token *t)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '*' || s[i] == '#' || s[i] == '%' || s[i] == '?')
+			return;
+	size_t e = dl;
+	while (e > 0) {
+		while (e > 0 && d[e - 1] == '*')
+			e--;
+		size_t b = e;
+		while (b > 0 && d[b - 1] != '*')
+			b--;
+		if (e - b >= 4 && b > 0) { /* a part, not the whole token */
+			const vslot *vs = vocab_find(v, d + b, e - b);
+			if (vs && obf_word(m, vs->id, e - b)) {
+				t->did = vs->id;
+				t->dbase = vs->base;
+				return;
+			}
+		}
+		e = b;
+	}
+}
+
+/* w (n < 64 bytes, no mask) looked up with runs of three or more of a
+ * letter squeezed to two, else to one; sets t's de-obfuscated ids. */
+static bool reading_lookup(const vocab *v, const char *w, size_t n, token *t)
+{
+	char sq[64];
+	for (size_t keep = 2; keep >= 1; keep--) {
+		size_t o = 0;
+		for (size_t r = 0; r < n;) {
+			size_t e = r;
+			while (e < n && w[e] == w[r])
+				e++;
+			for (size_t k = 0; k < (e - r >= 3 ? keep : e - r); k++)
+				sq[o++] = w[r];
+			r = e;
+		}
+		const vslot *vs = vocab_find(v, sq, o);
+		if (vs) {
+			t->did = vs->id;
+			t->dbase = vs->base;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Readings tried when the mapped token d (dl < 64 bytes, from the
+ * normalized s, n bytes) is no word: a '1' as 'l' instead of 'i' ("he11",
+ * "ki11"; ASCII tokens, where d[i] comes from s[i]), and masks inserted
+ * between letters rather than put for them ("jer*k", "dou*che*bag"). */
+static void other_readings(const matcher *m, const vocab *v, const char *s, size_t n, const char *d, size_t dl,
+			   token *t)
+{
+	char w[64];
+	(void)m;
+	if ((t->flags & TF_DIGIT) && !(t->flags & TF_NONASCII) && dl == n && memchr(s, '1', n)) {
+		for (size_t i = 0; i < n; i++)
+			w[i] = s[i] == '1' ? 'l' : d[i];
+		if (!memchr(w, '*', n) && reading_lookup(v, w, n, t))
+			return;
+	}
+	if ((t->flags & TF_SYM) && dl > 3 && d[0] != '*' && d[dl - 1] != '*' && memchr(s, '*', n) &&
+	    !memchr(s, '_', n)) {
+		size_t o = 0;
+		for (size_t i = 0; i < dl; i++)
+			if (d[i] != '*')
+				w[o++] = d[i];
+		if (o >= 4)
+			reading_lookup(v, w, o, t);
+	}
+}
+
 /* The de-obfuscated view of one normalized token: mapped to ASCII
  * (deob_map), runs of a letter squeezed to two, else to one, and looked up
- * (masked forms among the obfuscation words). A '1' reads as 'i' only: the
- * reading as 'l' was tried only after the mapping had failed, when it fails
- * too, so it never found anything. */
+ * (masked forms among the obfuscation words). A '1' reads as 'i'; when
+ * that finds no word, as 'l' (other_readings). */
 static void deob_token(const matcher *m, const vocab *v, const char *s, size_t n, token *t, buf *db)
 {
 	size_t start = db->len;
@@ -1635,6 +1725,11 @@ static void deob_token(const matcher *m, const vocab *v, const char *s, size_t n
 			break;
 		}
 	}
+	if (t->did < 0 && len0 < sizeof small)
+		other_readings(m, v, s, n, copy, len0, t);
+	/* not in mixed case, a name's or handle's ("SC_Troll", "Louis_Tomlinson") */
+	if (t->did < 0 && (t->uppers <= 1 || (t->flags & TF_ALLCAPS)) && memchr(s, '_', n))
+		underscored(m, v, s, n, copy, len0, t);
 	/* the squeezed view is kept for substring search even without a hit */
 	t->doff = (uint32_t)start;
 	t->dlen = (uint32_t)(db->len - start);
@@ -2057,14 +2152,15 @@ static void lookup_tokens(const matcher *m, const vocab *v, const ntext *nt, tok
 		if (t->kind != TK_VIRTUAL)
 			continue;
 		buf joined = {0};
-		const token *first = &ts->t[ts->w[0]];
-		(void)first;
-		for (size_t k = 0; k < ts->nw; k++) {
+		size_t k0 = t->next; /* the run's words end before word next */
+		while (k0 > 0 && ts->t[ts->w[k0 - 1]].ns >= t->ns)
+			k0--;
+		for (size_t k = k0; k < t->next; k++) {
 			const token *w = &ts->t[ts->w[k]];
-			if (w->ns >= t->ns && w->ns + w->nlen <= t->ns + t->nlen)
-				buf_add(&joined, nt->out.ptr + w->ns, w->nlen);
+			buf_add(&joined, nt->out.ptr + w->ns, w->nlen);
 		}
-		const vslot *vs = vocab_find(v, joined.ptr ? joined.ptr : "", joined.len);
+		/* a word split by a dot is read only as an obfuscation */
+		const vslot *vs = t->flags & TF_SPLIT ? NULL : vocab_find(v, joined.ptr ? joined.ptr : "", joined.len);
 		if (vs) {
 			t->id = vs->id;
 			t->base = vs->base;

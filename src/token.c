@@ -128,6 +128,7 @@ typedef struct {
 	bool qclosed;
 	bool sent_open;           /* a token was seen in this sentence */
 	bool plain;               /* the next token emitted is letters a-z only */
+	bool dotted;              /* a '.' between two letters: join_dotted() */
 } tz;
 
 static void case_info(const unsigned char *o, size_t a, size_t b, token *t)
@@ -509,6 +510,9 @@ static void punct(tz *z, size_t i, int len)
 		emit(z, i, next, TK_PUNCT, 0);
 		return;
 	}
+	if (c == '.' && !space_after && i > 0 && next < z->n && (ascii_alpha(z->s[i - 1]) || z->s[i - 1] >= 0x80) &&
+	    (ascii_alpha(z->s[next]) || z->s[next] >= 0x80))
+		z->dotted = true;
 	bool abbrev = c == '.' && is_abbrev(z);
 	emit(z, i, next, TK_PUNCT, 0);
 	if ((c == '.' && !abbrev && space_after) || c == '!' || c == '?') {
@@ -527,6 +531,7 @@ static void punct(tz *z, size_t i, int len)
 }
 
 static void join_spelled(tokens *ts, const ntext *nt, const unsigned char *orig);
+static void join_dotted(tokens *ts, const unsigned char *orig, size_t olen);
 
 void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 {
@@ -660,6 +665,8 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 	ts->nsent = z.sent + 1;
 	ts->nclause = z.clause + 1;
 	join_spelled(ts, nt, (const unsigned char *)orig);
+	if (z.dotted)
+		join_dotted(ts, (const unsigned char *)orig, olen);
 }
 
 /* Letters spelled out one at a time with one kind of separator between
@@ -721,6 +728,50 @@ static void join_spelled(tokens *ts, const ntext *nt, const unsigned char *orig)
 		i = j;
 	}
 	(void)nt;
+}
+
+/* A word broken in two by a dot with no space ("re.tarded", "pun.k"): a
+ * virtual token over both parts, flagged TF_SPLIT, whose joined text the
+ * matcher reads only for obfuscation entries (lookup_tokens). Not a chain
+ * of dotted parts (www.x.com, e.g., U.S.A., spelled out), not after '/' or
+ * '@', and at least four letters in all (not a.m., Ph.D). */
+static void join_dotted(tokens *ts, const unsigned char *orig, size_t olen)
+{
+	size_t nw = ts->nw;
+	for (size_t i = 0; i + 1 < nw; i++) {
+		const token *p = &ts->t[ts->w[i]], *q = &ts->t[ts->w[i + 1]];
+		if (q->os != p->oe + 1 || orig[p->oe] != '.' || p->kind != TK_WORD || q->kind != TK_WORD ||
+		    p->alt >= 0 || q->alt >= 0 || q->sent != p->sent)
+			continue;
+		uint32_t nlen = q->ns + q->nlen - p->ns;
+		if (nlen < 5 || nlen > 24)
+			continue;
+		if (p->os > 0 && orig[p->os - 1] && strchr("./@_-", orig[p->os - 1]))
+			continue;
+		if (q->oe < olen && orig[q->oe] && strchr("/@_-", orig[q->oe]))
+			continue;
+		if (q->oe + 1 < olen && orig[q->oe] == '.' && ascii_alnum(orig[q->oe + 1]))
+			continue;
+		VEC_RESERVE(ts->t, ts->cap, ts->n + 1);
+		p = &ts->t[ts->w[i]];
+		q = &ts->t[ts->w[i + 1]];
+		token v = *p;
+		v.kind = TK_VIRTUAL;
+		v.nlen = nlen;
+		v.oe = q->oe;
+		v.next = (uint32_t)(i + 2);
+		v.alt = -1;
+		v.flags = (uint16_t)((v.flags & ~(TF_ALLCAPS | TF_CAPITAL)) | (q->flags & (TF_DIGIT | TF_SYM)) | TF_SPLIT);
+		unsigned letters = p->letters + q->letters, uppers = p->uppers + q->uppers;
+		v.letters = (uint8_t)MIN(letters, 255u);
+		v.uppers = (uint8_t)MIN(uppers, 255u);
+		if (letters >= 2 && uppers == letters)
+			v.flags |= TF_ALLCAPS;
+		ts->t[ts->n] = v;
+		ts->t[ts->w[i]].alt = (int32_t)ts->n;
+		ts->n++;
+		i++;
+	}
 }
 
 void tokens_free(tokens *ts)

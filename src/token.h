@@ -12,7 +12,8 @@ enum tok_kind {
 	TK_HANDLE,  /* @name */
 	TK_EMOJI,
 	TK_PUNCT,   /* one punctuation or symbol character */
-	TK_VIRTUAL, /* letters spelled out with separators: "f u c k" */
+	TK_VIRTUAL, /* letters spelled out with separators: "f u c k", or a
+		       word split by a dot: "re.tarded" */
 };
 
 enum tok_flag {
@@ -27,6 +28,7 @@ enum tok_flag {
 	TF_PARA_START = 1 << 8, /* first token after a blank line */
 	TF_LINE_START = 1 << 9,
 	TF_REGION = 1 << 10,    /* in a quote or signature region (analyze.c) */
+	TF_SPLIT = 1 << 11,     /* virtual: a word split by a dot, "re.tarded" */
 };
 
 typedef struct {

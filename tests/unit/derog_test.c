@@ -64,6 +64,18 @@ static const struct {
 	{__LINE__, "you are an 1d10t", TACT_DEROG_INSULT, "1d10t"},
 	{__LINE__, "you are a m\xd0\xbe" "ron", TACT_DEROG_INSULT, "m\xd0\xbe" "ron"}, /* Cyrillic o */
 	{__LINE__, "what a sh!tshow", TACT_DEROG_PROFANITY, "sh!tshow"},
+	{__LINE__, "you are such a pun.k", TACT_DEROG_INSULT, "pun.k"}, /* a word split by a dot */
+	{__LINE__, "your moms a wh.ore", TACT_DEROG_INSULT, "wh.ore"},
+	{__LINE__, "shut the fu.ck up", TACT_DEROG_INSULT, "shut the fu.ck up"},
+	{__LINE__, "My email is at pun.k.example.org", TACT_DEROG_NONE, NULL},
+	{__LINE__, "You are too_stupid to breathe!", TACT_DEROG_INSULT, "too_stupid"}, /* underscores for spaces */
+	{__LINE__, "You are a certified_moron", TACT_DEROG_INSULT, "certified_moron"},
+	{__LINE__, "ask SC_Troll, he knows", TACT_DEROG_NONE, NULL}, /* mixed case: a handle */
+	{__LINE__, "an idiot_proof design", TACT_DEROG_NONE, NULL},
+	{__LINE__, "rot in he11", TACT_DEROG_INSULT, "rot in he11"}, /* '1' as 'l' when 'i' is no word */
+	{__LINE__, "you jer*k", TACT_DEROG_INSULT, "jer*k"}, /* a mask inserted, not put for a letter */
+	{__LINE__, "a dou*che*bag like you", TACT_DEROG_INSULT, "dou*che*bag"},
+	{__LINE__, "call 1-800 or use code b1ll", TACT_DEROG_NONE, NULL},
 	/* whose words */
 	{__LINE__, "the driver said \"you are a stupid idiot\" to me", TACT_DEROG_NONE, NULL},
 	{__LINE__, "\"you idiots\"", TACT_DEROG_INSULT, "idiots"},

@@ -68,6 +68,11 @@ static void test_tokens(void)
 		{__LINE__, "ticket #48213, $42.50", "w:ticket[0-6] p:#[7-8] n:48213[8-13] p:,[13-14] p:$[15-16] n:42.50[16-21]"},
 		{__LINE__, "@AcmeHelp sh!t!", "h:@acmehelp[0-9] w:sh!t[10-14] p:![14-15]"},
 		{__LINE__, "f u c k you", "w:f[0-1] w:u[2-3] w:c[4-5] w:k[6-7] w:you[8-11] v:f u c k[0-7]"},
+		/* a word split by a dot; not a chain of dotted parts, not a.m. */
+		{__LINE__, "you re.tarded", "w:you[0-3] w:re[4-6] p:.[6-7] w:tarded[7-13] v:re.tarded[4-13]"},
+		{__LINE__, "pun.k.", "w:pun[0-3] p:.[3-4] w:k[4-5] p:.[5-6] v:pun.k[0-5]"},
+		{__LINE__, "go sh.it.com", "w:go[0-2] w:sh[3-5] p:.[5-6] w:it[6-8] p:.[8-9] w:com[9-12]"},
+		{__LINE__, "at a.m.", "w:at[0-2] w:a[3-4] p:.[4-5] w:m[5-6] p:.[6-7]"},
 		{__LINE__, "\xEF\xBC\xA9\xEF\xBC\xA4\xEF\xBC\xA9\xEF\xBC\xAF\xEF\xBC\xB4", "w:idiot[0-15]"},
 		{__LINE__, "it\xE2\x80\x99s \xF0\x9F\x98\xA1", "w:it's[0-6] m:\xF0\x9F\x98\xA1[7-11]"},
 	};
