@@ -1602,13 +1602,20 @@ static const vslot *masked_lookup(const matcher *m, const vocab *v, const char *
 	return NULL;
 }
 
-/* Is id a word of an obfuscation entry (masked_add)? */
-static bool obf_word(const matcher *m, int32_t id, size_t len)
+/* Is id, the word w of len bytes, a word of an obfuscation entry (masked_add)? */
+static bool obf_word(const matcher *m, int32_t id, const char *w, size_t len)
 {
-	if (len < 3 || len >= 16)
+	if (len < 3 || len >= 16 || !m->nmasked[len])
 		return false;
-	for (size_t i = 0; i < m->nmasked[len]; i++)
-		if (m->masked[len][i] == id)
+	size_t lo = 0, hi = m->nmasked[len];
+	const uint16_t *pos = NULL;
+	if (m->mindex[len]) { /* only the words with w's first byte */
+		lo = m->mindex[len][(unsigned char)w[0]];
+		hi = m->mindex[len][(unsigned char)w[0] + 1];
+		pos = m->mindex[len] + 257;
+	}
+	for (size_t i = lo; i < hi; i++)
+		if (m->masked[len][pos ? pos[i] : i] == id)
 			return true;
 	return false;
 }
@@ -1632,7 +1639,7 @@ static void underscored(const matcher *m, const vocab *v, const char *s, size_t 
 			b--;
 		if (e - b >= 4 && b > 0) { /* a part, not the whole token */
 			const vslot *vs = vocab_find(v, d + b, e - b);
-			if (vs && obf_word(m, vs->id, e - b)) {
+			if (vs && obf_word(m, vs->id, d + b, e - b)) {
 				t->did = vs->id;
 				t->dbase = vs->base;
 				return;
@@ -1671,11 +1678,9 @@ static bool reading_lookup(const vocab *v, const char *w, size_t n, token *t)
  * normalized s, n bytes) is no word: a '1' as 'l' instead of 'i' ("he11",
  * "ki11"; ASCII tokens, where d[i] comes from s[i]), and masks inserted
  * between letters rather than put for them ("jer*k", "dou*che*bag"). */
-static void other_readings(const matcher *m, const vocab *v, const char *s, size_t n, const char *d, size_t dl,
-			   token *t)
+static void other_readings(const vocab *v, const char *s, size_t n, const char *d, size_t dl, token *t)
 {
 	char w[64];
-	(void)m;
 	if ((t->flags & TF_DIGIT) && !(t->flags & TF_NONASCII) && dl == n && memchr(s, '1', n)) {
 		for (size_t i = 0; i < n; i++)
 			w[i] = s[i] == '1' ? 'l' : d[i];
@@ -1726,7 +1731,7 @@ static void deob_token(const matcher *m, const vocab *v, const char *s, size_t n
 		}
 	}
 	if (t->did < 0 && len0 < sizeof small)
-		other_readings(m, v, s, n, copy, len0, t);
+		other_readings(v, s, n, copy, len0, t);
 	/* not in mixed case, a name's or handle's ("SC_Troll", "Louis_Tomlinson") */
 	if (t->did < 0 && (t->uppers <= 1 || (t->flags & TF_ALLCAPS)) && memchr(s, '_', n))
 		underscored(m, v, s, n, copy, len0, t);
