@@ -669,6 +669,34 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 		join_dotted(ts, (const unsigned char *)orig, olen);
 }
 
+/* A virtual token over words i..j-1 (their normalized text joined), made
+ * the alternative reading of word i: the first word's flags without its
+ * case, plus flags; all capitals when every letter of the words is. */
+static void add_virtual(tokens *ts, size_t i, size_t j, uint16_t flags)
+{
+	VEC_RESERVE(ts->t, ts->cap, ts->n + 1);
+	const token *t0 = &ts->t[ts->w[i]], *tl = &ts->t[ts->w[j - 1]];
+	token v = *t0;
+	v.kind = TK_VIRTUAL;
+	v.nlen = tl->ns + tl->nlen - t0->ns;
+	v.oe = tl->oe;
+	v.next = (uint32_t)j;
+	v.alt = -1;
+	v.flags = (uint16_t)((v.flags & ~(TF_ALLCAPS | TF_CAPITAL)) | flags);
+	unsigned letters = 0, uppers = 0;
+	for (size_t k = i; k < j; k++) {
+		letters += ts->t[ts->w[k]].letters;
+		uppers += ts->t[ts->w[k]].uppers;
+	}
+	v.letters = (uint8_t)MIN(letters, 255u);
+	v.uppers = (uint8_t)MIN(uppers, 255u);
+	if (letters >= 2 && uppers == letters)
+		v.flags |= TF_ALLCAPS;
+	ts->t[ts->n] = v;
+	ts->t[ts->w[i]].alt = (int32_t)ts->n;
+	ts->n++;
+}
+
 /* Letters spelled out one at a time with one kind of separator between
  * them ("f u c k", "i.d.i.o.t", "s-h-1-t"): at least three, in one
  * sentence. The virtual token covers the run and is reached from its first
@@ -703,28 +731,7 @@ static void join_spelled(tokens *ts, const ntext *nt, const unsigned char *orig)
 			continue;
 		}
 		/* the tokens between are plain separators: keep them, add a view */
-		VEC_RESERVE(ts->t, ts->cap, ts->n + 1);
-		t0 = &ts->t[ts->w[i]];
-		const token *tl = &ts->t[ts->w[j - 1]];
-		token v = *t0;
-		v.kind = TK_VIRTUAL;
-		v.nlen = tl->ns + tl->nlen - t0->ns;
-		v.oe = tl->oe;
-		v.next = (uint32_t)j;
-		v.alt = -1;
-		v.flags &= (uint16_t)~(TF_ALLCAPS | TF_CAPITAL);
-		unsigned letters = 0, uppers = 0;
-		for (size_t k = i; k < j; k++) {
-			letters += ts->t[ts->w[k]].letters;
-			uppers += ts->t[ts->w[k]].uppers;
-		}
-		v.letters = (uint8_t)MIN(letters, 255u);
-		v.uppers = (uint8_t)MIN(uppers, 255u);
-		if (letters >= 2 && uppers == letters)
-			v.flags |= TF_ALLCAPS;
-		ts->t[ts->n] = v;
-		ts->t[ts->w[i]].alt = (int32_t)ts->n;
-		ts->n++;
+		add_virtual(ts, i, j, 0);
 		i = j;
 	}
 	(void)nt;
@@ -752,24 +759,7 @@ static void join_dotted(tokens *ts, const unsigned char *orig, size_t olen)
 			continue;
 		if (q->oe + 1 < olen && orig[q->oe] == '.' && ascii_alnum(orig[q->oe + 1]))
 			continue;
-		VEC_RESERVE(ts->t, ts->cap, ts->n + 1);
-		p = &ts->t[ts->w[i]];
-		q = &ts->t[ts->w[i + 1]];
-		token v = *p;
-		v.kind = TK_VIRTUAL;
-		v.nlen = nlen;
-		v.oe = q->oe;
-		v.next = (uint32_t)(i + 2);
-		v.alt = -1;
-		v.flags = (uint16_t)((v.flags & ~(TF_ALLCAPS | TF_CAPITAL)) | (q->flags & (TF_DIGIT | TF_SYM)) | TF_SPLIT);
-		unsigned letters = p->letters + q->letters, uppers = p->uppers + q->uppers;
-		v.letters = (uint8_t)MIN(letters, 255u);
-		v.uppers = (uint8_t)MIN(uppers, 255u);
-		if (letters >= 2 && uppers == letters)
-			v.flags |= TF_ALLCAPS;
-		ts->t[ts->n] = v;
-		ts->t[ts->w[i]].alt = (int32_t)ts->n;
-		ts->n++;
+		add_virtual(ts, i, i + 2, (uint16_t)((q->flags & (TF_DIGIT | TF_SYM)) | TF_SPLIT));
 		i++;
 	}
 }
