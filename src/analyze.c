@@ -133,6 +133,7 @@ void tact_analyzer_free(tact_analyzer *a)
 	match_scratch_free(&a->ms);
 	spell_cache_free(a->sc);
 	free(a->reg);
+	buf_free(&a->blank);
 	free(a);
 }
 
@@ -220,12 +221,31 @@ static void mark_regions(tact_analyzer *an, const tact_msg *m)
 	}
 }
 
+/* The text the stages read: the message's own, or, when it has quote or
+ * signature regions, a copy with their bytes other than line ends turned
+ * into spaces. Nothing there counts, so nothing there need be normalized,
+ * tokenized or matched; offsets stay those of the message text. */
+static const char *blank_regions(tact_analyzer *an, const tact_msg *m)
+{
+	if (!m->nregions)
+		return m->text.ptr ? m->text.ptr : "";
+	buf_clear(&an->blank);
+	buf_add(&an->blank, m->text.ptr, m->text.len);
+	char *b = an->blank.ptr;
+	for (size_t i = 0; i < m->nregions; i++)
+		for (size_t j = m->regions[i].start; j < m->regions[i].end && j < m->text.len; j++)
+			if (b[j] != '\n' && b[j] != '\r')
+				b[j] = ' ';
+	return b;
+}
+
 /* Run the stages on the analysed text. */
 static void run(tact_analyzer *an, tact_msg *m)
 {
 	const tact_engine *e = an->eng;
-	normalize(&an->nt, m->text.ptr ? m->text.ptr : "", m->text.len);
-	tokenize(&an->ts, &an->nt, m->text.ptr ? m->text.ptr : "", m->text.len);
+	const char *text = blank_regions(an, m);
+	normalize(&an->nt, text, m->text.len);
+	tokenize(&an->ts, &an->nt, text, m->text.len);
 	mark_regions(an, m);
 	an->ms.skip_side = m->role == TACT_ROLE_AGENT ? SIDE_CUSTOMER : SIDE_AGENT;
 	match_all(&e->m, &e->voc, &e->lx, &an->nt, &an->ts, &an->ms);

@@ -26,6 +26,7 @@ struct tact_analyzer {
 	struct spell_cache *sc; /* per-thread verdicts */
 	region *reg;            /* scratch: the message's regions by start */
 	size_t capreg;
+	buf blank;              /* scratch: the text with its regions blanked */
 };
 
 /* What a detector sees of one message. */

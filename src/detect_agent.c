@@ -548,7 +548,7 @@ static void spelling(dctx *d)
 			continue;
 		if ((t->flags & TF_CAPITAL) && !(t->flags & TF_SENT_START) && !(t->flags & TF_LINE_START))
 			continue; /* a name */
-		if (msg_in_region(d->msg, t->os, t->oe))
+		if (t->flags & TF_REGION)
 			continue;
 		if (t->oe < d->msg->text.len && text[t->oe] == '-' && t->oe - t->os <= 5)
 			continue; /* the prefix of a compound: "pre-authorisation" */

@@ -96,7 +96,7 @@ static void shouting(dctx *d)
 	size_t letters = 0, uppers = 0, capwords = 0;
 	for (size_t i = 0; i < nw; i++) {
 		const token *t = word_tok(d, i);
-		if (t->kind != TK_WORD || t->letters < 2 || acro[i] || msg_in_region(d->msg, t->os, t->oe))
+		if (t->kind != TK_WORD || t->letters < 2 || acro[i] || (t->flags & TF_REGION))
 			continue;
 		letters += t->letters;
 		uppers += t->uppers;
@@ -106,7 +106,7 @@ static void shouting(dctx *d)
 	/* runs of capital words; single-letter words (I, A) and numbers do not
 	 * break a run */
 	for (size_t i = 0; i < nw;) {
-		if (!caps_word(d, i, acro) || msg_in_region(d->msg, word_tok(d, i)->os, word_tok(d, i)->oe)) {
+		if (!caps_word(d, i, acro) || (word_tok(d, i)->flags & TF_REGION)) {
 			i++;
 			continue;
 		}
