@@ -38,7 +38,7 @@ typedef struct {
 
 /* Charset converters to UTF-8, a few per thread: iconv_open() goes through
  * the dynamic loader each time, a cost that dominates short messages. */
-#define CONVERTERS 4
+#define CONVERTERS 32
 typedef struct {
 	struct {
 		char name[48];
