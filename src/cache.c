@@ -242,6 +242,7 @@ bool cache_load(const char *dir, const lexicon *lx, matcher *m, vocab *v)
 	*m = nm;
 	*v = nv;
 	masked_index(m, v);
+	vocab_tags(v);
 	return true;
 }
 

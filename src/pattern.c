@@ -1352,6 +1352,7 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 		m->idf[id] = f;
 	}
 	masked_index(m, v);
+	vocab_tags(v);
 	ntext_free(&P.nt);
 	tokens_free(&P.ts);
 	free(P.memo);

@@ -55,12 +55,33 @@ static inline bool same_bytes(const char *a, const char *b, size_t n)
 	return !n || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
 }
 
+/* The tag of hash h: its high bits (the low ones choose the slot), never 0. */
+#define TAG(h) ((uint16_t)((h) >> 16 | 1))
+
+void vocab_tags(vocab *v)
+{
+	free(v->tags);
+	v->tags = xmalloc(v->cap * sizeof *v->tags);
+	for (size_t j = 0; j < v->cap; j++)
+		v->tags[j] = v->slots[j].id < 0 ? 0 : TAG(v->slots[j].hash);
+}
+
 const vslot *vocab_find_hashed(const vocab *v, const char *w, size_t n)
 {
 	if (!v->cap || n > 0xFFFF)
 		return NULL;
 	uint32_t h = vocab_hash(w, n);
 	size_t mask = v->cap - 1;
+	if (v->tags) {
+		uint16_t tag = TAG(h);
+		for (size_t j = h & mask;; j = (j + 1) & mask) {
+			if (!v->tags[j])
+				return NULL;
+			const vslot *s = &v->slots[j];
+			if (v->tags[j] == tag && s->hash == h && s->len == n && same_bytes(v->pool.ptr + s->off, w, n))
+				return s;
+		}
+	}
 	for (size_t j = h & mask;; j = (j + 1) & mask) {
 		const vslot *s = &v->slots[j];
 		if (s->id < 0)
@@ -72,6 +93,8 @@ const vslot *vocab_find_hashed(const vocab *v, const char *w, size_t n)
 
 static vslot *insert(vocab *v, const char *w, size_t n)
 {
+	free(v->tags); /* stale once the table changes */
+	v->tags = NULL;
 	if (!v->shortw)
 		v->shortw = xcalloc(VOCAB_NSHORT, sizeof *v->shortw);
 	if ((v->n + 1) * 2 > v->cap)
@@ -134,6 +157,7 @@ vslot *vocab_slot(vocab *v, int32_t id)
 
 void vocab_free(vocab *v)
 {
+	free(v->tags);
 	if (v->mapped) {
 		*v = (vocab){0};
 		return;

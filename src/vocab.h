@@ -28,6 +28,10 @@ typedef struct {
 			     tokens of text, found without hashing: slot index
 			     + 1 at vocab_short_index() of the word (0: none);
 			     VOCAB_NSHORT entries */
+	uint16_t *tags;  /* per slot: 0 empty, else some bits of the hash
+			    (vocab_tags()), so a lookup of a word not in
+			    the table, most words of text, reads 2 bytes
+			    per probe instead of a slot; NULL until built */
 	bool mapped;     /* the arrays are in the matcher's cache mapping */
 } vocab;
 
@@ -57,6 +61,8 @@ void vocab_add_form(vocab *v, const char *form, size_t n, int32_t base);
 /* The slot of w, or NULL, through the hash table (vocab_find() below
  * tries the short-word table first). */
 const vslot *vocab_find_hashed(const vocab *v, const char *w, size_t n);
+/* Build v->tags once the table is complete (it is read-only after). */
+void vocab_tags(vocab *v);
 const char *vocab_word(const vocab *v, int32_t id, size_t *len);
 vslot *vocab_slot(vocab *v, int32_t id);
 void vocab_free(vocab *v);
