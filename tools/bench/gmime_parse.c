@@ -4,6 +4,8 @@
  * Usage: gmime_parse FILE.mbox   (prints messages and decoded bytes) */
 #include <gmime/gmime.h>
 #include <stdio.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 
 static size_t decoded;
 
@@ -26,12 +28,15 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	g_mime_init();
-	FILE *f = fopen(argv[1], "rb");
-	if (!f) {
+	int fd = open(argv[1], O_RDONLY);
+	if (fd < 0) {
 		perror(argv[1]);
 		return 2;
 	}
-	GMimeStream *stream = g_mime_stream_file_new(f);
+	/* mapped, not a FILE stream: GMime's file stream seeks before every
+	 * 4 kB read (60,000 lseek and 44,000 read calls on the bench mbox),
+	 * which made this reference 5% slower than GMime can be */
+	GMimeStream *stream = g_mime_stream_mmap_new(fd, PROT_READ, MAP_PRIVATE); /* owns fd */
 	GMimeParser *parser = g_mime_parser_new_with_stream(stream);
 	g_mime_parser_set_format(parser, GMIME_FORMAT_MBOX);
 	size_t n = 0;
