@@ -533,6 +533,57 @@ static void punct(tz *z, size_t i, int len)
 static void join_spelled(tokens *ts, const ntext *nt, const unsigned char *orig);
 static void join_dotted(tokens *ts, const unsigned char *orig, size_t olen);
 
+/* Bytes 'a'..'z' of the eight in w: their high bits. (No carries cross
+ * bytes: each sum is made of bytes below 0x80.) */
+static inline uint64_t az_bytes(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, w7 = w & ~high;
+	return (w7 + ones * (0x80 - 'a')) & ~(w7 + ones * (0x80 - 'z' - 1)) & ~w & high;
+}
+
+/* The end of the run of letters a-z at s[i..n); adds TF_REPEAT to *flags
+ * when a letter occurs three times in a row in it. Eight bytes at a time:
+ * most words fit in the first eight, checked for repeats there too. */
+static inline size_t az_run(const unsigned char *s, size_t i, size_t n, uint16_t *flags)
+{
+	const uint64_t high = 0x8080808080808080ull;
+	size_t e = i;
+	if (i + 8 <= n) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		uint64_t stop = ~az_bytes(w) & high;
+		if (stop) {
+			size_t len = (size_t)__builtin_ctzll(stop) / 8;
+			if (len >= 3) {
+				/* byte j of x is 0 when letters j and j + 1 are
+				 * equal; z marks those bytes (exactly) */
+				uint64_t x = w ^ (w >> 8);
+				uint64_t z = ~(((x & ~high) + ~high) | x) & high;
+				if (z & (z >> 8) & ((1ull << (8 * (len - 2))) - 1))
+					*flags |= TF_REPEAT;
+			}
+			return i + len;
+		}
+		for (e = i + 8; e + 8 <= n; e += 8) {
+			memcpy(&w, s + e, 8);
+			stop = ~az_bytes(w) & high;
+			if (stop) {
+				e += (size_t)__builtin_ctzll(stop) / 8;
+				goto repeats;
+			}
+		}
+	}
+	while (e < n && (unsigned)(s[e] - 'a') < 26)
+		e++;
+repeats:
+	for (size_t k = i + 2; k < e; k++)
+		if (s[k] == s[k - 1] && s[k] == s[k - 2]) {
+			*flags |= TF_REPEAT;
+			break;
+		}
+	return e;
+}
+
 void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 {
 	pthread_once(&tables_once, init_table);
@@ -599,13 +650,7 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 			 * lookups (what runscan_add() does for a letter) */
 			const unsigned char *s = z.s;
 			size_t n = z.n;
-			while (e < n && (unsigned)(s[e] - 'a') < 26)
-				e++;
-			for (size_t k = i + 2; k < e; k++)
-				if (s[k] == s[k - 1] && s[k] == s[k - 2]) {
-					rs.flags |= TF_REPEAT;
-					break;
-				}
+			e = az_run(s, i, n, &rs.flags);
 			if (e > i) { /* what runscan_add() would have learnt: the
 				      last letter and how often it repeats (to 3) */
 				rs.prev = s[e - 1];

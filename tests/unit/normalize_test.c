@@ -134,6 +134,39 @@ static void test_tokens(void)
 		size_t n = ts.n ? ts.t[ts.n - 1].sent + 1 : 0;
 		CHECK(n == sents[i].want, sents[i].line, "%zu sentences, want %zu", n, sents[i].want);
 	}
+	/* letters a-z are scanned eight bytes at a time: a word's end and a
+	 * letter three times in a row, on either side of the eighth byte and
+	 * at the end of the text. Each word's end and its TF_REPEAT as 0/1. */
+	static const struct {
+		int line;
+		const char *in;
+		const char *want;
+	} runs[] = {
+		{__LINE__, "stuuupid fuuuck", "0-8:1 9-15:1"},
+		{__LINE__, "aaa", "0-3:1"},
+		{__LINE__, "aa bbb", "0-2:0 3-6:1"},
+		{__LINE__, "abcdefg hi", "0-7:0 8-10:0"},
+		{__LINE__, "abcdeffg hi", "0-8:0 9-11:0"},
+		{__LINE__, "abcdefff hi", "0-8:1 9-11:0"},
+		{__LINE__, "abcdeff, xyz", "0-7:0 7-8:0 9-12:0"},
+		{__LINE__, "abcdefgggh x", "0-10:1 11-12:0"},
+		{__LINE__, "abcdefghijklmnopqqq!", "0-19:1 19-20:0"},
+		{__LINE__, "abcdefghijklmnopqrst", "0-20:0"},
+		{__LINE__, "zzz{ aa|bbb~", "0-3:1 3-4:0 5-7:0 7-8:0 8-11:1 11-12:0"},
+		/* after a letter outside a-z, letter by letter */
+		{__LINE__, "caf\xC3\xA9ooo ok", "0-8:1 9-11:0"},
+		{__LINE__, "caf\xC3\xA9oo ok", "0-7:0 8-10:0"},
+	};
+	for (size_t i = 0; i < sizeof runs / sizeof *runs; i++) {
+		const char *in = runs[i].in;
+		normalize(&nt, in, strlen(in));
+		tokenize(&ts, &nt, in, strlen(in));
+		b = (buf){0};
+		for (size_t k = 0; k < ts.n; k++)
+			buf_printf(&b, "%s%u-%u:%d", k ? " " : "", ts.t[k].os, ts.t[k].oe, !!(ts.t[k].flags & TF_REPEAT));
+		CHECK_STR(b.ptr ? b.ptr : "", runs[i].want, runs[i].line);
+		buf_free(&b);
+	}
 	ntext_free(&nt);
 	tokens_free(&ts);
 }
