@@ -119,6 +119,7 @@ typedef struct {
 	const unsigned char *s;   /* normalized text */
 	size_t n;
 	const unsigned char *orig;
+	size_t on;                /* its length */
 	size_t hint;              /* run hint for the offset map */
 	uint32_t sent, clause;
 	uint16_t pending;         /* flags for the next token */
@@ -238,8 +239,20 @@ static inline void emit_plain(tz *z, size_t a, size_t b, uint16_t flags)
 	}
 	size_t oa = r->orig + (a - r->norm), ob = r->orig + (b - r->norm);
 	unsigned uppers = 0;
-	for (size_t k = oa; k < ob; k++)
-		uppers += (unsigned)(z->orig[k] - 'A') < 26;
+	if (b - a <= 8 && a + 8 <= z->n && oa + 8 <= z->on) {
+		/* the run is identical but for case: an original letter
+		 * differs from its a-z only by 0x20 when it is a capital */
+		uint64_t x, y;
+		memcpy(&x, z->s + a, 8);
+		memcpy(&y, z->orig + oa, 8);
+		x = (x ^ y) & 0x2020202020202020ull;
+		if (b - a < 8)
+			x &= (1ull << (8 * (b - a))) - 1;
+		uppers = (unsigned)(((x >> 5) * 0x0101010101010101ull) >> 56); /* 0 or 1 a byte, summed */
+	} else {
+		for (size_t k = oa; k < ob; k++)
+			uppers += (unsigned)(z->orig[k] - 'A') < 26;
+	}
 	flags |= z->pending;
 	if (!z->sent_open)
 		flags |= TF_SENT_START;
@@ -587,10 +600,9 @@ repeats:
 void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 {
 	pthread_once(&tables_once, init_table);
-	(void)olen;
 	ts->n = ts->nw = 0;
 	tz z = {.ts = ts, .nt = nt, .s = (const unsigned char *)nt->out.ptr, .n = nt->out.len,
-		.orig = (const unsigned char *)orig, .pending = TF_PARA_START | TF_LINE_START};
+		.orig = (const unsigned char *)orig, .on = olen, .pending = TF_PARA_START | TF_LINE_START};
 	bool has_at = z.n && memchr(z.s, '@', z.n) != NULL;
 	size_t at = 0, at_from = 0; /* the next '@' at or after i; where its address could start */
 	if (has_at) {

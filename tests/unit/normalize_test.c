@@ -167,6 +167,32 @@ static void test_tokens(void)
 		CHECK_STR(b.ptr ? b.ptr : "", runs[i].want, runs[i].line);
 		buf_free(&b);
 	}
+	/* capitals counted eight bytes at a time in words of letters a-z:
+	 * each word's capitals, then C for TF_CAPITAL and A for TF_ALLCAPS */
+	static const struct {
+		int line;
+		const char *in;
+		const char *want;
+	} caps[] = {
+		{__LINE__, "Hello WORLD ok", "1C 5CA 0"},
+		{__LINE__, "AbCdEfGh abcdefgH ABCDEFGHI x", "4C 1 9CA 0"},
+		{__LINE__, "I am SO", "1C 0 2CA"},
+		{__LINE__, "tail WORD", "0 4CA"},
+		{__LINE__, "caf\xC3\xA9 CAF\xC3\x89 Stra\xC3\x9F" "e", "0 4CA 1C"},
+	};
+	for (size_t i = 0; i < sizeof caps / sizeof *caps; i++) {
+		const char *in = caps[i].in;
+		normalize(&nt, in, strlen(in));
+		tokenize(&ts, &nt, in, strlen(in));
+		b = (buf){0};
+		for (size_t k = 0; k < ts.nw; k++) {
+			const token *t = &ts.t[ts.w[k]];
+			buf_printf(&b, "%s%u%s%s", k ? " " : "", t->uppers, t->flags & TF_CAPITAL ? "C" : "",
+				   t->flags & TF_ALLCAPS ? "A" : "");
+		}
+		CHECK_STR(b.ptr ? b.ptr : "", caps[i].want, caps[i].line);
+		buf_free(&b);
+	}
 	ntext_free(&nt);
 	tokens_free(&ts);
 }
