@@ -255,6 +255,17 @@ static bool followed_by(const dctx *d, size_t w, size_t w1, const char *s)
 	return false;
 }
 
+/* Is the event whose past form ends before word k, in a clause ending by
+ * w1, a message to the customer ("we sent you a DM", "I have let my
+ * manager know") rather than what went wrong? */
+static bool to_customer(const dctx *d, size_t k, size_t w1)
+{
+	if (k + 1 < w1 && word_is(d, k, "you") &&
+	    word_in(d, k + 1, (const char *const[]){"a", "an", "the", "our", "my", "dm", "dms", "message", NULL}))
+		return true;
+	return word_is(d, k - 1, "let") && followed_by(d, k - 1, w1, "know");
+}
+
 /* An event clause (event_at) opening a clause that starts in words [w0,
  * w0 + LOOKBACK) and ends by w1: the subject first in its sentence or
  * clause, or after "and". A message to the customer ("we sent you a DM",
@@ -266,13 +277,7 @@ static int event_in(const dctx *d, size_t w0, size_t w1, size_t *f0, size_t *f1)
 		if (w > w0 && t->clause == word_tok(d, w - 1)->clause && !word_is(d, w - 1, "and"))
 			continue;
 		int kind = event_at(d, w, w1, f0, f1);
-		if (kind == EVENT_NONE)
-			continue;
-		size_t k = *f1; /* the word after the past form */
-		if (k + 1 < w1 && word_is(d, k, "you") &&
-		    word_in(d, k + 1, (const char *const[]){"a", "an", "the", "our", "my", "dm", "dms", "message", NULL}))
-			continue;
-		if (word_is(d, k - 1, "let") && followed_by(d, k - 1, w1, "know"))
+		if (kind == EVENT_NONE || to_customer(d, *f1, w1))
 			continue;
 		return kind;
 	}
@@ -300,8 +305,10 @@ static int event_around(const dctx *d, const match *ap, size_t *f0, size_t *f1)
 			return kind;
 	}
 	bool alone = word_tok(d, w1 - 1)->clause == word_tok(d, ap->w0)->clause; /* and closes it */
-	if (opens && alone && sentence_next(d, w0, w1, 1, &n0, &n1))
-		return event_at(d, n0, n1, f0, f1);
+	if (opens && alone && sentence_next(d, w0, w1, 1, &n0, &n1)) {
+		kind = event_at(d, n0, n1, f0, f1);
+		return kind != EVENT_NONE && to_customer(d, *f1, n1) ? EVENT_NONE : kind;
+	}
 	return EVENT_NONE;
 }
 
@@ -339,6 +346,21 @@ static bool blamed(const dctx *d, const labels *L, const match *m)
 	return false;
 }
 
+/* After a verb ending before word w, a message to the customer: [you]
+ * [a, an, another], then a message ("sent you a DM", "gave you an
+ * update"). *after is set to the word after the article. */
+static bool message_at(const dctx *d, size_t w, size_t *after)
+{
+	if (w < d->ts->nw && word_is(d, w, "you"))
+		w++;
+	if (w < d->ts->nw && word_in(d, w, (const char *const[]){"a", "an", "another", NULL}))
+		w++;
+	*after = w;
+	return w < d->ts->nw && word_in(d, w, (const char *const[]){"dm", "dms", "direct", "pm", "private", "message",
+								       "note", "reply", "response", "tweet", "update", "email",
+								       "text", "reminder", "notification", NULL});
+}
+
 /* A counted failure or ownership match in words [w0, w1) near the apology
  * ap that does not take in ap itself ("I apologize for the delayed ..."
  * is not "I ... delayed") and is not the customer's fault, or NULL. */
@@ -348,8 +370,9 @@ static const match *failure_in(const dctx *d, const labels *L, const match *ap, 
 	for (size_t i = lo; i < hi; i++) {
 		const match *o = &d->ms->m[i];
 		const char *l = entry_of(d, o)->label;
+		size_t after;
 		if ((l == L->failure || l == L->ownership) && agent_counted(d, o) && o->w0 >= w0 && o->w1 <= w1 &&
-		    !(o->w0 < ap->w1 && ap->w0 < o->w1) && !blamed(d, L, o))
+		    !(o->w0 < ap->w1 && ap->w0 < o->w1) && !blamed(d, L, o) && !message_at(d, o->w1, &after))
 			return o;
 	}
 	return NULL;
@@ -694,17 +717,12 @@ static bool in_if_clause(const dctx *d, const match *m)
  * call with our metering team"): that is a hand-over. */
 static bool sends_message(const dctx *d, const match *m)
 {
-	size_t w = m->w1;
-	if (w < d->ts->nw && word_is(d, w, "you"))
-		w++;
-	if (w < d->ts->nw && word_in(d, w, (const char *const[]){"a", "an", "another", NULL}))
-		w++;
-	if (w + 1 < d->ts->nw && word_in(d, w, (const char *const[]){"call", "callback", "call-back", "chat", "meeting", NULL}) &&
-	    word_is(d, w + 1, "with"))
+	size_t w;
+	if (message_at(d, m->w1, &w))
 		return true;
-	return w < d->ts->nw && word_in(d, w, (const char *const[]){"dm", "direct", "pm", "private", "message", "note",
-								       "reply", "response", "tweet", "update", "email", "text",
-								       "reminder", "notification", NULL});
+	return w + 1 < d->ts->nw &&
+	       word_in(d, w, (const char *const[]){"call", "callback", "call-back", "chat", "meeting", NULL}) &&
+	       word_is(d, w + 1, "with");
 }
 
 /* Is remedy m what a refusal later in its clause refuses ("a partial
@@ -799,8 +817,10 @@ void detect_agent(dctx *d)
 	bool owns = false; /* the reply owns a failure somewhere */
 	for (size_t i = 0; i < d->ms->n && !owns; i++) {
 		const char *l = entry_of(d, &d->ms->m[i])->label;
+		size_t after;
 		owns = (l == L.failure || l == L.ownership) && agent_counted(d, &d->ms->m[i]) &&
-		       !conditioned(d, &d->ms->m[i]) && !blamed(d, &L, &d->ms->m[i]);
+		       !conditioned(d, &d->ms->m[i]) && !blamed(d, &L, &d->ms->m[i]) &&
+		       !message_at(d, d->ms->m[i].w1, &after);
 	}
 	tact_apology cls = TACT_APOLOGY_NONE;
 	for (size_t i = 0; i < d->ms->n; i++) {
