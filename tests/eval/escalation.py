@@ -28,12 +28,16 @@ def main():
     g = [set(r["labels"]) for r in gold]
     p = [set(l for l in o["labels"] if l in LABELS) for o in out]
     res = label_table(g, p, LABELS, "%s (n=%d)" % (os.path.basename(path).replace(".jsonl", ""), len(gold)))
-    macro = sum(v[2] for v in res.values()) / len(res)
+    # over the labels the set has or tact predicts: a label absent from both
+    # has no F1 to average (the holdout has no identity slur, say)
+    seen = [l for l in res if any(l in a or l in b for a, b in zip(g, p))]
+    macro = sum(res[l][2] for l in seen) / max(len(seen), 1)
     tp = sum(len(a & b) for a, b in zip(g, p))
     fp = sum(len(b - a) for a, b in zip(g, p))
     fn = sum(len(a - b) for a, b in zip(g, p))
     mp, mr = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-    print("micro P %.3f R %.3f F1 %.3f; macro F1 %.3f" % (mp, mr, 2 * mp * mr / max(mp + mr, 1e-9), macro))
+    print("micro P %.3f R %.3f F1 %.3f; macro F1 %.3f over %d labels" % (mp, mr, 2 * mp * mr / max(mp + mr, 1e-9), macro,
+                                                                     len(seen)))
     order = ["none", "low", "medium", "high", "critical"]
     lv = sum(1 for r, o in zip(gold, out) if r["level"] == o["escalation"]["level"])
     lv1 = sum(1 for r, o in zip(gold, out)
