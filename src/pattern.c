@@ -1714,10 +1714,17 @@ static void deob_token(const matcher *m, const vocab *v, const char *s, size_t n
 	char small[64]; /* the mapped word, to squeeze it two ways */
 	char *copy = len0 <= sizeof small ? small : xmalloc(len0);
 	memcpy(copy, db->ptr + start, len0);
-	for (int keep = 2; keep >= 1; keep--) {
+	/* without a run of three of a byte other than '*', both ways leave
+	 * the word as it is: one lookup does */
+	int last = 2;
+	for (size_t i = 2; i < len0 && last == 2; i++)
+		if (copy[i] == copy[i - 1] && copy[i] == copy[i - 2] && copy[i] != '*')
+			last = 1;
+	for (int keep = 2; keep >= last; keep--) {
 		db->len = start;
 		buf_add(db, copy, len0);
-		squeeze(db, start, keep);
+		if (last == 1)
+			squeeze(db, start, keep);
 		const char *d = db->ptr + start;
 		size_t dl = db->len - start;
 		const vslot *vs = memchr(d, '*', dl) ? masked_lookup(m, v, d, dl) : vocab_find(v, d, dl);
