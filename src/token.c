@@ -622,10 +622,14 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 			continue;
 		}
 		if (newlines) {
+			const token *last = z.ts->n ? &z.ts->t[z.ts->n - 1] : NULL;
+			unsigned char lc = last && last->kind == TK_PUNCT ? z.s[last->ns] : 0;
 			if (newlines >= 2) {
 				new_sentence(&z);
 				z.dquote = z.squote = false;
 				z.pending |= TF_PARA_START;
+			} else if (lc == ';' || lc == '{' || lc == '}') {
+				new_sentence(&z); /* a line of code, or of a list, ends there */
 			} else {
 				new_clause(&z);
 			}

@@ -126,6 +126,9 @@ static void test_tokens(void)
 		{__LINE__, "It's option a. Then stop.", 2},
 		{__LINE__, "I went to B. Then home.", 2},
 		{__LINE__, "Section 4 B. The rest.", 2},
+		/* a line ending in ';', '{' or '}' (code, mostly) ends one too */
+		{__LINE__, "if (x) {\n\ty = 1;\n\tz();\n}\nfine", 5},
+		{__LINE__, "a line;\nthe next (one),\nthe last", 2},
 	};
 	for (size_t i = 0; i < sizeof sents / sizeof *sents; i++) {
 		const char *in = sents[i].in;
