@@ -232,10 +232,17 @@ static const char *blank_regions(tact_analyzer *an, const tact_msg *m)
 	buf_clear(&an->blank);
 	buf_add(&an->blank, m->text.ptr, m->text.len);
 	char *b = an->blank.ptr;
-	for (size_t i = 0; i < m->nregions; i++)
-		for (size_t j = m->regions[i].start; j < m->regions[i].end && j < m->text.len; j++)
-			if (b[j] != '\n' && b[j] != '\r')
-				b[j] = ' ';
+	for (size_t i = 0; i < m->nregions; i++) {
+		size_t j = m->regions[i].start, end = MIN(m->regions[i].end, m->text.len);
+		while (j < end) { /* a line at a time */
+			const char *nl = memchr(b + j, '\n', end - j);
+			size_t e = nl ? (size_t)(nl - b) : end, k = e;
+			if (k > j && b[k - 1] == '\r')
+				k--;
+			memset(b + j, ' ', k - j);
+			j = e + 1;
+		}
+	}
 	return b;
 }
 

@@ -619,6 +619,10 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 		if (c == C_SPACE || c == C_NL) {
 			newlines += c == C_NL;
 			i += (size_t)len;
+			/* runs of spaces (indentation, blanked quotes): eight at a time */
+			if (z.s[i - 1] == ' ')
+				while (i + 8 <= z.n && !memcmp(z.s + i, "        ", 8))
+					i += 8;
 			continue;
 		}
 		if (newlines) {
