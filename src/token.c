@@ -619,10 +619,13 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 		if (c == C_SPACE || c == C_NL) {
 			newlines += c == C_NL;
 			i += (size_t)len;
-			/* runs of spaces (indentation, blanked quotes): eight at a time */
-			if (z.s[i - 1] == ' ')
-				while (i + 8 <= z.n && !memcmp(z.s + i, "        ", 8))
+			/* a line's leading spaces (indentation, blanked quotes):
+			 * eight at a time */
+			if (c == C_NL) {
+				uint64_t w;
+				while (i + 8 <= z.n && (memcpy(&w, z.s + i, 8), w == 0x2020202020202020ull))
 					i += 8;
+			}
 			continue;
 		}
 		if (newlines) {
