@@ -1060,7 +1060,7 @@ pcre2_code *pattern_compile_regex(const char *pat, size_t len, bool anchored, ch
 		snprintf(err, errlen, "regex not closed with '/'");
 		return NULL;
 	}
-	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | (anchored ? PCRE2_ANCHORED : 0);
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | (anchored ? PCRE2_ANCHORED : PCRE2_USE_OFFSET_LIMIT);
 	for (const char *f = close + 1; f < pat + len; f++) {
 		if (*f == 'i') {
 			opts |= PCRE2_CASELESS;
@@ -2280,9 +2280,10 @@ static void sentence_text(mctx *c, size_t pos, size_t *a, size_t *b)
 	*b = c->text_b;
 }
 
-/* One match of rx in normalized text [from, end), into *ov: 1 found, 0
- * none, -1 a PCRE2 limit (the entry is noted). */
-static int regex_once(mctx *c, const pregex *rx, size_t end, size_t from, size_t ov[2])
+/* One match of rx in normalized text [from, end) that starts at or before
+ * limit (PCRE2_UNSET: anywhere), into *ov: 1 found, 0 none, -1 a PCRE2
+ * limit (the entry is noted). */
+static int regex_once(mctx *c, const pregex *rx, size_t end, size_t from, size_t limit, size_t ov[2])
 {
 	match_scratch *s = c->s;
 	if (!s->md) {
@@ -2295,6 +2296,7 @@ static int regex_once(mctx *c, const pregex *rx, size_t end, size_t from, size_t
 		pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
 	}
 	jit_once(rx);
+	pcre2_set_offset_limit(s->mctx, limit);
 	int rc = pcre2_match(rx->code, (PCRE2_SPTR)c->nt->out.ptr, end, from, 0, s->md, s->mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
@@ -2334,15 +2336,22 @@ static void push_regex_match(mctx *c, const pregex *rx, size_t pos, size_t ov0, 
 			       .oe = (uint32_t)ob};
 }
 
-/* Every match of rx in the sentence of word position pos. */
-static void regex_sentence(mctx *c, const pregex *rx, size_t pos)
+/* The matches of rx in the sentence of word position pos that start in
+ * normalized text [from, the end of the word at pos]: every match holds an
+ * anchor word, so none starts after the last one (lexicons/README.md).
+ * Returns where the next search in the sentence begins. */
+static size_t regex_upto(mctx *c, const pregex *rx, size_t pos, size_t from)
 {
 	size_t a, b, ov[2];
 	sentence_text(c, pos, &a, &b);
-	size_t off = a;
-	for (int guard = 0; guard < 64 && off < b; guard++) {
-		if (regex_once(c, rx, b, off, ov) <= 0)
-			return;
+	const token *t = word_at(c, pos);
+	size_t limit = t->ns + t->nlen, off = MAX(from, a);
+	for (int guard = 0; guard < 64 && off < b && off <= limit; guard++) {
+		int rc = regex_once(c, rx, b, off, limit, ov);
+		if (rc < 0)
+			return b;
+		if (rc == 0)
+			return limit + 1;
 		if (ov[1] <= ov[0]) {
 			off = ov[0] + 1;
 			continue;
@@ -2350,6 +2359,7 @@ static void regex_sentence(mctx *c, const pregex *rx, size_t pos)
 		push_regex_match(c, rx, pos, ov[0], ov[1]);
 		off = ov[1];
 	}
+	return off;
 }
 
 /* A `start` regex (compiled anchored) tried at the word at pos; returns
@@ -2359,7 +2369,7 @@ static size_t regex_at(mctx *c, const pregex *rx, size_t pos)
 	size_t a, b, ov[2];
 	const token *t = word_at(c, pos);
 	sentence_text(c, pos, &a, &b);
-	if (regex_once(c, rx, b, t->ns, ov) <= 0 || ov[1] <= ov[0])
+	if (regex_once(c, rx, b, t->ns, PCRE2_UNSET, ov) <= 0 || ov[1] <= ov[0])
 		return t->ns + 1;
 	push_regex_match(c, rx, pos, ov[0], ov[1]);
 	return ov[1];
@@ -2450,9 +2460,11 @@ static void match_sort(match *m, size_t n, match *tmp)
 }
 
 /* The regexes anchored on the word at pos (its form or lemma): those of
- * context cues (ctx) or the others. A regex runs once a sentence; a
- * `start` one at each anchor word not inside its last match. *last_sent
- * is the sentence s->rx_next was last cleared for. */
+ * context cues (ctx) or the others. A regex goes on from where its last
+ * search in the sentence stopped, for the matches that start by the end
+ * of this anchor word; a `start` one is tried at each anchor word not
+ * inside its last match. *last_sent is the sentence s->rx_next was last
+ * cleared for. */
 static void regexes_run(mctx *c, size_t pos, const token *t, bool ctx, uint32_t *last_sent)
 {
 	const matcher *m = c->m;
@@ -2470,14 +2482,14 @@ static void regexes_run(mctx *c, size_t pos, const token *t, bool ctx, uint32_t 
 				memset(s->rx_next, 0, m->nrx * sizeof *s->rx_next);
 				*last_sent = t->sent;
 			}
-			if (rx->start ? t->ns < s->rx_next[r] : s->rx_next[r] != 0)
+			/* where the next try may begin (a non-start regex: plus
+			 * one, 0 before its first search in the sentence) */
+			if (rx->start ? t->ns < s->rx_next[r] : s->rx_next[r] > t->ns + t->nlen + 1u)
 				continue;
-			if (rx->start) {
+			if (rx->start)
 				s->rx_next[r] = (uint32_t)regex_at(c, rx, pos);
-			} else {
-				s->rx_next[r] = 1;
-				regex_sentence(c, rx, pos);
-			}
+			else
+				s->rx_next[r] = (uint32_t)regex_upto(c, rx, pos, s->rx_next[r] ? s->rx_next[r] - 1 : 0) + 1;
 		}
 	}
 }

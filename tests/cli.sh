@@ -253,5 +253,14 @@ check start-lint-bad-message 1 "$(grep -c "u.court.*flag 'start'.*small claims c
 printf '%s\n' 'u.phrase escalation.legal high start  sue you' >"$tmp/lexphr/u.tact"
 status start-on-phrase 2 "$tact" lexicon lint "$tmp/lexphr"
 
+# --- a regex without start: every match up to the sentence's last anchor -----
+mkdir -p "$tmp/lexw"
+printf '%s\n' 'u.w escalation.legal high anchor=court /\b(?:small\s+claims\s+court|court\s+date|claims)\b/' \
+	'  + see you in small claims court' >"$tmp/lexw/u.tact"
+printf '%s\n' '{"id":"w","role":"customer","text":"small claims court, then a court date, then more claims"}' >"$tmp/w.jsonl"
+status window-run 0 "$tact" --no-default-lexicons --lexicons "$tmp/lexw" "$tmp/w.jsonl"
+# "claims" at the end holds no anchor and starts after the last one: not looked for
+check window-spans "small claims court|court date" "$(jq -r '[.spans[] | select(.rule=="u.w") | .match] | join("|")' "$tmp/out")"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
