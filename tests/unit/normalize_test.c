@@ -55,13 +55,62 @@ static void test_map(void)
 	ntext_free(&nt);
 }
 
+/* A table case: the text, and what its tokens are described as, joined
+ * by spaces. */
+typedef struct {
+	int line;
+	const char *in;
+	const char *want;
+} tok_case;
+
+typedef void describe_fn(buf *b, const ntext *nt, const token *t);
+
+/* Tokenize each case's text and compare its tokens, each described by one(). */
+static void check_tokens(const tok_case *cases, size_t n, describe_fn *one)
+{
+	ntext nt = {0};
+	tokens ts = {0};
+	for (size_t i = 0; i < n; i++) {
+		normalize(&nt, cases[i].in, strlen(cases[i].in));
+		tokenize(&ts, &nt, cases[i].in, strlen(cases[i].in));
+		buf b = {0};
+		for (size_t k = 0; k < ts.n; k++) {
+			if (k)
+				buf_addc(&b, ' ');
+			one(&b, &nt, &ts.t[k]);
+		}
+		CHECK_STR(b.ptr ? b.ptr : "", cases[i].want, cases[i].line);
+		buf_free(&b);
+	}
+	ntext_free(&nt);
+	tokens_free(&ts);
+}
+
+/* kind:text[orig start-end] */
+static void describe_text(buf *b, const ntext *nt, const token *t)
+{
+	static const char kinds[] = "wnuehmpv";
+	buf_printf(b, "%c:%.*s[%u-%u]", kinds[t->kind], (int)t->nlen, nt->out.ptr + t->ns, t->os, t->oe);
+}
+
+/* orig start-end:TF_REPEAT as 0/1 */
+static void describe_repeat(buf *b, const ntext *nt, const token *t)
+{
+	(void)nt;
+	buf_printf(b, "%u-%u:%d", t->os, t->oe, !!(t->flags & TF_REPEAT));
+}
+
+/* capitals, then C for TF_CAPITAL and A for TF_ALLCAPS */
+static void describe_caps(buf *b, const ntext *nt, const token *t)
+{
+	(void)nt;
+	buf_printf(b, "%u%s%s", t->uppers, t->flags & TF_CAPITAL ? "C" : "", t->flags & TF_ALLCAPS ? "A" : "");
+}
+
 static void test_tokens(void)
 {
-	static const struct {
-		int line;
-		const char *in;
-		const char *want; /* kind:text[orig start-end] joined by spaces */
-	} cases[] = {
+	/* kind:text[orig start-end] */
+	static const tok_case cases[] = {
 		{__LINE__, "I'm NOT happy!!", "w:i'm[0-3] w:not[4-7] w:happy[8-13] p:![13-14] p:![14-15]"},
 		{__LINE__, "f*ck this, a$$hole", "w:f*ck[0-4] w:this[5-9] p:,[9-10] w:a$$hole[11-18]"},
 		{__LINE__, "mail jo@ex.com or www.ex.com/x.", "w:mail[0-4] e:jo@ex.com[5-14] w:or[15-17] u:www.ex.com/x[18-30] p:.[30-31]"},
@@ -76,22 +125,9 @@ static void test_tokens(void)
 		{__LINE__, "\xEF\xBC\xA9\xEF\xBC\xA4\xEF\xBC\xA9\xEF\xBC\xAF\xEF\xBC\xB4", "w:idiot[0-15]"},
 		{__LINE__, "it\xE2\x80\x99s \xF0\x9F\x98\xA1", "w:it's[0-6] m:\xF0\x9F\x98\xA1[7-11]"},
 	};
+	check_tokens(cases, sizeof cases / sizeof *cases, describe_text);
 	ntext nt = {0};
 	tokens ts = {0};
-	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		const char *in = cases[i].in;
-		normalize(&nt, in, strlen(in));
-		tokenize(&ts, &nt, in, strlen(in));
-		buf b = {0};
-		for (size_t k = 0; k < ts.n; k++) {
-			const token *t = &ts.t[k];
-			static const char kinds[] = "wnuehmpv";
-			buf_printf(&b, "%s%c:%.*s[%u-%u]", k ? " " : "", kinds[t->kind], (int)t->nlen,
-				   nt.out.ptr + t->ns, t->os, t->oe);
-		}
-		CHECK_STR(b.ptr ? b.ptr : "", cases[i].want, cases[i].line);
-		buf_free(&b);
-	}
 	/* sentences and clauses */
 	const char *s = "Hi there, Mr. Smith. Is it fixed?\n\nNo";
 	normalize(&nt, s, strlen(s));
@@ -140,11 +176,7 @@ static void test_tokens(void)
 	/* letters a-z are scanned eight bytes at a time: a word's end and a
 	 * letter three times in a row, on either side of the eighth byte and
 	 * at the end of the text. Each word's end and its TF_REPEAT as 0/1. */
-	static const struct {
-		int line;
-		const char *in;
-		const char *want;
-	} runs[] = {
+	static const tok_case runs[] = {
 		{__LINE__, "stuuupid fuuuck", "0-8:1 9-15:1"},
 		{__LINE__, "aaa", "0-3:1"},
 		{__LINE__, "aa bbb", "0-2:0 3-6:1"},
@@ -160,42 +192,17 @@ static void test_tokens(void)
 		{__LINE__, "caf\xC3\xA9ooo ok", "0-8:1 9-11:0"},
 		{__LINE__, "caf\xC3\xA9oo ok", "0-7:0 8-10:0"},
 	};
-	for (size_t i = 0; i < sizeof runs / sizeof *runs; i++) {
-		const char *in = runs[i].in;
-		normalize(&nt, in, strlen(in));
-		tokenize(&ts, &nt, in, strlen(in));
-		b = (buf){0};
-		for (size_t k = 0; k < ts.n; k++)
-			buf_printf(&b, "%s%u-%u:%d", k ? " " : "", ts.t[k].os, ts.t[k].oe, !!(ts.t[k].flags & TF_REPEAT));
-		CHECK_STR(b.ptr ? b.ptr : "", runs[i].want, runs[i].line);
-		buf_free(&b);
-	}
+	check_tokens(runs, sizeof runs / sizeof *runs, describe_repeat);
 	/* capitals counted eight bytes at a time in words of letters a-z:
 	 * each word's capitals, then C for TF_CAPITAL and A for TF_ALLCAPS */
-	static const struct {
-		int line;
-		const char *in;
-		const char *want;
-	} caps[] = {
+	static const tok_case caps[] = {
 		{__LINE__, "Hello WORLD ok", "1C 5CA 0"},
 		{__LINE__, "AbCdEfGh abcdefgH ABCDEFGHI x", "4C 1 9CA 0"},
 		{__LINE__, "I am SO", "1C 0 2CA"},
 		{__LINE__, "tail WORD", "0 4CA"},
 		{__LINE__, "caf\xC3\xA9 CAF\xC3\x89 Stra\xC3\x9F" "e", "0 4CA 1C"},
 	};
-	for (size_t i = 0; i < sizeof caps / sizeof *caps; i++) {
-		const char *in = caps[i].in;
-		normalize(&nt, in, strlen(in));
-		tokenize(&ts, &nt, in, strlen(in));
-		b = (buf){0};
-		for (size_t k = 0; k < ts.nw; k++) {
-			const token *t = &ts.t[ts.w[k]];
-			buf_printf(&b, "%s%u%s%s", k ? " " : "", t->uppers, t->flags & TF_CAPITAL ? "C" : "",
-				   t->flags & TF_ALLCAPS ? "A" : "");
-		}
-		CHECK_STR(b.ptr ? b.ptr : "", caps[i].want, caps[i].line);
-		buf_free(&b);
-	}
+	check_tokens(caps, sizeof caps / sizeof *caps, describe_caps);
 	ntext_free(&nt);
 	tokens_free(&ts);
 }
