@@ -100,6 +100,20 @@ size_t input_read(input *in, const char **p, size_t n)
 	return k;
 }
 
+size_t input_buffered(const input *in, const char **p)
+{
+	*p = in->b ? in->b + in->pos : "";
+	return in->skipping ? 0 : in->end - in->pos;
+}
+
+void input_advance(input *in, size_t n, size_t lines)
+{
+	in->pos += n;
+	in->line += lines;
+	in->consumed += n;
+	in->scan = 0;
+}
+
 /* Discard the rest of a cut line, up to and including its newline, a
  * window at a time so that memory stays bounded. */
 static void skip_rest(input *in)

@@ -41,5 +41,11 @@ size_t input_getline(input *in, const char **p, bool *cut);
 size_t input_peek_more(input *in, const char **p);
 /* Up to n bytes of the stream; 0 at end of input. */
 size_t input_read(input *in, const char **p, size_t n);
+/* The bytes already buffered, without reading or consuming (0 while the
+ * rest of a cut line is to be skipped): for a reader that takes whole
+ * lines from the window itself, then consumes them with input_advance(). */
+size_t input_buffered(const input *in, const char **p);
+/* Consume n buffered bytes that hold `lines` complete lines. */
+void input_advance(input *in, size_t n, size_t lines);
 
 #endif

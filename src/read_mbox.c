@@ -80,6 +80,33 @@ static bool quoted_from(const char *p, size_t n)
 	return i > 0 && n - i >= 5 && !memcmp(p + i, "From ", 5);
 }
 
+/* Take in one copy the complete lines already in the input window that
+ * can be neither a From_ line nor a quoted one (they begin with neither
+ * 'F' nor '>'), up to max-message-bytes in all (*dropped counts the
+ * rest). Returns whether the last line taken is blank (after_blank when
+ * none is). */
+static bool plain_lines(tact_reader *rd, tact_msg *m, size_t max, unsigned long long *dropped, bool after_blank)
+{
+	const char *w;
+	size_t avail = input_buffered(&rd->in, &w), k = 0, last = 0, lines = 0;
+	while (k < avail && w[k] != 'F' && w[k] != '>') {
+		const char *nl = memchr(w + k, '\n', avail - k);
+		if (!nl || (size_t)(nl - (w + k)) >= rd->in.limit)
+			break;
+		last = k;
+		k = (size_t)(nl - w) + 1;
+		lines++;
+	}
+	if (!lines)
+		return after_blank;
+	size_t room = max - MIN(m->raw.len, max), keep = MIN(k, room);
+	buf_add(&m->raw, w, keep);
+	*dropped += k - keep;
+	after_blank = is_blank(w + last, k - last);
+	input_advance(&rd->in, k, lines);
+	return after_blank;
+}
+
 static tact_status mbox_next(tact_reader *rd, tact_msg *m, bool *done, char **err)
 {
 	mbox_state *st = rd->state;
@@ -96,6 +123,8 @@ static tact_status mbox_next(tact_reader *rd, tact_msg *m, bool *done, char **er
 		st->from_pending = false;
 	}
 	while (!st->eof) {
+		if (begun)
+			after_blank = plain_lines(rd, m, max, &dropped, after_blank);
 		size_t line = rd->in.line;
 		n = input_getline(&rd->in, &p, &cut);
 		if (!n) {
