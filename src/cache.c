@@ -213,8 +213,9 @@ bool cache_load(const char *dir, const lexicon *lx, matcher *m, vocab *v)
 			char err[256];
 			size_t eoff;
 			bool start = lx->e[rxent[i]].flags & LF_START;
-			nm.rx[i] = (pregex){rxent[i], pattern_compile_regex(pat, strlen(pat), start, err, sizeof err, &eoff),
-					    false, start};
+			nm.rx[i] = (pregex){.entry = rxent[i],
+					    .code = pattern_compile_regex(pat, strlen(pat), start, err, sizeof err, &eoff),
+					    .start = start};
 			nm.nrx = i + 1;
 			ok = nm.rx[i].code != NULL;
 		}
@@ -243,6 +244,7 @@ bool cache_load(const char *dir, const lexicon *lx, matcher *m, vocab *v)
 	*v = nv;
 	masked_index(m, v);
 	vocab_tags(v);
+	regex_groups(m, lx);
 	return true;
 }
 

@@ -1243,7 +1243,7 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 				continue;
 			}
 			m->rx = xreallocarray(m->rx, m->nrx + 1, sizeof *m->rx);
-			m->rx[m->nrx] = (pregex){(uint32_t)i, re, false, e->flags & LF_START};
+			m->rx[m->nrx] = (pregex){.entry = (uint32_t)i, .code = re, .start = e->flags & LF_START};
 			for (size_t k = 0; k < e->nanchors; k++) {
 				normalize(&P.nt, e->anchors[k], strlen(e->anchors[k]));
 				int32_t id = vocab_add(v, P.nt.out.ptr, P.nt.out.len);
@@ -1353,6 +1353,7 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 	}
 	masked_index(m, v);
 	vocab_tags(v);
+	regex_groups(m, lx);
 	ntext_free(&P.nt);
 	tokens_free(&P.ts);
 	free(P.memo);
@@ -1544,6 +1545,51 @@ static void squeeze(buf *b, size_t from, int keep)
  * starts by first byte, then their positions in masked[n] in that order;
  * the same by last byte after them. A bucket keeps the order of masked[n],
  * so the first word that fits a mask is the same as in a scan of it all. */
+/* Compare regexes i and j by what makes them one search: pattern, the
+ * start and stem flags, kind, anchors (0: the same search). */
+static int search_cmp(const matcher *m, const lexicon *lx, uint32_t i, uint32_t j)
+{
+	const lex_entry *x = &lx->e[m->rx[i].entry], *y = &lx->e[m->rx[j].entry];
+	int c = strcmp(x->pattern, y->pattern);
+	unsigned fx = x->flags & (LF_START | LF_STEM), fy = y->flags & (LF_START | LF_STEM);
+	if (!c)
+		c = (fx > fy) - (fx < fy);
+	if (!c)
+		c = (int)m->entry_kind[m->rx[i].entry] - (int)m->entry_kind[m->rx[j].entry];
+	if (!c)
+		c = (x->nanchors > y->nanchors) - (x->nanchors < y->nanchors);
+	for (size_t k = 0; !c && k < x->nanchors; k++)
+		c = strcmp(x->anchors[k], y->anchors[k]);
+	return c;
+}
+
+/* qsort_r() order: by search, then the earlier first. ctx: the matcher
+ * and the lexicon. */
+static int regex_cmp(const void *a, const void *b, void *ctx)
+{
+	uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
+	int c = search_cmp(((const void *const *)ctx)[0], ((const void *const *)ctx)[1], i, j);
+	return c ? c : (i > j) - (i < j);
+}
+
+void regex_groups(matcher *m, const lexicon *lx)
+{
+	uint32_t *ord = xmalloc((m->nrx ? m->nrx : 1) * sizeof *ord);
+	for (size_t i = 0; i < m->nrx; i++) {
+		ord[i] = (uint32_t)i;
+		m->rx[i].same = UINT32_MAX;
+		m->rx[i].follower = false;
+	}
+	const void *ctx[2] = {m, lx};
+	qsort_r(ord, m->nrx, sizeof *ord, regex_cmp, ctx);
+	for (size_t i = 1; i < m->nrx; i++)
+		if (!search_cmp(m, lx, ord[i - 1], ord[i])) { /* a group is sorted by index */
+			m->rx[ord[i - 1]].same = ord[i];
+			m->rx[ord[i]].follower = true;
+		}
+	free(ord);
+}
+
 void masked_index(matcher *m, const vocab *v)
 {
 	for (size_t n = 0; n < 16; n++) {
@@ -2331,9 +2377,16 @@ static void push_regex_match(mctx *c, const pregex *rx, size_t pos, size_t ov0, 
 	size_t hint = 0, oa, ob;
 	ntext_orig_range(c->nt, ov0, ov1, &hint, &oa, &ob);
 	match_scratch *s = c->s;
-	VEC_RESERVE(s->m, s->cap, s->n + 1);
-	s->m[s->n++] = (match){.entry = rx->entry, .w0 = (uint32_t)w0, .w1 = (uint32_t)w1, .os = (uint32_t)oa,
-			       .oe = (uint32_t)ob};
+	for (;;) { /* for each entry of the search that is matched on this side */
+		if (c->m->entry_side[rx->entry] != s->skip_side) {
+			VEC_RESERVE(s->m, s->cap, s->n + 1);
+			s->m[s->n++] = (match){.entry = rx->entry, .w0 = (uint32_t)w0, .w1 = (uint32_t)w1,
+					       .os = (uint32_t)oa, .oe = (uint32_t)ob};
+		}
+		if (rx->same == UINT32_MAX)
+			break;
+		rx = &c->m->rx[rx->same];
+	}
 }
 
 /* The matches of rx in the sentence of word position pos that start in
@@ -2476,7 +2529,12 @@ static void regexes_run(mctx *c, size_t pos, const token *t, bool ctx, uint32_t 
 		for (uint32_t a = m->rxa_start[id]; a < m->rxa_start[id + 1]; a++) {
 			uint32_t r = m->rxa[a];
 			const pregex *rx = &m->rx[r];
-			if (m->entry_side[rx->entry] == s->skip_side || (m->entry_kind[rx->entry] == ENTRY_CONTEXT) != ctx)
+			if (rx->follower || (m->entry_kind[rx->entry] == ENTRY_CONTEXT) != ctx)
+				continue;
+			const pregex *x = rx; /* the group holds an entry of this side */
+			while (m->entry_side[x->entry] == s->skip_side && x->same != UINT32_MAX)
+				x = &m->rx[x->same];
+			if (m->entry_side[x->entry] == s->skip_side)
 				continue;
 			if (t->sent != *last_sent) {
 				memset(s->rx_next, 0, m->nrx * sizeof *s->rx_next);

@@ -52,6 +52,10 @@ typedef struct {
 	atomic_bool jit;
 	bool start;       /* flag `start`: compiled anchored, tried at each
 			     anchor word instead of over the sentence */
+	bool follower;    /* run by an earlier regex of its group (below) */
+	uint32_t same;    /* the next regex of the same pattern, flags and
+			     anchors (regex_groups()), UINT32_MAX for none:
+			     one search, matches for each of their entries */
 } pregex;
 
 /* A trie over bytes for substring entries, with Aho-Corasick failure
@@ -186,6 +190,9 @@ void matcher_free(matcher *m);
 /* The masked words of each length by first and by last byte, for tokens
  * like "f**k" and "*uck"; made by matcher_build() and cache_load(). */
 void masked_index(matcher *m, const vocab *v);
+/* Chain the regexes that are the same search (pattern, start and stem
+ * flags, anchors, kind) through pregex.same; after m->rx is made. */
+void regex_groups(matcher *m, const lexicon *lx);
 void match_scratch_free(match_scratch *s);
 /* Look up every token's ids (and de-obfuscated views), then find every
  * match of every entry, in order of start. */

@@ -262,5 +262,15 @@ status window-run 0 "$tact" --no-default-lexicons --lexicons "$tmp/lexw" "$tmp/w
 # "claims" at the end holds no anchor and starts after the last one: not looked for
 check window-spans "small claims court|court date" "$(jq -r '[.spans[] | select(.rule=="u.w") | .match] | join("|")' "$tmp/out")"
 
+# --- entries with the same regex are one search, a match for each ----------
+mkdir -p "$tmp/lexg"
+printf '%s\n' 'u.g1 escalation.legal high anchor=court /\bsmall\s+claims\s+court\b/' \
+	'u.g2 escalation.public high anchor=court /\bsmall\s+claims\s+court\b/' \
+	'u.g3 agent.policy low anchor=court /\bsmall\s+claims\s+court\b/' >"$tmp/lexg/u.tact"
+printf '%s\n' '{"id":"g","role":"customer","text":"see you in small claims court"}' \
+	'{"id":"h","role":"agent","text":"that is for small claims court"}' >"$tmp/g.jsonl"
+status group-run 0 "$tact" --no-default-lexicons --lexicons "$tmp/lexg" "$tmp/g.jsonl"
+check group-rules "u.g1 u.g2|u.g3" "$(jq -r '[.spans[] | select(.rule | startswith("u.g")) | .rule] | join(" ")' "$tmp/out" | paste -sd'|')"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
