@@ -827,15 +827,42 @@ static size_t field_name(const char *p, size_t n)
 	return i && i < n && p[i] == ':' ? i : 0;
 }
 
+/* Open a converter for each charset named by an encoded word ("=?cs?")
+ * in the header block at p[0..n): GMime decodes those words with an
+ * iconv of its own that it closes again, and glibc unloads a charset's
+ * module when no converter holds it, to load it again for the next mail
+ * (real.mbox: ISO-8859-1 248 times). The thread's converters hold them. */
+static void hold_header_charsets(const char *p, size_t n)
+{
+	const char *end = p + n;
+	for (const char *q = p; (q = memmem(q, (size_t)(end - q), "=?", 2)) != NULL;) {
+		q += 2;
+		size_t k = 0;
+		char cs[48];
+		while (q + k < end && k + 1 < sizeof cs && (ascii_alnum((unsigned char)q[k]) || strchr("-_:.", q[k])) &&
+		       q[k])
+			k++;
+		if (!k || q + k >= end || (q[k] != '?' && q[k] != '*'))
+			continue;
+		memcpy(cs, q, k);
+		cs[k] = '\0';
+		const char *name = g_mime_charset_iconv_name(cs);
+		if (name && !is_utf8_name(name) && g_ascii_strcasecmp(name, "us-ascii"))
+			converter(name);
+	}
+}
+
 /* Drop the header fields nobody reads from the top-level header block of
- * p[0..n), in place; returns the new length. Conservative, so that GMime
+ * p[0..n), in place; returns the new length, and in *hdr the length of the
+ * header block left (0 when it was left as it was). Conservative, so that GMime
  * sees the same message otherwise (the same fields read, the same
  * warnings): the block's first line must be a well-formed field, which is
  * kept, and the block must end with an empty line; a field goes with its
  * folded continuation lines, and any line that is not a well-formed field
  * or a continuation stays. */
-static size_t drop_unread_fields(char *p, size_t n)
+static size_t drop_unread_fields(char *p, size_t n, size_t *hdr)
 {
+	*hdr = 0;
 	size_t first = field_name(p, n);
 	if (!first)
 		return n;
@@ -871,6 +898,7 @@ static size_t drop_unread_fields(char *p, size_t n)
 		}
 		i += len;
 	}
+	*hdr = out;
 	if (out == end)
 		return n;
 	memmove(p + out, p + end, n - end);
@@ -960,8 +988,10 @@ void mail_decode(tact_msg *m, const void *ctx)
 			break;
 	}
 	if (m->raw.ptr) {
-		m->raw.len = skip + drop_unread_fields(m->raw.ptr + skip, m->raw.len - skip);
+		size_t hdr;
+		m->raw.len = skip + drop_unread_fields(m->raw.ptr + skip, m->raw.len - skip, &hdr);
 		m->raw.ptr[m->raw.len] = '\0';
+		hold_header_charsets(m->raw.ptr + skip, hdr);
 	}
 	raw_stream rs;
 	open_stream(&rs, m, skip);
