@@ -197,6 +197,11 @@ static int event_at(const dctx *d, size_t w, size_t end, size_t *f0, size_t *f1)
 			continue;
 		if (word_ends(d, k - 1, "'s") && !word_is(d, k, "been"))
 			continue;
+		/* the agent saying it should not have happened owns it ("that
+		 * leg should never have got past our checks") */
+		if (word_in(d, k, (const char *const[]){"shouldn't", "should've", NULL}) ||
+		    (word_is(d, k, "never") && word_is(d, k - 1, "should")))
+			kind = EVENT_OURS;
 		*f0 = start;
 		*f1 = k + 1;
 		return kind;
@@ -217,9 +222,12 @@ static int names_event(const dctx *d, const match *ap, size_t *f0, size_t *f1)
 		*f1 = MIN(w + 4, w1);
 		return EVENT_OURS;
 	}
+	/* "sorry that the box ...", or "that" naming the thing: "sorry,
+	 * that leg should never have ..." */
+	int kind = EVENT_NONE;
 	if (w < w1 && word_is(d, w, "that"))
-		w++;
-	return event_at(d, w, w1, f0, f1);
+		kind = event_at(d, w + 1, w1, f0, f1);
+	return kind != EVENT_NONE ? kind : event_at(d, w, w1, f0, f1);
 }
 
 /* Words that may stand beside a bare apology word without saying anything
@@ -395,13 +403,25 @@ static bool undercut(const dctx *d, const match *ap, const labels *L, const matc
 	return false;
 }
 
+/* Do the event words [e0, e1) go straight from the subject to what went
+ * wrong: no "and", no word of our handling of the case ("I looked into
+ * it and it was ...")? */
+static bool plain_event(const dctx *d, size_t e0, size_t e1)
+{
+	for (size_t k = e0 + 1; k + 1 < e1; k++)
+		if (word_is(d, k, "and") || word_in(d, k, not_failure))
+			return false;
+	return true;
+}
+
 /* The class of one apology: what surrounds it. A formula (sorry for the
  * inconvenience) is canned unless its sentence owns a failure; a bare
- * apology word is sincere when a clause after it tells what went wrong or
- * its sentence or a neighbouring one owns a failure. The but-rule comes
+ * apology word is sincere when a clause after it tells what went wrong, its
+ * sentence or a neighbouring one owns a failure, or the reply owns one
+ * anywhere (own, the first match that does; NULL when none). The but-rule comes
  * first. The failure named is returned in [*f0, *f1) (byte offsets). */
-static tact_apology classify(const dctx *d, const match *ap, const labels *L, bool formula, bool owns, size_t *f0,
-			     size_t *f1)
+static tact_apology classify(const dctx *d, const match *ap, const labels *L, bool formula, const match *own,
+			     size_t *f0, size_t *f1)
 {
 	*f0 = *f1 = 0;
 	/* the but-rule: "sorry, but <policy or blame>" in one sentence */
@@ -420,7 +440,7 @@ static tact_apology classify(const dctx *d, const match *ap, const labels *L, bo
 	int ev = f || formula ? EVENT_NONE : names_event(d, ap, &e0, &e1);
 	/* a failure named but not owned ("I'm sorry your parcel hasn't
 	 * arrived") counts when the reply owns it somewhere */
-	if (ev == EVENT_THEIRS && !owns)
+	if (ev == EVENT_THEIRS && !own)
 		ev = EVENT_NONE;
 	if (ev != EVENT_NONE) {
 		*f0 = word_tok(d, e0)->os;
@@ -440,11 +460,25 @@ static tact_apology classify(const dctx *d, const match *ap, const labels *L, bo
 	/* the failure told before the apology: "The courier dropped it - I'm
 	 * so sorry" */
 	ev = formula ? EVENT_NONE : event_around(d, ap, &e0, &e1);
-	if (ev == EVENT_THEIRS && !owns)
+	if (ev == EVENT_THEIRS && !own)
 		ev = EVENT_NONE;
+	/* or told in the next sentence, with us doing it and nothing between
+	 * us and the failure ("I'm sorry it wasn't the night you planned.
+	 * You asked for a quiet room and we didn't give you one.") */
+	if (ev == EVENT_NONE && !formula && sentence_next(d, s0, s1, 1, &n0, &n1) &&
+	    event_in(d, n0, n1, &e0, &e1) == EVENT_OURS && plain_event(d, e0, e1))
+		ev = EVENT_OURS;
 	if (ev != EVENT_NONE) {
 		*f0 = word_tok(d, e0)->os;
 		*f1 = word_tok(d, e1 - 1)->oe;
+		return TACT_APOLOGY_SINCERE;
+	}
+	/* a bare apology in a reply that owns a failure elsewhere ("I should
+	 * have checked before replying. [...] Sorry for the copy-and-paste
+	 * answer.") */
+	if (!formula && own) {
+		*f0 = own->os;
+		*f1 = own->oe;
 		return TACT_APOLOGY_SINCERE;
 	}
 	return TACT_APOLOGY_CANNED;
@@ -814,13 +848,14 @@ void detect_agent(dctx *d)
 		span_from_match(d, m, NULL, e->sev, NULL);
 	}
 	/* the apology class: the worst reading of any apology wins */
-	bool owns = false; /* the reply owns a failure somewhere */
-	for (size_t i = 0; i < d->ms->n && !owns; i++) {
-		const char *l = entry_of(d, &d->ms->m[i])->label;
+	const match *own = NULL; /* where the reply owns a failure, if it does */
+	for (size_t i = 0; i < d->ms->n && !own; i++) {
+		const match *m = &d->ms->m[i];
+		const char *l = entry_of(d, m)->label;
 		size_t after;
-		owns = (l == L.failure || l == L.ownership) && agent_counted(d, &d->ms->m[i]) &&
-		       !conditioned(d, &d->ms->m[i]) && !blamed(d, &L, &d->ms->m[i]) &&
-		       !message_at(d, d->ms->m[i].w1, &after);
+		if ((l == L.failure || l == L.ownership) && agent_counted(d, m) && !conditioned(d, m) &&
+		    !blamed(d, &L, m) && !message_at(d, m->w1, &after))
+			own = m;
 	}
 	tact_apology cls = TACT_APOLOGY_NONE;
 	for (size_t i = 0; i < d->ms->n; i++) {
@@ -833,7 +868,7 @@ void detect_agent(dctx *d)
 		if (l == L.conditional) {
 			c = TACT_APOLOGY_CONDITIONAL;
 		} else if (l == L.canned) {
-			c = classify(d, m, &L, true, owns, &f0, &f1);
+			c = classify(d, m, &L, true, own, &f0, &f1);
 		} else if (l == L.apology || l == L.sincere) {
 			bool inside = false; /* the apology word of a formula */
 			size_t lo, hi;
@@ -845,7 +880,7 @@ void detect_agent(dctx *d)
 			}
 			if (inside)
 				continue;
-			c = classify(d, m, &L, false, owns, &f0, &f1);
+			c = classify(d, m, &L, false, own, &f0, &f1);
 		} else {
 			continue;
 		}

@@ -37,6 +37,24 @@ static const struct {
 	{__LINE__, "Your parcel arrived late, sorry about that.", TACT_APOLOGY_CANNED, "", ""},
 	{__LINE__, "I have let my manager know. Sorry I couldn't be of more help!", TACT_APOLOGY_CANNED, "", ""},
 	{__LINE__, "We received your email yesterday. Sorry for the wait.", TACT_APOLOGY_CANNED, "", ""},
+	/* a failure told in the next sentence by us, with the apology's own clause saying something else */
+	{__LINE__, "I'm sorry it wasn't the night you planned. You asked for a quiet room and we didn't give you one.",
+	 TACT_APOLOGY_SINCERE, "recovery.ownership", ""},
+	{__LINE__, "I'm sorry about the wait times. I looked into it and it was delivered yesterday.",
+	 TACT_APOLOGY_CANNED, "", "recovery.ownership"},
+	{__LINE__, "I'm sorry it's been a long week. We sent you a replacement on Monday.", TACT_APOLOGY_CANNED, "",
+	 "recovery.ownership"},
+	/* "that" naming the thing, and what should not have happened */
+	{__LINE__, "I'm sorry, that leg should never have got past our quality check.", TACT_APOLOGY_SINCERE,
+	 "recovery.ownership", ""},
+	{__LINE__, "Sorry, that shouldn't have happened.", TACT_APOLOGY_SINCERE, "recovery.ownership", ""},
+	{__LINE__, "Sorry that the parcel was late.", TACT_APOLOGY_CANNED, "", "recovery.ownership"},
+	/* a bare apology in a reply that owns a failure elsewhere; a formula stays canned */
+	{__LINE__, "You're right, and I should have checked before replying. The outage was confirmed. Sorry for the "
+		   "copy-and-paste answer.",
+	 TACT_APOLOGY_SINCERE, "recovery.ownership", ""},
+	{__LINE__, "That was our mistake. The new card is on its way. We apologise for any inconvenience.",
+	 TACT_APOLOGY_CANNED, "recovery.ownership", ""},
 	/* a failure that is the customer's is not owned */
 	{__LINE__, "You entered the wrong address, sorry.", TACT_APOLOGY_CANNED, "agent.blame", "recovery.ownership"},
 	/* a remedy refused in its clause is no remedy, and grants nothing */
