@@ -84,7 +84,7 @@ $(B)/%_test: tests/unit/%_test.c tests/unit/testing.h $(B)/libtact.a
 # The README's first command: build, then analyse the bundled corpus.
 demo: deps
 	@$(MAKE) --no-print-directory $(B)/tact
-	$(B)/tact --format text --summary corpus/*/*
+	$(B)/tact -c corpus/tact.conf --format text --summary corpus/*/*
 
 check-unit: $(UNIT)
 	@tests/run-unit.sh $(UNIT)
