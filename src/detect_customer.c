@@ -473,9 +473,13 @@ void detect_customer(dctx *d)
 			continue; /* "they are threatening legal action" */
 		if (sev == TACT_SEV_INFO)
 			continue; /* evidence for a rule below (a deadline), not a signal */
-		/* the author is its object: "proceed with suing me" */
+		/* the author is its object: "proceed with suing me"; but the
+		 * author's own lawyer advising the author is a move ("my
+		 * solicitor has advised me to sue") */
 		if (legal && m->w1 < d->ts->nw && word_tok(d, m->w1)->clause == word_tok(d, m->w1 - 1)->clause &&
-		    word_in(d, word_tok(d, m->w1), (const char *const[]){"me", "us", "myself", NULL}))
+		    word_in(d, word_tok(d, m->w1), (const char *const[]){"me", "us", "myself", NULL}) &&
+		    !(word_in(d, word_tok(d, m->w0), (const char *const[]){"my", "our", NULL}) && m->w1 + 1 < d->ts->nw &&
+		      word_in(d, word_tok(d, m->w1 + 1), (const char *const[]){"to", "that", NULL})))
 			continue;
 		/* a regulator that acts ("actions taken by the CFPB", "the
 		 * complaint is closed by CFPB") is not the author's complaint */

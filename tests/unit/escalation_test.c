@@ -33,6 +33,10 @@ static const struct {
 	{__LINE__, "the refund is on hold as part of a lawsuit", "escalation.legal", false},
 	{__LINE__, "Keep in mind that I opted out of arbitration when I signed up.", "escalation.legal", false},
 	{__LINE__, "the collector said they'd start suing me", "escalation.legal", false},
+	/* the author's own lawyer advising the author is the author's move; contacting the author is not */
+	{__LINE__, "My solicitor has advised me to sue for the full amount if this isn't resolved.", "escalation.legal",
+	 true},
+	{__LINE__, "My solicitor will contact me about the lease.", "escalation.legal", false},
 	{__LINE__, "I mailed the collector a cease and desist letter", "escalation.legal", false},
 	{__LINE__, "we signed up for debt counseling last year", "escalation.legal", false},
 	{__LINE__, "the FDCPA requires collectors to validate the debt", "escalation.legal", false},
