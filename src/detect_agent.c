@@ -465,9 +465,13 @@ static tact_apology classify(const dctx *d, const match *ap, const labels *L, bo
 	/* or told in the next sentence, with us doing it and nothing between
 	 * us and the failure ("I'm sorry it wasn't the night you planned.
 	 * You asked for a quiet room and we didn't give you one.") */
-	if (ev == EVENT_NONE && !formula && sentence_next(d, s0, s1, 1, &n0, &n1) &&
-	    event_in(d, n0, n1, &e0, &e1) == EVENT_OURS && plain_event(d, e0, e1))
-		ev = EVENT_OURS;
+	if (ev == EVENT_NONE && !formula && sentence_next(d, s0, s1, 1, &n0, &n1))
+		for (size_t from = n0, k; from < n1 && (k = (size_t)event_in(d, from, n1, &e0, &e1)) != EVENT_NONE;
+		     from = e1)
+			if (k == EVENT_OURS && plain_event(d, e0, e1)) {
+				ev = EVENT_OURS;
+				break;
+			}
 	if (ev != EVENT_NONE) {
 		*f0 = word_tok(d, e0)->os;
 		*f1 = word_tok(d, e1 - 1)->oe;

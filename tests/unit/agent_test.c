@@ -40,6 +40,8 @@ static const struct {
 	/* a failure told in the next sentence by us, with the apology's own clause saying something else */
 	{__LINE__, "I'm sorry it wasn't the night you planned. You asked for a quiet room and we didn't give you one.",
 	 TACT_APOLOGY_SINCERE, "recovery.ownership", ""},
+	{__LINE__, "Thank you for writing, and I'm sorry. The wardrobe arrived damaged, the crew didn't take it upstairs.",
+	 TACT_APOLOGY_SINCERE, "recovery.ownership", ""},
 	{__LINE__, "I'm sorry about the wait times. I looked into it and it was delivered yesterday.",
 	 TACT_APOLOGY_CANNED, "", "recovery.ownership"},
 	{__LINE__, "I'm sorry it's been a long week. We sent you a replacement on Monday.", TACT_APOLOGY_CANNED, "",
