@@ -281,7 +281,9 @@ static bool authors_legal(const dctx *d, const match *m)
 	static const char *const third[] = {"they", "he", "she", "they're", "they've", "they'll", "he's", "she's",
 					    "them", "company", "bank", "lender", "creditor", "collector", "agency",
 					    "bureau", "bureaus", "firm", "mother", "father", "mom", "mum", "dad",
-					    "husband", "wife", "brother", "sister", "someone", "somebody", NULL};
+					    "husband", "wife", "brother", "sister", "son", "daughter", "parents", "partner",
+					    "friend", "friends", "mine", "neighbour", "neighbor", "cousin", "colleague",
+					    "boss", "landlord", "someone", "somebody", NULL};
 	const token *first_tok = word_tok(d, m->w0);
 	/* "against me" after it in its clause */
 	for (size_t w = m->w1; w + 1 < d->ts->nw && w < m->w1 + 6; w++) {

@@ -272,6 +272,11 @@ static enum target noun_target(const dctx *d, const cues *c, const match *m)
 	if (l > 0 && word_in(d, l - 1, (const char *const[]){"a", "an", NULL}))
 		l--;
 	if (l > 0 && same_clause(d, l - 1, m->w0) && word_in(d, l - 1, (const char *const[]){"like", NULL})) {
+		/* how someone is treated, not what the writer calls them:
+		 * "stop treating your customers like morons" */
+		for (size_t q = l - 1; q > 0 && same_clause(d, q - 1, m->w0);)
+			if (word_in(d, --q, (const char *const[]){"treat", "treats", "treated", "treating", NULL}))
+				return T_NONE;
 		size_t q = l - 1;
 		while (q > 0 && same_clause(d, q - 1, m->w0)) {
 			q--;
@@ -552,7 +557,12 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		    (!unknown || (!addressee(d, c, k) && !word_in(d, k, pronouns))))
 			return T_PERSON;
 		if (k == m->w1 && is_name(d, c, k) && !(word_tok(d, k)->flags & TF_SENT_START)) {
-			return T_PERSON;
+			/* unless the name only qualifies a thing after it: "some
+			 * dumb "Anti Malware" thing", "stupid Comcast Xfinity box" */
+			size_t j = k + 1;
+			while (j < nw && j < k + 3 && same_clause(d, k, j) && (word_tok(d, j)->flags & TF_CAPITAL))
+				j++;
+			return j < nw && same_clause(d, k, j) && cue_word(d, c->thing, j) ? T_THING : T_PERSON;
 		}
 		if (k > m->w1 && k + 1 < nw && same_clause(d, k, k + 1) && word_in(d, k, (const char *const[]){"like", NULL}) &&
 		    cue_word(d, c->tgt, k + 1) && !cue_word(d, c->self, k + 1))
@@ -670,7 +680,10 @@ static bool swearing_at(const dctx *d, const cues *c, const match *m)
 	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) &&
 	    word_in(d, m->w0 - 1, (const char *const[]){"the", "da", "tha", NULL}))
 		return false;
-	if (m->w1 < nw && same_clause(d, m->w0, m->w1)) {
+	/* a swear word someone owns is a noun, not a curse: "is kicking my
+	 * ass y'all" */
+	bool owned = m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && word_in(d, m->w0 - 1, possessives);
+	if (m->w1 < nw && same_clause(d, m->w0, m->w1) && !owned) {
 		/* "f*** you", "fuck all of you", "fuck alla yall" */
 		size_t k = m->w1;
 		while (k + 1 < nw && k < m->w1 + 2 && same_clause(d, k, k + 1) &&
@@ -787,7 +800,7 @@ static bool all_quoted(const dctx *d)
 static bool said_by_other(const dctx *d, size_t i)
 {
 	const match *m = &d->ms->m[i];
-	static const char *const saying[] = {"said", "says", "saying", "told", "tell", "tells", "called", "calls",
+	static const char *const saying[] = {"said", "says", "say", "saying", "told", "tell", "tells", "called", "calls", "call",
 					     "asked", "replied", "responded", "wrote", "shouted", "yelled", "screamed",
 					     "advised", "warned", "instructed", "suggested", "recommended", NULL};
 	const char *rep = label_intern("cue.reported", 12);

@@ -26,6 +26,9 @@ static const struct {
 	{__LINE__, "the idiot who designed this form should be fired", TACT_DEROG_INSULT, "idiot"},
 	{__LINE__, "I feel like such an idiot", TACT_DEROG_NONE, NULL},
 	{__LINE__, "they treat me like an idiot", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Stop treating your customers like morons.", TACT_DEROG_NONE, NULL}, /* how they are treated */
+	{__LINE__, "your staff are brilliant, no idea why people call them useless", TACT_DEROG_NONE, NULL},
+	{__LINE__, "I call them idiots", TACT_DEROG_INSULT, "idiots"},
 	{__LINE__, "Don't mean to be a jerk, but the update broke it", TACT_DEROG_NONE, NULL},
 	{__LINE__, "this setup is fool proof", TACT_DEROG_NONE, NULL},
 	/* a describing word is aimed at what it describes */
@@ -33,6 +36,8 @@ static const struct {
 	{__LINE__, "stupid people everywhere", TACT_DEROG_INSULT, "stupid"},
 	{__LINE__, "Kevin was useless and rude", TACT_DEROG_INSULT, "useless"},
 	{__LINE__, "Comcast is useless", TACT_DEROG_NONE, NULL},
+	{__LINE__, "because of some dumb \"Anti Malware\" thing", TACT_DEROG_NONE, NULL},
+	{__LINE__, "that stupid Kevin guy hung up", TACT_DEROG_INSULT, "stupid"},
 	{__LINE__, "it's pathetic that this is still broken", TACT_DEROG_NONE, NULL},
 	{__LINE__, "I feel so stupid", TACT_DEROG_NONE, NULL},
 	{__LINE__, "He's stupid, ignorant and lazy", TACT_DEROG_INSULT, "stupid"},
@@ -58,6 +63,7 @@ static const struct {
 	{__LINE__, "are you fucking kidding me", TACT_DEROG_PROFANITY, "fucking"},
 	{__LINE__, "fuck you", TACT_DEROG_INSULT, "fuck you"}, /* a curse keeps whom it curses */
 	{__LINE__, "what the hell", TACT_DEROG_PROFANITY, "hell"},
+	{__LINE__, "daylight saving is kicking my ass y'all", TACT_DEROG_PROFANITY, "ass"}, /* owned: a noun */
 	{__LINE__, "get lost you dumbfuck", TACT_DEROG_INSULT, "get lost"},
 	{__LINE__, "you asshole", TACT_DEROG_INSULT, "asshole"},
 	{__LINE__, "f*cking hell, it broke again", TACT_DEROG_PROFANITY, "f*cking"},

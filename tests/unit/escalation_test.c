@@ -37,6 +37,10 @@ static const struct {
 	{__LINE__, "My solicitor has advised me to sue for the full amount if this isn't resolved.", "escalation.legal",
 	 true},
 	{__LINE__, "My solicitor will contact me about the lease.", "escalation.legal", false},
+	/* someone the author knows is not the author */
+	{__LINE__, "My neighbour sued you last year and won, just saying.", "escalation.legal", false},
+	{__LINE__, "A friend of mine sued you last year.", "escalation.legal", false},
+	{__LINE__, "My friend and I will sue you.", "escalation.legal", true},
 	{__LINE__, "I mailed the collector a cease and desist letter", "escalation.legal", false},
 	{__LINE__, "we signed up for debt counseling last year", "escalation.legal", false},
 	{__LINE__, "the FDCPA requires collectors to validate the debt", "escalation.legal", false},
