@@ -824,8 +824,8 @@ void detect_agent(dctx *d)
 			continue;
 		if (l == L.policy && (granted_in_sentence(d, m, &L) || in_if_clause(d, m)))
 			continue; /* a policy cited to grant something, a limit stated while helping, or a condition */
-		if (l == defl && follows_up)
-			continue; /* a warm transfer: the agent keeps the case */
+		if (l == defl && (follows_up || in_sentence_with(d, m, prevent)))
+			continue; /* a warm transfer: the agent keeps the case; or a hand-over that fixes the system */
 		if (l == L.ownership && conditioned(d, m))
 			continue; /* "if we have misunderstood" */
 		if ((l == arg || l == L.blame || l == L.comp) && overlapping(d, m, L.ownership))

@@ -81,6 +81,13 @@ static const struct {
 	{__LINE__, "That's a matter for your bank.", TACT_APOLOGY_NONE, "agent.deflect", ""},
 	{__LINE__, "That's one for our claims team, so I've passed them your photos and I'll call you on Thursday.",
 	 TACT_APOLOGY_NONE, "recovery.follow_up", "agent.deflect"},
+	{__LINE__, "I've passed this to our product team so the checkout bug gets fixed and doesn't happen to anyone else.",
+	 TACT_APOLOGY_NONE, "recovery.prevention", "agent.deflect"}, /* a hand-over that fixes the system */
+	{__LINE__, "I've passed your complaint to the relevant team.", TACT_APOLOGY_NONE, "agent.deflect", ""},
+	/* disowning the failure */
+	{__LINE__, "That's not our fault, the courier lost it.", TACT_APOLOGY_NONE, "agent.argumentative", ""},
+	{__LINE__, "It's not your fault at all, and I've refunded it.", TACT_APOLOGY_NONE, "recovery.action",
+	 "agent.argumentative"},
 };
 
 /* Check each label in the space-separated list is present (want) or absent. */
