@@ -26,7 +26,7 @@ static bool placeholder(const dctx *d, const token *t)
 }
 
 static bool word_in(const dctx *d, const token *t, const char *const *list);
-static bool praise_message(const dctx *d);
+static bool praise_message(const dctx *d, bool thanks);
 
 /* Words written in capitals that are not acronyms: word positions of
  * acronym cue matches and placeholders are skipped. */
@@ -80,7 +80,7 @@ static bool asks_why(const dctx *d, uint32_t sent)
 static void shouting(dctx *d)
 {
 	size_t nw = d->ts->nw;
-	if (!nw || praise_message(d))
+	if (!nw || praise_message(d, true))
 		return; /* "THANK YOU!!! YOU ARE A REAL MVP!!!" */
 	const char *acr = label_intern("cue.acronym", 11);
 	uint8_t *acro = xcalloc(nw, 1);
@@ -176,8 +176,12 @@ static bool praise(const dctx *d, const match *m)
 
 /* A message of praise: a positive mood cue somewhere and no negative cue
  * (mood or reported problem) anywhere ("Can you pass this on to the
- * driver's manager? Darren went out of his way... Absolute legend."). */
-static bool praise_message(const dctx *d)
+ * driver's manager? Darren went out of his way... Absolute legend."). A
+ * thank-you (severity low) counts only with thanks: it makes capitals
+ * glad ("THANK YOU!!! YOU ARE A REAL MVP!!!"), but a request that ends
+ * "Thanks." is still a request ("Could you please escalate this to a
+ * supervisor? Thanks."). */
+static bool praise_message(const dctx *d, bool thanks)
 {
 	const char *pos = label_intern("cue.positive", 12), *neg = label_intern("cue.negative", 12);
 	bool happy = false;
@@ -188,7 +192,7 @@ static bool praise_message(const dctx *d)
 			continue;
 		if (l == neg)
 			return false;
-		happy |= l == pos;
+		happy |= l == pos && (thanks || entry_of(d, m)->sev == TACT_SEV_INFO);
 	}
 	return happy;
 }
@@ -463,7 +467,7 @@ void detect_customer(dctx *d)
 {
 	uint8_t *conseq = xcalloc(d->ts->nsent + 1, 1);
 	const char *reg = label_intern("escalation.regulator", 20);
-	bool praise_msg = praise_message(d);
+	bool praise_msg = praise_message(d, false);
 	for (size_t i = 0; i < d->ms->n; i++) {
 		const match *m = &d->ms->m[i];
 		const lex_entry *e = entry_of(d, m);

@@ -515,8 +515,11 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 {
 	size_t nw = d->ts->nw;
 	size_t back = e->before ? (size_t)e->before : BACK, ahead = e->after ? (size_t)e->after : AHEAD;
-	/* a word that is itself a person reference */
-	if (cue_at(d, c->tgt, m->w0, m->w1)) {
+	/* a word that is itself a person reference (in a word spelled out
+	 * letter by letter, over its first letter: the "u" of "s.t.u.p.i.d"
+	 * is no "you") */
+	bool spelled = (m->flags & MF_OBF) && m->w1 - m->w0 >= 3 && word_tok(d, m->w0)->nlen == 1;
+	if (cue_at(d, c->tgt, m->w0, spelled ? m->w0 + 1 : m->w1)) {
 		return noun_target(d, c, m);
 	}
 	/* "sucks" is said of its subject only: "Trump sucks", "you suck";

@@ -71,6 +71,8 @@ static const struct {
 	{__LINE__, "you are a m\xd0\xbe" "ron", TACT_DEROG_INSULT, "m\xd0\xbe" "ron"}, /* Cyrillic o */
 	{__LINE__, "what a sh!tshow", TACT_DEROG_PROFANITY, "sh!tshow"},
 	{__LINE__, "you are such a pun.k", TACT_DEROG_INSULT, "pun.k"}, /* a word split by a dot */
+	{__LINE__, "what a s.t.u.p.i.d policy", TACT_DEROG_NONE, NULL}, /* its "u" is no "you" */
+	{__LINE__, "you are s.t.u.p.i.d", TACT_DEROG_INSULT, "s.t.u.p.i.d"},
 	{__LINE__, "your moms a wh.ore", TACT_DEROG_INSULT, "wh.ore"},
 	{__LINE__, "shut the fu.ck up", TACT_DEROG_INSULT, "shut the fu.ck up"},
 	{__LINE__, "My email is at pun.k.example.org", TACT_DEROG_NONE, NULL},

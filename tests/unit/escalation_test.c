@@ -79,6 +79,11 @@ static const struct {
 	{__LINE__, "I've spoken to two people about the job", "escalation.repeat", false},
 	/* a threat of harm */
 	{__LINE__, "I will slit your throat if you come back", "escalation.threat", true},
+	/* praise takes a request for a manager back; a closing thank-you does not */
+	{__LINE__, "Could you please escalate this to a supervisor? Thanks.", "escalation.manager", true},
+	{__LINE__, "Can you pass this on to the driver's manager? Darren went out of his way. Absolute legend.",
+	 "escalation.manager", false},
+	{__LINE__, "THANK YOU!!! @ASKPAYPAL YOU ARE A REAL MVP!!!", "escalation.shouting", false},
 };
 
 int main(void)
