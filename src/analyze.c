@@ -287,7 +287,7 @@ tact_status tact_analyze(tact_analyzer *an, tact_msg *m)
 			quote_mark(m);
 		run(an, m);
 	}
-	msg_finish(m);
+	msg_finish(m, !an->every_rule);
 	if (m->error)
 		return m->error_status ? m->error_status : TACT_ERR_INPUT;
 	return TACT_OK;

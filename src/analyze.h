@@ -27,6 +27,7 @@ struct tact_analyzer {
 	region *reg;            /* scratch: the message's regions by start */
 	size_t capreg;
 	buf blank;              /* scratch: the text with its regions blanked */
+	bool every_rule;        /* keep a span per rule where rules agree (lint) */
 };
 
 /* What a detector sees of one message. */

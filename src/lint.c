@@ -46,6 +46,7 @@ static void run_examples(tact_engine *e, diag *d, size_t *passed, size_t *failed
 {
 	tact_analyzer *an = tact_analyzer_new(e);
 	an->ms.all_cues = true; /* a cue's example need not hold a signal */
+	an->every_rule = true;  /* an example's rule may agree with another's */
 	tact_msg *m = tact_msg_new();
 	for (size_t i = 0; i < e->lx.n; i++) {
 		const lex_entry *en = &e->lx.e[i];

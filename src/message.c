@@ -244,7 +244,7 @@ static void fill_offsets(tact_msg *m)
 	}
 }
 
-void msg_finish(tact_msg *m)
+void msg_finish(tact_msg *m, bool merge)
 {
 	for (size_t i = 0; i < m->nregions; i++) {
 		const region *r = &m->regions[i];
@@ -253,6 +253,20 @@ void msg_finish(tact_msg *m)
 	}
 	if (m->nspans)
 		qsort(m->spans, m->nspans, sizeof *m->spans, span_cmp);
+	/* one finding per label and range: where two rules found the same
+	 * words ("cancelling my membership": cancel.account and
+	 * cancel.closing), the more severe span stays, else the first rule */
+	size_t kept = 0;
+	for (size_t i = 0; i < m->nspans; i++) {
+		tact_span *s = &m->spans[i], *p = kept ? &m->spans[kept - 1] : NULL;
+		if (merge && p && p->start == s->start && p->end == s->end && !strcmp(p->label, s->label)) {
+			if (s->severity > p->severity)
+				*p = *s;
+			continue;
+		}
+		m->spans[kept++] = *s;
+	}
+	m->nspans = kept;
 	fill_offsets(m);
 	m->nlabels = 0;
 	for (size_t i = 0; i < m->nspans; i++) {

@@ -52,7 +52,7 @@ static tact_msg *make_msg(const char *t, tact_role role, const span_spec *sp)
 		else
 			msg_add_span(m, sp[i].label, sp[i].rule, sp[i].sev, sp[i].start, sp[i].end, "why");
 	}
-	msg_finish(m);
+	msg_finish(m, true);
 	return m;
 }
 
@@ -170,7 +170,7 @@ static void test_writers(void)
 				else
 					msg_add_span(m, "escalation.repeat", "r", (tact_severity)(k % 5), x, y, "why");
 			}
-			msg_finish(m);
+			msg_finish(m, true);
 			char *out = run_writer("html", NULL, NULL, false, m);
 			const char *p0 = strstr(out, "<pre class=\"text\">"), *p1 = p0 ? strstr(p0, "</pre>") : NULL;
 			buf got = {0};
@@ -219,7 +219,7 @@ static void test_writers(void)
 			msg_clear_results(m);
 			snprintf(rule, sizeof rule, "r%05d", i % 10000 == 7 ? 7 : i);
 			msg_add_span(m, "escalation.repeat", msg_own(m, xstrdup(rule)), TACT_SEV_LOW, 0, 1, "x");
-			msg_finish(m);
+			msg_finish(m, true);
 			summary_add(s, m);
 		}
 		summary_entry **v = summary_sorted(&s->rules);
@@ -282,6 +282,20 @@ int main(void)
 		size_t w = display_width(widths[i].s, strlen(widths[i].s));
 		CHECK(w == widths[i].w, widths[i].line, "width %zu, want %zu", w, widths[i].w);
 	}
+	/* two rules on the same words and label are one finding, the more
+	 * severe; another label or range stays */
+	static const span_spec dup[] = {{"escalation.cancel", "cancel.b", TACT_SEV_LOW, 0, 10},
+					{"escalation.cancel", "cancel.a", TACT_SEV_MEDIUM, 0, 10},
+					{"escalation.cancel", "cancel.c", TACT_SEV_MEDIUM, 0, 10},
+					{"escalation.ultimatum", "ult.a", TACT_SEV_MEDIUM, 0, 10},
+					{"escalation.cancel", "cancel.d", TACT_SEV_LOW, 0, 11},
+					{NULL, NULL, 0, 0, 0}};
+	tact_msg *m = make_msg("cancel it now", TACT_ROLE_CUSTOMER, dup);
+	CHECK(tact_msg_span_count(m) == 3, __LINE__, "%zu spans, want 3", tact_msg_span_count(m));
+	CHECK_STR(tact_msg_span(m, 0)->rule, "cancel.a", __LINE__);
+	CHECK_STR(tact_msg_span(m, 1)->rule, "ult.a", __LINE__);
+	CHECK_STR(tact_msg_span(m, 2)->rule, "cancel.d", __LINE__);
+	tact_msg_free(m);
 	test_writers();
 	return TEST_END("writer");
 }
