@@ -485,6 +485,18 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 			}
 		}
 	}
+	/* a person before a place or thing: "the staff in your Leeds store
+	 * are lazy", "the manager at the Main Street branch was useless" */
+	if (!cue_word(d, c->tgt, s) && !cue_word(d, c->self, s) && !word_in(d, s, nonperson)) {
+		static const char *const preps[] = {"at", "in", "from", "of", "on", NULL};
+		static const char *const dets[] = {"the", "a", "an", "my", "your", "our", "their", "this", "that", NULL};
+		size_t h = s;
+		while (h > 0 && s - h < 4 && same_clause(d, h - 1, s) && (word_in(d, h - 1, dets) || is_name(d, c, h - 1)))
+			h--;
+		if (h > 1 && h < s && same_clause(d, h - 2, s) && word_in(d, h - 1, preps) && cue_word(d, c->tgt, h - 2) &&
+		    !cue_word(d, c->self, h - 2))
+			s = h - 2;
+	}
 	*found = true;
 	if (at)
 		*at = s;

@@ -36,6 +36,9 @@ static const struct {
 	{__LINE__, "stupid people everywhere", TACT_DEROG_INSULT, "stupid"},
 	{__LINE__, "Kevin was useless and rude", TACT_DEROG_INSULT, "useless"},
 	{__LINE__, "Comcast is useless", TACT_DEROG_NONE, NULL},
+	{__LINE__, "The staff in your Leeds store are lazy and rude.", TACT_DEROG_INSULT, "lazy"}, /* a person before a place */
+	{__LINE__, "the manager at the Main Street branch was useless", TACT_DEROG_INSULT, "useless"},
+	{__LINE__, "the chat in your app is useless", TACT_DEROG_NONE, NULL},
 	{__LINE__, "because of some dumb \"Anti Malware\" thing", TACT_DEROG_NONE, NULL},
 	{__LINE__, "that stupid Kevin guy hung up", TACT_DEROG_INSULT, "stupid"},
 	{__LINE__, "it's pathetic that this is still broken", TACT_DEROG_NONE, NULL},
