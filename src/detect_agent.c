@@ -222,6 +222,14 @@ static int names_event(const dctx *d, const match *ap, size_t *f0, size_t *f1)
 		*f1 = MIN(w + 4, w1);
 		return EVENT_OURS;
 	}
+	/* "I apologise for our engineer missing the appointment" */
+	if (w + 2 < w1 && word_is(d, w, "for") && word_in(d, w + 1, (const char *const[]){"our", "my", NULL}))
+		for (size_t k = w + 2; k < w1 && k <= w + 4; k++)
+			if (word_ends(d, k, "ing") && !word_in(d, k, formula_ing)) {
+				*f0 = w + 1;
+				*f1 = MIN(k + 3, w1);
+				return EVENT_OURS;
+			}
 	/* "sorry that the box ...", or "that" naming the thing: "sorry,
 	 * that leg should never have ..." */
 	int kind = EVENT_NONE;
@@ -369,6 +377,20 @@ static bool message_at(const dctx *d, size_t w, size_t *after)
 								       "text", "reminder", "notification", NULL});
 }
 
+/* Do the words [e0, e1) hold a remedy the reply gives (a counted
+ * recovery.action or recovery.compensation): "I've booked him for 8am" is
+ * a fix, not what went wrong. */
+static bool remedy_in(const dctx *d, const labels *L, size_t e0, size_t e1)
+{
+	for (size_t i = matches_near(d, e0); i < d->ms->n && d->ms->m[i].w0 < e1; i++) {
+		const match *o = &d->ms->m[i];
+		const char *l = entry_of(d, o)->label;
+		if (o->w1 > e0 && (l == L->action || l == L->comp) && agent_counted(d, o))
+			return true;
+	}
+	return false;
+}
+
 /* A counted failure or ownership match in words [w0, w1) near the apology
  * ap that does not take in ap itself ("I apologize for the delayed ..."
  * is not "I ... delayed") and is not the customer's fault, or NULL. */
@@ -380,7 +402,8 @@ static const match *failure_in(const dctx *d, const labels *L, const match *ap, 
 		const char *l = entry_of(d, o)->label;
 		size_t after;
 		if ((l == L->failure || l == L->ownership) && agent_counted(d, o) && o->w0 >= w0 && o->w1 <= w1 &&
-		    !(o->w0 < ap->w1 && ap->w0 < o->w1) && !blamed(d, L, o) && !message_at(d, o->w1, &after))
+		    !(o->w0 < ap->w1 && ap->w0 < o->w1) && !blamed(d, L, o) && !message_at(d, o->w1, &after) &&
+		    !(l == L->failure && remedy_in(d, L, o->w0, o->w1)))
 			return o;
 	}
 	return NULL;
@@ -439,8 +462,9 @@ static tact_apology classify(const dctx *d, const match *ap, const labels *L, bo
 	size_t e0, e1;
 	int ev = f || formula ? EVENT_NONE : names_event(d, ap, &e0, &e1);
 	/* a failure named but not owned ("I'm sorry your parcel hasn't
-	 * arrived") counts when the reply owns it somewhere */
-	if (ev == EVENT_THEIRS && !own)
+	 * arrived") counts when the reply owns it somewhere; a remedy is no
+	 * failure ("Sorry! I've booked you in for Monday") */
+	if ((ev == EVENT_THEIRS && !own) || (ev != EVENT_NONE && remedy_in(d, L, e0, e1)))
 		ev = EVENT_NONE;
 	if (ev != EVENT_NONE) {
 		*f0 = word_tok(d, e0)->os;
@@ -460,7 +484,7 @@ static tact_apology classify(const dctx *d, const match *ap, const labels *L, bo
 	/* the failure told before the apology: "The courier dropped it - I'm
 	 * so sorry" */
 	ev = formula ? EVENT_NONE : event_around(d, ap, &e0, &e1);
-	if (ev == EVENT_THEIRS && !own)
+	if ((ev == EVENT_THEIRS && !own) || (ev != EVENT_NONE && remedy_in(d, L, e0, e1)))
 		ev = EVENT_NONE;
 	/* or told in the next sentence, with us doing it and nothing between
 	 * us and the failure ("I'm sorry it wasn't the night you planned.
@@ -468,7 +492,7 @@ static tact_apology classify(const dctx *d, const match *ap, const labels *L, bo
 	if (ev == EVENT_NONE && !formula && sentence_next(d, s0, s1, 1, &n0, &n1))
 		for (size_t from = n0, k; from < n1 && (k = (size_t)event_in(d, from, n1, &e0, &e1)) != EVENT_NONE;
 		     from = e1)
-			if (k == EVENT_OURS && plain_event(d, e0, e1)) {
+			if (k == EVENT_OURS && plain_event(d, e0, e1) && !remedy_in(d, L, e0, e1)) {
 				ev = EVENT_OURS;
 				break;
 			}
@@ -858,7 +882,7 @@ void detect_agent(dctx *d)
 		const char *l = entry_of(d, m)->label;
 		size_t after;
 		if ((l == L.failure || l == L.ownership) && agent_counted(d, m) && !conditioned(d, m) &&
-		    !blamed(d, &L, m) && !message_at(d, m->w1, &after))
+		    !blamed(d, &L, m) && !message_at(d, m->w1, &after) && !(l == L.failure && remedy_in(d, &L, m->w0, m->w1)))
 			own = m;
 	}
 	tact_apology cls = TACT_APOLOGY_NONE;

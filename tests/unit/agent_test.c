@@ -84,6 +84,14 @@ static const struct {
 	{__LINE__, "I've passed this to our product team so the checkout bug gets fixed and doesn't happen to anyone else.",
 	 TACT_APOLOGY_NONE, "recovery.prevention", "agent.deflect"}, /* a hand-over that fixes the system */
 	{__LINE__, "I've passed your complaint to the relevant team.", TACT_APOLOGY_NONE, "agent.deflect", ""},
+	/* a remedy is no failure; a failure may be told with a gerund */
+	{__LINE__, "I'm sorry about that. I've booked you in for Monday.", TACT_APOLOGY_CANNED, "recovery.action",
+	 "recovery.ownership"},
+	{__LINE__, "I apologise for our engineer missing the appointment window yesterday.", TACT_APOLOGY_SINCERE,
+	 "recovery.ownership", ""},
+	{__LINE__, "Our records indicate that you did not return the item within 30 days.", TACT_APOLOGY_NONE,
+	 "agent.blame", ""},
+	{__LINE__, "This is the third time I've had to explain this to you.", TACT_APOLOGY_NONE, "agent.argumentative", ""},
 	/* disowning the failure */
 	{__LINE__, "That's not our fault, the courier lost it.", TACT_APOLOGY_NONE, "agent.argumentative", ""},
 	{__LINE__, "It's not your fault at all, and I've refunded it.", TACT_APOLOGY_NONE, "recovery.action",
