@@ -850,6 +850,8 @@ void detect_agent(dctx *d)
 			continue; /* a policy cited to grant something, a limit stated while helping, or a condition */
 		if (l == defl && (follows_up || in_sentence_with(d, m, prevent)))
 			continue; /* a warm transfer: the agent keeps the case; or a hand-over that fixes the system */
+		if (l == defl && overlapping(d, m, L.blame))
+			continue; /* "you should have read the terms" blames, it sends nowhere */
 		if (l == L.ownership && conditioned(d, m))
 			continue; /* "if we have misunderstood" */
 		if ((l == arg || l == L.blame || l == L.comp) && overlapping(d, m, L.ownership))

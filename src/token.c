@@ -423,6 +423,8 @@ static bool quote_closes(tz *z, size_t from)
 	return z->qclosed;
 }
 
+static void punct(tz *z, size_t i, int len);
+
 /* A run of word characters [a, b): split off leading and trailing
  * punctuation, and emit what remains as a word, a number, or a handle.
  * rs, when not NULL, is the scan of exactly [a, b). */
@@ -458,6 +460,11 @@ static void word_run(tz *z, size_t a, size_t b, const runscan *rs)
 				}
 				emit(z, i, e, TK_NUM, 0);
 				i = e;
+			} else if (s[i] == '\'' && !(i > a && ascii_digit(s[i - 1]))) {
+				/* a quote mark on its own ("she said 'fine.' I ..."),
+				 * not feet or minutes ("6' 2") */
+				punct(z, i, 1);
+				i++;
 			} else {
 				emit(z, i, i + (size_t)len, TK_PUNCT, 0);
 				i += (size_t)len;
@@ -519,8 +526,13 @@ static void punct(tz *z, size_t i, int len)
 		return;
 	}
 	if (c == '\'') { /* a quote mark standing alone */
+		bool closes = z->squote;
 		z->squote = !z->squote;
 		emit(z, i, next, TK_PUNCT, 0);
+		/* a full stop inside the quotation ends the sentence with it:
+		 * "she said 'fine.' I ..." */
+		if (closes && i > 0 && (z->s[i - 1] == '.' || z->s[i - 1] == '!' || z->s[i - 1] == '?') && (next >= z->n || ascii_space(z->s[next])))
+			new_sentence(z);
 		return;
 	}
 	if (c == '.' && !space_after && i > 0 && next < z->n && (ascii_alpha(z->s[i - 1]) || z->s[i - 1] >= 0x80) &&

@@ -107,6 +107,13 @@ static void describe_parts(buf *b, const ntext *nt, const token *t)
 	buf_printf(b, "%u/%u", t->sent, t->clause);
 }
 
+/* sentence, then q inside a quotation (words only) */
+static void describe_quote(buf *b, const ntext *nt, const token *t)
+{
+	(void)nt;
+	buf_printf(b, "%u%s", t->sent, t->kind == TK_WORD && (t->flags & TF_QUOTED) ? "q" : "");
+}
+
 /* capitals, then C for TF_CAPITAL and A for TF_ALLCAPS */
 static void describe_caps(buf *b, const ntext *nt, const token *t)
 {
@@ -140,6 +147,15 @@ static void test_tokens(void)
 		{__LINE__, "sorry....you idiot in the U.S.today", "0/0 0/0 0/0 0/0 0/0 0/1 0/1 0/1 0/1 0/1 0/1 0/1 0/1 0/1"},
 	};
 	check_tokens(parts, sizeof parts / sizeof *parts, describe_parts);
+	/* a quotation ends at its closing mark, also after a full stop inside
+	 * it ("'fine.' I ..."), which then ends the sentence */
+	static const tok_case quotes[] = {
+		{__LINE__, "She said 'fine.' I've paid", "0 0 0 0q 0 0 1 1"},
+		{__LINE__, "She said 'fine'. I've paid", "0 0 0 0q 0 0 1 1"},
+		{__LINE__, "it's the customers' fault, isn't it", "0 0 0 0 0 0 0 0"},
+		{__LINE__, "6' 2 on these hoes", "0 0 0 0 0 0"},
+	};
+	check_tokens(quotes, sizeof quotes / sizeof *quotes, describe_quote);
 	ntext nt = {0};
 	tokens ts = {0};
 	/* where sentences end after a letter and a full stop: the number of
