@@ -381,9 +381,10 @@ size_t tact_msg_attachment_count(const tact_msg *msg);
 const char *tact_msg_attachment(const tact_msg *msg, size_t i);
 
 /** Spans in order of start, then end, then label. Quote and signature
- * regions are spans too. One span per label and byte range: where several
- * lexicon rules found the same words for one label, the most severe rule's
- * span is kept. tact_msg_span() returns NULL when @p i is out of range.
+ * regions are spans too. One finding per label and words: a span wholly
+ * inside another span of its label that is at least as severe is left out
+ * (of several rules on the same words, the most severe one's span stays).
+ * tact_msg_span() returns NULL when @p i is out of range.
  * @since 0.1 */
 size_t tact_msg_span_count(const tact_msg *msg);
 const tact_span *tact_msg_span(const tact_msg *msg, size_t i);

@@ -244,6 +244,50 @@ static void fill_offsets(tact_msg *m)
 	}
 }
 
+/* Label, then start, then the longer first, then the more severe first. */
+static int span_nest_cmp(const void *a, const void *b)
+{
+	const tact_span *x = a, *y = b;
+	int c = strcmp(x->label, y->label);
+	if (c)
+		return c;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	if (x->severity != y->severity)
+		return x->severity > y->severity ? -1 : 1;
+	return strcmp(x->rule, y->rule);
+}
+
+/* One finding per label and words: a span wholly inside another kept span
+ * of its label that is at least as severe is dropped ("apologise for any"
+ * inside "We apologise for any inconvenience"; of two rules on the same
+ * words, the more severe stays). One sweep per label in nesting order,
+ * where reach[v] is how far the kept spans of severity v or more reach,
+ * then back to span order. */
+static void merge_contained(tact_msg *m)
+{
+	qsort(m->spans, m->nspans, sizeof *m->spans, span_nest_cmp);
+	size_t kept = 0, reach[TACT_SEV_CRITICAL + 1] = {0};
+	const char *label = NULL;
+	for (size_t i = 0; i < m->nspans; i++) {
+		tact_span s = m->spans[i];
+		if (!label || strcmp(label, s.label)) {
+			memset(reach, 0, sizeof reach);
+			label = s.label;
+		}
+		size_t v = (size_t)s.severity <= TACT_SEV_CRITICAL ? (size_t)s.severity : TACT_SEV_CRITICAL;
+		if (reach[v] >= s.end && reach[v] > 0)
+			continue;
+		for (size_t k = 0; k <= v; k++)
+			reach[k] = MAX(reach[k], s.end);
+		m->spans[kept++] = s;
+	}
+	m->nspans = kept;
+	qsort(m->spans, m->nspans, sizeof *m->spans, span_cmp);
+}
+
 void msg_finish(tact_msg *m, bool merge)
 {
 	for (size_t i = 0; i < m->nregions; i++) {
@@ -253,20 +297,8 @@ void msg_finish(tact_msg *m, bool merge)
 	}
 	if (m->nspans)
 		qsort(m->spans, m->nspans, sizeof *m->spans, span_cmp);
-	/* one finding per label and range: where two rules found the same
-	 * words ("cancelling my membership": cancel.account and
-	 * cancel.closing), the more severe span stays, else the first rule */
-	size_t kept = 0;
-	for (size_t i = 0; i < m->nspans; i++) {
-		tact_span *s = &m->spans[i], *p = kept ? &m->spans[kept - 1] : NULL;
-		if (merge && p && p->start == s->start && p->end == s->end && !strcmp(p->label, s->label)) {
-			if (s->severity > p->severity)
-				*p = *s;
-			continue;
-		}
-		m->spans[kept++] = *s;
-	}
-	m->nspans = kept;
+	if (merge && m->nspans > 1)
+		merge_contained(m);
 	fill_offsets(m);
 	m->nlabels = 0;
 	for (size_t i = 0; i < m->nspans; i++) {

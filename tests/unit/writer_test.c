@@ -296,6 +296,20 @@ int main(void)
 	CHECK_STR(tact_msg_span(m, 1)->rule, "ult.a", __LINE__);
 	CHECK_STR(tact_msg_span(m, 2)->rule, "cancel.d", __LINE__);
 	tact_msg_free(m);
+	/* a span inside another of its label is dropped unless more severe */
+	static const span_spec nest[] = {{"apology.canned", "canned.any", TACT_SEV_LOW, 3, 20},
+					 {"apology.canned", "canned.trouble", TACT_SEV_LOW, 0, 30},
+					 {"escalation.cancel", "cancel.word", TACT_SEV_HIGH, 5, 9},
+					 {"escalation.cancel", "cancel.long", TACT_SEV_MEDIUM, 0, 25},
+					 {"escalation.cancel", "cancel.tail", TACT_SEV_LOW, 20, 40},
+					 {NULL, NULL, 0, 0, 0}};
+	m = make_msg("We apologise for any inconvenience, cancel", TACT_ROLE_CUSTOMER, nest);
+	CHECK(tact_msg_span_count(m) == 4, __LINE__, "%zu spans, want 4", tact_msg_span_count(m));
+	CHECK_STR(tact_msg_span(m, 0)->rule, "cancel.long", __LINE__);
+	CHECK_STR(tact_msg_span(m, 1)->rule, "canned.trouble", __LINE__);
+	CHECK_STR(tact_msg_span(m, 2)->rule, "cancel.word", __LINE__);
+	CHECK_STR(tact_msg_span(m, 3)->rule, "cancel.tail", __LINE__);
+	tact_msg_free(m);
 	test_writers();
 	return TEST_END("writer");
 }
