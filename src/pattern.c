@@ -2190,6 +2190,30 @@ static void try_anchor(mctx *c, const anchor_table *tb, int32_t id, int via, siz
 	}
 }
 
+/* A word with an l written for an I among capitals ("FUCKlNG") or an I
+ * for an l among small letters ("fooI"), folded to "fucklng", "fooi": the
+ * reading with one such letter swapped back that the vocabulary knows. */
+static void lookalike(const vocab *v, const char *s, size_t n, bool caps, token *t)
+{
+	char w[64];
+	if (n > sizeof w)
+		return;
+	memcpy(w, s, n);
+	char from = caps ? 'l' : 'i', to = caps ? 'i' : 'l';
+	for (size_t k = 0; k < n; k++) {
+		if (w[k] != from)
+			continue;
+		w[k] = to;
+		const vslot *vs = vocab_find(v, w, n);
+		if (vs) {
+			t->did = vs->id;
+			t->dbase = vs->base;
+			return;
+		}
+		w[k] = from;
+	}
+}
+
 static void lookup_tokens(const matcher *m, const vocab *v, const ntext *nt, tokens *ts, buf *db)
 {
 	buf_clear(db);
@@ -2204,6 +2228,8 @@ static void lookup_tokens(const matcher *m, const vocab *v, const ntext *nt, tok
 		if (t->kind == TK_WORD && (t->flags & (TF_SYM | TF_DIGIT | TF_REPEAT | TF_NONASCII)) &&
 		    (!(t->flags & TF_NONASCII) || deob_possible(s, t->nlen)))
 			deob_token(m, v, s, t->nlen, t, db);
+		if ((t->flags & TF_LOOKALIKE) && !vs && t->did < 0)
+			lookalike(v, s, t->nlen, (t->flags & TF_ALLCAPS) || t->uppers > 1, t);
 	}
 	/* virtual tokens: the spelled-out letters joined */
 	for (size_t i = 0; i < ts->n; i++) {

@@ -132,6 +132,21 @@ typedef struct {
 	bool dotted;              /* a '.' between two letters: join_dotted() */
 } tz;
 
+/* TF_LOOKALIKE for the ASCII letters o[a, b), uppers of them capitals,
+ * when one letter against the case of the rest is an l among capitals or
+ * an I among small letters ("FUCKlNG", "fooI"); else 0. */
+static inline uint16_t lookalike(const unsigned char *o, size_t a, size_t b, unsigned uppers)
+{
+	size_t n = b - a;
+	if (n < 4 || !(uppers + 1 == n || (uppers == 1 && !ascii_upper(o[a]))))
+		return 0;
+	bool small = uppers == 1; /* the odd one out is the capital */
+	for (size_t k = a; k < b; k++)
+		if (ascii_upper(o[k]) == small)
+			return o[k] == (small ? 'I' : 'l') ? TF_LOOKALIKE : 0;
+	return 0;
+}
+
 static void case_info(const unsigned char *o, size_t a, size_t b, token *t)
 {
 	unsigned letters = 0, uppers = 0;
@@ -177,6 +192,8 @@ static void case_info(const unsigned char *o, size_t a, size_t b, token *t)
 		t->flags |= TF_CAPITAL;
 	if (letters >= 2 && uppers == letters)
 		t->flags |= TF_ALLCAPS;
+	if (b - a == letters)
+		t->flags |= lookalike(o, a, b, uppers);
 }
 
 static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags)
@@ -214,6 +231,7 @@ static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags
 			t->flags |= TF_CAPITAL;
 		if (b - a >= 2 && uppers == b - a)
 			t->flags |= TF_ALLCAPS;
+		t->flags |= lookalike(z->orig, oa, ob, uppers);
 	} else if (kind == TK_WORD || kind == TK_VIRTUAL || kind == TK_HANDLE) {
 		case_info(z->orig, oa, ob, t);
 	}
@@ -262,6 +280,7 @@ static inline void emit_plain(tz *z, size_t a, size_t b, uint16_t flags)
 		flags |= TF_CAPITAL;
 	if (b - a >= 2 && uppers == b - a)
 		flags |= TF_ALLCAPS;
+	flags |= lookalike(z->orig, oa, ob, uppers);
 	ts->t[ts->n] = (token){.ns = (uint32_t)a, .nlen = (uint32_t)(b - a), .os = (uint32_t)oa, .oe = (uint32_t)ob,
 			       .sent = z->sent, .clause = z->clause, .flags = flags, .kind = TK_WORD,
 			       .letters = (uint8_t)MIN(b - a, 255u), .uppers = (uint8_t)MIN(uppers, 255u),

@@ -29,6 +29,8 @@ enum tok_flag {
 	TF_LINE_START = 1 << 9,
 	TF_REGION = 1 << 10,    /* in a quote or signature region (analyze.c) */
 	TF_SPLIT = 1 << 11,     /* virtual: a word split by a dot, "re.tarded" */
+	TF_LOOKALIKE = 1 << 12, /* one letter against the word's case is an l or I
+				   standing for the other: "FUCKlNG", "fooI" */
 };
 
 typedef struct {

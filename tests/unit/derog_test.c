@@ -75,6 +75,11 @@ static const struct {
 	{__LINE__, "what a sh!tshow", TACT_DEROG_PROFANITY, "sh!tshow"},
 	{__LINE__, "you are such a pun.k", TACT_DEROG_INSULT, "pun.k"}, /* a word split by a dot */
 	{__LINE__, "what a s.t.u.p.i.d policy", TACT_DEROG_NONE, NULL}, /* its "u" is no "you" */
+	/* an l among capitals or an I among small letters stands for the other */
+	{__LINE__, "what a FUCKlNG mess", TACT_DEROG_PROFANITY, "FUCKlNG"},
+	{__LINE__, "you are a fooI", TACT_DEROG_INSULT, "fooI"},
+	{__LINE__, "you IDlOT", TACT_DEROG_INSULT, "IDlOT"},
+	{__LINE__, "the WlFl is down again, my iPhone too", TACT_DEROG_NONE, NULL},
 	{__LINE__, "you are s.t.u.p.i.d", TACT_DEROG_INSULT, "s.t.u.p.i.d"},
 	{__LINE__, "your moms a wh.ore", TACT_DEROG_INSULT, "wh.ore"},
 	{__LINE__, "shut the fu.ck up", TACT_DEROG_INSULT, "shut the fu.ck up"},
