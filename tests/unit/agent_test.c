@@ -92,6 +92,10 @@ static const struct {
 	{__LINE__, "Our records indicate that you did not return the item within 30 days.", TACT_APOLOGY_NONE,
 	 "agent.blame", ""},
 	{__LINE__, "This is the third time I've had to explain this to you.", TACT_APOLOGY_NONE, "agent.argumentative", ""},
+	/* agreeing the customer is right about what went wrong owns it */
+	{__LINE__, "You're right: the senior exemption wasn't applied in April. Please tell her we're sorry.",
+	 TACT_APOLOGY_SINCERE, "recovery.ownership", ""},
+	{__LINE__, "You're right that the app didn't exist back then.", TACT_APOLOGY_NONE, "", "recovery.ownership"},
 	/* disowning the failure */
 	{__LINE__, "That's not our fault, the courier lost it.", TACT_APOLOGY_NONE, "agent.argumentative", ""},
 	{__LINE__, "It's not your fault at all, and I've refunded it.", TACT_APOLOGY_NONE, "recovery.action",
