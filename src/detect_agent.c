@@ -908,7 +908,8 @@ void detect_agent(dctx *d)
 				inside = k != i && (kl == L.canned || kl == L.conditional) && agent_counted(d, &d->ms->m[k]) &&
 					 d->ms->m[k].w0 <= m->w0 && m->w1 <= d->ms->m[k].w1;
 			}
-			if (inside)
+			/* nor is the word in a gift "as an apology": compensation */
+			if (inside || overlapping(d, m, L.comp))
 				continue;
 			c = classify(d, m, &L, false, own, &f0, &f1);
 		} else {

@@ -96,6 +96,12 @@ static const struct {
 	{__LINE__, "You're right: the senior exemption wasn't applied in April. Please tell her we're sorry.",
 	 TACT_APOLOGY_SINCERE, "recovery.ownership", ""},
 	{__LINE__, "You're right that the app didn't exist back then.", TACT_APOLOGY_NONE, "", "recovery.ownership"},
+	/* an apology word in a gift is compensation, not an apology */
+	{__LINE__, "As an apology we've upgraded you to the premium plan for three months at no cost.",
+	 TACT_APOLOGY_NONE, "recovery.compensation", "apology.canned"},
+	{__LINE__, "We've identified the bug that caused the double charge and our engineers have deployed a fix.",
+	 TACT_APOLOGY_NONE, "recovery.ownership recovery.action", ""},
+	{__LINE__, "Your feedback has been passed on to the relevant department.", TACT_APOLOGY_NONE, "agent.deflect", ""},
 	/* disowning the failure */
 	{__LINE__, "That's not our fault, the courier lost it.", TACT_APOLOGY_NONE, "agent.argumentative", ""},
 	{__LINE__, "It's not your fault at all, and I've refunded it.", TACT_APOLOGY_NONE, "recovery.action",
