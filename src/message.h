@@ -72,9 +72,9 @@ void msg_add_region_rule(tact_msg *msg, const char *kind, const char *rule, size
 bool msg_in_region(const tact_msg *msg, size_t start, size_t end);
 /* Set the text from bytes that may hold invalid UTF-8 (replaced). */
 void msg_set_text_sanitized(tact_msg *msg, const char *s, size_t n);
-/* After analysis: add region spans, sort spans, with merge keep one span
- * per label and range (the most severe), fill code-point and UTF-16
- * offsets, build the sorted label list. */
+/* After analysis: add region spans, sort spans, with merge leave out a
+ * span wholly inside another of its label that is at least as severe,
+ * fill code-point and UTF-16 offsets, build the sorted label list. */
 void msg_finish(tact_msg *msg, bool merge);
 
 #endif

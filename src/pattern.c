@@ -2229,7 +2229,7 @@ static void lookup_tokens(const matcher *m, const vocab *v, const ntext *nt, tok
 		    (!(t->flags & TF_NONASCII) || deob_possible(s, t->nlen)))
 			deob_token(m, v, s, t->nlen, t, db);
 		if ((t->flags & TF_LOOKALIKE) && !vs && t->did < 0)
-			lookalike(v, s, t->nlen, (t->flags & TF_ALLCAPS) || t->uppers > 1, t);
+			lookalike(v, s, t->nlen, t->uppers > 1, t);
 	}
 	/* virtual tokens: the spelled-out letters joined */
 	for (size_t i = 0; i < ts->n; i++) {

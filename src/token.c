@@ -135,7 +135,7 @@ typedef struct {
 /* TF_LOOKALIKE for the ASCII letters o[a, b), uppers of them capitals,
  * when one letter against the case of the rest is an l among capitals or
  * an I among small letters ("FUCKlNG", "fooI"); else 0. */
-static inline uint16_t lookalike(const unsigned char *o, size_t a, size_t b, unsigned uppers)
+static inline uint16_t lookalike_flag(const unsigned char *o, size_t a, size_t b, unsigned uppers)
 {
 	size_t n = b - a;
 	if (n < 4 || !(uppers + 1 == n || (uppers == 1 && !ascii_upper(o[a]))))
@@ -193,7 +193,7 @@ static void case_info(const unsigned char *o, size_t a, size_t b, token *t)
 	if (letters >= 2 && uppers == letters)
 		t->flags |= TF_ALLCAPS;
 	if (b - a == letters)
-		t->flags |= lookalike(o, a, b, uppers);
+		t->flags |= lookalike_flag(o, a, b, uppers);
 }
 
 static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags)
@@ -231,7 +231,7 @@ static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags
 			t->flags |= TF_CAPITAL;
 		if (b - a >= 2 && uppers == b - a)
 			t->flags |= TF_ALLCAPS;
-		t->flags |= lookalike(z->orig, oa, ob, uppers);
+		t->flags |= lookalike_flag(z->orig, oa, ob, uppers);
 	} else if (kind == TK_WORD || kind == TK_VIRTUAL || kind == TK_HANDLE) {
 		case_info(z->orig, oa, ob, t);
 	}
@@ -280,7 +280,7 @@ static inline void emit_plain(tz *z, size_t a, size_t b, uint16_t flags)
 		flags |= TF_CAPITAL;
 	if (b - a >= 2 && uppers == b - a)
 		flags |= TF_ALLCAPS;
-	flags |= lookalike(z->orig, oa, ob, uppers);
+	flags |= lookalike_flag(z->orig, oa, ob, uppers);
 	ts->t[ts->n] = (token){.ns = (uint32_t)a, .nlen = (uint32_t)(b - a), .os = (uint32_t)oa, .oe = (uint32_t)ob,
 			       .sent = z->sent, .clause = z->clause, .flags = flags, .kind = TK_WORD,
 			       .letters = (uint8_t)MIN(b - a, 255u), .uppers = (uint8_t)MIN(uppers, 255u),
@@ -550,7 +550,8 @@ static void punct(tz *z, size_t i, int len)
 		emit(z, i, next, TK_PUNCT, 0);
 		/* a full stop inside the quotation ends the sentence with it:
 		 * "she said 'fine.' I ..." */
-		if (closes && i > 0 && (z->s[i - 1] == '.' || z->s[i - 1] == '!' || z->s[i - 1] == '?') && (next >= z->n || ascii_space(z->s[next])))
+		unsigned char before = i > 0 ? z->s[i - 1] : 0;
+		if (closes && (before == '.' || before == '!' || before == '?') && (next >= z->n || ascii_space(z->s[next])))
 			new_sentence(z);
 		return;
 	}
