@@ -14,7 +14,8 @@
  * cancelling"), so a conditional threat keeps counting: "if" alone is not a
  * cue. cue.unnegate undoes an overlapping negation ("don't make me"), or,
  * with sentence scope, reported speech the author acted on ("...told me to
- * go to the ombudsman, so I have"). */
+ * go to the ombudsman, so I have") and a negation it follows in its sentence
+ * ("I don't want to get lawyers involved, but I will if I have to"). */
 #include "context.h"
 
 /* Is match m in the scope of cue match c (entry cue): same sentence, and
@@ -116,6 +117,11 @@ static bool unnegated(const lexicon *lx, const match_scratch *s, size_t j, bool 
 		if (ue->label != unneg || (s->m[k].why & WHY_REGION))
 			continue;
 		if (!sentence && !(ue->flags & LF_SENTENCE) && overlaps(&s->m[k], c))
+			return true;
+		/* a negation taken back later in its sentence: "I don't want to
+		 * get lawyers involved, but I will if I have to" */
+		if (!sentence && (ue->flags & LF_SENTENCE) && s->m[k].w0 >= c->w1 &&
+		    ts->t[ts->w[s->m[k].w0]].sent == sent)
 			return true;
 		if (sentence && (ue->flags & LF_SENTENCE) && ts->t[ts->w[s->m[k].w0]].sent == sent)
 			return true;

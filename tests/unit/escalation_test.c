@@ -37,6 +37,9 @@ static const struct {
 	{__LINE__, "My solicitor has advised me to sue for the full amount if this isn't resolved.", "escalation.legal",
 	 true},
 	{__LINE__, "My solicitor will contact me about the lease.", "escalation.legal", false},
+	/* a negation taken back later in the sentence */
+	{__LINE__, "I don't want to get lawyers involved, but I will if I have to.", "escalation.legal", true},
+	{__LINE__, "I don't want to get lawyers involved, I just want it fixed.", "escalation.legal", false},
 	/* someone the author knows is not the author */
 	{__LINE__, "My neighbour sued you last year and won, just saying.", "escalation.legal", false},
 	{__LINE__, "A friend of mine sued you last year.", "escalation.legal", false},
