@@ -73,6 +73,13 @@ tact_role reader_role(const char *s, size_t n)
 		ROLE("company", TACT_ROLE_AGENT),     ROLE("rep", TACT_ROLE_AGENT),
 		ROLE("representative", TACT_ROLE_AGENT), ROLE("operator", TACT_ROLE_AGENT),
 		ROLE("advisor", TACT_ROLE_AGENT),     ROLE("outbound", TACT_ROLE_AGENT),
+		/* what ticketing and chat exports call them */
+		ROLE("end-user", TACT_ROLE_CUSTOMER), ROLE("end user", TACT_ROLE_CUSTOMER),
+		ROLE("enduser", TACT_ROLE_CUSTOMER),  ROLE("requester", TACT_ROLE_CUSTOMER),
+		ROLE("requestor", TACT_ROLE_CUSTOMER), ROLE("visitor", TACT_ROLE_CUSTOMER),
+		ROLE("lead", TACT_ROLE_CUSTOMER),     ROLE("admin", TACT_ROLE_AGENT),
+		ROLE("administrator", TACT_ROLE_AGENT), ROLE("bot", TACT_ROLE_AGENT),
+		ROLE("teammate", TACT_ROLE_AGENT),    ROLE("employee", TACT_ROLE_AGENT),
 	};
 #undef ROLE
 	while (n && ascii_space((unsigned char)*s))

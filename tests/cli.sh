@@ -29,6 +29,11 @@ check jsonl-errors 3 "$(jq -r 'select(.error) | .id' "$tmp/out" | wc -l | tr -d 
 check jsonl-not-object "JSON line is an array, not an object" "$(jq -r 'select(.id=="2") | .error' "$tmp/out")"
 check jsonl-role "customer agent" "$(jq -r 'select(.id=="a" or .id=="e") | .role' "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
 check jsonl-thread t1 "$(jq -r 'select(.id=="e") | .thread' "$tmp/out")"
+# the role values of ticketing exports
+printf '%s\n' '{"id":"z1","role":"end-user","text":"x"}' '{"id":"z2","role":"Requester","text":"x"}' \
+	'{"id":"z3","role":"admin","text":"x"}' '{"id":"z4","role":"bot","text":"x"}' '{"id":"z5","role":"auditor","text":"x"}' >"$tmp/roles.jsonl"
+status roles-run 0 "$tact" "$tmp/roles.jsonl"
+check roles-export-values "customer customer agent agent unknown" "$(jq -r .role "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
 
 printf 'ticket,who,body,conv\n1,customer,"multi\nline, with ""quotes""",x\n2,agent\n3,agent,"bare\rcr",x\n4,customer,plain\rcr unquoted,y\n' >"$tmp/in.csv"
 status csv-run 0 "$tact" --id-field ticket --role-field who --text-field body --thread-field conv --text "$tmp/in.csv"
