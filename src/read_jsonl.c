@@ -152,6 +152,24 @@ static char *scalar_string(const cJSON *v)
 	return NULL;
 }
 
+/* The member at a dotted path ("author.type"), through objects, the first
+ * of a duplicated name at each step; NULL when a step is missing. */
+static const cJSON *path_item(const cJSON *obj, const char *path)
+{
+	while (obj && cJSON_IsObject(obj)) {
+		const char *dot = strchr(path, '.');
+		size_t n = dot ? (size_t)(dot - path) : strlen(path);
+		const cJSON *c = obj->child;
+		while (c && !(c->string && strlen(c->string) == n && !memcmp(c->string, path, n)))
+			c = c->next;
+		if (!dot || !c)
+			return c;
+		obj = c;
+		path = dot + 1;
+	}
+	return NULL;
+}
+
 static void set_scalar(tact_msg *m, tact_field f, const cJSON *v)
 {
 	if (cJSON_IsString(v)) {
@@ -229,6 +247,10 @@ static void jsonl_decode(tact_msg *m, const void *ctx)
 			if (!v[k] && names[k][0] == key[0] && !strcmp(names[k], key))
 				v[k] = c;
 	}
+	/* a field not at the top, named by its path: "body.text" */
+	for (int k = 0; k < K__COUNT; k++)
+		if (!v[k] && strchr(names[k], '.'))
+			v[k] = path_item(root, names[k]);
 	const cJSON *role = v[K_ROLE], *text = v[K_TEXT];
 	set_scalar(m, TACT_FIELD_ID, v[K_ID]);
 	set_scalar(m, TACT_FIELD_THREAD, v[K_THREAD]);

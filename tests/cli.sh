@@ -34,6 +34,12 @@ printf '%s\n' '{"id":"z1","role":"end-user","text":"x"}' '{"id":"z2","role":"Req
 	'{"id":"z3","role":"admin","text":"x"}' '{"id":"z4","role":"bot","text":"x"}' '{"id":"z5","role":"auditor","text":"x"}' >"$tmp/roles.jsonl"
 status roles-run 0 "$tact" "$tmp/roles.jsonl"
 check roles-export-values "customer customer agent agent unknown" "$(jq -r .role "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+# nested fields by their dotted path; a top-level key with the dots wins
+printf '%s\n' '{"id":"p1","author":{"type":"user"},"body":{"text":"cancel my account now"}}' \
+	'{"id":"p2","body.text":"cancel my account"}' '{"id":"p3","body":"flat"}' >"$tmp/nested.jsonl"
+status nested-run 0 "$tact" --text-field body.text --role-field author.type "$tmp/nested.jsonl"
+check nested-path "p1 customer escalation.cancel|p2 unknown escalation.cancel|p3 unknown no \"body.text\" field" \
+	"$(jq -r '"\(.id) \(.role) \(.error // (.labels | join(",")))"' "$tmp/out" | paste -sd'|')"
 
 printf 'ticket,who,body,conv\n1,customer,"multi\nline, with ""quotes""",x\n2,agent\n3,agent,"bare\rcr",x\n4,customer,plain\rcr unquoted,y\n' >"$tmp/in.csv"
 status csv-run 0 "$tact" --id-field ticket --role-field who --text-field body --thread-field conv --text "$tmp/in.csv"
