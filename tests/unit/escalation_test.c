@@ -87,6 +87,7 @@ static const struct {
 	{__LINE__, "Can you pass this on to the driver's manager? Darren went out of his way. Absolute legend.",
 	 "escalation.manager", false},
 	{__LINE__, "THANK YOU!!! @ASKPAYPAL YOU ARE A REAL MVP!!!", "escalation.shouting", false},
+	{__LINE__, "Can I speak to a manager to compliment Tom?", "escalation.manager", false},
 };
 
 int main(void)
