@@ -527,11 +527,8 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 {
 	size_t nw = d->ts->nw;
 	size_t back = e->before ? (size_t)e->before : BACK, ahead = e->after ? (size_t)e->after : AHEAD;
-	/* a word that is itself a person reference (in a word spelled out
-	 * letter by letter, over its first letter: the "u" of "s.t.u.p.i.d"
-	 * is no "you") */
-	bool spelled = (m->flags & MF_OBF) && m->w1 - m->w0 >= 3 && word_tok(d, m->w0)->nlen == 1;
-	if (cue_at(d, c->tgt, m->w0, spelled ? m->w0 + 1 : m->w1)) {
+	/* a word that is itself a person reference */
+	if (cue_at(d, c->tgt, m->w0, m->w1)) {
 		return noun_target(d, c, m);
 	}
 	/* "sucks" is said of its subject only: "Trump sucks", "you suck";
@@ -569,8 +566,17 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		/* over words we do not know, a noun, not a pronoun ("Delusional
 		 * teabagger thinks he ...") */
 		if (cue_word(d, c->tgt, k) && !cue_word(d, c->self, k) &&
-		    (!unknown || (!addressee(d, c, k) && !word_in(d, k, pronouns))))
+		    (!unknown || (!addressee(d, c, k) && !word_in(d, k, pronouns)))) {
+			/* a name for a person is aimed where that name is: "I am
+			 * such a stupid idiot" calls the writer one */
+			if (is_insult(d, c, k)) {
+				match n = *m;
+				n.w0 = (uint32_t)k;
+				n.w1 = (uint32_t)k + 1;
+				return noun_target(d, c, &n);
+			}
 			return T_PERSON;
+		}
 		if (k == m->w1 && is_name(d, c, k) && !(word_tok(d, k)->flags & TF_SENT_START)) {
 			/* unless the name only qualifies a thing after it: "some
 			 * dumb "Anti Malware" thing", "stupid Comcast Xfinity box" */

@@ -2220,7 +2220,7 @@ static void lookup_tokens(const matcher *m, const vocab *v, const ntext *nt, tok
 	for (size_t i = 0; i < ts->nw; i++) {
 		token *t = &ts->t[ts->w[i]];
 		const char *s = nt->out.ptr + t->ns;
-		const vslot *vs = vocab_find(v, s, t->nlen);
+		const vslot *vs = t->flags & TF_SPELLED ? NULL : vocab_find(v, s, t->nlen);
 		if (vs) {
 			t->id = vs->id;
 			t->base = vs->base;

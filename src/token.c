@@ -830,8 +830,12 @@ static void join_spelled(tokens *ts, const ntext *nt, const unsigned char *orig)
 			i++;
 			continue;
 		}
-		/* the tokens between are plain separators: keep them, add a view */
+		/* the tokens between are plain separators: keep them, add a view;
+		 * the letters are no words of their own (the "u" and "i" of
+		 * "s.t.u.p.i.d" are no "you" and "I") */
 		add_virtual(ts, i, j, 0);
+		for (size_t k = i; k < j; k++)
+			ts->t[ts->w[k]].flags |= TF_SPELLED;
 		i = j;
 	}
 	(void)nt;

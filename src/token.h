@@ -31,6 +31,8 @@ enum tok_flag {
 	TF_SPLIT = 1 << 11,     /* virtual: a word split by a dot, "re.tarded" */
 	TF_LOOKALIKE = 1 << 12, /* one letter against the word's case is an l or I
 				   standing for the other: "FUCKlNG", "fooI" */
+	TF_SPELLED = 1 << 13,   /* a letter of a word spelled out ("f.u.c.k"): no
+				   word of its own, read only in the run's view */
 };
 
 typedef struct {

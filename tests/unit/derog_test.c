@@ -81,6 +81,12 @@ static const struct {
 	{__LINE__, "you IDlOT", TACT_DEROG_INSULT, "IDlOT"},
 	{__LINE__, "the WlFl is down again, my iPhone too", TACT_DEROG_NONE, NULL},
 	{__LINE__, "you are s.t.u.p.i.d", TACT_DEROG_INSULT, "s.t.u.p.i.d"},
+	/* the letters of a spelled-out word are no words of their own: not "f u" */
+	{__LINE__, "f.u.c.k.i.n.g useless service", TACT_DEROG_PROFANITY, "f.u.c.k.i.n.g"},
+	{__LINE__, "you are a f.u.c.k.i.n.g idiot", TACT_DEROG_INSULT, "f.u.c.k.i.n.g"},
+	/* a describing word before a name is aimed where the name is */
+	{__LINE__, "I am such a stupid idiot", TACT_DEROG_NONE, NULL},
+	{__LINE__, "your stupid idiot manager", TACT_DEROG_INSULT, "stupid"},
 	{__LINE__, "your moms a wh.ore", TACT_DEROG_INSULT, "wh.ore"},
 	{__LINE__, "shut the fu.ck up", TACT_DEROG_INSULT, "shut the fu.ck up"},
 	{__LINE__, "My email is at pun.k.example.org", TACT_DEROG_NONE, NULL},
