@@ -241,6 +241,44 @@ static void test_writers(void)
 	}
 }
 
+/* One finding per label and words (msg_finish): each case's spans, and the
+ * rules of those that stay, in span order. */
+static void test_merge(void)
+{
+	static const struct {
+		int line;
+		span_spec sp[6];
+		const char *want;
+	} cases[] = {
+		/* two rules on the same words and label are one finding, the more
+		 * severe; another label or range stays */
+		{__LINE__,
+		 {{"escalation.cancel", "cancel.b", TACT_SEV_LOW, 0, 10},
+		  {"escalation.cancel", "cancel.a", TACT_SEV_MEDIUM, 0, 10},
+		  {"escalation.cancel", "cancel.c", TACT_SEV_MEDIUM, 0, 10},
+		  {"escalation.ultimatum", "ult.a", TACT_SEV_MEDIUM, 0, 10},
+		  {"escalation.cancel", "cancel.d", TACT_SEV_LOW, 0, 11}},
+		 "cancel.a ult.a cancel.d"},
+		/* a span inside another of its label is dropped unless more severe */
+		{__LINE__,
+		 {{"apology.canned", "canned.any", TACT_SEV_LOW, 3, 20},
+		  {"apology.canned", "canned.trouble", TACT_SEV_LOW, 0, 30},
+		  {"escalation.cancel", "cancel.word", TACT_SEV_HIGH, 5, 9},
+		  {"escalation.cancel", "cancel.long", TACT_SEV_MEDIUM, 0, 25},
+		  {"escalation.cancel", "cancel.tail", TACT_SEV_LOW, 20, 40}},
+		 "cancel.long canned.trouble cancel.word cancel.tail"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		tact_msg *m = make_msg("We apologise for any inconvenience, cancel", TACT_ROLE_CUSTOMER, cases[i].sp);
+		buf got = {0};
+		for (size_t k = 0; k < tact_msg_span_count(m); k++)
+			buf_printf(&got, "%s%s", k ? " " : "", tact_msg_span(m, k)->rule);
+		CHECK_STR(got.ptr ? got.ptr : "", cases[i].want, cases[i].line);
+		buf_free(&got);
+		tact_msg_free(m);
+	}
+}
+
 int main(void)
 {
 	static const struct {
@@ -282,34 +320,7 @@ int main(void)
 		size_t w = display_width(widths[i].s, strlen(widths[i].s));
 		CHECK(w == widths[i].w, widths[i].line, "width %zu, want %zu", w, widths[i].w);
 	}
-	/* two rules on the same words and label are one finding, the more
-	 * severe; another label or range stays */
-	static const span_spec dup[] = {{"escalation.cancel", "cancel.b", TACT_SEV_LOW, 0, 10},
-					{"escalation.cancel", "cancel.a", TACT_SEV_MEDIUM, 0, 10},
-					{"escalation.cancel", "cancel.c", TACT_SEV_MEDIUM, 0, 10},
-					{"escalation.ultimatum", "ult.a", TACT_SEV_MEDIUM, 0, 10},
-					{"escalation.cancel", "cancel.d", TACT_SEV_LOW, 0, 11},
-					{NULL, NULL, 0, 0, 0}};
-	tact_msg *m = make_msg("cancel it now", TACT_ROLE_CUSTOMER, dup);
-	CHECK(tact_msg_span_count(m) == 3, __LINE__, "%zu spans, want 3", tact_msg_span_count(m));
-	CHECK_STR(tact_msg_span(m, 0)->rule, "cancel.a", __LINE__);
-	CHECK_STR(tact_msg_span(m, 1)->rule, "ult.a", __LINE__);
-	CHECK_STR(tact_msg_span(m, 2)->rule, "cancel.d", __LINE__);
-	tact_msg_free(m);
-	/* a span inside another of its label is dropped unless more severe */
-	static const span_spec nest[] = {{"apology.canned", "canned.any", TACT_SEV_LOW, 3, 20},
-					 {"apology.canned", "canned.trouble", TACT_SEV_LOW, 0, 30},
-					 {"escalation.cancel", "cancel.word", TACT_SEV_HIGH, 5, 9},
-					 {"escalation.cancel", "cancel.long", TACT_SEV_MEDIUM, 0, 25},
-					 {"escalation.cancel", "cancel.tail", TACT_SEV_LOW, 20, 40},
-					 {NULL, NULL, 0, 0, 0}};
-	m = make_msg("We apologise for any inconvenience, cancel", TACT_ROLE_CUSTOMER, nest);
-	CHECK(tact_msg_span_count(m) == 4, __LINE__, "%zu spans, want 4", tact_msg_span_count(m));
-	CHECK_STR(tact_msg_span(m, 0)->rule, "cancel.long", __LINE__);
-	CHECK_STR(tact_msg_span(m, 1)->rule, "canned.trouble", __LINE__);
-	CHECK_STR(tact_msg_span(m, 2)->rule, "cancel.word", __LINE__);
-	CHECK_STR(tact_msg_span(m, 3)->rule, "cancel.tail", __LINE__);
-	tact_msg_free(m);
+	test_merge();
 	test_writers();
 	return TEST_END("writer");
 }
