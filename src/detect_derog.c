@@ -187,6 +187,14 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
  * a bitch", "the sat nav is a moron"); T_PERSON otherwise. */
 static enum target noun_target(const dctx *d, const cues *c, const match *m)
 {
+	/* the writer names themself right after it: "What an idiot I am",
+	 * "idiot me forgot to cancel" */
+	size_t nx = m->w1;
+	if (nx < d->ts->nw && same_clause(d, m->w0, nx) && cue_word(d, c->self, nx) &&
+	    (word_in(d, nx, (const char *const[]){"me", "myself", NULL}) ||
+	     (nx + 1 < d->ts->nw && same_clause(d, nx, nx + 1) &&
+	      word_in(d, nx + 1, (const char *const[]){"am", "was", "feel", "felt", "been", "must", NULL}))))
+		return T_SELF;
 	size_t j = m->w0;
 	while (j > 0 && m->w0 - j < 4 && same_clause(d, j - 1, m->w0) &&
 	       (cue_word(d, c->intens, j - 1) || word_in(d, j - 1, adverbs)) && !word_in(d, j - 1, copulas))

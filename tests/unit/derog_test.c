@@ -31,6 +31,9 @@ static const struct {
 	{__LINE__, "I call them idiots", TACT_DEROG_INSULT, "idiots"},
 	{__LINE__, "Don't mean to be a jerk, but the update broke it", TACT_DEROG_NONE, NULL},
 	{__LINE__, "this setup is fool proof", TACT_DEROG_NONE, NULL},
+	{__LINE__, "What an idiot I am, I booked the wrong day.", TACT_DEROG_NONE, NULL}, /* the writer, after it */
+	{__LINE__, "Idiot me forgot to cancel the free trial.", TACT_DEROG_NONE, NULL},
+	{__LINE__, "You idiot I asked for a refund", TACT_DEROG_INSULT, "idiot"},
 	/* a describing word is aimed at what it describes */
 	{__LINE__, "this stupid app keeps crashing", TACT_DEROG_NONE, NULL},
 	{__LINE__, "stupid people everywhere", TACT_DEROG_INSULT, "stupid"},
