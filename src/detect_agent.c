@@ -734,7 +734,10 @@ static bool not_done(const dctx *d, const match *m, bool timed)
 			return true;
 		if (timed && word_in(d, w, when) && word_tok(d, w)->clause == clause)
 			return true;
-		if (w + 6 >= m->w0 && word_in(d, w, hope))
+		/* in m's clause: "the standard we expect, and I've arranged a
+		 * cleaner" is a remedy given */
+		if (w + 6 >= m->w0 && word_in(d, w, hope) &&
+		    (word_tok(d, w)->clause == clause || word_is(d, w, "fingers")))
 			return true;
 		if (w + 4 >= m->w0 && word_in(d, w, (const char *const[]){"unable", "cannot", "can't", "won't",
 									     "wouldn't", "couldn't", NULL}))
@@ -759,6 +762,14 @@ static bool conditioned(const dctx *d, const match *m)
 	w0 = MAX(w0, m->w0 > LOOKBACK ? m->w0 - LOOKBACK : 0);
 	for (size_t w = w0; w < m->w0; w++)
 		if (word_in(d, w, (const char *const[]){"if", "whether", NULL}))
+			return true;
+	/* the customer's view, not the agent's word: "sorry you feel that
+	 * our service let you down" */
+	uint32_t clause = word_tok(d, m->w0)->clause;
+	for (size_t w = m->w0; w > w0 + 1 && word_tok(d, w - 1)->clause == clause; w--)
+		if (word_in(d, w - 1, (const char *const[]){"feel", "felt", "feels", "think", "thought", "believe",
+							     "believed", "perceive", "perceived", NULL}) &&
+		    word_in(d, w - 2, (const char *const[]){"you", "u", NULL}))
 			return true;
 	return false;
 }

@@ -59,11 +59,18 @@ static const struct {
 	 TACT_APOLOGY_CANNED, "recovery.ownership", ""},
 	/* a failure that is the customer's is not owned */
 	{__LINE__, "You entered the wrong address, sorry.", TACT_APOLOGY_CANNED, "agent.blame", "recovery.ownership"},
+	/* a failure in the customer's view is not owned */
+	{__LINE__, "I'm sorry you feel that our service let you down.", TACT_APOLOGY_CONDITIONAL, "",
+	 "recovery.ownership"},
 	/* a remedy refused in its clause is no remedy, and grants nothing */
 	{__LINE__, "A partial refund isn't something we can offer.", TACT_APOLOGY_NONE, "agent.policy",
 	 "recovery.compensation"},
 	{__LINE__, "The storm was outside our control, but I've moved you to Thursday's sailing.", TACT_APOLOGY_NONE,
 	 "recovery.action", "agent.policy"},
+	/* a hope holds back only the remedy in its own clause */
+	{__LINE__, "That's not the standard we expect, and I've arranged for a cleaner to come tomorrow.",
+	 TACT_APOLOGY_NONE, "recovery.action", ""},
+	{__LINE__, "We hope the new router has fixed it.", TACT_APOLOGY_NONE, "", "recovery.action"},
 	/* a condition is not a refusal */
 	{__LINE__, "If your item is not eligible for a replacement, you can still return it.", TACT_APOLOGY_NONE, "",
 	 "agent.policy"},
