@@ -739,6 +739,11 @@ static bool not_done(const dctx *d, const match *m, bool timed)
 		if (w + 6 >= m->w0 && word_in(d, w, hope) &&
 		    (word_tok(d, w)->clause == clause || word_is(d, w, "fingers")))
 			return true;
+		/* a purpose that checks, in m's clause: "I'll call you Friday to
+		 * confirm the engineer has been and everything is working" */
+		if (w + 8 >= m->w0 && word_is(d, w, "to") && word_tok(d, w)->clause == clause &&
+		    word_in(d, w + 1, (const char *const[]){"confirm", "check", "verify", "test", "double-check", NULL}))
+			return true;
 		if (w + 4 >= m->w0 && word_in(d, w, (const char *const[]){"unable", "cannot", "can't", "won't",
 									     "wouldn't", "couldn't", NULL}))
 			return true; /* "we're unable to offer a complimentary upgrade" */
@@ -771,6 +776,24 @@ static bool conditioned(const dctx *d, const match *m)
 							     "believed", "perceive", "perceived", NULL}) &&
 		    word_in(d, w - 2, (const char *const[]){"you", "u", NULL}))
 			return true;
+	return false;
+}
+
+/* The customer's act seen by the agent, not the agent's own: "I think
+ * you misunderstood", "I can see you ordered the wrong size". A verb of
+ * seeing or thinking inside m, followed by [that] you. */
+static bool seen_of_customer(const dctx *d, const match *m)
+{
+	static const char *const seeing[] = {"think", "thought", "believe", "believed", "guess", "suspect", "suspected",
+		"see", "saw", "notice", "noticed", "understand", "understood", "assume", "assumed", "feel", "felt",
+		"reckon", "realise", "realised", "realize", "realized", "appears", "seems", "looks", NULL};
+	for (size_t w = m->w0; w + 1 < m->w1; w++) {
+		if (!word_in(d, w, seeing))
+			continue;
+		size_t y = w + 1 < m->w1 && word_is(d, w + 1, "that") ? w + 2 : w + 1;
+		if (y < m->w1 && word_in(d, y, (const char *const[]){"you", "u", NULL}))
+			return true;
+	}
 	return false;
 }
 
@@ -863,9 +886,10 @@ void detect_agent(dctx *d)
 			continue; /* a warm transfer: the agent keeps the case; or a hand-over that fixes the system */
 		if (l == defl && overlapping(d, m, L.blame))
 			continue; /* "you should have read the terms" blames, it sends nowhere */
-		if (l == L.ownership && conditioned(d, m))
-			continue; /* "if we have misunderstood" */
-		if ((l == arg || l == L.blame || l == L.comp) && overlapping(d, m, L.ownership))
+		if (l == L.ownership && (conditioned(d, m) || seen_of_customer(d, m)))
+			continue; /* "if we have misunderstood", "I think you misunderstood" */
+		const match *ow = overlapping(d, m, L.ownership);
+		if ((l == arg || l == L.blame || l == L.comp) && ow && !seen_of_customer(d, ow))
 			continue; /* "that was wrong information from me", "this one is on us" */
 		if ((l == L.action || l == L.comp || l == follow) && not_done(d, m, l != follow))
 			continue;
@@ -894,7 +918,7 @@ void detect_agent(dctx *d)
 		const match *m = &d->ms->m[i];
 		const char *l = entry_of(d, m)->label;
 		size_t after;
-		if ((l == L.failure || l == L.ownership) && agent_counted(d, m) && !conditioned(d, m) &&
+		if ((l == L.failure || l == L.ownership) && agent_counted(d, m) && !conditioned(d, m) && !seen_of_customer(d, m) &&
 		    !blamed(d, &L, m) && !message_at(d, m->w1, &after) && !(l == L.failure && remedy_in(d, &L, m->w0, m->w1)))
 			own = m;
 	}

@@ -62,6 +62,11 @@ static const struct {
 	/* a failure in the customer's view is not owned */
 	{__LINE__, "I'm sorry you feel that our service let you down.", TACT_APOLOGY_CONDITIONAL, "",
 	 "recovery.ownership"},
+	/* ... nor the customer's act the agent sees or thinks of */
+	{__LINE__, "Honestly, I think you misunderstood how the permissions work.", TACT_APOLOGY_NONE, "agent.blame",
+	 "recovery.ownership"},
+	{__LINE__, "I can see you ordered the wrong size, sorry.", TACT_APOLOGY_CANNED, "", "recovery.ownership"},
+	{__LINE__, "I think we sent you the wrong size, sorry.", TACT_APOLOGY_SINCERE, "recovery.ownership", ""},
 	/* a remedy refused in its clause is no remedy, and grants nothing */
 	{__LINE__, "A partial refund isn't something we can offer.", TACT_APOLOGY_NONE, "agent.policy",
 	 "recovery.compensation"},
@@ -71,6 +76,10 @@ static const struct {
 	{__LINE__, "That's not the standard we expect, and I've arranged for a cleaner to come tomorrow.",
 	 TACT_APOLOGY_NONE, "recovery.action", ""},
 	{__LINE__, "We hope the new router has fixed it.", TACT_APOLOGY_NONE, "", "recovery.action"},
+	/* ... and so does a check to come, in its clause */
+	{__LINE__, "I'll call you on Friday to confirm the engineer has been and everything is working.",
+	 TACT_APOLOGY_NONE, "recovery.follow_up", "recovery.action"},
+	{__LINE__, "I called the courier to check, and it's now fixed.", TACT_APOLOGY_NONE, "recovery.action", ""},
 	/* a condition is not a refusal */
 	{__LINE__, "If your item is not eligible for a replacement, you can still return it.", TACT_APOLOGY_NONE, "",
 	 "agent.policy"},
