@@ -2,7 +2,8 @@
  * libtact. Build: cc check_draft.c $(pkg-config --cflags --libs tact)
  * Usage: check_draft "I'm sorry if you feel that way."
  * Prints each finding and exits 1 when the draft should not go out
- * (derogatory language, a conditional non-apology, argument or blame). */
+ * (derogatory language, a conditional non-apology, or any agent.* flag:
+ * argument, blame, hiding behind policy, deflection). */
 #include <stdio.h>
 #include <string.h>
 #include <tact.h>
@@ -35,7 +36,7 @@ int main(int argc, char **argv)
 		printf("%s\t%s\t%.*s\n", s->label, tact_severity_name(s->severity), (int)(s->end - s->start),
 		       text + s->start);
 		if (!strncmp(s->label, "derogatory.", 11) || !strcmp(s->label, "apology.conditional") ||
-		    !strcmp(s->label, "agent.argumentative") || !strcmp(s->label, "agent.blame"))
+		    !strncmp(s->label, "agent.", 6))
 			fail = 1;
 	}
 	int score;

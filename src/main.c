@@ -785,8 +785,9 @@ static void help_check(void)
 	       "Check one draft reply (FILE or standard input) before it is sent, as an agent's\n"
 	       "message: prints the diagnostics (text, or --format jsonl) and exits 1 when the\n"
 	       "draft fails. By default it fails on derogatory language of any kind, a\n"
-	       "conditional non-apology, argument and blame; --fail-on LEVEL|LABELS changes\n"
-	       "that (e.g. --fail-on agent,apology.canned or --fail-on medium).\n"
+	       "conditional non-apology, argument, blame, hiding behind policy and deflection\n"
+	       "(the agent.* labels); --fail-on LEVEL|LABELS changes that (e.g. --fail-on\n"
+	       "agent.blame,apology.canned or --fail-on medium).\n"
 	       "\n%s%s"
 	       "Exit status: 0 the draft passes, 1 it fails, 2 usage or I/O error.\n",
 	       help_input, help_output);
@@ -805,8 +806,10 @@ static int check_main(int argc, char **argv)
 		return early;
 	}
 	if (!rs.fail.active) {
-		static const char *const def[] = {"derogatory", "apology.conditional", "agent.argumentative",
-						  "agent.blame"};
+		/* what makes a reply fail service recovery: abuse, a
+		 * non-apology, arguing, blaming, hiding behind policy and
+		 * passing the problem on */
+		static const char *const def[] = {"derogatory", "apology.conditional", "agent"};
 		rs.fail.active = true;
 		for (size_t i = 0; i < sizeof def / sizeof *def; i++)
 			fail_add_label(&rs.fail, def[i]);

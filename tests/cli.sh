@@ -283,5 +283,24 @@ printf '%s\n' '{"id":"g","role":"customer","text":"see you in small claims court
 status group-run 0 "$tact" --no-default-lexicons --lexicons "$tmp/lexg" "$tmp/g.jsonl"
 check group-rules "u.g1 u.g2|u.g3" "$(jq -r '[.spans[] | select(.rule | startswith("u.g")) | .rule] | join(" ")' "$tmp/out" | paste -sd'|')"
 
+# --- tact check: one draft, exit 1 when it would fail service recovery ------
+printf 'Sorry, I sent you the wrong size. The right one goes out today by tracked post.\n' >"$tmp/good.txt"
+printf 'We apologise for any inconvenience. Our policy does not allow refunds after 14 days.\n' >"$tmp/policy.txt"
+printf 'I will have to pass this to another department.\n' >"$tmp/deflect.txt"
+printf 'You should have read the terms before booking.\n' >"$tmp/blame.txt"
+printf "I'm sorry if you feel let down.\n" >"$tmp/cond.txt"
+status check-good 0 "$tact" check "$tmp/good.txt"
+status check-policy 1 "$tact" check "$tmp/policy.txt"
+check check-policy-diagnostic 1 "$(grep -c "policy.txt:1:.*agent.policy" "$tmp/out")"
+status check-deflect 1 "$tact" check "$tmp/deflect.txt"
+status check-blame-stdin 1 "$tact" check <"$tmp/blame.txt"
+status check-conditional 1 "$tact" check "$tmp/cond.txt"
+# --fail-on replaces the default: only blame fails now, a canned formula on request
+status check-fail-on-blame 0 "$tact" check --fail-on agent.blame "$tmp/policy.txt"
+status check-fail-on-canned 1 "$tact" check --fail-on apology.canned "$tmp/policy.txt"
+status check-two-drafts 2 "$tact" check "$tmp/good.txt" "$tmp/policy.txt"
+# an empty draft is one empty message (as an empty file is with -f text): nothing fails
+status check-empty 0 "$tact" check </dev/null
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
