@@ -302,5 +302,20 @@ status check-two-drafts 2 "$tact" check "$tmp/good.txt" "$tmp/policy.txt"
 # an empty draft is one empty message (as an empty file is with -f text): nothing fails
 status check-empty 0 "$tact" check </dev/null
 
+# --- tact serve: one response line per request, in order, flushed at once ----
+printf '%s\n' '{"id":"1","role":"agent","text":"Sorry if you feel that way."}' 'not json' \
+	'{"id":"3","text":"I will sue you"}' >"$tmp/req.jsonl"
+status serve-run 0 "$tact" serve <"$tmp/req.jsonl"
+check serve-responses "1 apology.conditional|2 error|3 escalation.legal" \
+	"$(jq -r '"\(.id) \(if .error then "error" else .labels[0] end)"' "$tmp/out" | paste -sd'|')"
+# the answer comes while the client still holds standard input open
+coproc SERVE { "$tact" serve 2>/dev/null; }
+printf '%s\n' '{"id":"a","role":"customer","text":"you idiot"}' >&"${SERVE[1]}"
+answer=
+IFS= read -r -t 10 answer <&"${SERVE[0]}"
+check serve-flushed "a insult" "$(printf '%s' "$answer" | jq -r '"\(.id) \(.derogatory)"')"
+exec {SERVE[1]}>&-
+wait "$SERVE_PID" 2>/dev/null
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
