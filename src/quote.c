@@ -48,6 +48,7 @@ enum {
 	L_S_SIGNOFF,
 	L_S_CONTACT,
 	L_S_NAME,
+	L_S_DISCLAIMER,
 };
 
 static const struct {
@@ -64,6 +65,7 @@ static const struct {
 	[L_S_SIGNOFF] = {"signature", "sig-signoff"},
 	[L_S_CONTACT] = {"signature", "sig-contact"},
 	[L_S_NAME] = {"signature", "sig-name"},
+	[L_S_DISCLAIMER] = {"signature", "sig-disclaimer"},
 };
 
 typedef struct {
@@ -1017,6 +1019,50 @@ static bool sig_block(const doc *d, size_t a, size_t b, size_t max_lines)
 	return lines && lines <= max_lines && contact;
 }
 
+/* Does v hold s, ignoring ASCII case? */
+static bool contains_ci(view v, const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i + n <= v.n; i++)
+		if (ascii_tolower((unsigned char)v.p[i]) == (unsigned char)s[0] && ascii_prefix_ci(v.p + i, v.n - i, s))
+			return true;
+	return false;
+}
+
+/* Line p opens a legal disclaimer or confidentiality notice: it starts like
+ * one ("DISCLAIMER:", "This e-mail and any attachments ...", "*** Legal
+ * notice") and its paragraph (up to a blank line, at most 15 lines) uses a
+ * word of the trade ("confidential", "intended recipient", "privileged").
+ * "Disclaimer: I'm not a lawyer, but ..." is the author's own text. */
+static bool disclaimer_at(const doc *d, size_t p, size_t b)
+{
+	static const char *const starts[] = {"disclaimer", "confidential", "privileged", "legal notice",
+		"important notice", "notice:", "this e-mail", "this email", "this message", "this communication",
+		"this transmission", "the information contained", "the information in this", "the contents of this",
+		"the content of this", "if you are not the intended", "if you have received this", "any views or opinions"};
+	static const char *const words[] = {"confidential", "intended recipient", "intended only", "intended solely",
+		"privileged", "addressee", "in error"};
+	view t = trim(line(d, p));
+	if (t.n > CLASSIFY_MAX)
+		return false;
+	while (t.n && (t.p[0] == '*' || t.p[0] == '_' || t.p[0] == '-' || t.p[0] == '=' || t.p[0] == '[' ||
+		       t.p[0] == '(' || t.p[0] == ' '))
+		t.p++, t.n--;
+	bool opens = false;
+	for (size_t i = 0; i < ARRAY_LEN(starts) && !opens; i++)
+		opens = starts_ci(t, starts[i]);
+	if (!opens)
+		return false;
+	for (size_t q = p; q < b && q < p + 15 && d->cls[q] != C_BLANK; q++) {
+		view v = line(d, q);
+		v.n = MIN(v.n, CLASSIFY_MAX); /* bounded, as every look at a line */
+		for (size_t i = 0; i < ARRAY_LEN(words); i++)
+			if (contains_ci(v, words[i]))
+				return true;
+	}
+	return false;
+}
+
 /* The signature rules, applied at the end of one stretch of own text
  * [a, e) (e excludes trailing blank lines); quoted says whether a quote
  * follows it. */
@@ -1026,6 +1072,18 @@ static void find_signature(doc *d, size_t a, size_t e, bool quoted, bool own_bef
 	if (b <= a)
 		return;
 	size_t orig_b = b;
+
+	/* 0. a legal disclaimer, among the last 40 lines, to the end */
+	for (size_t p = b > a + 40 ? b - 40 : a; p < b; p++) {
+		if (d->cls[p] != C_TEXT || !disclaimer_at(d, p, b) || !own_text_before(d, a, p, own_before))
+			continue;
+		label(d, p, b, L_S_DISCLAIMER);
+		b = trim_blank_end(d, a, p);
+		orig_b = b;
+		break;
+	}
+	if (b <= a)
+		return;
 
 	/* 1. mobile sign-off; text after it is the quoted original */
 	for (size_t p = a; p < b; p++) {

@@ -96,6 +96,22 @@ static const struct {
 	{__LINE__, NULL, "Siehe unten.\n\n-----Ursprüngliche Nachricht-----\nVon: Jane\nAn: Support\n\nEs geht nicht.\n", "Siehe unten.", "q"},
 	/* signatures */
 	{__LINE__, NULL, "The refund is on its way.\n\n-- \nSam Agent\nAcme Support\n", "The refund is on its way.", "s"},
+	/* a legal disclaimer, after a signature or on its own, above a quote too */
+	{__LINE__, "Bob Smith", "Could you resend invoice 5521?\n\nBob Smith | Procurement\nCorp Ltd\nDISCLAIMER: This email is "
+			 "confidential. If you are not the intended recipient, unauthorised use may result in legal action.\n",
+	 "Could you resend invoice 5521?", "s"},
+	{__LINE__, NULL, "Thanks for the quick fix.\n\nCONFIDENTIALITY NOTICE: This e-mail is intended only for the "
+			 "named recipient.\nWe reserve the right to take legal action.\n\nOn Mon, Jun 3, 2024 at 10:15 AM "
+			 "Jane <jane@example.com> wrote:\n> Fixed?\n",
+	 "Thanks for the quick fix.", "sq"},
+	{__LINE__, NULL, "Thanks.\n\n*** This message and any attachments may be privileged. If received in error, "
+			 "delete it. ***\n",
+	 "Thanks.", "s"},
+	/* ... not the author's own words that open like one */
+	{__LINE__, NULL, "Hello,\n\nDisclaimer: I'm not a lawyer, but this charge looks wrong to me.\n",
+	 "Hello, Disclaimer: I'm not a lawyer, but this charge looks wrong to me.", ""},
+	{__LINE__, NULL, "Hello,\n\nThis email is to complain about the intended delivery date.\n",
+	 "Hello, This email is to complain about the intended delivery date.", ""},
 	{__LINE__, NULL, "The refund is on its way.\n\nSent from my iPhone\n", "The refund is on its way.", "s"},
 	{__LINE__, NULL, "Die Erstattung ist unterwegs.\n\nVon meinem iPhone gesendet\n", "Die Erstattung ist unterwegs.", "s"},
 	{__LINE__, NULL, "Le remboursement arrive.\n\nEnvoyé de mon iPhone\n", "Le remboursement arrive.", "s"},
