@@ -571,6 +571,12 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 			break;
 		if (cue_word(d, c->thing, k)) /* "customer service" before "customer" */
 			return T_THING;
+		/* a new noun phrase joined on: "a joke and your CEO should be
+		 * ashamed" (not "stupid and lazy guys") */
+		if (k + 1 < nw && word_in(d, k, (const char *const[]){"and", "or", "but", NULL}) &&
+		    word_in(d, k + 1, (const char *const[]){"your", "the", "his", "her", "their", "my", "our", "this", "that",
+							 "these", "those", "a", "an", NULL}))
+			break;
 		/* over words we do not know, a noun, not a pronoun ("Delusional
 		 * teabagger thinks he ...") */
 		if (cue_word(d, c->tgt, k) && !cue_word(d, c->self, k) &&
