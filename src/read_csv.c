@@ -5,7 +5,10 @@
  * spreadsheet exports that lost a field's quoting have them. Input is fed
  * a line at a time so each record knows its line, and a record that grows
  * past max-message-bytes (a quote that never closes) is cut off with an
- * error and parsing starts again at the next line. */
+ * error and parsing starts again at the next line. The delimiter is the
+ * comma, or the semicolon or tab when the header row holds one of those
+ * and no comma (spreadsheet exports in locales whose decimal mark is the
+ * comma use ';'). */
 #include "reader.h"
 
 #include <csv.h>
@@ -18,6 +21,7 @@ typedef struct {
 
 typedef struct {
 	struct csv_parser p;
+	unsigned char delim;
 	bool header_done, cr_terminated;
 	char **names;
 	size_t nnames;
@@ -35,6 +39,7 @@ typedef struct {
 } csv_state;
 
 static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
+static int is_space_tsv(unsigned char c) { return c == ' ' || c == '\r'; }
 static int is_term_lf(unsigned char c) { return c == '\n'; }
 static int is_term_cr(unsigned char c) { return c == '\r'; }
 
@@ -94,7 +99,8 @@ static void on_row(int c, void *data)
 static void parser_init(csv_state *st)
 {
 	csv_init(&st->p, CSV_APPEND_NULL);
-	csv_set_space_func(&st->p, is_space);
+	csv_set_delim(&st->p, st->delim);
+	csv_set_space_func(&st->p, st->delim == '\t' ? is_space_tsv : is_space);
 	csv_set_term_func(&st->p, st->cr_terminated ? is_term_cr : is_term_lf);
 }
 
@@ -105,6 +111,16 @@ static tact_status csv_open(tact_reader *rd, char **err)
 	const char *p;
 	size_t n = input_peek(&rd->in, 64 * 1024, &p);
 	st->cr_terminated = memchr(p, '\r', n) && !memchr(p, '\n', n);
+	/* the delimiter, from the header row's unquoted characters */
+	size_t commas = 0, semis = 0, tabs = 0;
+	bool quoted = false;
+	for (size_t i = 0; i < n && (quoted || (p[i] != '\n' && p[i] != '\r')); i++) {
+		if (p[i] == '"')
+			quoted = !quoted;
+		else if (!quoted)
+			commas += p[i] == ',', semis += p[i] == ';', tabs += p[i] == '\t';
+	}
+	st->delim = commas || (!semis && !tabs) ? ',' : semis ? ';' : '\t';
 	st->start_line = st->line = 1;
 	parser_init(st);
 	rd->state = st;

@@ -190,7 +190,7 @@ static const struct reader_fmt *sniff(const tact_reader *rd, const char *p, size
 	const char *name = rd->name;
 	if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson") || ends_with(name, ".json"))
 		return &read_jsonl_fmt;
-	if (ends_with(name, ".csv"))
+	if (ends_with(name, ".csv") || ends_with(name, ".tsv"))
 		return &read_csv_fmt;
 	if (ends_with(name, ".mbox") || ends_with(name, ".mbx"))
 		return &read_mbox_fmt;
@@ -211,17 +211,18 @@ static const struct reader_fmt *sniff(const tact_reader *rd, const char *p, size
 		return &read_transcript_fmt;
 	if (looks_like_mail(first, rest))
 		return &read_eml_fmt;
-	/* CSV: a header row that names the text column among comma-separated
-	 * names. */
+	/* CSV: a header row that names the text column among names separated
+	 * by commas (or semicolons, or tabs: read_csv.c) */
 	const char *e = memchr(first, '\n', rest);
 	size_t hl = e ? (size_t)(e - first) : rest;
-	if (memchr(first, ',', hl)) {
+	if (memchr(first, ',', hl) || memchr(first, ';', hl) || memchr(first, '\t', hl)) {
 		const char *tf = rd->opts.text_field;
 		size_t tl = strlen(tf);
 		for (size_t k = 0; k + tl <= hl; k++) {
-			bool start = k == 0 || first[k - 1] == ',' || first[k - 1] == '"';
-			bool end = k + tl == hl || first[k + tl] == ',' || first[k + tl] == '"' ||
-				   first[k + tl] == '\r';
+			bool start = k == 0 || first[k - 1] == ',' || first[k - 1] == ';' || first[k - 1] == '\t' ||
+				     first[k - 1] == '"';
+			bool end = k + tl == hl || first[k + tl] == ',' || first[k + tl] == ';' || first[k + tl] == '\t' ||
+				   first[k + tl] == '"' || first[k + tl] == '\r';
 			if (start && end && ascii_memieq(first + k, tf, tl))
 				return &read_csv_fmt;
 		}

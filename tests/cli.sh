@@ -53,6 +53,13 @@ check csv-line "2 4 5 6" "$(jq -r .line "$tmp/out" | tr '\n' ' ' | sed 's/ $//')
 printf 'a,b\n1,2\n' >"$tmp/notext.csv"
 status csv-no-text-column 2 "$tact" "$tmp/notext.csv"
 check csv-no-text-column-msg 1 "$(grep -c "no 'text' column" "$tmp/err")"
+# a semicolon export with a byte-order mark, and a TSV on standard input
+printf '\357\273\277id;role;text\n1;customer;"I want to cancel my account; now"\n2;agent;Sorry, 3,5 days\n' >"$tmp/semi.csv"
+status csv-semicolon 0 "$tact" --text "$tmp/semi.csv"
+check csv-semicolon-rows "1 customer escalation.cancel|2 agent Sorry, 3,5 days" \
+	"$(jq -r '"\(.id) \(.role) \(if .role == "agent" then .text else .labels[0] end)"' "$tmp/out" | paste -sd'|')"
+printf 'id\trole\ttext\n1\tcustomer\tI will sue you, seriously\n' | "$tact" >"$tmp/out"
+check tsv-stdin "1 customer escalation.legal" "$(jq -r '"\(.id) \(.role) \(.labels[0])"' "$tmp/out")"
 printf 'id,text\n1,"never closed\n2,more\n' >"$tmp/open.csv"
 status csv-open-quote 0 "$tact" "$tmp/open.csv"
 check csv-open-quote-one-record 1 "$(records "$tmp/out")"
