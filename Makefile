@@ -28,8 +28,9 @@ override CPPFLAGS += -D_GNU_SOURCE -Iinclude -Isrc -DPCRE2_CODE_UNIT_WIDTH=8 \
                      $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
 
-# libtact is every stage; the command is main.c and its progress line.
-CLISRC = src/main.c src/progress.c
+# libtact is every stage; the command is main.c, its progress line and the
+# expansion of directories named on its command line.
+CLISRC = src/main.c src/paths.c src/progress.c
 LIBSRC = $(filter-out $(CLISRC),$(wildcard src/*.c))
 OBJ    = $(LIBSRC:src/%.c=$(B)/%.o)
 UNIT   = $(patsubst tests/unit/%.c,$(B)/%,$(wildcard tests/unit/*_test.c))
@@ -74,7 +75,7 @@ $(B)/libtact.so.$(VERSION): $(OBJ) src/libtact.map
 $(B)/libtact.so: $(B)/libtact.so.$(VERSION)
 	ln -sf libtact.so.$(VERSION) $(B)/libtact.so.$(SOMAJOR)
 	ln -sf libtact.so.$(VERSION) $@
-$(B)/tact: $(B)/main.o $(B)/progress.o $(B)/libtact.a
+$(B)/tact: $(B)/main.o $(B)/paths.o $(B)/progress.o $(B)/libtact.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 $(B)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(B)/libtact.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(B)/libtact.a $(LDLIBS)
@@ -239,4 +240,4 @@ clean:
 .PHONY: all deps demo check check-unit check-golden check-cli check-lexicon check-mail check-install \
 	eval-mail san test install uninstall check-spelling check-fuzz fuzz fuzz-lib fuzz-smoke check-hostile check-valgrind check-parallel \
 	test-browser golden-update clean allowlist confusables eval bench
--include $(OBJ:.o=.d) $(B)/main.d $(B)/progress.d
+-include $(OBJ:.o=.d) $(B)/main.d $(B)/paths.d $(B)/progress.d

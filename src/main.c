@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "paths.h"
 #include "progress.h"
 #include "tact.h"
 
@@ -105,7 +106,8 @@ static void help(void)
 	       "       tact lexicon lint|test|allowlist  lexicon tools\n"
 	       "Annotate customer-service messages: escalation and derogatory language in\n"
 	       "customer messages; apology class, argument, blame, policy-hiding and service\n"
-	       "recovery in agent replies. Reads FILEs, or standard input when none or '-'.\n"
+	       "recovery in agent replies. Reads FILEs (a directory: the files under it), or\n"
+	       "standard input when none or '-'.\n"
 	       "\n%s%s"
 	       "Exit status: 0 no finding at or above --fail-on (default: never fail), 1 such a\n"
 	       "finding, 2 usage or I/O error. A message that cannot be analysed still gets a\n"
@@ -345,18 +347,20 @@ static int parse_args(run_state *rs, int argc, char **argv, void (*usage)(void))
 
 /* ---- the main job ------------------------------------------------------- */
 
-/* The inputs, in order: the files named, or standard input. */
+/* The inputs, in order: the files named, or standard input when none
+ * was (a directory named but empty gives no input at all). */
 typedef struct {
 	char **names;
 	int n, next;
+	bool named;
 } sources;
 
 /* Open the next input; false when there is none left. Unreadable files are
  * reported and skipped (status 2 at the end). */
 static bool next_source(sources *src, run_state *rs, FILE **f, const char **name)
 {
-	while (src->next < src->n || (src->n == 0 && src->next == 0)) {
-		if (src->n == 0) {
+	while (src->next < src->n || (!src->named && src->next == 0)) {
+		if (!src->named) {
 			src->next = 1;
 			*f = stdin;
 			*name = "-";
@@ -762,13 +766,18 @@ static int main_job(int argc, char **argv)
 	const char *fmt = tact_config_get(rs.cfg, "format");
 	bool streams = !fmt || (strcmp(fmt, "summary") && strcmp(fmt, "html"));
 	rs.prog = progress_new(rs.quiet, isatty(STDOUT_FILENO) && streams);
-	for (int i = optind; i < argc; i++)
-		progress_expect(rs.prog, argv[i]);
+	int nin, bad = 0;
+	char **inputs = paths_expand(argv + optind, argc - optind, &nin, &bad);
+	if (bad)
+		rs.status = EXIT_TROUBLE;
+	for (int i = 0; i < nin; i++)
+		progress_expect(rs.prog, inputs[i]);
 	if (optind >= argc)
 		progress_expect(rs.prog, "-");
-	sources src = {argv + optind, argc - optind, 0};
+	sources src = {inputs, nin, 0, optind < argc};
 	bool ok = rs.jobs > 1 ? run_parallel(&rs, &src, eng, sess, w) : run_serial(&rs, &src, eng, sess, w);
 	int status = finish(&rs, ok, w);
+	paths_free(inputs);
 	progress_free(rs.prog);
 	tact_session_free(sess);
 	tact_writer_free(w);
@@ -823,7 +832,7 @@ static int check_main(int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	tact_session *sess = tact_session_new();
-	sources src = {argv + optind, argc - optind, 0};
+	sources src = {argv + optind, argc - optind, 0, optind < argc};
 	bool ok = run_serial(&rs, &src, eng, sess, w);
 	if (ok && !rs.quiet && !rs.index)
 		warnx("no draft to check");
@@ -869,7 +878,7 @@ static int serve_main(int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	tact_session *sess = tact_session_new();
-	sources src = {NULL, 0, 0};
+	sources src = {NULL, 0, 0, false};
 	bool ok = run_serial(&rs, &src, eng, sess, w);
 	rs.failing = 0; /* serve answers; it does not judge the run */
 	int status = finish(&rs, ok, w);

@@ -290,6 +290,18 @@ printf '%s\n' '{"id":"g","role":"customer","text":"see you in small claims court
 status group-run 0 "$tact" --no-default-lexicons --lexicons "$tmp/lexg" "$tmp/g.jsonl"
 check group-rules "u.g1 u.g2|u.g3" "$(jq -r '[.spans[] | select(.rule | startswith("u.g")) | .rule] | join(" ")' "$tmp/out" | paste -sd'|')"
 
+# --- a directory is the files under it, sorted; dotfiles and a Maildir's tmp/ left out
+mkdir -p "$tmp/md/cur" "$tmp/md/new" "$tmp/md/tmp" "$tmp/md/.git" "$tmp/emptydir"
+printf 'From: a@example.com\nSubject: one\n\nI will sue you\n' >"$tmp/md/new/b"
+printf 'From: a@example.com\nSubject: two\n\nthanks\n' >"$tmp/md/cur/a"
+printf 'From: a@example.com\nSubject: partial\n\nidiot\n' >"$tmp/md/tmp/c"
+printf 'From: a@example.com\nSubject: git\n\nidiot\n' >"$tmp/md/.git/d"
+status dir-run 0 "$tact" "$tmp/md"
+check dir-files "one two" "$(jq -r .subject "$tmp/out" | sort | paste -sd' ')"
+check dir-order "$tmp/md/cur/a $tmp/md/new/b" "$(jq -r .source "$tmp/out" | paste -sd' ')"
+echo 'ignored' | "$tact" -f text "$tmp/emptydir" >"$tmp/out"
+check dir-empty-reads-no-stdin 0 "$(records "$tmp/out")"
+
 # --- tact check: one draft, exit 1 when it would fail service recovery ------
 printf 'Sorry, I sent you the wrong size. The right one goes out today by tracked post.\n' >"$tmp/good.txt"
 printf 'We apologise for any inconvenience. Our policy does not allow refunds after 14 days.\n' >"$tmp/policy.txt"
