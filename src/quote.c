@@ -1049,8 +1049,9 @@ static bool disclaimer_at(const doc *d, size_t p, size_t b)
 		       t.p[0] == '(' || t.p[0] == ' '))
 		t.p++, t.n--;
 	bool opens = false;
+	unsigned char c0 = t.n ? ascii_tolower((unsigned char)t.p[0]) : 0;
 	for (size_t i = 0; i < ARRAY_LEN(starts) && !opens; i++)
-		opens = starts_ci(t, starts[i]);
+		opens = (unsigned char)starts[i][0] == c0 && starts_ci(t, starts[i]);
 	if (!opens)
 		return false;
 	for (size_t q = p; q < b && q < p + 15 && d->cls[q] != C_BLANK; q++) {
@@ -1075,7 +1076,7 @@ static void find_signature(doc *d, size_t a, size_t e, bool quoted, bool own_bef
 
 	/* 0. a legal disclaimer, among the last 40 lines, to the end */
 	for (size_t p = b > a + 40 ? b - 40 : a; p < b; p++) {
-		if (d->cls[p] != C_TEXT || !disclaimer_at(d, p, b) || !own_text_before(d, a, p, own_before))
+		if (d->cls[p] != C_TEXT || !own_text_before(d, a, p, own_before) || !disclaimer_at(d, p, b))
 			continue;
 		label(d, p, b, L_S_DISCLAIMER);
 		b = trim_blank_end(d, a, p);
