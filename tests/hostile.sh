@@ -118,11 +118,14 @@ check escapes-json-no-raw 0 "$(grep -c "$(printf '\033')" "$tmp/out")"
 
 # --- exit status with unreadable inputs and full disks -----------------------------------------------
 printf 'one\n' >"$tmp/a.txt"
+# a directory is read as the files under it (src/paths.c), not reported
 mkdir -p "$tmp/dir.txt"
+printf 'two\n' >"$tmp/dir.txt/b.txt"
 run "$tact" -f text "$tmp/a.txt" "$tmp/dir.txt" "$tmp/missing.txt" "$tmp/a.txt" >"$tmp/out" 2>"$tmp/err"; st=$?
 check unreadable-status 2 "$st"
-check unreadable-others-processed 2 "$(records "$tmp/out")"
-check unreadable-reported 2 "$(grep -c 'dir.txt\|missing.txt' "$tmp/err")"
+check unreadable-others-processed 3 "$(records "$tmp/out")"
+check unreadable-reported 1 "$(grep -c 'missing.txt' "$tmp/err")"
+check unreadable-dir-not-reported 0 "$(grep -c 'dir.txt' "$tmp/err")"
 run "$tact" "$tmp/a.txt" >/dev/full 2>"$tmp/err"; st=$?
 check full-disk-status 2 "$st"
 check full-disk-message 1 "$(grep -c 'No space left on device' "$tmp/err")"
