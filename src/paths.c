@@ -65,8 +65,9 @@ static bool maildir(const char *dir)
 	return yes;
 }
 
-/* Add the regular files under dir, sorted, depth first. depth bounds a
- * symbolic-link loop. */
+/* Add the regular files under dir, sorted, depth first. A symbolic link
+ * to a directory is not followed (a link back up would repeat every file
+ * below it); depth bounds what the file system may still nest. */
 static void walk(list *out, const char *dir, int depth, int *bad)
 {
 	DIR *d = opendir(dir);
@@ -86,9 +87,11 @@ static void walk(list *out, const char *dir, int depth, int *bad)
 	bool skip_tmp = maildir(dir);
 	for (size_t i = 0; i < names.n; i++) {
 		char *path = join(dir, names.v[i]);
-		struct stat st;
-		if (stat(path, &st) != 0) {
+		struct stat st, lst;
+		if (lstat(path, &lst) != 0 || stat(path, &st) != 0) {
 			free(path); /* a dangling link, or gone since: nothing to read */
+		} else if (S_ISDIR(st.st_mode) && S_ISLNK(lst.st_mode)) {
+			free(path);
 		} else if (S_ISDIR(st.st_mode)) {
 			if (depth < 64 && !(skip_tmp && !strcmp(names.v[i], "tmp")))
 				walk(out, path, depth + 1, bad);

@@ -7,8 +7,9 @@
 /* paths.c */
 /* The n names in names with every directory replaced by the regular files
  * under it, recursively, in byte order of their paths (so runs repeat),
- * leaving out names that start with '.' and a Maildir's tmp/ (messages
- * still being delivered, beside cur/ and new/). Other names ("-", files,
+ * leaving out names that start with '.', a Maildir's tmp/ (messages
+ * still being delivered, beside cur/ and new/) and symbolic links to
+ * directories (not followed). Other names ("-", files,
  * names that do not exist) are kept as given, for the reader to open or
  * report. A directory that cannot be read is reported on standard error
  * and *bad is set. Returns a NULL-terminated array that the caller frees

@@ -301,6 +301,13 @@ check dir-files "one two" "$(jq -r .subject "$tmp/out" | sort | paste -sd' ')"
 check dir-order "$tmp/md/cur/a $tmp/md/new/b" "$(jq -r .source "$tmp/out" | paste -sd' ')"
 echo 'ignored' | "$tact" -f text "$tmp/emptydir" >"$tmp/out"
 check dir-empty-reads-no-stdin 0 "$(records "$tmp/out")"
+# a link back up is not followed; a link to a file is read
+mkdir -p "$tmp/loop/sub"
+printf 'hi\n' >"$tmp/loop/sub/f.txt"
+ln -s .. "$tmp/loop/sub/up"
+ln -s f.txt "$tmp/loop/sub/g.txt"
+status dir-symlinks 0 "$tact" -f text "$tmp/loop"
+check dir-symlinks-files "$tmp/loop/sub/f.txt $tmp/loop/sub/g.txt" "$(jq -r .source "$tmp/out" | paste -sd' ')"
 
 # --- tact check: one draft, exit 1 when it would fail service recovery ------
 printf 'Sorry, I sent you the wrong size. The right one goes out today by tracked post.\n' >"$tmp/good.txt"
