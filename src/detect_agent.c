@@ -888,9 +888,11 @@ void detect_agent(dctx *d)
 			continue; /* "you should have read the terms" blames, it sends nowhere */
 		if (l == L.ownership && (conditioned(d, m) || seen_of_customer(d, m)))
 			continue; /* "if we have misunderstood", "I think you misunderstood" */
-		const match *ow = overlapping(d, m, L.ownership);
-		if ((l == arg || l == L.blame || l == L.comp) && ow && !seen_of_customer(d, ow))
-			continue; /* "that was wrong information from me", "this one is on us" */
+		if (l == arg || l == L.blame || l == L.comp) {
+			const match *ow = overlapping(d, m, L.ownership);
+			if (ow && !seen_of_customer(d, ow))
+				continue; /* "that was wrong information from me", "this one is on us" */
+		}
 		if ((l == L.action || l == L.comp || l == follow) && not_done(d, m, l != follow))
 			continue;
 		if ((l == L.action || l == L.comp) && refused(d, m, &L))

@@ -1,6 +1,5 @@
 /* paths.c: directories on the command line read as the files under them
  * (paths.h). */
-#define _DEFAULT_SOURCE /* DT_* and d_type */
 #include "paths.h"
 
 #include <dirent.h>
