@@ -189,6 +189,21 @@ static bool parse_sev(const char *s, size_t n, tact_severity *out)
 }
 
 /* FLAGS: "-" or a comma-separated list. */
+/* The number written in s[0..n): digits only, else -1; at most 99 (a
+ * longer one reads as 99, never overflowing). */
+static int small_num(const char *s, size_t n)
+{
+	int v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!ascii_digit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+		if (v > 99)
+			v = 99;
+	}
+	return n ? v : -1;
+}
+
 static bool parse_flags(lex_entry *e, const char *s, size_t n, const char *file, int line, int col, diag *d)
 {
 	if (n == 1 && *s == '-')
@@ -213,10 +228,10 @@ static bool parse_flags(lex_entry *e, const char *s, size_t n, const char *file,
 				known = true;
 			}
 		if (!known && k > 7 && !memcmp(s, "before=", 7)) {
-			e->before = atoi(s + 7);
+			e->before = small_num(s + 7, k - 7);
 			known = e->before > 0 && e->before <= 12;
 		} else if (!known && k > 6 && !memcmp(s, "after=", 6)) {
-			e->after = atoi(s + 6);
+			e->after = small_num(s + 6, k - 6);
 			known = e->after > 0 && e->after <= 12;
 		} else if (!known && k > 7 && !memcmp(s, "anchor=", 7)) {
 			const char *a = s + 7, *ae = s + k;

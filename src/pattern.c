@@ -376,8 +376,11 @@ static node *parse_seq(parser *P)
 			P->p++;
 			if (P->p < P->end && ascii_digit((unsigned char)*P->p)) {
 				g = 0;
-				while (P->p < P->end && ascii_digit((unsigned char)*P->p))
-					g = g * 10 + (*P->p++ - '0');
+				for (; P->p < P->end && ascii_digit((unsigned char)*P->p); P->p++) {
+					g = g * 10 + (*P->p - '0');
+					if (g > 9)
+						g = 9; /* too big already; no overflow on "*99999999999" */
+				}
 			}
 			if (g < 1 || g > 8) {
 				perr(P, at, "%s", "a gap '*N' needs 1 <= N <= 8");
