@@ -242,10 +242,32 @@ static bool fails(const fail_rule *fr, const tact_msg *m)
 	return false;
 }
 
+/* Say on stderr why a draft fails: the labels that --fail-on (or check's
+ * default) names, or the level reached. */
+static void explain_failure(const fail_rule *fr, const tact_msg *m)
+{
+	if (!fr->nlabels) {
+		warnx("the draft fails: a finding at %s or above", tact_level_name(fr->level));
+		return;
+	}
+	char list[512] = "";
+	size_t len = 0;
+	for (size_t i = 0; i < tact_msg_label_count(m); i++) {
+		const char *l = tact_msg_label(m, i);
+		bool hit = false;
+		for (size_t j = 0; j < fr->nlabels && !hit; j++)
+			hit = label_matches(l, fr->labels[j]);
+		int n = hit ? snprintf(list + len, sizeof list - len, "%s%s", len ? ", " : "", l) : 0;
+		if (n > 0 && (size_t)n < sizeof list - len)
+			len += (size_t)n;
+	}
+	warnx("the draft fails: %s", list);
+}
+
 typedef struct {
 	tact_config *cfg;
 	fail_rule fail;
-	bool quiet, line_buffered, format_set;
+	bool quiet, line_buffered, format_set, explain;
 	long jobs;
 	int status;
 	size_t index, bad_records, failing;
@@ -390,8 +412,11 @@ static bool emit(run_state *rs, tact_session *sess, tact_writer *w, tact_msg *m,
 {
 	rs->bad_records += bad;
 	tact_session_add(sess, m);
-	if (fails(&rs->fail, m))
+	if (fails(&rs->fail, m)) {
 		rs->failing++;
+		if (rs->explain && !rs->quiet)
+			explain_failure(&rs->fail, m);
+	}
 	if (tact_writer_write(w, m) != TACT_OK)
 		return false;
 	if (rs->line_buffered && tact_writer_flush(w) != TACT_OK)
@@ -796,7 +821,8 @@ static void help_check(void)
 	       "draft fails. By default it fails on derogatory language of any kind, a\n"
 	       "conditional non-apology, argument, blame, hiding behind policy and deflection\n"
 	       "(the agent.* labels); --fail-on LEVEL|LABELS changes that (e.g. --fail-on\n"
-	       "agent.blame,apology.canned or --fail-on medium).\n"
+	       "agent.blame,apology.canned or --fail-on medium). A failing draft is named\n"
+	       "on standard error with the labels that fail it (not with --quiet).\n"
 	       "\n%s%s"
 	       "Exit status: 0 the draft passes, 1 it fails, 2 usage or I/O error.\n",
 	       help_input, help_output);
@@ -804,7 +830,7 @@ static void help_check(void)
 
 static int check_main(int argc, char **argv)
 {
-	run_state rs = {.cfg = tact_config_new(), .jobs = 1};
+	run_state rs = {.cfg = tact_config_new(), .jobs = 1, .explain = true};
 	set(rs.cfg, "input-format", "text");
 	set(rs.cfg, "role", "agent");
 	set(rs.cfg, "format", "text");
