@@ -55,33 +55,56 @@ bool context_in_scope(const lex_entry *cue, const match *c, const match *m, cons
 	return false;
 }
 
+/* The word w of the message, lower-cased into lw (curly apostrophes read
+ * as straight ones); its length, or 0 when it is longer than cap. */
+static size_t word_lower(const tokens *ts, const tact_msg *msg, uint32_t w, char *lw, size_t cap)
+{
+	const token *t = &ts->t[ts->w[w]];
+	size_t n = 0;
+	for (uint32_t k = t->os; k < t->oe; k++) {
+		if (n == cap)
+			return 0;
+		unsigned char ch = (unsigned char)msg->text.ptr[k];
+		if (ch == 0xE2 && k + 2 < t->oe && (unsigned char)msg->text.ptr[k + 1] == 0x80 &&
+		    (unsigned char)msg->text.ptr[k + 2] == 0x99) { /* U+2019 */
+			lw[n++] = '\'';
+			k += 2;
+			continue;
+		}
+		lw[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+	}
+	return n;
+}
+
+static bool word_is(const char *lw, size_t n, const char *const *list, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (strlen(list[i]) == n && !memcmp(list[i], lw, n))
+			return true;
+	return false;
+}
+
 /* Does a first-person subject ("I'm", "we'll") stand in words [from, to)?
  * It opens a new clause: in "if this isn't fixed I'm cancelling" the
- * negation belongs to the condition, not to the move. Words are read from
- * the message text (case-insensitive; curly apostrophes allowed). */
+ * negation belongs to the condition, not to the move. Not after a verb of
+ * thinking or "if" that the negation governs with its clause: "I don't
+ * think I'll cancel", "I'm not sure if I'll renew". */
 static bool subject_between(const tokens *ts, const tact_msg *msg, uint32_t from, uint32_t to)
 {
 	static const char *const subj[] = {"i", "i'm", "im", "i'll", "ill", "i've", "ive", "i'd", "we", "we're",
 					   "we'll", "we've", "we'd"};
+	static const char *const raise[] = {"think", "believe", "expect", "suppose", "imagine", "reckon", "guess",
+					    "feel", "say", "saying", "mean", "know", "sure", "if", "whether", "that",
+					    "thought", "said", "knew", "expected"};
 	for (uint32_t w = from; w < to && w < ts->nw; w++) {
-		const token *t = &ts->t[ts->w[w]];
-		char lw[8];
-		size_t n = 0;
-		for (uint32_t k = t->os; k < t->oe && n < sizeof lw; k++) {
-			unsigned char ch = (unsigned char)msg->text.ptr[k];
-			if (ch == 0xE2 && k + 2 < t->oe && (unsigned char)msg->text.ptr[k + 1] == 0x80 &&
-			    (unsigned char)msg->text.ptr[k + 2] == 0x99) { /* U+2019 */
-				lw[n++] = '\'';
-				k += 2;
-				continue;
-			}
-			lw[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-		}
-		if (n == sizeof lw)
+		char lw[8], pw[10];
+		size_t n = word_lower(ts, msg, w, lw, sizeof lw);
+		if (!n || !word_is(lw, n, subj, ARRAY_LEN(subj)))
 			continue;
-		for (size_t i = 0; i < ARRAY_LEN(subj); i++)
-			if (strlen(subj[i]) == n && !memcmp(subj[i], lw, n))
-				return true;
+		size_t pn = w > 0 ? word_lower(ts, msg, w - 1, pw, sizeof pw) : 0;
+		if (pn && word_is(pw, pn, raise, ARRAY_LEN(raise)))
+			continue;
+		return true;
 	}
 	return false;
 }
@@ -166,7 +189,7 @@ void context_judge(const lexicon *lx, const tokens *ts, const tact_msg *msg, mat
 			if (overlaps(c, m) ? c->w0 >= m->w0 : !context_in_scope(ce, c, m, ts))
 				continue;
 			if (bit == WHY_NEGATED && c->w1 <= m->w0 && msg->text.ptr &&
-			    (subject_between(ts, msg, c->w1, m->w0) || ends_in_stop(ts, msg, c)))
+			    (subject_between(ts, msg, c->w1, m->w0 + 1) || ends_in_stop(ts, msg, c)))
 				continue; /* "if this isn't fixed I'm cancelling", "No. Give me my money back" */
 			if (bit == WHY_NEGATED && unnegated(lx, s, j, false, ts))
 				continue; /* "don't make me", "not afraid to" */

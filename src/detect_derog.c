@@ -122,6 +122,12 @@ static const char *const imperatives[] = {
 	"keep", "shut", "grow", "wake", "listen", "think", "leave", "give", "take", "make", "put", "come", "move",
 	"educate", "google", "open", "pay", "answer", "spell", "write", "wait", "sit", "calm", "fix", "call", NULL};
 
+/* How many: after a comma they open a new noun phrase, not a list of
+ * describing words ("This is ridiculous, three engineers, three answers"). */
+static const char *const counts[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+				     "several", "many", "multiple", "numerous", "countless", "both", "all", "no",
+				     "every", "each", NULL};
+
 static bool word_in(const dctx *d, size_t k, const char *const *list)
 {
 	const token *t = word_tok(d, k);
@@ -565,7 +571,8 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		/* a list of describing words over a comma: the next one is not
 		 * what the first describes ("great embarrassment - landlord") */
 		if (!same_clause(d, k - 1, k) && !is_insult(d, c, k) &&
-		    !(k == m->w1 && other && !cue_word(d, c->tgt, k) && !cue_word(d, c->thing, k) && k + 1 < nw &&
+		    !(k == m->w1 && other && !cue_word(d, c->tgt, k) && !cue_word(d, c->thing, k) &&
+		      !word_in(d, k, counts) && k + 1 < nw &&
 		      same_clause(d, k, k + 1) &&
 		      d->msg->text.ptr[word_tok(d, k - 1)->oe] == ','))
 			break;

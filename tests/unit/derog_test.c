@@ -41,6 +41,9 @@ static const struct {
 	{__LINE__, "you stupid and lazy idiots", TACT_DEROG_INSULT, "stupid"},
 	/* ... not the noun phrase joined on after it */
 	{__LINE__, "Your returns policy is a joke and your CEO should be ashamed.", TACT_DEROG_NONE, NULL},
+	/* a count after a comma opens a new noun phrase, not a list of describing words */
+	{__LINE__, "This is ridiculous, three engineers, three different answers.", TACT_DEROG_NONE, NULL},
+	{__LINE__, "stupid, arrogant guys", TACT_DEROG_INSULT, "stupid"},
 	{__LINE__, "Comcast is useless", TACT_DEROG_NONE, NULL},
 	{__LINE__, "The staff in your Leeds store are lazy and rude.", TACT_DEROG_INSULT, "lazy"}, /* a person before a place */
 	{__LINE__, "the manager at the Main Street branch was useless", TACT_DEROG_INSULT, "useless"},

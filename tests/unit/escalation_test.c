@@ -60,6 +60,17 @@ static const struct {
 	{__LINE__, "I'm cancelling the contract my wife signed", "escalation.cancel", true},
 	{__LINE__, "My brother is a lawyer and he says I could sue", "escalation.legal", false},
 	{__LINE__, "my lawyer friend recommended you", "escalation.legal", false},
+	/* a negation in the condition does not reach the move after it, with
+	 * or without a comma; a verb of thinking carries it on */
+	{__LINE__, "If it's not sorted I'm leaving.", "escalation.cancel", true},
+	{__LINE__, "If this isn't fixed, I'm cancelling.", "escalation.cancel", true},
+	{__LINE__, "If this isn't fixed by Friday I'll cancel.", "escalation.cancel", true},
+	{__LINE__, "I'm not cancelling.", "escalation.cancel", false},
+	{__LINE__, "I don't think I'll cancel my account over this", "escalation.cancel", false},
+	{__LINE__, "I'm not sure if I'll cancel my account yet", "escalation.cancel", false},
+	/* a past that did not happen, not an obligation still to come */
+	{__LINE__, "If anything had happened to him I would have sued.", "escalation.legal", false},
+	{__LINE__, "If this isn't fixed I would have to take legal action.", "escalation.legal", true},
 	/* repeat contact */
 	{__LINE__, "this is the third time I'm writing", "escalation.repeat", true},
 	{__LINE__, "I've emailed four times now", "escalation.repeat", true},
@@ -82,6 +93,9 @@ static const struct {
 	{__LINE__, "I've spoken to two people about the job", "escalation.repeat", false},
 	/* a threat of harm */
 	{__LINE__, "I will slit your throat if you come back", "escalation.threat", true},
+	{__LINE__, "Someone is going to get hurt if you don't fix that loose railing.", "escalation.threat", false},
+	{__LINE__, "Next time I'm at your desk someone is going to get hurt, I promise you that.", "escalation.threat",
+	 true},
 	/* praise takes a request for a manager back; a closing thank-you does not */
 	{__LINE__, "Could you please escalate this to a supervisor? Thanks.", "escalation.manager", true},
 	{__LINE__, "Can you pass this on to the driver's manager? Darren went out of his way. Absolute legend.",
