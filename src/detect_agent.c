@@ -150,7 +150,8 @@ static const char *const not_failure[] = {"need", "feed", "seed", "speed", "proc
 	"logged", "found", "seen", "fixed", "resolved", "corrected", "refunded", "replaced", "reshipped",
 	"resent", "rebooked", "reversed", "restored", "reinstated", "credited", "waived", "updated", "processed",
 	"arranged", "added", "tracked", "experienced", "interested", "concerned", "pleased", "delighted",
-	"glad", "excited", "closed", "open", "opened", NULL};
+	"glad", "excited", "closed", "open", "opened", "reactivated", "reconnected", "unblocked", "unlocked",
+	"enabled", "re-enabled", "activated", "restarted", NULL};
 /* Linking words after which a participle is a state ("we're closed"). */
 static const char *const linking[] = {"is", "are", "am", "be", "being", "get", "gets", "seem", "seems", "feel",
 	NULL};
@@ -165,13 +166,25 @@ static const char *const our_side[] = {"driver", "rider", "engineer", "technicia
 	"staff", "team", "warehouse", "site", "website", "app", "system", "store", "branch", "depot", "crew", "pilot",
 	"installer", "fitter", "adviser", "advisor", "representative", "rep", "associate", "reviewer", "assessor",
 	"listing", "page", "invoice", "bill", "statement", "label", "letter", "email", "form", "menu", "checkout",
-	"billing", "reception", "desk", "kitchen", "chef", "waiter", "receptionist", "manager", "tracking", NULL};
+	"billing", "reception", "desk", "kitchen", "chef", "waiter", "receptionist", "manager", "tracking",
+	"housekeeping", "housekeeper", "cleaner", "cleaners", "concierge", "porter", "conductor", "guard", "steward",
+	"stewardess", "attendant", "cashier", "clerk", "valet", "maintenance", "mechanic", "dispatcher", NULL};
 /* Formula verbs after "sorry for": "sorry for keeping you waiting". */
 static const char *const formula_ing[] = {"keeping", "making", "getting", "bothering", "asking", "chasing",
 	"interrupting", "repeating", "waiting", "troubling", "having", "writing", "contacting", "reaching", "being",
 	"any", "everything", "nothing", "something", "anything", "taking", "responding", "replying", "coming", NULL};
 
 enum { EVENT_NONE, EVENT_OURS, EVENT_THEIRS };
+
+/* Does the verb at word k put something back ("switched your roaming back
+ * on", "turned it back on")? A fix, not what went wrong. */
+static bool put_back(const dctx *d, size_t k, size_t end)
+{
+	for (size_t j = k + 1; j + 1 < end && j <= k + 4; j++)
+		if (word_is(d, j, "back") && word_in(d, j + 1, (const char *const[]){"on", "online", "up", NULL}))
+			return true;
+	return false;
+}
 
 /* Does the clause starting at word w, ending before word end, tell a
  * specific thing that went wrong? A subject other than the customer, then
@@ -183,7 +196,10 @@ static int event_at(const dctx *d, size_t w, size_t end, size_t *f0, size_t *f1)
 {
 	if (w >= end || word_tok(d, w)->kind != TK_WORD)
 		return EVENT_NONE;
-	int kind = word_in(d, w, first_person) ? EVENT_OURS : word_in(d, w, third_person) ? EVENT_THEIRS : EVENT_NONE;
+	/* a bare noun for our people opens our event too: "sorry that
+	 * housekeeping entered your room" */
+	int kind = word_in(d, w, first_person) || word_in(d, w, our_side) ? EVENT_OURS :
+		   word_in(d, w, third_person) ? EVENT_THEIRS : EVENT_NONE;
 	if (kind == EVENT_NONE)
 		return EVENT_NONE;
 	size_t start = w;
@@ -193,7 +209,8 @@ static int event_at(const dctx *d, size_t w, size_t end, size_t *f0, size_t *f1)
 		if (kind == EVENT_THEIRS && k < start + 4 && word_in(d, k, our_side))
 			kind = EVENT_OURS;
 		bool past = word_in(d, k, past_forms) || (word_ends(d, k, "ed") && !word_in(d, k, not_failure));
-		if (!past || word_in(d, k - 1, linking) || word_ends(d, k - 1, "'re") || word_ends(d, k - 1, "'m"))
+		if (!past || word_in(d, k - 1, linking) || word_ends(d, k - 1, "'re") || word_ends(d, k - 1, "'m") ||
+		    put_back(d, k, end))
 			continue;
 		if (word_ends(d, k - 1, "'s") && !word_is(d, k, "been"))
 			continue;
@@ -460,7 +477,10 @@ static tact_apology classify(const dctx *d, const match *ap, const labels *L, bo
 		w1 = MIN(w1, but->w0);
 	const match *f = failure_in(d, L, ap, w0, w1);
 	size_t e0, e1;
-	int ev = f || formula ? EVENT_NONE : names_event(d, ap, &e0, &e1);
+	/* a formula may still say what it is for: "please accept our
+	 * apologies that housekeeping entered your room" */
+	bool says = !formula || (ap->w1 < w1 && word_is(d, ap->w1, "that"));
+	int ev = f || !says ? EVENT_NONE : names_event(d, ap, &e0, &e1);
 	/* a failure named but not owned ("I'm sorry your parcel hasn't
 	 * arrived") counts when the reply owns it somewhere; a remedy is no
 	 * failure ("Sorry! I've booked you in for Monday") */

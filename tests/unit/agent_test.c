@@ -37,6 +37,16 @@ static const struct {
 	{__LINE__, "Your parcel arrived late, sorry about that.", TACT_APOLOGY_CANNED, "", ""},
 	{__LINE__, "I have let my manager know. Sorry I couldn't be of more help!", TACT_APOLOGY_CANNED, "", ""},
 	{__LINE__, "We received your email yesterday. Sorry for the wait.", TACT_APOLOGY_CANNED, "", ""},
+	/* a formula that says what it is for, and our staff named without "our" */
+	{__LINE__, "Please accept our apologies that housekeeping entered your room.", TACT_APOLOGY_SINCERE,
+	 "recovery.ownership", ""},
+	{__LINE__, "Please accept our apologies that your parcel hasn't arrived.", TACT_APOLOGY_CANNED, "",
+	 "recovery.ownership"},
+	{__LINE__, "I'm sorry that reception didn't call you back.", TACT_APOLOGY_SINCERE, "recovery.ownership", ""},
+	/* putting something back is a fix, not what went wrong */
+	{__LINE__, "Sorry about that! I've switched your roaming back on.", TACT_APOLOGY_CANNED, "recovery.action",
+	 "recovery.ownership"},
+	{__LINE__, "I'm sorry, we turned your line off by mistake.", TACT_APOLOGY_SINCERE, "recovery.ownership", ""},
 	/* a failure told in the next sentence by us, with the apology's own clause saying something else */
 	{__LINE__, "I'm sorry it wasn't the night you planned. You asked for a quiet room and we didn't give you one.",
 	 TACT_APOLOGY_SINCERE, "recovery.ownership", ""},
