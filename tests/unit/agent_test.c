@@ -43,6 +43,13 @@ static const struct {
 	{__LINE__, "Please accept our apologies that your parcel hasn't arrived.", TACT_APOLOGY_CANNED, "",
 	 "recovery.ownership"},
 	{__LINE__, "I'm sorry that reception didn't call you back.", TACT_APOLOGY_SINCERE, "recovery.ownership", ""},
+	/* what should have been done is no change made, but owns the failure */
+	{__LINE__, "The sheets should have been changed.", TACT_APOLOGY_NONE, "recovery.ownership", "recovery.action"},
+	{__LINE__, "It should have been fixed by the latest update, can you try again?", TACT_APOLOGY_NONE, "",
+	 "recovery.action recovery.ownership"},
+	/* a notice of regret with a refusal is no apology */
+	{__LINE__, "We regret that we are unable to assist further with your claim.", TACT_APOLOGY_NONE, "agent.policy",
+	 ""},
 	/* putting something back is a fix, not what went wrong */
 	{__LINE__, "Sorry about that! I've switched your roaming back on.", TACT_APOLOGY_CANNED, "recovery.action",
 	 "recovery.ownership"},
