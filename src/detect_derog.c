@@ -397,7 +397,8 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 		    !(j > 0 && word_in(d, j - 1, (const char *const[]){"kind", "sort", "bit", "little", "one", "all", "both",
 									"each", "any", "some", "none", "bunch", "pack",
 									"gang", "band", "couple", "pair", "load", "full",
-									"nothing", NULL})))
+									"nothing", "piece", "sack", "bag", "heap", "pile",
+									"lump", NULL})))
 			break;
 		/* a list of predicates over commas: "Trump looked weak,
 		 * stupid, inept", "he is arrogant, lazy, stupid" */

@@ -41,6 +41,11 @@ static const struct {
 	{__LINE__, "you stupid and lazy idiots", TACT_DEROG_INSULT, "stupid"},
 	/* ... not the noun phrase joined on after it */
 	{__LINE__, "Your returns policy is a joke and your CEO should be ashamed.", TACT_DEROG_NONE, NULL},
+	/* "a piece of" does not hide who is called the name */
+	{__LINE__, "you are a sick piece of garbage", TACT_DEROG_INSULT, "garbage"},
+	{__LINE__, "this app is a piece of garbage", TACT_DEROG_NONE, NULL},
+	/* an insult the author reports */
+	{__LINE__, "The meter reader called my wife a stupid cow.", TACT_DEROG_NONE, NULL},
 	/* a count after a comma opens a new noun phrase, not a list of describing words */
 	{__LINE__, "This is ridiculous, three engineers, three different answers.", TACT_DEROG_NONE, NULL},
 	{__LINE__, "stupid, arrogant guys", TACT_DEROG_INSULT, "stupid"},
