@@ -85,8 +85,8 @@ static inline const char *label_intern(const char *name, size_t len)
 	static _Thread_local struct {
 		const char *key, *val;
 		size_t len;
-	} cache[64];
-	size_t h = (size_t)(((uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15ULL) >> 58);
+	} cache[256]; /* direct-mapped: the detectors ask for about 60 labels */
+	size_t h = (size_t)(((uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15ULL) >> 56);
 	if (cache[h].key != name || cache[h].len != len) {
 		cache[h].key = name;
 		cache[h].len = len;
