@@ -498,6 +498,10 @@ void detect_customer(dctx *d)
 			continue; /* "they closed my account", "I was being sued" */
 		if (legal && covered_by(d, m, reg))
 			continue; /* "the attorney general" */
+		/* "escalate this to the ombudsman" goes to a regulator, not up the line */
+		if (!strcmp(e->label, "escalation.manager") && m->w1 < d->ts->nw &&
+		    word_in(d, word_tok(d, m->w1), (const char *const[]){"to", NULL}) && covered_by(d, m, reg))
+			continue;
 		if (!strcmp(e->label, "escalation.threat"))
 			sev = TACT_SEV_CRITICAL; /* harm to people is always critical */
 		span_from_match(d, m, NULL, sev, NULL);

@@ -91,6 +91,10 @@ static const struct {
 	{__LINE__, "I reinstalled it back again", "escalation.repeat", false},
 	{__LINE__, "moved behind yet another paywall", "escalation.repeat", false},
 	{__LINE__, "I've spoken to two people about the job", "escalation.repeat", false},
+	/* escalating to a regulator is not asking for a manager */
+	{__LINE__, "I'll escalate this to the ombudsman", "escalation.manager", false},
+	{__LINE__, "I'll escalate this to the ombudsman", "escalation.regulator", true},
+	{__LINE__, "please escalate this to your manager and the ombudsman", "escalation.manager", true},
 	/* a threat of harm */
 	{__LINE__, "I will slit your throat if you come back", "escalation.threat", true},
 	{__LINE__, "Someone is going to get hurt if you don't fix that loose railing.", "escalation.threat", false},
