@@ -639,6 +639,17 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 				break;
 		}
 	}
+	/* said again of a person: "Your chatbot is useless and so are the
+	 * people behind it" */
+	for (size_t k = m->w1; k + 3 < nw && k < m->w1 + 2 && same_clause(d, m->w0, k); k++)
+		if (word_in(d, k, (const char *const[]){"and", NULL}) && word_in(d, k + 1, (const char *const[]){"so", NULL}) &&
+		    word_in(d, k + 2, (const char *const[]){"is", "are", "was", "were", NULL}))
+			for (size_t q = k + 3; q < nw && q < k + 6; q++) {
+				if (cue_word(d, c->thing, q) || cue_word(d, c->self, q) || word_in(d, q, nonperson))
+					break;
+				if (cue_word(d, c->tgt, q) && !word_in(d, q, possessives))
+					return T_PERSON;
+			}
 	/* what a copula before it says it of: "Kevin was useless" */
 	bool found;
 	enum target t = subject_of(d, c, m->w0, e->before != 0, &found, NULL);

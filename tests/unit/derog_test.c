@@ -44,6 +44,9 @@ static const struct {
 	/* "a piece of" does not hide who is called the name */
 	{__LINE__, "you are a sick piece of garbage", TACT_DEROG_INSULT, "garbage"},
 	{__LINE__, "this app is a piece of garbage", TACT_DEROG_NONE, NULL},
+	/* said again of a person with "and so are" (not of a thing) */
+	{__LINE__, "Your chatbot is useless and so are the people behind it.", TACT_DEROG_INSULT, "useless"},
+	{__LINE__, "ur servers r trash and so is ur support lmao", TACT_DEROG_NONE, NULL},
 	/* an insult the author reports */
 	{__LINE__, "The meter reader called my wife a stupid cow.", TACT_DEROG_NONE, NULL},
 	/* a count after a comma opens a new noun phrase, not a list of describing words */
