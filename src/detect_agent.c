@@ -625,7 +625,8 @@ static size_t spelling_form(const char *s, size_t n, char *out, size_t cap)
 static const char *const chat_words[] = {"ok", "okay", "pls", "plz", "thx", "tx", "ty", "bc", "b/c", "mins", "min",
 	"hrs", "acct", "accts", "rgds", "info", "dm", "dms", "pm", "pms", "asap", "fyi", "btw", "ur", "u", "gonna",
 	"wanna", "devs", "dev", "app", "apps", "wifi", "login", "logins", "signup", "email", "emails", "emailed",
-	"inbox", "txt", "hi", "hiya", "hey", "heya", "tbh", "imo", "imho", "np", "lol", "afaik",
+	"inbox", "txt", "hi", "hiya", "hey", "heya", "tbh", "imo", "imho", "np", "lol", "afaik", "lmk", "idk",
+	"omg", "ofc", "atm", "rn",
 	/* service words hunspell's en_US lacks */
 	"passcode", "passcodes", "barcode", "barcodes", "chargeback", "chargebacks", "waitlist", "waitlisted",
 	"ethernet", "upvote", "seatback", "prepay", "postcode", "postcodes", "voicemail", "voicemails",
