@@ -257,7 +257,7 @@ static void run(tact_analyzer *an, tact_msg *m)
 	an->ms.skip_side = m->role == TACT_ROLE_AGENT ? SIDE_CUSTOMER : SIDE_AGENT;
 	match_all(&e->m, &e->voc, &e->lx, &an->nt, &an->ts, &an->ms);
 	context_judge(&e->lx, &an->ts, m, &an->ms);
-	dctx d = {e, an, m, &an->ts, &an->nt, &an->ms};
+	dctx d = {e, an, m, &an->ts, &an->nt, &an->ms, 0};
 	if (m->role == TACT_ROLE_AGENT) {
 		detect_agent(&d);
 		detect_derogatory(&d);

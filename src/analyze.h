@@ -38,6 +38,7 @@ typedef struct {
 	const tokens *ts;
 	const ntext *nt;
 	match_scratch *ms;
+	unsigned harsh_things; /* insulting words said of things ("stupid app"): a complaint */
 } dctx;
 
 /* Is match m counted (asserted by the author, not in a region)? */

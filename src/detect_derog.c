@@ -1226,8 +1226,12 @@ void detect_derogatory(dctx *d)
 		if (in_name(d, &c, m, describing) || in_title(d, &c, m) || ((m->flags & MF_OBF) && bad_mask(d, m)))
 			continue;
 		finding x = {i, e->label, NULL, e->sev};
-		if (e->label == c.ins && (e->flags & LF_TARGET) && target_of(d, &c, m, e) != T_PERSON)
-			continue; /* self-deprecation, a thing, or nobody */
+		if (e->label == c.ins && (e->flags & LF_TARGET)) {
+			enum target t = target_of(d, &c, m, e);
+			d->harsh_things += t == T_THING;
+			if (t != T_PERSON)
+				continue; /* self-deprecation, a thing, or nobody */
+		}
 		if (e->label == c.prof && (swearing_at(d, &c, m) || curse_on(d, &c, m))) {
 			x.label = c.ins;
 			x.sev = MAX(x.sev, TACT_SEV_HIGH);

@@ -6,7 +6,8 @@
  * ultimatum, shouting, an insult, "money back now"; low for repeat contact
  * alone, profanity at things, a complaint (a reported problem or
  * frustration) or an escalation the author mentions only to decline it
- * ("we won't go to the ombudsman, but..."); none otherwise. Each lexicon
+ * ("we won't go to the ombudsman, but...") or an insulting word said of a
+ * thing ("this stupid app"); none otherwise. Each lexicon
  * entry's severity is its level. The score places the message inside its
  * level's band by how much evidence and intensity there is.
  * doc/scoring.md explains the numbers; thread.c adjusts for the thread. */
@@ -87,8 +88,8 @@ void score_escalation(dctx *d)
 		negs += e->label == neg;
 		declined += (x->why & WHY_NEGATED) && e->sev > TACT_SEV_INFO && !strncmp(e->label, "escalation.", 11);
 	}
-	if (level == TACT_LEVEL_NONE && (negs || declined))
-		level = TACT_LEVEL_LOW;
+	if (level == TACT_LEVEL_NONE && (negs || declined || d->harsh_things))
+		level = TACT_LEVEL_LOW; /* also "stupid app": harsh words at a thing */
 	if (level == TACT_LEVEL_NONE) {
 		m->level = level;
 		m->score = 0;

@@ -3,7 +3,8 @@
  * lexicons: whose move a legal or regulator mention is (the author's
  * threat or complaint, not one the author suffers, reports or describes),
  * reported speech that stops at the author's own move, and repeat contact
- * in its many wordings. Each row says whether a label is present. */
+ * in its many wordings. Each row says whether a label is present; a second
+ * table gives the level of messages with no signal. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,11 +109,32 @@ static const struct {
 	{__LINE__, "Can I speak to a manager to compliment Tom?", "escalation.manager", false},
 };
 
+/* the level of a message with no signal: a complaint is low, a question or
+ * praise none (score.c) */
+static const struct {
+	int line;
+	const char *in;
+	tact_level want;
+} levels[] = {
+	{__LINE__, "this stupid app won't let me change my payment method", TACT_LEVEL_LOW},
+	{__LINE__, "Whose dumb idea was it to move the volume setting?", TACT_LEVEL_LOW},
+	{__LINE__, "Stupid me, I forgot to add the voucher code!", TACT_LEVEL_NONE},
+	{__LINE__, "I'm not going to cancel my account over this, but please fix it.", TACT_LEVEL_LOW},
+	{__LINE__, "What time does the Leeds branch open on Saturday?", TACT_LEVEL_NONE},
+	{__LINE__, "This account does not belong to me.", TACT_LEVEL_LOW},
+};
+
 int main(void)
 {
 	bundled b;
 	if (!bundled_open(&b, "escalation_test"))
 		return 1;
+	for (size_t i = 0; i < sizeof levels / sizeof *levels; i++) {
+		const tact_msg *m = bundled_analyze(&b, levels[i].in, TACT_ROLE_CUSTOMER);
+		tact_level got = tact_msg_escalation(m, NULL);
+		CHECK(got == levels[i].want, levels[i].line, "\"%s\": level %s, want %s", levels[i].in,
+		      tact_level_name(got), tact_level_name(levels[i].want));
+	}
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		const tact_msg *m = bundled_analyze(&b, cases[i].in, TACT_ROLE_CUSTOMER);
 		bool got = has_span(m, cases[i].label, strlen(cases[i].label));
