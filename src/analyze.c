@@ -66,7 +66,8 @@ tact_engine *engine_load(const tact_config *cfg, const char *extra_dir, bool no_
 		lexicon_load_dir(&e->lx, extra_dir, true, d);
 	if (no_innocents)
 		for (size_t i = 0; i < e->lx.n; i++)
-			if (e->lx.e[i].label == label_intern("cue.innocent", 12))
+			if (e->lx.e[i].label == label_intern("cue.innocent", 12) ||
+			    e->lx.e[i].label == label_intern("cue.spelling", 12))
 				e->lx.e[i].flags |= LF_OFF;
 	if (d->errors)
 		return e;

@@ -49,7 +49,8 @@ static inline const token *word_tok(const dctx *d, size_t pos) { return &d->ts->
 /* analyze.c */
 /* Load the bundled and configured lexicons (cfg), plus extra_dir when not
  * NULL, into a new engine and compile them; problems go to d. With
- * no_innocents the generated allowlist is left out. */
+ * no_innocents the word lists (the generated allowlist, cue.spelling) are
+ * left out. */
 tact_engine *engine_load(const tact_config *cfg, const char *extra_dir, bool no_innocents, diag *d);
 void engine_load_lexicons(const tact_config *cfg, const char *lang, lexicon *lx, diag *d);
 /* Add a span for a match, with the entry's label and severity. */

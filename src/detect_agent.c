@@ -151,7 +151,7 @@ static const char *const not_failure[] = {"need", "feed", "seed", "speed", "proc
 	"resent", "rebooked", "reversed", "restored", "reinstated", "credited", "waived", "updated", "processed",
 	"arranged", "added", "tracked", "experienced", "interested", "concerned", "pleased", "delighted",
 	"glad", "excited", "closed", "open", "opened", "reactivated", "reconnected", "unblocked", "unlocked",
-	"enabled", "re-enabled", "activated", "restarted", NULL};
+	"enabled", "re-enabled", "activated", "restarted", "requested", "notified", "chased", NULL};
 /* Linking words after which a participle is a state ("we're closed"). */
 static const char *const linking[] = {"is", "are", "am", "be", "being", "get", "gets", "seem", "seems", "feel",
 	NULL};
@@ -621,21 +621,11 @@ static size_t spelling_form(const char *s, size_t n, char *out, size_t cap)
 	return k;
 }
 
-/* Shorthand agents write on purpose in chat and social replies. */
-static const char *const chat_words[] = {"ok", "okay", "pls", "plz", "thx", "tx", "ty", "bc", "b/c", "mins", "min",
-	"hrs", "acct", "accts", "rgds", "info", "dm", "dms", "pm", "pms", "asap", "fyi", "btw", "ur", "u", "gonna",
-	"wanna", "devs", "dev", "app", "apps", "wifi", "login", "logins", "signup", "email", "emails", "emailed",
-	"inbox", "txt", "hi", "hiya", "hey", "heya", "tbh", "imo", "imho", "np", "lol", "afaik", "lmk", "idk",
-	"omg", "ofc", "atm", "rn",
-	/* service words hunspell's en_US lacks */
-	"passcode", "passcodes", "barcode", "barcodes", "chargeback", "chargebacks", "waitlist", "waitlisted",
-	"ethernet", "upvote", "seatback", "prepay", "postcode", "postcodes", "voicemail", "voicemails",
-	"eticket", "etickets", "geolocation", "unsubscribe", "unsubscribed", "autopay", "paywall", NULL};
-
 /* Spelling of the agent's own words: not URLs, e-mail addresses, numbers,
  * codes (digits, capitals, symbols), names (capitalised mid-sentence),
  * quoted text, quoted messages or signatures, compound prefixes ("pre-"),
- * hashtags, chat shorthand, British spellings, a letter drawn out on purpose
+ * hashtags, chat shorthand and words the lexicons accept (cue.spelling),
+ * British spellings, a letter drawn out on purpose
  * ("sooo", "noooo"); and not a reply that is mostly not English (more than
  * half its words unknown, words with accented letters counted though never
  * reported), which an English dictionary cannot judge. */
@@ -660,8 +650,8 @@ static void spelling(dctx *d)
 			continue; /* the prefix of a compound: "pre-authorisation" */
 		if (t->os > 0 && text[t->os - 1] == '#')
 			continue; /* a hashtag: "#smilesfromustoyou" */
-		if (word_in(d, i, chat_words))
-			continue;
+		if (vocab_flags(&d->eng->voc, t->id) & VF_SPELLED)
+			continue; /* chat shorthand, service words (cue.spelling) */
 		checked++;
 		char w[64];
 		size_t n = spelling_form(text + t->os, t->oe - t->os, w, sizeof w);

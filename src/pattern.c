@@ -1277,12 +1277,14 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 		if (!P.failed && !has_word(root))
 			perr(&P, P.s, "%s", "the pattern can match without a word: every alternative needs one");
 		const node *words = P.failed ? NULL : single_words(root);
-		if (!P.failed && e->label == label_intern("cue.innocent", 12)) {
+		/* word lists, not patterns: flags on the vocabulary */
+		bool innocent = e->label == label_intern("cue.innocent", 12);
+		if (!P.failed && (innocent || e->label == label_intern("cue.spelling", 12))) {
 			if (!words)
-				perr(&P, P.s, "%s", "a cue.innocent entry must be a choice of single words");
+				perr(&P, P.s, "a %s entry must be a choice of single words", e->label);
 			else
 				for (size_t j = 0; j < words->nids; j++)
-					vocab_slot(v, words->ids[j])->flags |= VF_INNOCENT;
+					vocab_slot(v, words->ids[j])->flags |= innocent ? VF_INNOCENT : VF_SPELLED;
 		} else if (!P.failed) {
 			if (e->flags & LF_SUB) {
 				if (!words) {

@@ -155,6 +155,11 @@ vslot *vocab_slot(vocab *v, int32_t id)
 	return &v->slots[v->by_id[id]];
 }
 
+unsigned vocab_flags(const vocab *v, int32_t id)
+{
+	return id < 0 || (size_t)id >= v->n ? 0 : v->slots[v->by_id[id]].flags;
+}
+
 void vocab_free(vocab *v)
 {
 	free(v->tags);

@@ -9,6 +9,7 @@
 enum {
 	VF_INNOCENT = 1 << 0, /* a word a substring match must not fire inside */
 	VF_NOSUB = 1 << 1,    /* no substring entry occurs inside the word */
+	VF_SPELLED = 1 << 2,  /* a word the spelling check accepts (cue.spelling) */
 };
 
 typedef struct {
@@ -65,6 +66,8 @@ const vslot *vocab_find_hashed(const vocab *v, const char *w, size_t n);
 void vocab_tags(vocab *v);
 const char *vocab_word(const vocab *v, int32_t id, size_t *len);
 vslot *vocab_slot(vocab *v, int32_t id);
+/* The VF_ flags of word id; 0 for id -1 (a word no lexicon uses). */
+unsigned vocab_flags(const vocab *v, int32_t id);
 void vocab_free(vocab *v);
 
 /* Eight bytes at a time: words are looked up once per token. */
