@@ -260,8 +260,9 @@ static bool others_move(const dctx *d, const match *m, bool legal)
 }
 
 /* Is a legal match ("lawsuit", "small claims", "contact my lawyer") the
- * author's move? Not when someone else threatens it ("they are threatening
- * legal action", "threatening me with a lawsuit"), it is against the
+ * author's move? Not when someone else threatens or mentions it ("they are
+ * threatening legal action", "threatening me with a lawsuit", "the notice
+ * mentions court action"), it is against the
  * author ("filed a claim against me"), someone else faces it ("XXXX was facing lawsuits";
  * but "you'll be facing legal action" is the author's threat), or it is
  * the object of a preposition, a mention ("part of a lawsuit", "during the
@@ -273,7 +274,8 @@ static bool others_move(const dctx *d, const match *m, bool legal)
 static bool authors_legal(const dctx *d, const match *m)
 {
 	static const char *const threaten[] = {"threaten", "threatens", "threatened", "threatening", "threat",
-					       "threats", NULL};
+					       "threats", "mention", "mentions", "mentioned", "mentioning",
+					       "warn", "warns", "warned", "warning", NULL};
 	static const char *const face[] = {"face", "faces", "faced", "facing", NULL};
 	static const char *const prep[] = {"in", "during", "of", "on", "after", "from", "since", "under", "regarding",
 					   "about", "re", "at", "over", "following", NULL};

@@ -60,7 +60,7 @@ static const char *const copulas[] = {"is", "are", "was", "were", "be", "been", 
 				      "seemed", "look", "looks", "looked", "sound", "sounds", "sounded", "act",
 				      "acts", "acting", "become", "becomes", "became", "remain", "remains", "stay",
 				      "get", "gets", "got", "getting", "feel", "feels", "felt", "feeling", "'s",
-				      "'re", "'m", NULL};
+				      "'re", "'m", "r", NULL};
 /* Words that may stand between a copula and what it links ("is just
  * plain stupid", "you are one sick puppy"), besides cue.intensifier. */
 static const char *const adverbs[] = {"just", "also", "still", "truly", "clearly", "obviously", "simply", "quite",
@@ -813,6 +813,24 @@ static bool curse_on(const dctx *d, const cues *c, const match *m)
 	return is_name(d, c, k) && !cue_word(d, c->thing, k) && !(word_tok(d, k)->flags & TF_SENT_START);
 }
 
+/* Is a curse on "your" aimed at a thing of the reader's: "F*** your ads",
+ * "screw your app" (but "fuck your mum", "screw your useless staff")? The
+ * first noun we know within three words after "your" decides. */
+static bool curse_thing(const dctx *d, const cues *c, const match *m)
+{
+	size_t nw = d->ts->nw;
+	if (m->w1 < m->w0 + 2 || !curse_word(d, m->w0) ||
+	    !word_in(d, m->w1 - 1, (const char *const[]){"your", "ur", "yer", "yo", NULL}))
+		return false;
+	for (size_t k = m->w1; k < nw && k < m->w1 + 3 && same_clause(d, m->w0, k); k++) {
+		if (cue_word(d, c->tgt, k))
+			return false;
+		if (cue_word(d, c->thing, k))
+			return true;
+	}
+	return false;
+}
+
 /* Is a slur called at a person: "you" right before it, "a bunch of" or
  * "pack of" before it, or a copula saying it of a person ("the dev team
  * is a bunch of ...", "he's a ...")? */
@@ -1238,6 +1256,10 @@ void detect_derogatory(dctx *d)
 		}
 		if (x.label == c.ins && e->label == c.prof)
 			x.msg = "swearing aimed at a person";
+		if (e->label == c.ins && !(e->flags & LF_TARGET) && curse_thing(d, &c, m)) {
+			x.label = c.prof; /* "F*** your ads": swearing at a thing */
+			x.msg = "swearing at a thing";
+		}
 		VEC_RESERVE(f, capf, nf + 2);
 		f[nf++] = x;
 		/* a slur called at a person is also an insult: "you r*tards",

@@ -37,6 +37,9 @@ static const struct {
 	{__LINE__, "Your parcel arrived late, sorry about that.", TACT_APOLOGY_CANNED, "", ""},
 	{__LINE__, "I have let my manager know. Sorry I couldn't be of more help!", TACT_APOLOGY_CANNED, "", ""},
 	{__LINE__, "We received your email yesterday. Sorry for the wait.", TACT_APOLOGY_CANNED, "", ""},
+	/* the agent's own handling in the next sentence is no failure owned */
+	{__LINE__, "I'm sorry you've had a break-in. I've requested the CCTV for your corridor.", TACT_APOLOGY_CANNED,
+	 "", "recovery.ownership"},
 	/* a formula that says what it is for, and our staff named without "our" */
 	{__LINE__, "Please accept our apologies that housekeeping entered your room.", TACT_APOLOGY_SINCERE,
 	 "recovery.ownership", ""},

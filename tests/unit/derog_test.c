@@ -47,6 +47,14 @@ static const struct {
 	/* said again of a person with "and so are" (not of a thing) */
 	{__LINE__, "Your chatbot is useless and so are the people behind it.", TACT_DEROG_INSULT, "useless"},
 	{__LINE__, "ur servers r trash and so is ur support lmao", TACT_DEROG_NONE, NULL},
+	/* a curse on "your" + a thing is swearing; on a person an insult */
+	{__LINE__, "F*** your ads. I pay for premium.", TACT_DEROG_PROFANITY, "F***"},
+	{__LINE__, "fuck your company", TACT_DEROG_PROFANITY, "fuck"},
+	{__LINE__, "fuck your mum", TACT_DEROG_INSULT, "fuck"},
+	{__LINE__, "screw your useless staff", TACT_DEROG_INSULT, "screw"},
+	/* text-speak "r" links a subject */
+	{__LINE__, "U guys r actually a joke.", TACT_DEROG_INSULT, "joke"},
+	{__LINE__, "ur servers r a joke", TACT_DEROG_NONE, NULL},
 	/* an insult the author reports */
 	{__LINE__, "The meter reader called my wife a stupid cow.", TACT_DEROG_NONE, NULL},
 	/* a count after a comma opens a new noun phrase, not a list of describing words */

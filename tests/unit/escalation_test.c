@@ -34,6 +34,15 @@ static const struct {
 	{__LINE__, "the refund is on hold as part of a lawsuit", "escalation.legal", false},
 	{__LINE__, "Keep in mind that I opted out of arbitration when I signed up.", "escalation.legal", false},
 	{__LINE__, "the collector said they'd start suing me", "escalation.legal", false},
+	{__LINE__, "The parking charge notice mentions court action.", "escalation.legal", false},
+	{__LINE__, "I mentioned legal action to your colleague last week and I meant it.", "escalation.legal", true},
+	/* a request to disregard an earlier message is no repeat contact; a
+	 * thing done twice at once is no failure come again */
+	{__LINE__, "Ignore my last email about going to the ombudsman, the refund has landed.", "escalation.repeat",
+	 false},
+	{__LINE__, "Barclays continues to ignore my requests.", "escalation.repeat", true},
+	{__LINE__, "Payroll ran twice this month.", "escalation.repeat", false},
+	{__LINE__, "It has crashed twice this month.", "escalation.repeat", true},
 	/* the author's own lawyer advising the author is the author's move; contacting the author is not */
 	{__LINE__, "My solicitor has advised me to sue for the full amount if this isn't resolved.", "escalation.legal",
 	 true},
