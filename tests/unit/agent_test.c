@@ -37,6 +37,10 @@ static const struct {
 	{__LINE__, "Your parcel arrived late, sorry about that.", TACT_APOLOGY_CANNED, "", ""},
 	{__LINE__, "I have let my manager know. Sorry I couldn't be of more help!", TACT_APOLOGY_CANNED, "", ""},
 	{__LINE__, "We received your email yesterday. Sorry for the wait.", TACT_APOLOGY_CANNED, "", ""},
+	/* a limit that waits on the customer's verification is no policy */
+	{__LINE__, "I'm unable to give out any details without security verification.", TACT_APOLOGY_NONE, "",
+	 "agent.policy"},
+	{__LINE__, "As I said, I'm unable to give out any details.", TACT_APOLOGY_NONE, "agent.policy", ""},
 	/* the agent's own handling in the next sentence is no failure owned */
 	{__LINE__, "I'm sorry you've had a break-in. I've requested the CCTV for your corridor.", TACT_APOLOGY_CANNED,
 	 "", "recovery.ownership"},

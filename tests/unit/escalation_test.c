@@ -43,6 +43,14 @@ static const struct {
 	{__LINE__, "Barclays continues to ignore my requests.", "escalation.repeat", true},
 	{__LINE__, "Payroll ran twice this month.", "escalation.repeat", false},
 	{__LINE__, "It has crashed twice this month.", "escalation.repeat", true},
+	{__LINE__, "You've called me 14 times today about a debt that isn't mine.", "escalation.repeat", false},
+	{__LINE__, "I've called you 14 times today about this debt.", "escalation.repeat", true},
+	/* a one-word verdict is a move; a flight cancelled is not */
+	{__LINE__, "Thanks for nothing. Cancelled.", "escalation.cancel", true},
+	{__LINE__, "My flight was cancelled.", "escalation.cancel", false},
+	/* "if you want" ending its clause is polite; "if you want to keep my business" a condition */
+	{__LINE__, "If you want to keep my business, you'll match the price.", "escalation.cancel", true},
+	{__LINE__, "I'll cancel it now if you want, no problem.", "escalation.cancel", false},
 	/* the author's own lawyer advising the author is the author's move; contacting the author is not */
 	{__LINE__, "My solicitor has advised me to sue for the full amount if this isn't resolved.", "escalation.legal",
 	 true},
