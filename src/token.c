@@ -575,6 +575,7 @@ static void punct(tz *z, size_t i, int len)
 	}
 }
 
+static void join_word_sentences(tokens *ts, const ntext *nt);
 static void join_spelled(tokens *ts, const ntext *nt, const unsigned char *orig);
 static void join_dotted(tokens *ts, const unsigned char *orig, size_t olen);
 
@@ -764,9 +765,71 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 	}
 	ts->nsent = z.sent + 1;
 	ts->nclause = z.clause + 1;
+	join_word_sentences(ts, nt);
 	join_spelled(ts, nt, (const unsigned char *)orig);
 	if (z.dotted)
 		join_dotted(ts, (const unsigned char *)orig, olen);
+}
+
+/* Is the sentence that starts at tokens[i] words each followed by a full
+ * stop ("Get.", "Worst.", "A. Manager." where "A." reads as an initial)?
+ * Looks at tokens i onwards only: those before may be renumbered. */
+static bool word_dot_sentence(const tokens *ts, const ntext *nt, size_t i)
+{
+	if (i + 1 >= ts->n)
+		return false;
+	uint32_t s = ts->t[i].sent;
+	size_t k = i;
+	for (; k < ts->n && ts->t[k].sent == s; k += 2) {
+		const token *w = &ts->t[k], *p = k + 1 < ts->n ? &ts->t[k + 1] : NULL;
+		if (w->kind != TK_WORD || (w->flags & TF_DIGIT) || !p || p->kind != TK_PUNCT || p->sent != s ||
+		    p->nlen != 1 || nt->out.ptr[p->ns] != '.')
+			return false;
+	}
+	return k > i;
+}
+
+/* Words said one at a time, each with a full stop ("GET. ME. A.
+ * MANAGER.", "Worst. Service. Ever."): a run of two or more such
+ * sentences is one sentence (and clause) for matching. Sentence and clause
+ * numbers stay in order. Runs before the virtual tokens exist. */
+static void join_word_sentences(tokens *ts, const ntext *nt)
+{
+	size_t n = ts->n;
+	bool run = false, prev = false;
+	for (size_t i = 0; i < n && !run; i++)
+		if (i == 0 || ts->t[i].sent != ts->t[i - 1].sent) {
+			bool one = word_dot_sentence(ts, nt, i);
+			run = one && prev;
+			prev = one;
+		}
+	if (!run)
+		return;
+	uint32_t osent = ts->t[0].sent, oclause = ts->t[0].clause, nsent = osent, nclause = oclause;
+	bool joining = false; /* the sentence before was one word and a stop */
+	for (size_t i = 0; i < n; i++) {
+		token *t = &ts->t[i];
+		if (t->sent != osent) {
+			bool one = word_dot_sentence(ts, nt, i);
+			bool join = one && joining;
+			joining = one;
+			osent = t->sent;
+			oclause = t->clause;
+			if (!join) {
+				nsent++;
+				nclause++;
+			}
+		} else if (t->clause != oclause) {
+			oclause = t->clause;
+			nclause++;
+		} else if (i == 0) {
+			joining = word_dot_sentence(ts, nt, 0);
+		}
+		t->sent = nsent;
+		t->clause = nclause;
+	}
+	ts->nsent = nsent + 1;
+	ts->nclause = nclause + 1;
 }
 
 /* A virtual token over words i..j-1 (their normalized text joined), made

@@ -45,6 +45,8 @@ static const struct {
 	{__LINE__, "It has crashed twice this month.", "escalation.repeat", true},
 	{__LINE__, "You've called me 14 times today about a debt that isn't mine.", "escalation.repeat", false},
 	{__LINE__, "I've called you 14 times today about this debt.", "escalation.repeat", true},
+	/* a demand said one word at a time */
+	{__LINE__, "GET. ME. A. MANAGER.", "escalation.manager", true},
 	/* a one-word verdict is a move; a flight cancelled is not */
 	{__LINE__, "Thanks for nothing. Cancelled.", "escalation.cancel", true},
 	{__LINE__, "My flight was cancelled.", "escalation.cancel", false},

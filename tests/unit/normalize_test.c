@@ -177,6 +177,14 @@ static void test_tokens(void)
 		/* a line ending in ';', '{' or '}' (code, mostly) ends one too */
 		{__LINE__, "if (x) {\n\ty = 1;\n\tz();\n}\nfine", 5},
 		{__LINE__, "a line;\nthe next (one),\nthe last", 2},
+		/* words said one at a time, each with a full stop, are one
+		 * sentence ("A." reads as an initial); one such word alone, or a
+		 * list of numbers, is not joined to its neighbours */
+		{__LINE__, "GET. ME. A. MANAGER.", 1},
+		{__LINE__, "Worst. Service. Ever. I'm done.", 2},
+		{__LINE__, "Cancelled. Twelve years a subscriber.", 2},
+		{__LINE__, "Thanks. I called. Bye.", 3},
+		{__LINE__, "Step 1. Step 2. Done.", 3},
 	};
 	for (size_t i = 0; i < sizeof sents / sizeof *sents; i++) {
 		const char *in = sents[i].in;
