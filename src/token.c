@@ -128,6 +128,9 @@ typedef struct {
 				     holds for starts in [qfrom, qend) */
 	bool qclosed;
 	bool sent_open;           /* a token was seen in this sentence */
+	size_t sent_first;        /* its first token */
+	bool prev_wd, word_run;   /* the sentence before was words each with a
+				     full stop; two such in a row were seen */
 	bool plain;               /* the next token emitted is letters a-z only */
 	bool dotted;              /* a '.' between two letters: join_dotted() */
 } tz;
@@ -215,8 +218,10 @@ static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags
 	*t = (token){.ns = (uint32_t)a, .nlen = (uint32_t)(b - a), .os = (uint32_t)oa, .oe = (uint32_t)ob,
 		     .sent = z->sent, .clause = z->clause, .flags = flags | z->pending, .kind = (uint8_t)kind,
 		     .id = -1, .base = -1, .did = -1, .dbase = -1, .alt = -1};
-	if (!z->sent_open)
+	if (!z->sent_open) {
 		t->flags |= TF_SENT_START;
+		z->sent_first = ts->n;
+	}
 	z->sent_open = true;
 	z->pending = 0;
 	if (z->dquote || z->squote)
@@ -272,8 +277,10 @@ static inline void emit_plain(tz *z, size_t a, size_t b, uint16_t flags)
 			uppers += (unsigned)(z->orig[k] - 'A') < 26;
 	}
 	flags |= z->pending;
-	if (!z->sent_open)
+	if (!z->sent_open) {
 		flags |= TF_SENT_START;
+		z->sent_first = ts->n;
+	}
 	if (z->dquote || z->squote)
 		flags |= TF_QUOTED;
 	if (uppers && (unsigned)(z->orig[oa] - 'A') < 26)
@@ -290,9 +297,37 @@ static inline void emit_plain(tz *z, size_t a, size_t b, uint16_t flags)
 	z->pending = 0;
 }
 
+/* Is the sentence that starts at tokens[i] words each followed by a full
+ * stop ("Get.", "Worst.", "A. Manager." where "A." reads as an initial)?
+ * Looks at tokens i onwards only: those before may be renumbered. */
+static bool word_dot_sentence(const tokens *ts, const unsigned char *s, size_t i)
+{
+	if (i + 1 >= ts->n)
+		return false;
+	uint32_t sent = ts->t[i].sent;
+	size_t k = i;
+	for (; k < ts->n && ts->t[k].sent == sent; k += 2) {
+		const token *w = &ts->t[k], *p = k + 1 < ts->n ? &ts->t[k + 1] : NULL;
+		if (w->kind != TK_WORD || (w->flags & TF_DIGIT) || !p || p->kind != TK_PUNCT || p->sent != sent ||
+		    p->nlen != 1 || s[p->ns] != '.')
+			return false;
+	}
+	return k > i;
+}
+
+/* Close the sentence, noting a second one in a row of words each with a
+ * full stop (join_word_sentences()). */
+static void close_sentence(tz *z)
+{
+	bool wd = word_dot_sentence(z->ts, z->s, z->sent_first);
+	z->word_run = z->word_run || (wd && z->prev_wd);
+	z->prev_wd = wd;
+}
+
 static void new_sentence(tz *z)
 {
 	if (z->sent_open) {
+		close_sentence(z);
 		z->sent++;
 		z->clause++;
 	}
@@ -575,7 +610,7 @@ static void punct(tz *z, size_t i, int len)
 	}
 }
 
-static void join_word_sentences(tokens *ts, const ntext *nt);
+static void join_word_sentences(tokens *ts, const unsigned char *s);
 static void join_spelled(tokens *ts, const ntext *nt, const unsigned char *orig);
 static void join_dotted(tokens *ts, const unsigned char *orig, size_t olen);
 
@@ -765,52 +800,30 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 	}
 	ts->nsent = z.sent + 1;
 	ts->nclause = z.clause + 1;
-	join_word_sentences(ts, nt);
+	if (z.sent_open)
+		close_sentence(&z);
+	if (z.word_run)
+		join_word_sentences(ts, z.s);
 	join_spelled(ts, nt, (const unsigned char *)orig);
 	if (z.dotted)
 		join_dotted(ts, (const unsigned char *)orig, olen);
-}
-
-/* Is the sentence that starts at tokens[i] words each followed by a full
- * stop ("Get.", "Worst.", "A. Manager." where "A." reads as an initial)?
- * Looks at tokens i onwards only: those before may be renumbered. */
-static bool word_dot_sentence(const tokens *ts, const ntext *nt, size_t i)
-{
-	if (i + 1 >= ts->n)
-		return false;
-	uint32_t s = ts->t[i].sent;
-	size_t k = i;
-	for (; k < ts->n && ts->t[k].sent == s; k += 2) {
-		const token *w = &ts->t[k], *p = k + 1 < ts->n ? &ts->t[k + 1] : NULL;
-		if (w->kind != TK_WORD || (w->flags & TF_DIGIT) || !p || p->kind != TK_PUNCT || p->sent != s ||
-		    p->nlen != 1 || nt->out.ptr[p->ns] != '.')
-			return false;
-	}
-	return k > i;
 }
 
 /* Words said one at a time, each with a full stop ("GET. ME. A.
  * MANAGER.", "Worst. Service. Ever."): a run of two or more such
  * sentences is one sentence (and clause) for matching. Sentence and clause
  * numbers stay in order. Runs before the virtual tokens exist. */
-static void join_word_sentences(tokens *ts, const ntext *nt)
+static void join_word_sentences(tokens *ts, const unsigned char *s)
 {
 	size_t n = ts->n;
-	bool run = false, prev = false;
-	for (size_t i = 0; i < n && !run; i++)
-		if (i == 0 || ts->t[i].sent != ts->t[i - 1].sent) {
-			bool one = word_dot_sentence(ts, nt, i);
-			run = one && prev;
-			prev = one;
-		}
-	if (!run)
+	if (!n)
 		return;
 	uint32_t osent = ts->t[0].sent, oclause = ts->t[0].clause, nsent = osent, nclause = oclause;
-	bool joining = false; /* the sentence before was one word and a stop */
+	bool joining = false; /* the sentence before was words each with a stop */
 	for (size_t i = 0; i < n; i++) {
 		token *t = &ts->t[i];
 		if (t->sent != osent) {
-			bool one = word_dot_sentence(ts, nt, i);
+			bool one = word_dot_sentence(ts, s, i);
 			bool join = one && joining;
 			joining = one;
 			osent = t->sent;
@@ -823,7 +836,7 @@ static void join_word_sentences(tokens *ts, const ntext *nt)
 			oclause = t->clause;
 			nclause++;
 		} else if (i == 0) {
-			joining = word_dot_sentence(ts, nt, 0);
+			joining = word_dot_sentence(ts, s, 0);
 		}
 		t->sent = nsent;
 		t->clause = nclause;
