@@ -454,8 +454,33 @@ static bool plain_event(const dctx *d, size_t e0, size_t e1)
 	return true;
 }
 
+/* Does the formula at ap point back at something with "this" or "that"
+ * and a past "caused" ("for the distress this has caused"), hedging it
+ * with neither "any" nor "may" ("for any inconvenience this may have
+ * caused")? */
+static bool points_back(const dctx *d, const match *ap)
+{
+	static const char *const hedge[] = {"any", "may", "might", "could", "if", NULL};
+	size_t w0, w1;
+	sentence_near(d, ap->w0, &w0, &w1);
+	for (size_t k = ap->w0; k < w1 && k < ap->w1 + 6; k++) {
+		if (word_in(d, k, hedge))
+			return false;
+		if (word_in(d, k, (const char *const[]){"this", "that", NULL}))
+			for (size_t j = k + 1; j < w1 && j <= k + 3; j++) {
+				if (word_in(d, j, hedge))
+					return false;
+				if (word_is(d, j, "caused"))
+					return true;
+			}
+	}
+	return false;
+}
+
 /* The class of one apology: what surrounds it. A formula (sorry for the
- * inconvenience) is canned unless its sentence owns a failure; a bare
+ * inconvenience) is canned unless its sentence owns a failure, or it
+ * points back at a failure the reply owns ("I apologise for the distress
+ * this has caused"); a bare
  * apology word is sincere when a clause after it tells what went wrong, its
  * sentence or a neighbouring one owns a failure, or the reply owns one
  * anywhere (own, the first match that does; NULL when none). The but-rule comes
@@ -524,7 +549,7 @@ static tact_apology classify(const dctx *d, const match *ap, const labels *L, bo
 	/* a bare apology in a reply that owns a failure elsewhere ("I should
 	 * have checked before replying. [...] Sorry for the copy-and-paste
 	 * answer.") */
-	if (!formula && own) {
+	if (own && (!formula || points_back(d, ap))) {
 		*f0 = own->os;
 		*f1 = own->oe;
 		return TACT_APOLOGY_SINCERE;

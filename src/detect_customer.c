@@ -281,6 +281,8 @@ static bool authors_legal(const dctx *d, const match *m)
 					   "about", "re", "at", "over", "following", NULL};
 	static const char *const det[] = {"the", "a", "an", "this", "that", "these", "those", "any", "such", "some",
 					  "several", "its", "their", "his", "her", NULL};
+	static const char *const file[] = {"file", "filing", "lodge", "lodging", "issue", "issuing", "submit",
+					   "submitting", "bring", "bringing", "pursue", "pursuing", "start", "starting", NULL};
 	static const char *const first[] = {"i", "i'm", "im", "i'll", "ill", "i've", "ive", "i'd", "we", "we're",
 					    "we'll", "we've", "we'd", "my", "our", "me", "us", NULL};
 	static const char *const reader[] = {"you", "you'll", "you're", "you've", "you'd", "your", "u", NULL};
@@ -300,11 +302,16 @@ static bool authors_legal(const dctx *d, const match *m)
 		    word_in(d, word_tok(d, w + 1), (const char *const[]){"me", "us", "myself", NULL}))
 			return false;
 	}
-	/* a preposition right before it, over determiners */
+	/* a preposition right before it, over determiners; but not the
+	 * place of a claim being filed ("filing a claim in the small claims
+	 * court") */
 	size_t w = m->w0;
 	while (w > 0 && word_tok(d, w - 1)->clause == first_tok->clause && word_in(d, word_tok(d, w - 1), det))
 		w--;
-	if (w > 0 && word_tok(d, w - 1)->clause == first_tok->clause && word_in(d, word_tok(d, w - 1), prep) &&
+	bool filed = false;
+	for (size_t k = w > 1 ? w - 1 : 0; k > 0 && k + 5 > w && word_tok(d, k - 1)->clause == first_tok->clause; k--)
+		filed = filed || word_in(d, word_tok(d, k - 1), file);
+	if (!filed && w > 0 && word_tok(d, w - 1)->clause == first_tok->clause && word_in(d, word_tok(d, w - 1), prep) &&
 	    !(w > 2 && word_in(d, word_tok(d, w - 1), (const char *const[]){"in", NULL}) &&
 	      word_in(d, word_tok(d, w - 2), (const char *const[]){"you", "u", NULL}) &&
 	      word_in(d, word_tok(d, w - 3), (const char *const[]){"see", NULL})) &&

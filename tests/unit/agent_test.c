@@ -37,6 +37,14 @@ static const struct {
 	{__LINE__, "Your parcel arrived late, sorry about that.", TACT_APOLOGY_CANNED, "", ""},
 	{__LINE__, "I have let my manager know. Sorry I couldn't be of more help!", TACT_APOLOGY_CANNED, "", ""},
 	{__LINE__, "We received your email yesterday. Sorry for the wait.", TACT_APOLOGY_CANNED, "", ""},
+	/* a formula that points back at a failure owned in the reply is
+	 * sincere; hedged with "any" or "may" it stays canned */
+	{__LINE__, "Due to a system error your readings were not applied. I am sorry for the trouble this has caused.",
+	 TACT_APOLOGY_SINCERE, "recovery.ownership", ""},
+	{__LINE__, "Due to a system error your readings were not applied. We apologise for any trouble this may have caused.",
+	 TACT_APOLOGY_CANNED, "recovery.ownership", ""},
+	{__LINE__, "We regret the inconvenience this has caused. Could you tell us which lights are on?", TACT_APOLOGY_CANNED,
+	 "", "recovery.ownership"},
 	/* a limit that waits on the customer's verification is no policy */
 	{__LINE__, "I'm unable to give out any details without security verification.", TACT_APOLOGY_NONE, "",
 	 "agent.policy"},

@@ -45,6 +45,9 @@ static const struct {
 	{__LINE__, "It has crashed twice this month.", "escalation.repeat", true},
 	{__LINE__, "You've called me 14 times today about a debt that isn't mine.", "escalation.repeat", false},
 	{__LINE__, "I've called you 14 times today about this debt.", "escalation.repeat", true},
+	/* "without" negates a verb after it, not a noun */
+	{__LINE__, "I left without leaving a review.", "escalation.public", false},
+	{__LINE__, "Three weeks without internet, so I'm leaving a review on Trustpilot.", "escalation.public", true},
 	/* a demand said one word at a time */
 	{__LINE__, "GET. ME. A. MANAGER.", "escalation.manager", true},
 	/* a one-word verdict is a move; a flight cancelled is not */
