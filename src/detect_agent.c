@@ -113,6 +113,27 @@ static bool in_sentence_with(const dctx *d, const match *m, const char *label)
 	return cue_at(d, label, w0, MAX(w1, m->w1));
 }
 
+/* Is m said again, in a sentence that points back at an earlier message
+ * ("As I mentioned, the engineer is booked for Thursday", "Per my last
+ * email, ...")? What it tells was done before this reply. */
+static bool restated(const dctx *d, const match *m)
+{
+	static const char *const back[] = {"arg.already", "arg.asprev", "arg.asprev2", "arg.said", "arg.perprev"};
+	size_t w0, w1;
+	sentence_near(d, m->w0, &w0, &w1);
+	for (size_t i = 0; i < d->ms->n; i++) {
+		const match *o = &d->ms->m[i];
+		if (o->w0 >= w1)
+			break;
+		if (o->w0 < w0 || o->w1 > m->w0 || !counted(o))
+			continue;
+		for (size_t k = 0; k < ARRAY_LEN(back); k++)
+			if (!strcmp(entry_of(d, o)->id, back[k]))
+				return true;
+	}
+	return false;
+}
+
 /* The normalized text of word w is s (ASCII lower case). */
 static bool word_is(const dctx *d, size_t w, const char *s)
 {
@@ -931,6 +952,8 @@ void detect_agent(dctx *d)
 		}
 		if ((l == L.action || l == L.comp || l == follow) && not_done(d, m, l != follow))
 			continue;
+		if (l == L.action && restated(d, m))
+			continue; /* "As I mentioned, the engineer is booked for Thursday" */
 		if ((l == L.action || l == L.comp) && refused(d, m, &L))
 			continue; /* "a partial refund isn't something we can offer" */
 		if (l == L.action && sends_message(d, m))

@@ -45,6 +45,10 @@ static const struct {
 	 TACT_APOLOGY_CANNED, "recovery.ownership", ""},
 	{__LINE__, "We regret the inconvenience this has caused. Could you tell us which lights are on?", TACT_APOLOGY_CANNED,
 	 "", "recovery.ownership"},
+	/* an action told again after "as I mentioned" was done before this reply */
+	{__LINE__, "As I mentioned, the engineer is booked for Thursday.", TACT_APOLOGY_NONE, "agent.argumentative",
+	 "recovery.action"},
+	{__LINE__, "Good news: the engineer is booked for Thursday.", TACT_APOLOGY_NONE, "recovery.action", ""},
 	/* a limit that waits on the customer's verification is no policy */
 	{__LINE__, "I'm unable to give out any details without security verification.", TACT_APOLOGY_NONE, "",
 	 "agent.policy"},
