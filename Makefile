@@ -179,8 +179,11 @@ bench: deps
 
 # The evaluations on labelled data (figures, not pass/fail).
 eval: $(B)/tact
-	@for s in tests/eval/escalation.py tests/eval/agent.py tests/eval/derogatory.py; do \
-	  [ -f $$s ] && TACT=$(B)/tact python3 $$s; echo; done
+	@for f in escalation escalation-holdout escalation-holdout2; do \
+	  TACT=$(B)/tact python3 tests/eval/escalation.py tests/eval/$$f.jsonl; echo; done
+	@for f in agent agent-holdout agent-holdout2; do \
+	  TACT=$(B)/tact python3 tests/eval/agent.py tests/eval/$$f.jsonl; echo; done
+	@TACT=$(B)/tact python3 tests/eval/derogatory.py
 
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 SANB ?= build-san

@@ -52,6 +52,9 @@ static const struct {
 	{__LINE__, "fuck your company", TACT_DEROG_PROFANITY, "fuck"},
 	{__LINE__, "fuck your mum", TACT_DEROG_INSULT, "fuck"},
 	{__LINE__, "screw your useless staff", TACT_DEROG_INSULT, "screw"},
+	/* a masked or mild swear word between "a" and the name it intensifies */
+	{__LINE__, "you're a f-ing joke", TACT_DEROG_INSULT, "f-ing"},
+	{__LINE__, "this is a f-ing joke", TACT_DEROG_PROFANITY, "f-ing"},
 	/* text-speak "r" links a subject */
 	{__LINE__, "U guys r actually a joke.", TACT_DEROG_INSULT, "joke"},
 	{__LINE__, "ur servers r a joke", TACT_DEROG_NONE, NULL},
