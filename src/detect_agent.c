@@ -172,7 +172,7 @@ static const char *const not_failure[] = {"need", "feed", "seed", "speed", "proc
 	"resent", "rebooked", "reversed", "restored", "reinstated", "credited", "waived", "updated", "processed",
 	"arranged", "added", "tracked", "experienced", "interested", "concerned", "pleased", "delighted",
 	"glad", "excited", "closed", "open", "opened", "reactivated", "reconnected", "unblocked", "unlocked",
-	"enabled", "re-enabled", "activated", "restarted", "requested", "notified", "chased", NULL};
+	"enabled", "re-enabled", "activated", "restarted", "requested", "notified", "chased", "reported", "shared", NULL};
 /* Linking words after which a participle is a state ("we're closed"). */
 static const char *const linking[] = {"is", "are", "am", "be", "being", "get", "gets", "seem", "seems", "feel",
 	NULL};

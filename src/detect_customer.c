@@ -93,16 +93,29 @@ static void shouting(dctx *d)
 	for (size_t i = 0; i < nw; i++)
 		acro[i] |= placeholder(d, word_tok(d, i));
 	/* share of letters in capitals over words of two letters or more */
-	size_t letters = 0, uppers = 0, capwords = 0;
+	size_t letters = 0, uppers = 0, capwords = 0, caplong = 0, capsents = 0, nwords = 0;
+	uint32_t lastsent = UINT32_MAX;
 	for (size_t i = 0; i < nw; i++) {
 		const token *t = word_tok(d, i);
 		if (t->kind != TK_WORD || t->letters < 2 || acro[i] || (t->flags & TF_REGION))
 			continue;
 		letters += t->letters;
 		uppers += t->uppers;
-		capwords += caps_word(d, i, acro);
+		nwords++;
+		if (caps_word(d, i, acro)) {
+			capwords++;
+			caplong += t->letters >= 3;
+			capsents += t->sent != lastsent;
+			lastsent = t->sent;
+		}
 	}
 	bool mostly = letters >= 12 && capwords >= 4 && uppers * 10 >= letters * 6;
+	/* words stressed in capitals in several sentences of an angry message
+	 * ("Delivered to the wrong address AGAIN. This is the THIRD time. I am
+	 * SO FED UP"): sustained, though no one run is long; one word in six
+	 * or more, not the names and codes of a long letter */
+	bool spread = capwords >= 4 && caplong >= 3 && capsents >= 2 && capwords * 6 >= nwords && angry_message(d);
+	bool shouted = false;
 	/* runs of capital words; single-letter words (I, A) and numbers do not
 	 * break a run */
 	for (size_t i = 0; i < nw;) {
@@ -131,8 +144,20 @@ static void shouting(dctx *d)
 			const token *a = word_tok(d, i), *b = word_tok(d, last);
 			msg_add_span(d->msg, "escalation.shouting", "shout.caps", TACT_SEV_MEDIUM, a->os, b->oe,
 				     "shouting: sustained capitals");
+			shouted = true;
 		}
 		i = j > i ? j : i + 1;
+	}
+	for (size_t i = 0; spread && !shouted && i < nw; i++) {
+		if (!caps_word(d, i, acro) || (word_tok(d, i)->flags & TF_REGION) ||
+		    happy_sentence(d, word_tok(d, i)->sent))
+			continue;
+		size_t j = i;
+		while (j + 1 < nw && caps_word(d, j + 1, acro) && !(word_tok(d, j + 1)->flags & TF_REGION))
+			j++;
+		msg_add_span(d->msg, "escalation.shouting", "shout.spread", TACT_SEV_MEDIUM, word_tok(d, i)->os,
+			     word_tok(d, j)->oe, "shouting: capitals in several sentences");
+		i = j;
 	}
 	free(acro);
 

@@ -48,6 +48,14 @@ static const struct {
 	/* "without" negates a verb after it, not a noun */
 	{__LINE__, "I left without leaving a review.", "escalation.public", false},
 	{__LINE__, "Three weeks without internet, so I'm leaving a review on Trustpilot.", "escalation.public", true},
+	/* capitals stressed in several sentences of an angry message shout */
+	{__LINE__, "Delivered to the wrong address AGAIN. This is the THIRD time. I am SO FED UP with this.",
+	 "escalation.shouting", true},
+	{__LINE__, "Please send it to the NHS office. The PIN is for the ATM. The HDMI one is WRONG.", "escalation.shouting",
+	 false},
+	/* an account closed on someone's behalf, asked by the author */
+	{__LINE__, "I am writing on behalf of my late mother. Please close her account.", "escalation.cancel", true},
+	{__LINE__, "Do you realize you guys deactivated her account?", "escalation.cancel", false},
 	/* a demand said one word at a time */
 	{__LINE__, "GET. ME. A. MANAGER.", "escalation.manager", true},
 	/* a one-word verdict is a move; a flight cancelled is not */
