@@ -184,6 +184,7 @@ eval: $(B)/tact
 	@for f in agent agent-holdout agent-holdout2; do \
 	  TACT=$(B)/tact python3 tests/eval/agent.py tests/eval/$$f.jsonl; echo; done
 	@TACT=$(B)/tact python3 tests/eval/derogatory.py
+	@echo; TACT=$(B)/tact python3 tests/eval/complaints.py
 
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 SANB ?= build-san

@@ -157,13 +157,16 @@ void context_judge(const lexicon *lx, const tokens *ts, const tact_msg *msg, mat
 	const char *neg = label_intern("cue.negation", 12);
 	const char *hyp = label_intern("cue.hypothetical", 16), *ret = label_intern("cue.retraction", 14);
 	const char *rep = label_intern("cue.reported", 12), *idiom = label_intern("cue.idiom", 9);
+	const char *negcue = label_intern("cue.negative", 12);
 	for (size_t i = 0; i < s->n; i++) {
 		match *m = &s->m[i];
 		const lex_entry *e = &lx->e[m->entry];
 		m->why = 0;
 		if (msg->nregions && msg_in_region(msg, m->os, m->oe))
 			m->why |= WHY_REGION;
-		if (label_is_cue(e->label) || (e->flags & LF_ANY))
+		/* cues are not judged, except a complaint's (cue.negative): one
+		 * retracted or reported is no complaint of the author's (score.c) */
+		if ((label_is_cue(e->label) && e->label != negcue) || (e->flags & LF_ANY))
 			continue;
 		/* cues are near: look at the neighbouring matches only, so a
 		 * hostile message of a million cue words stays linear */
@@ -181,8 +184,8 @@ void context_judge(const lexicon *lx, const tokens *ts, const tact_msg *msg, mat
 			}
 			unsigned bit = l == neg ? WHY_NEGATED : l == hyp ? WHY_HYPOTHETICAL :
 				       l == ret ? WHY_RETRACTED : l == rep ? WHY_REPORTED : 0;
-			if (!bit)
-				continue;
+			if (!bit || (bit == WHY_RETRACTED && e->label == negcue && (ce->flags & LF_SENTENCE)))
+				continue; /* "Nevermind, I'll be out of internet til Saturday": resigned, not taken back */
 			/* a cue that starts inside the match is part of the phrase
 			 * ("won't renew"); one that starts before it and runs into
 			 * it governs it ("no need to" + "need to get a manager") */

@@ -10,7 +10,7 @@
  *
  * Phrase syntax (lexicons/README.md): words; (a|b c) alternatives;
  * [a|b] optional; <class>; _ any one word; *N a gap of 0..N words; #num a
- * number. */
+ * number; #handle an @name. */
 #include "pattern.h"
 
 #include <pthread.h>
@@ -25,7 +25,7 @@
 
 /* ---- compile ---------------------------------------------------------- */
 
-enum { N_WORD, N_ANY, N_NUM, N_GAP, N_SEQ, N_ALT };
+enum { N_WORD, N_ANY, N_NUM, N_GAP, N_SEQ, N_ALT, N_HANDLE };
 
 /* The parsed pattern: sequences of items, groups of alternatives (opt for
  * [optional] groups), single-word alternatives merged into one word node. */
@@ -391,6 +391,9 @@ static node *parse_seq(parser *P)
 		} else if (P->end - P->p >= 4 && !memcmp(P->p, "#num", 4) && (P->p + 4 == P->end || special(P->p[4]))) {
 			item = node_new(N_NUM);
 			P->p += 4;
+		} else if (P->end - P->p >= 7 && !memcmp(P->p, "#handle", 7) && (P->p + 7 == P->end || special(P->p[7]))) {
+			item = node_new(N_HANDLE);
+			P->p += 7;
 		} else if (c == '>') {
 			perr(P, at, "%s", "'>' without '<'");
 			break;
@@ -594,6 +597,9 @@ static void compile_node(matcher *m, const node *x, int dir)
 		break;
 	case N_NUM:
 		emit(m, (pinstr){.op = OP_NUM});
+		break;
+	case N_HANDLE:
+		emit(m, (pinstr){.op = OP_HANDLE});
 		break;
 	case N_GAP:
 		emit(m, (pinstr){.op = OP_GAP, .gap = x->gap});
@@ -1318,8 +1324,12 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 	m->nvocab = v->n;
 	m->entry_kind = xcalloc(lx->n + 1, 1);
 	m->entry_side = xcalloc(lx->n + 1, 1);
+	/* cues looked for everywhere; the other context cues only in the
+	 * sentences that hold a signal. Retractions are global because they
+	 * take back a complaint too ("I was going to complain but ...":
+	 * context.c, score.c), and complaints are cues. */
 	static const char *const global_cues[] = {"cue.acronym", "cue.positive", "cue.negative", "cue.apology",
-						  "cue.innocent"};
+						  "cue.innocent", "cue.retraction"};
 	for (size_t i = 0; i < lx->n; i++) {
 		const char *l = lx->e[i].label;
 		uint8_t k = ENTRY_SIGNAL;
@@ -1944,7 +1954,7 @@ static bool vm(mctx *c, uint32_t pc, size_t pos, int dir, unsigned flags, size_t
 				}
 				if (!word_ok(c, ids, in->nids, t, flags))
 					return false;
-			} else if (in->op == OP_NUM && t->kind != TK_NUM) {
+			} else if ((in->op == OP_NUM && t->kind != TK_NUM) || (in->op == OP_HANDLE && t->kind != TK_HANDLE)) {
 				return false;
 			}
 			pos = dir > 0 ? pos + 1 : pos - 1;

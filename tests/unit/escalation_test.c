@@ -56,6 +56,14 @@ static const struct {
 	/* an account closed on someone's behalf, asked by the author */
 	{__LINE__, "I am writing on behalf of my late mother. Please close her account.", "escalation.cancel", true},
 	{__LINE__, "Do you realize you guys deactivated her account?", "escalation.cancel", false},
+	/* leaving named by the rival's handle, a customer declared lost */
+	{__LINE__, "looks like I'm going back to @delta", "escalation.cancel", true},
+	{__LINE__, "I am considering switching to @Delta even if it means longer flights", "escalation.cancel", true},
+	{__LINE__, "Just switched to @SkyHelp from you lot, thanks for the help", "escalation.cancel", false},
+	{__LINE__, "Today is the day that @AmericanAir lost my business.", "escalation.cancel", true},
+	{__LINE__, "I lost my business in the pandemic, can I pause my plan?", "escalation.cancel", false},
+	{__LINE__, "I'm so done with Amazon!", "escalation.cancel", true},
+	{__LINE__, "I'm done with the form, what happens next?", "escalation.cancel", false},
 	/* a demand said one word at a time */
 	{__LINE__, "GET. ME. A. MANAGER.", "escalation.manager", true},
 	/* a one-word verdict is a move; a flight cancelled is not */
@@ -152,6 +160,19 @@ static const struct {
 	{__LINE__, "I'm not going to cancel my account over this, but please fix it.", TACT_LEVEL_LOW},
 	{__LINE__, "What time does the Leeds branch open on Saturday?", TACT_LEVEL_NONE},
 	{__LINE__, "This account does not belong to me.", TACT_LEVEL_LOW},
+	/* a complaint retracted is none; one told of another party, a question
+	 * that is a complaint and a thing the author cannot do are low */
+	{__LINE__, "I was going to complain but honestly the refund came through so fast. Thank you!", TACT_LEVEL_NONE},
+	{__LINE__, "I sent the letter in March and they never replied.", TACT_LEVEL_LOW},
+	{__LINE__, "Why can't I order online?", TACT_LEVEL_LOW},
+	{__LINE__, "Why is the sky blue?", TACT_LEVEL_NONE},
+	{__LINE__, "ive been unable to access gta online for the past few weeks", TACT_LEVEL_LOW},
+	{__LINE__, "Can't wait to use it on holiday!", TACT_LEVEL_NONE},
+	{__LINE__, "Same problem on both boxes", TACT_LEVEL_LOW},
+	{__LINE__, "No problem, thanks for the quick reply!", TACT_LEVEL_NONE},
+	{__LINE__, "It's been about a week now.", TACT_LEVEL_LOW},
+	{__LINE__, "It has been 3 years since we moved here and we love the service.", TACT_LEVEL_NONE},
+	{__LINE__, "Trying to book a flight and an error comes up, is LAX busy?", TACT_LEVEL_NONE},
 };
 
 int main(void)
