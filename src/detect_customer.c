@@ -36,6 +36,29 @@ static bool caps_word(const dctx *d, size_t pos, const uint8_t *acro)
 	return t->kind == TK_WORD && (t->flags & TF_ALLCAPS) && t->letters >= 2 && !acro[pos];
 }
 
+/* Is the run of words [a, b] written again, word for word, elsewhere in
+ * the message? A name in capitals is ("I request that BULLCITY FINANCIAL
+ * SOLUTIONS substantiate ... BULLCITY FINANCIAL SOLUTIONS conferred"); a
+ * shout rarely is. Looked at only for runs that would shout. */
+static bool run_repeated(const dctx *d, size_t a, size_t b)
+{
+	size_t n = b - a + 1, nw = d->ts->nw;
+	for (size_t k = 0; k + n <= nw; k++) {
+		if (k + n > a && k <= b)
+			continue;
+		size_t j = 0;
+		while (j < n) {
+			const token *x = word_tok(d, a + j), *y = word_tok(d, k + j);
+			if (x->nlen != y->nlen || memcmp(tok_text(d->nt, x), tok_text(d->nt, y), x->nlen))
+				break;
+			j++;
+		}
+		if (j == n)
+			return true;
+	}
+	return false;
+}
+
 /* A happy sentence: a positive mood cue and no negative mood. Mood cues are
  * `info`; cue.negative entries of severity `low` are reported problems
  * ("arrived cracked"), which make a message a complaint (score.c) without
@@ -140,7 +163,7 @@ static void shouting(dctx *d)
 		/* a list of codes ("MI, OH, KY, IA") is not shouting, nor is a
 		 * happy sentence in capitals ("THANK YOU, YOU ARE A STAR") */
 		if (((words >= 3 && caps >= 10) || (mostly && words >= 2)) && longw >= 2 &&
-		    !happy_sentence(d, word_tok(d, i)->sent)) {
+		    !happy_sentence(d, word_tok(d, i)->sent) && (mostly || !run_repeated(d, i, last))) {
 			const token *a = word_tok(d, i), *b = word_tok(d, last);
 			msg_add_span(d->msg, "escalation.shouting", "shout.caps", TACT_SEV_MEDIUM, a->os, b->oe,
 				     "shouting: sustained capitals");

@@ -64,6 +64,18 @@ static const struct {
 	{__LINE__, "I lost my business in the pandemic, can I pause my plan?", "escalation.cancel", false},
 	{__LINE__, "I'm so done with Amazon!", "escalation.cancel", true},
 	{__LINE__, "I'm done with the form, what happens next?", "escalation.cancel", false},
+	/* a name in capitals written twice is no shout; a shout said twice is */
+	{__LINE__, "I request that BULLCITY FINANCIAL SOLUTIONS formally substantiate the account data that BULLCITY "
+		   "FINANCIAL SOLUTIONS conferred to the major credit bureaus for me.",
+	 "escalation.shouting", false},
+	{__LINE__, "STOP CALLING ME. STOP CALLING ME.", "escalation.shouting", true},
+	/* going to court as the author's intent, not as a past step */
+	{__LINE__, "I recorded everything i will go to court.", "escalation.legal", true},
+	{__LINE__, "I was forced at great expense to go to court to stop the eviction.", "escalation.legal", false},
+	{__LINE__, "Need corporate involved.", "escalation.manager", true},
+	{__LINE__, "I want a corporate account for my team", "escalation.manager", false},
+	{__LINE__, "I upgraded to iOS 11.1 and it still crashes", "escalation.repeat", true},
+	{__LINE__, "your site still says next day delivery", "escalation.repeat", false},
 	/* a demand said one word at a time */
 	{__LINE__, "GET. ME. A. MANAGER.", "escalation.manager", true},
 	/* a one-word verdict is a move; a flight cancelled is not */
