@@ -249,6 +249,14 @@ static node *word_item(parser *P, const char *w, size_t n)
 	}
 	normalize(&P->nt, w, n);
 	tokenize(&P->ts, &P->nt, w, n);
+	if (!P->ts.nw && P->ts.n == 1 && P->ts.t[0].kind == TK_EMOJI && P->e->label == label_intern("cue.emoji", 9)) {
+		/* an emoji is a word of a cue.emoji list (score.c looks emoji up) */
+		node *wn = node_new(N_WORD);
+		wn->ids = ar_alloc(sizeof *wn->ids);
+		wn->ids[0] = vocab_add(P->voc, P->nt.out.ptr + P->ts.t[0].ns, P->ts.t[0].nlen);
+		wn->nids = 1;
+		return wn;
+	}
 	if (!P->ts.nw) {
 		char tmp[64];
 		snprintf(tmp, sizeof tmp, "%.*s", (int)MIN(n, 60u), w);
@@ -1285,12 +1293,13 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 		const node *words = P.failed ? NULL : single_words(root);
 		/* word lists, not patterns: flags on the vocabulary */
 		bool innocent = e->label == label_intern("cue.innocent", 12);
-		if (!P.failed && (innocent || e->label == label_intern("cue.spelling", 12))) {
+		bool emoji = e->label == label_intern("cue.emoji", 9);
+		if (!P.failed && (innocent || emoji || e->label == label_intern("cue.spelling", 12))) {
 			if (!words)
 				perr(&P, P.s, "a %s entry must be a choice of single words", e->label);
 			else
 				for (size_t j = 0; j < words->nids; j++)
-					vocab_slot(v, words->ids[j])->flags |= innocent ? VF_INNOCENT : VF_SPELLED;
+					vocab_slot(v, words->ids[j])->flags |= innocent ? VF_INNOCENT : emoji ? VF_UPSET : VF_SPELLED;
 		} else if (!P.failed) {
 			if (e->flags & LF_SUB) {
 				if (!words) {

@@ -88,6 +88,14 @@ void score_escalation(dctx *d)
 		negs += e->label == neg && !(x->why & WHY_RETRACTED);
 		declined += (x->why & WHY_NEGATED) && e->sev > TACT_SEV_INFO && !strncmp(e->label, "escalation.", 11);
 	}
+	/* an emoji of frustration (cue.emoji: "I still can't join 😤😤") */
+	for (size_t i = 0; !negs && i < d->ts->n; i++) {
+		const token *t = &d->ts->t[i];
+		if (t->kind != TK_EMOJI || (m->nregions && msg_in_region(m, t->os, t->oe)))
+			continue;
+		const vslot *vs = vocab_find(&d->eng->voc, tok_text(d->nt, t), t->nlen);
+		negs += vs && (vs->flags & VF_UPSET);
+	}
 	if (level == TACT_LEVEL_NONE && (negs || declined || d->harsh_things))
 		level = TACT_LEVEL_LOW; /* also "stupid app": harsh words at a thing */
 	if (level == TACT_LEVEL_NONE) {

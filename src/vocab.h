@@ -10,6 +10,7 @@ enum {
 	VF_INNOCENT = 1 << 0, /* a word a substring match must not fire inside */
 	VF_NOSUB = 1 << 1,    /* no substring entry occurs inside the word */
 	VF_SPELLED = 1 << 2,  /* a word the spelling check accepts (cue.spelling) */
+	VF_UPSET = 1 << 3,    /* an emoji of frustration (cue.emoji) */
 };
 
 typedef struct {

@@ -185,6 +185,9 @@ static const struct {
 	{__LINE__, "It's been about a week now.", TACT_LEVEL_LOW},
 	{__LINE__, "It has been 3 years since we moved here and we love the service.", TACT_LEVEL_NONE},
 	{__LINE__, "Trying to book a flight and an error comes up, is LAX busy?", TACT_LEVEL_NONE},
+	/* an emoji of frustration; a happy one is not */
+	{__LINE__, "Bruh can someone get back to me on my DMs \U0001F612\U0001F612", TACT_LEVEL_LOW},
+	{__LINE__, "I love the new menu \U0001F60D", TACT_LEVEL_NONE},
 };
 
 int main(void)
