@@ -231,6 +231,22 @@ static void add_form(const char *f, size_t n, void *ctx)
  * "1-star" becomes the sequence "1 star" and "Don’t" becomes "don't". */
 static node *word_item(parser *P, const char *w, size_t n)
 {
+	if (P->e->label == label_intern("cue.emoji", 9)) {
+		normalize(&P->nt, w, n);
+		tokenize(&P->ts, &P->nt, w, n);
+		if (P->ts.nw || P->ts.n != 1 || P->ts.t[0].kind != TK_EMOJI) {
+			char tmp[64];
+			snprintf(tmp, sizeof tmp, "%.*s", (int)MIN(n, 60u), w);
+			perr(P, w, "'%s' is not one emoji (a cue.emoji entry lists emoji)", tmp);
+			return NULL;
+		}
+		/* an emoji is a word of the list (score.c looks emoji up) */
+		node *wn = node_new(N_WORD);
+		wn->ids = ar_alloc(sizeof *wn->ids);
+		wn->ids[0] = vocab_add(P->voc, P->nt.out.ptr + P->ts.t[0].ns, P->ts.t[0].nlen);
+		wn->nids = 1;
+		return wn;
+	}
 	/* the common case, a plain lower-case word: no normalizing needed */
 	bool plain = n > 0;
 	for (size_t i = 0; i < n && plain; i++)
@@ -249,14 +265,6 @@ static node *word_item(parser *P, const char *w, size_t n)
 	}
 	normalize(&P->nt, w, n);
 	tokenize(&P->ts, &P->nt, w, n);
-	if (!P->ts.nw && P->ts.n == 1 && P->ts.t[0].kind == TK_EMOJI && P->e->label == label_intern("cue.emoji", 9)) {
-		/* an emoji is a word of a cue.emoji list (score.c looks emoji up) */
-		node *wn = node_new(N_WORD);
-		wn->ids = ar_alloc(sizeof *wn->ids);
-		wn->ids[0] = vocab_add(P->voc, P->nt.out.ptr + P->ts.t[0].ns, P->ts.t[0].nlen);
-		wn->nids = 1;
-		return wn;
-	}
 	if (!P->ts.nw) {
 		char tmp[64];
 		snprintf(tmp, sizeof tmp, "%.*s", (int)MIN(n, 60u), w);

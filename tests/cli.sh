@@ -213,6 +213,17 @@ check spell-lexicon-accepted 0 "$(jq '[.spans[] | select(.label=="spelling")] | 
 printf '%s\n' '@version 1' 'u.words cue.spelling info - (zorblatt|two words)' >"$tmp/lexspellbad/w.tact"
 status spell-lexicon-lint 2 "$tact" lexicon lint "$tmp/lexspellbad"
 check spell-lexicon-lint-message 1 "$(grep -c 'w.tact:2:.*cue.spelling entry must be a choice of single words' "$tmp/err")"
+# emoji of frustration are a word list too: one of one's own makes a complaint
+mkdir -p "$tmp/lexemoji" "$tmp/lexemojibad"
+printf '%s\n' '{"text":"my parcel came today 🥴","role":"customer"}' >"$tmp/emoji.jsonl"
+status emoji-bundled 0 "$tact" "$tmp/emoji.jsonl"
+check emoji-bundled-none none "$(jq -r '.escalation.level' "$tmp/out")"
+printf '%s\n' '@version 1' 'u.emoji cue.emoji info - (🥴)' >"$tmp/lexemoji/e.tact"
+status emoji-lexicon 0 "$tact" --lexicons "$tmp/lexemoji" "$tmp/emoji.jsonl"
+check emoji-lexicon-low low "$(jq -r '.escalation.level' "$tmp/out")"
+printf '%s\n' '@version 1' 'u.emoji cue.emoji info - (angry|🥴)' >"$tmp/lexemojibad/e.tact"
+status emoji-lexicon-lint 2 "$tact" lexicon lint "$tmp/lexemojibad"
+check emoji-lexicon-lint-message 1 "$(grep -c "e.tact:2:.*'angry' is not one emoji" "$tmp/err")"
 status spell-missing-dict 2 "$tact" --spell --dict xx_NOPE "$tmp/spell.jsonl"
 check spell-missing-dict-message 1 "$(grep -c "spelling dictionary 'xx_NOPE' not found" "$tmp/err")"
 
