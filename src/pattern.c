@@ -1357,8 +1357,9 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 					k = ENTRY_CUE;
 		}
 		m->entry_kind[i] = k;
-		/* a signal only one side's detectors report */
-		m->entry_side[i] = !strncmp(l, "escalation.", 11)					? SIDE_CUSTOMER
+		/* a signal only one side's detectors report; complaints
+		 * (cue.negative) only score a customer's message */
+		m->entry_side[i] = !strncmp(l, "escalation.", 11) || !strcmp(l, "cue.negative")		? SIDE_CUSTOMER
 				   : !strncmp(l, "agent.", 6) || !strncmp(l, "apology.", 8) || !strncmp(l, "recovery.", 9) ? SIDE_AGENT
 				   : SIDE_BOTH;
 	}
