@@ -295,7 +295,10 @@ static bool others_move(const dctx *d, const match *m, bool legal)
 			return true; /* "I was being sued"; but "my complaint is being referred" */
 		size_t n = t->nlen;
 		bool adverb = n >= 5 && !memcmp(tok_text(d->nt, t) + n - 2, "ly", 2);
-		if (word_in(d, t, light) || adverb)
+		/* a verb given with its alternative: "YouTube suspended/terminated my account" */
+		const token *nx = word_tok(d, w + 1);
+		bool slashed = d->msg->text.ptr && nx->os == t->oe + 1 && d->msg->text.ptr[t->oe] == '/';
+		if (word_in(d, t, light) || adverb || slashed)
 			continue;
 		/* a name that is not the first word of the sentence, or a
 		 * redaction placeholder */

@@ -64,6 +64,11 @@ static const struct {
 	{__LINE__, "I lost my business in the pandemic, can I pause my plan?", "escalation.cancel", false},
 	{__LINE__, "I'm so done with Amazon!", "escalation.cancel", true},
 	{__LINE__, "I'm done with the form, what happens next?", "escalation.cancel", false},
+	/* no move of the author's: a fault-finding step, a mistake, someone else's */
+	{__LINE__, "doesn't work and i even tried deleting the app", "escalation.cancel", false},
+	{__LINE__, "I accidentally canceled my Apple TV subscription today.", "escalation.cancel", false},
+	{__LINE__, "got an email that @youtube suspended/terminated my account", "escalation.cancel", false},
+	{__LINE__, "I'm closing/cancelling my account today", "escalation.cancel", true},
 	/* a name in capitals written twice is no shout; a shout said twice is */
 	{__LINE__, "I request that BULLCITY FINANCIAL SOLUTIONS formally substantiate the account data that BULLCITY "
 		   "FINANCIAL SOLUTIONS conferred to the major credit bureaus for me.",
