@@ -7,8 +7,8 @@ conversations); the labels are ours, made by reading each text by
 TAXONOMY.md before tact ran on it (tests/eval/complaints.md). Only ids and
 labels live in tests/eval/complaints.tsv; the texts are read in place.
 
-Sets: dev1, dev2, dev3 (read for errors while the complaint cues were
-written: tuning data) and test (never read for errors: run it for figures
+Sets: dev1, dev2, dev3, dev4 (read for errors while the complaint cues
+were written: tuning data) and test (never read for errors: run it for figures
 only).
 
 Usage: complaints.py [-v] [SET...]
@@ -18,7 +18,7 @@ import sys
 
 from common import HERE, corpus, prf, read_jsonl, run_tact
 
-SETS = ["dev1", "dev2", "dev3", "test"]
+SETS = ["dev1", "dev2", "dev3", "dev4", "test"]
 
 
 def texts():

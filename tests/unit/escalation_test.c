@@ -162,6 +162,11 @@ static const struct {
 	 "escalation.manager", false},
 	{__LINE__, "THANK YOU!!! @ASKPAYPAL YOU ARE A REAL MVP!!!", "escalation.shouting", false},
 	{__LINE__, "Can I speak to a manager to compliment Tom?", "escalation.manager", false},
+	/* not going back, as a verdict */
+	{__LINE__, "Cold food, rude staff. I'm never going back.", "escalation.cancel", true},
+	{__LINE__, "Not going back ever again.", "escalation.cancel", true},
+	{__LINE__, "I won't be back until 6pm, can the driver leave it next door?", "escalation.cancel", false},
+	{__LINE__, "I'm never going back to the old version, this one is great", "escalation.cancel", false},
 };
 
 /* the level of a message with no signal: a complaint is low, a question or
@@ -193,6 +198,19 @@ static const struct {
 	/* an emoji of frustration; a happy one is not */
 	{__LINE__, "Bruh can someone get back to me on my DMs \U0001F612\U0001F612", TACT_LEVEL_LOW},
 	{__LINE__, "I love the new menu \U0001F60D", TACT_LEVEL_NONE},
+	/* a thing hard to use, a fault again and again, no word given, others
+	 * hit by the same, paying for what is not had */
+	{__LINE__, "your website is too confusing", TACT_LEVEL_LOW},
+	{__LINE__, "The steps were not confusing at all, thanks.", TACT_LEVEL_NONE},
+	{__LINE__, "my music keeps pausing on my phone", TACT_LEVEL_LOW},
+	{__LINE__, "we have been sitting at the gate without any updates", TACT_LEVEL_LOW},
+	{__LINE__, "Is the app down for anyone else??", TACT_LEVEL_LOW},
+	{__LINE__, "Does anyone else have a spare ticket for Friday?", TACT_LEVEL_NONE},
+	{__LINE__, "I pay a monthly fee and yet there are adverts.", TACT_LEVEL_LOW},
+	{__LINE__, "12 hours without internet. That's what I'm paying for?", TACT_LEVEL_LOW},
+	{__LINE__, "Fast, friendly and cheap: that's what I'm paying for!", TACT_LEVEL_NONE},
+	{__LINE__, "Thanks for fixing the issue so quickly!", TACT_LEVEL_NONE},
+	{__LINE__, "Why is my order not showing in the app?", TACT_LEVEL_LOW},
 };
 
 int main(void)
