@@ -56,6 +56,9 @@ def mail_files():
 
 
 def main():
+    if len(sys.argv) not in (2, 3) or sys.argv[1].startswith("-") or \
+            (len(sys.argv) == 3 and not sys.argv[2].isdigit()):
+        sys.exit(__doc__)
     out = sys.argv[1]
     target = int(sys.argv[2] if len(sys.argv) > 2 else 64) << 20
     if not os.path.isdir(SHARED):
