@@ -293,6 +293,9 @@ static bool others_move(const dctx *d, const match *m, bool legal)
 			return true;
 		if (legal && word_in(d, t, passive))
 			return true; /* "I was being sued"; but "my complaint is being referred" */
+		if (legal && word_in(d, first, (const char *const[]){"sued", NULL}) &&
+		    word_in(d, t, (const char *const[]){"be", "was", "were", "is", "are", NULL}))
+			return true; /* "they claim that I will be sued" */
 		size_t n = t->nlen;
 		bool adverb = n >= 5 && !memcmp(tok_text(d->nt, t) + n - 2, "ly", 2);
 		/* a verb given with its alternative: "YouTube suspended/terminated my account" */
@@ -332,6 +335,10 @@ static bool authors_legal(const dctx *d, const match *m)
 					   "about", "re", "at", "over", "following", NULL};
 	static const char *const det[] = {"the", "a", "an", "this", "that", "these", "those", "any", "such", "some",
 					  "several", "its", "their", "his", "her", NULL};
+	/* words that make it an existing case, not a move: "aware of the
+	 * ongoing lawsuit against this servicer" */
+	static const char *const known[] = {"ongoing", "existing", "previous", "prior", "separate", "earlier",
+					    "same", NULL};
 	static const char *const file[] = {"file", "filing", "lodge", "lodging", "issue", "issuing", "submit",
 					   "submitting", "bring", "bringing", "pursue", "pursuing", "start", "starting", NULL};
 	static const char *const first[] = {"i", "i'm", "im", "i'll", "ill", "i've", "ive", "i'd", "we", "we're",
@@ -342,21 +349,47 @@ static bool authors_legal(const dctx *d, const match *m)
 					    "bureau", "bureaus", "firm", "mother", "father", "mom", "mum", "dad",
 					    "husband", "wife", "brother", "sister", "son", "daughter", "parents", "partner",
 					    "friend", "friends", "mine", "neighbour", "neighbor", "cousin", "colleague",
-					    "boss", "landlord", "someone", "somebody", NULL};
+					    "boss", "landlord", "someone", "somebody", "judge", "judges", "law", "laws",
+					    "statute", "servicer", "rep", "representative", NULL};
+	static const char *const head[] = {"organization", "organisation", "organizations", "award", "awards",
+					   "provision", "provisions", "clause", "clauses", "agreement", "rules", "fee",
+					   "fees", "forum", "department", "dept", "process", NULL};
+	static const char *const done[] = {"filed", "entered", "issued", "served", "brought", "dismissed", "started",
+					   "commenced", "initiated", NULL};
 	const token *first_tok = word_tok(d, m->w0);
-	/* "against me" after it in its clause */
+	/* a word that only describes another ("the arbitration organization",
+	 * "an arbitration clause", "the Litigation Department") */
+	if (m->w1 < d->ts->nw && word_tok(d, m->w1)->clause == first_tok->clause &&
+	    word_in(d, word_tok(d, m->w1), head))
+		return false;
+	/* "against me" after it in its clause, or a past passive: something
+	 * done before, not a move threatened ("a court case was entered
+	 * against my name", "Court action was filed in May") */
 	for (size_t w = m->w1; w + 1 < d->ts->nw && w < m->w1 + 6; w++) {
 		const token *t = word_tok(d, w);
 		if (t->clause != first_tok->clause)
 			break;
+		const token *nx = word_tok(d, w + 1);
 		if (word_in(d, t, (const char *const[]){"against", NULL}) &&
-		    word_in(d, word_tok(d, w + 1), (const char *const[]){"me", "us", "myself", NULL}))
+		    (word_in(d, nx, (const char *const[]){"me", "us", "myself", NULL}) ||
+		     (word_in(d, nx, (const char *const[]){"my", NULL}) && w + 2 < d->ts->nw &&
+		      word_in(d, word_tok(d, w + 2), (const char *const[]){"name", NULL}))))
+			return false;
+		if (w == m->w1 && word_in(d, t, (const char *const[]){"was", "were", "had", NULL}) &&
+		    (word_in(d, nx, done) || (word_in(d, nx, (const char *const[]){"been", NULL}) && w + 2 < d->ts->nw &&
+					      word_in(d, word_tok(d, w + 2), done))))
 			return false;
 	}
 	/* a preposition right before it, over determiners; but not the
 	 * place of a claim being filed ("filing a claim in the small claims
 	 * court") */
 	size_t w = m->w0;
+	while (w > 0 && word_tok(d, w - 1)->clause == first_tok->clause &&
+	       (word_in(d, word_tok(d, w - 1), det) || word_in(d, word_tok(d, w - 1), known)))
+		w--;
+	if (w > 1 && word_in(d, word_tok(d, w - 1), (const char *const[]){"going", NULL}) &&
+	    word_in(d, word_tok(d, w - 2), (const char *const[]){"on", NULL}))
+		w -= 2; /* "the on going lawsuit" */
 	while (w > 0 && word_tok(d, w - 1)->clause == first_tok->clause && word_in(d, word_tok(d, w - 1), det))
 		w--;
 	bool filed = false;

@@ -162,6 +162,17 @@ static const struct {
 	 "escalation.manager", false},
 	{__LINE__, "THANK YOU!!! @ASKPAYPAL YOU ARE A REAL MVP!!!", "escalation.shouting", false},
 	{__LINE__, "Can I speak to a manager to compliment Tom?", "escalation.manager", false},
+	/* a legal word that is no move of the author's: a case done before,
+	 * one that exists, a word describing another, the author sued */
+	{__LINE__, "Court action was filed in May and I never got the papers.", "escalation.legal", false},
+	{__LINE__, "I found out a court case was entered against my name.", "escalation.legal", false},
+	{__LINE__, "I am also aware of the ongoing lawsuit against this servicer.", "escalation.legal", false},
+	{__LINE__, "The arbitration organization will apply its own rules.", "escalation.legal", false},
+	{__LINE__, "The judge dismisses the lawsuit.", "escalation.legal", false},
+	{__LINE__, "They claim that I will be sued if I don't pay.", "escalation.legal", false},
+	{__LINE__, "This is my next step before legal action is taken.", "escalation.legal", true},
+	{__LINE__, "I am filing a lawsuit against my bank.", "escalation.legal", true},
+	{__LINE__, "I will be suing you.", "escalation.legal", true},
 	/* not going back, as a verdict */
 	{__LINE__, "Cold food, rude staff. I'm never going back.", "escalation.cancel", true},
 	{__LINE__, "Not going back ever again.", "escalation.cancel", true},
