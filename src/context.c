@@ -39,10 +39,19 @@ bool context_in_scope(const lex_entry *cue, const match *c, const match *m, cons
 	if (!before && !after)
 		before = 3;
 	if (before && m->w0 >= c->w1 && m->w0 - c->w1 < (uint32_t)before) {
-		/* same clause, or a clause break only just before the match */
-		for (uint32_t w = c->w1; w <= m->w0 && w < ts->nw; w++)
-			if (ts->t[ts->w[w]].clause != ct->clause)
+		/* same clause; reported speech may also open a clause of its
+		 * own right after the verb of saying ("the agent told me: go to
+		 * the ombudsman", "he said, sue us") */
+		uint32_t clause = ct->clause;
+		bool speech = cue->label == label_intern("cue.reported", 12);
+		for (uint32_t w = c->w1; w <= m->w0 && w < ts->nw; w++) {
+			uint32_t wc = ts->t[ts->w[w]].clause;
+			if (wc == clause)
+				continue;
+			if (!(speech && w == c->w1))
 				return false;
+			clause = wc;
+		}
 		return true;
 	}
 	if (after && c->w0 >= m->w1 && c->w0 - m->w1 < (uint32_t)after) {
@@ -118,6 +127,36 @@ static bool ends_in_stop(const tokens *ts, const tact_msg *msg, const match *c)
 		return false;
 	char ch = msg->text.ptr[e];
 	return ch == '.' || ch == ',' || ch == ';' || ch == ':' || ch == '!' || ch == '?';
+}
+
+/* Is the author the one who speaks in reported-speech cue c: "I told them
+ * I'm cancelling", "we've already asked them to escalate it", "I warned
+ * them: ombudsman next"? The author's words, reported by the author, are
+ * the author's. Not a passive ("I was told to complain"), where the author
+ * is the one spoken to. */
+static bool authors_speech(const tokens *ts, const tact_msg *msg, const match *c)
+{
+	static const char *const subj[] = {"i", "we", "i've", "ive", "we've", "i'd", "we'd", "i'll", "ill", "we'll"};
+	static const char *const light[] = {"have", "had", "already", "just", "also", "then", "again", "even",
+					    "clearly", "explicitly", "repeatedly", "specifically", "did"};
+	static const char *const passive[] = {"was", "were", "got", "been", "being", "is", "am", "are", "get"};
+	char lw[16];
+	size_t n = word_lower(ts, msg, c->w0, lw, sizeof lw);
+	if (!msg->text.ptr || (n && word_is(lw, n, passive, ARRAY_LEN(passive))))
+		return false;
+	uint32_t sent = ts->t[ts->w[c->w0]].sent;
+	for (uint32_t k = 0, w = c->w0; k < 3 && w > 0; k++) {
+		if (ts->t[ts->w[--w]].sent != sent)
+			return false;
+		n = word_lower(ts, msg, w, lw, sizeof lw);
+		if (!n)
+			return false;
+		if (word_is(lw, n, subj, ARRAY_LEN(subj)))
+			return true;
+		if (!word_is(lw, n, light, ARRAY_LEN(light)))
+			return false;
+	}
+	return false;
 }
 
 static bool overlaps(const match *a, const match *b)
@@ -196,6 +235,8 @@ void context_judge(const lexicon *lx, const tokens *ts, const tact_msg *msg, mat
 				continue; /* "if this isn't fixed I'm cancelling", "No. Give me my money back" */
 			if (bit == WHY_NEGATED && unnegated(lx, s, j, false, ts))
 				continue; /* "don't make me", "not afraid to" */
+			if (bit == WHY_REPORTED && authors_speech(ts, msg, c))
+				continue; /* "I told them I'm cancelling" */
 			if (bit == WHY_REPORTED && unnegated(lx, s, j, true, ts))
 				continue; /* "... told me to go to the ombudsman, so I have" */
 			m->why |= (uint16_t)bit;

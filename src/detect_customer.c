@@ -496,17 +496,19 @@ static bool consequence_label(const char *l)
 	return false;
 }
 
-/* A deadline the author reports rather than sets: a promise, a rule or a
- * failure just before it ("was told I'd get a call back within two days",
- * "they were supposed to delete it if not verified in 30 days", "you
- * failed to respond within 8 weeks"), or a reported-speech cue earlier in
- * its sentence. */
+/* A deadline the author reports rather than sets: a promise, a rule, a
+ * threat or a failure just before it ("was told I'd get a call back within
+ * two days", "they were supposed to be deleted if not verified in 30 days",
+ * "the creditor must acknowledge your complaint within 30 days", "you
+ * failed to respond within 8 weeks", "he threatened me: cancel the booking
+ * or else"), or a reported-speech cue earlier in its sentence. */
 static bool someone_elses_deadline(const dctx *d, const match *m, size_t sent_w0)
 {
 	static const char *const told[] = {"supposed", "promised", "told", "said", "says", "stated", "advised",
-					   "failed", "required", "entitled", "would", "could", "meant", "assured",
-					   "claimed", "should've", NULL};
-	for (size_t k = 0, w = m->w0; k < 6 && w > sent_w0; k++)
+					   "failed", "required", "requires", "require", "must", "obligated", "obliged",
+					   "mandated", "entitled", "would", "could", "meant", "assured", "claimed",
+					   "should've", "threaten", "threatened", "threatening", "threatens", NULL};
+	for (size_t k = 0, w = m->w0; k < 8 && w > sent_w0; k++)
 		if (word_in(d, word_tok(d, --w), told))
 			return true;
 	const char *rep = label_intern("cue.reported", 12);

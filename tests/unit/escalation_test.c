@@ -173,6 +173,19 @@ static const struct {
 	{__LINE__, "This is my next step before legal action is taken.", "escalation.legal", true},
 	{__LINE__, "I am filing a lawsuit against my bank.", "escalation.legal", true},
 	{__LINE__, "I will be suing you.", "escalation.legal", true},
+	/* a deadline set by a law, or someone else's threat, is no ultimatum
+	 * of the author's */
+	{__LINE__, "By law they were supposed to be deleted if not verified in 30 days.", "escalation.ultimatum", false},
+	{__LINE__, "The creditor must reply within 30 days or the charge is void.", "escalation.ultimatum", false},
+	{__LINE__, "The driver threatened me: cancel the booking or else!", "escalation.ultimatum", false},
+	{__LINE__, "Remove it within 30 days or I will file suit.", "escalation.ultimatum", true},
+	/* reported speech: the author's own words, told by the author, are
+	 * the author's; someone else's may follow a colon */
+	{__LINE__, "I told them I'm cancelling.", "escalation.cancel", true},
+	{__LINE__, "I asked them to escalate it to a manager.", "escalation.manager", true},
+	{__LINE__, "I warned them I would go to the ombudsman.", "escalation.regulator", true},
+	{__LINE__, "I was told to complain to the ombudsman.", "escalation.regulator", false},
+	{__LINE__, "The agent told me: complain to the ombudsman if you want.", "escalation.regulator", false},
 	/* not going back, as a verdict */
 	{__LINE__, "Cold food, rude staff. I'm never going back.", "escalation.cancel", true},
 	{__LINE__, "Not going back ever again.", "escalation.cancel", true},
