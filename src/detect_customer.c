@@ -273,8 +273,10 @@ static bool others_move(const dctx *d, const match *m, bool legal)
 					     "you'll", NULL};
 	static const char *const self[] = {"i", "i'm", "im", "i've", "ive", "i'll", "ill", "i'd", "we", "we're",
 					   "we've", "we'll", "we'd", "me", "us", "my", "our", NULL};
+	/* "why" is no request: "why you cancelled my account" asks about
+	 * their move; "why won't you", "why don't you" ask for one */
 	static const char *const ask[] = {"can", "could", "would", "will", "please", "pls", "plz", "kindly",
-					  "won't", "why", "can't", "couldn't", "wouldn't", NULL};
+					  "won't", "can't", "couldn't", "wouldn't", "don't", "dont", NULL};
 	static const char *const conj[] = {"or", "otherwise", "else", "then", "and", "but", "so", NULL};
 	const token *first = word_tok(d, m->w0);
 	if (word_in(d, first, conj))

@@ -186,6 +186,9 @@ static const struct {
 	{__LINE__, "I warned them I would go to the ombudsman.", "escalation.regulator", true},
 	{__LINE__, "I was told to complain to the ombudsman.", "escalation.regulator", false},
 	{__LINE__, "The agent told me: complain to the ombudsman if you want.", "escalation.regulator", false},
+	/* "why" asks about their move; "why don't you" asks for one */
+	{__LINE__, "I asked them why they cancelled my account.", "escalation.cancel", false},
+	{__LINE__, "Why don't you get me a manager?", "escalation.manager", true},
 	/* not going back, as a verdict */
 	{__LINE__, "Cold food, rude staff. I'm never going back.", "escalation.cancel", true},
 	{__LINE__, "Not going back ever again.", "escalation.cancel", true},
