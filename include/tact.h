@@ -335,7 +335,8 @@ void tact_msg_set_error(tact_msg *msg, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
-/** Add a warning (the message is still analysed). @since 0.1 */
+/** Add a warning (the message is still analysed); a warning already
+ * present is not added again. @since 0.1 */
 void tact_msg_add_warning(tact_msg *msg, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))

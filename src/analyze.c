@@ -71,6 +71,8 @@ tact_engine *engine_load(const tact_config *cfg, const char *extra_dir, bool no_
 				e->lx.e[i].flags |= LF_OFF;
 	if (d->errors)
 		return e;
+	for (size_t i = 0; i < e->lx.n && !e->lang_check; i++)
+		e->lang_check = e->lx.e[i].label == label_intern("cue.foreign", 11) && !(e->lx.e[i].flags & LF_OFF);
 	char *cdir = cache_dir(cfg);
 	if (!cdir || !cache_load(cdir, &e->lx, &e->m, &e->voc)) {
 		size_t before = d->n;
@@ -259,6 +261,9 @@ static void run(tact_analyzer *an, tact_msg *m)
 	match_all(&e->m, &e->voc, &e->lx, &an->nt, &an->ts, &an->ms);
 	context_judge(&e->lx, &an->ts, m, &an->ms);
 	dctx d = {e, an, m, &an->ts, &an->nt, &an->ms, 0};
+	if (e->lang_check && language_foreign(&d))
+		tact_msg_add_warning(m, "the text looks written in another language than the lexicons' (%s): findings may be missing",
+				     e->lang);
 	if (m->role == TACT_ROLE_AGENT) {
 		detect_agent(&d);
 		detect_derogatory(&d);

@@ -16,6 +16,7 @@ struct tact_engine {
 	vocab voc;
 	matcher m;
 	struct spell *spell;  /* NULL unless spelling is on */
+	bool lang_check;      /* the lexicons hold cue.foreign word lists (language.c) */
 };
 
 struct tact_analyzer {
@@ -77,5 +78,9 @@ void detect_agent(dctx *d);
 void agent_score(tact_msg *msg);
 /* score.c */
 void score_escalation(dctx *d);
+/* language.c: does the message look written in another language than the
+ * lexicons' (most letters in another script, or many function words of
+ * other languages: cue.foreign)? */
+bool language_foreign(const dctx *d);
 
 #endif

@@ -35,7 +35,7 @@ static const char *const labels[] = {
 	"cue.target", "cue.self", "cue.thing", "cue.acronym", "cue.positive", "cue.negative",
 	"cue.apology", "cue.failure", "cue.but", "cue.grant", "cue.innocent", "cue.idiom",
 	"cue.first_person", "cue.question", "cue.deadline", "cue.consequence", "cue.group",
-	"cue.intensifier", "cue.refusal", "cue.contact", "cue.spelling", "cue.emoji",
+	"cue.intensifier", "cue.refusal", "cue.contact", "cue.spelling", "cue.emoji", "cue.foreign",
 };
 
 static const struct {

@@ -140,6 +140,11 @@ void tact_msg_add_warning(tact_msg *m, const char *fmt, ...)
 	va_start(ap, fmt);
 	char *w = xvasprintf(fmt, ap);
 	va_end(ap);
+	for (size_t i = 0; i < m->nwarnings; i++)
+		if (!strcmp(m->warnings[i], w)) { /* once: a message analysed again */
+			free(w);
+			return;
+		}
 	VEC_RESERVE(m->warnings, m->capwarnings, m->nwarnings + 1);
 	m->warnings[m->nwarnings++] = w;
 }

@@ -1300,14 +1300,17 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 			perr(&P, P.s, "%s", "the pattern can match without a word: every alternative needs one");
 		const node *words = P.failed ? NULL : single_words(root);
 		/* word lists, not patterns: flags on the vocabulary */
-		bool innocent = e->label == label_intern("cue.innocent", 12);
-		bool emoji = e->label == label_intern("cue.emoji", 9);
-		if (!P.failed && (innocent || emoji || e->label == label_intern("cue.spelling", 12))) {
+		unsigned wflag = e->label == label_intern("cue.innocent", 12)   ? VF_INNOCENT
+				 : e->label == label_intern("cue.emoji", 9)     ? VF_UPSET
+				 : e->label == label_intern("cue.spelling", 12) ? VF_SPELLED
+				 : e->label == label_intern("cue.foreign", 11)  ? VF_FOREIGN
+										: 0;
+		if (!P.failed && wflag) {
 			if (!words)
 				perr(&P, P.s, "a %s entry must be a choice of single words", e->label);
 			else
 				for (size_t j = 0; j < words->nids; j++)
-					vocab_slot(v, words->ids[j])->flags |= innocent ? VF_INNOCENT : emoji ? VF_UPSET : VF_SPELLED;
+					vocab_slot(v, words->ids[j])->flags |= wflag;
 		} else if (!P.failed) {
 			if (e->flags & LF_SUB) {
 				if (!words) {
@@ -2250,6 +2253,7 @@ static void lookalike(const vocab *v, const char *s, size_t n, bool caps, token 
 static void lookup_tokens(const matcher *m, const vocab *v, const ntext *nt, tokens *ts, buf *db)
 {
 	buf_clear(db);
+	size_t foreign = 0, nonascii = 0;
 	for (size_t i = 0; i < ts->nw; i++) {
 		token *t = &ts->t[ts->w[i]];
 		const char *s = nt->out.ptr + t->ns;
@@ -2257,13 +2261,18 @@ static void lookup_tokens(const matcher *m, const vocab *v, const ntext *nt, tok
 		if (vs) {
 			t->id = vs->id;
 			t->base = vs->base;
+			foreign += (vs->flags & VF_FOREIGN) != 0;
 		}
-		if (t->kind == TK_WORD && (t->flags & (TF_SYM | TF_DIGIT | TF_REPEAT | TF_NONASCII)) &&
-		    (!(t->flags & TF_NONASCII) || deob_possible(s, t->nlen)))
-			deob_token(m, v, s, t->nlen, t, db);
+		if (t->kind == TK_WORD && (t->flags & (TF_SYM | TF_DIGIT | TF_REPEAT | TF_NONASCII))) {
+			nonascii += (t->flags & TF_NONASCII) != 0;
+			if (!(t->flags & TF_NONASCII) || deob_possible(s, t->nlen))
+				deob_token(m, v, s, t->nlen, t, db);
+		}
 		if ((t->flags & TF_LOOKALIKE) && !vs && t->did < 0)
 			lookalike(v, s, t->nlen, t->uppers > 1, t);
 	}
+	ts->nforeign = foreign;
+	ts->nnonascii = nonascii;
 	/* virtual tokens: the spelled-out letters joined */
 	for (size_t i = 0; i < ts->n; i++) {
 		token *t = &ts->t[i];

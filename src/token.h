@@ -57,6 +57,10 @@ typedef struct {
 				punctuation or emoji), in order */
 	size_t nw, capw;
 	size_t nsent, nclause;
+	/* set when the words are looked up (pattern.c): words of other
+	 * languages (cue.foreign) and words with non-ASCII letters, so that
+	 * language.c has nothing to do for most messages */
+	size_t nforeign, nnonascii;
 } tokens;
 
 /* token.c */

@@ -11,6 +11,7 @@ enum {
 	VF_NOSUB = 1 << 1,    /* no substring entry occurs inside the word */
 	VF_SPELLED = 1 << 2,  /* a word the spelling check accepts (cue.spelling) */
 	VF_UPSET = 1 << 3,    /* an emoji of frustration (cue.emoji) */
+	VF_FOREIGN = 1 << 4,  /* a word of another language, rare in this one (cue.foreign) */
 };
 
 typedef struct {

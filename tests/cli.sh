@@ -224,6 +224,31 @@ check emoji-lexicon-low low "$(jq -r '.escalation.level' "$tmp/out")"
 printf '%s\n' '@version 1' 'u.emoji cue.emoji info - (angry|🥴)' >"$tmp/lexemojibad/e.tact"
 status emoji-lexicon-lint 2 "$tact" lexicon lint "$tmp/lexemojibad"
 check emoji-lexicon-lint-message 1 "$(grep -c "e.tact:2:.*'angry' is not one emoji" "$tmp/err")"
+
+# a message in another language than the lexicons' says so in a warning
+# (lexicons/en/language.tact, src/language.c); English, with a foreign name
+# or phrase in it, does not
+mkdir -p "$tmp/lexforeign" "$tmp/lexforeignbad"
+printf '%s\n' '{"text":"Hola, necesito ayuda con mi cuenta, no puedo entrar desde ayer"}' \
+	'{"text":"アカウントにログインできません。助けてください"}' \
+	'{"text":"I love De La Soul and my order from El Paso never arrived"}' \
+	'{"text":"Vamos a ver"}' >"$tmp/lang.jsonl"
+status lang-warning 0 "$tact" "$tmp/lang.jsonl"
+check lang-warning-es 1 "$(sed -n 1p "$tmp/out" | jq '[.warnings[]? | select(test("another language than the lexicons. \\(en\\)"))] | length')"
+check lang-warning-ja 1 "$(sed -n 2p "$tmp/out" | jq '[.warnings[]? | select(test("another language"))] | length')"
+check lang-warning-en 0 "$(sed -n 3p "$tmp/out" | jq '[.warnings[]? | select(test("another language"))] | length')"
+check lang-warning-short 0 "$(sed -n 4p "$tmp/out" | jq '[.warnings[]? | select(test("another language"))] | length')"
+# only lexicons with cue.foreign lists check; theirs can be added to
+printf '%s\n' '@version 1' 'u.x escalation.cancel medium - cancel my account' >"$tmp/lexforeign/x.tact"
+status lang-nolist 0 "$tact" --no-default-lexicons --lexicons "$tmp/lexforeign" "$tmp/lang.jsonl"
+check lang-nolist-none 0 "$(jq -s '[.[].warnings[]? | select(test("another language"))] | length' "$tmp/out")"
+printf '%s\n' '@version 1' 'u.sw cue.foreign info - (jag|och|inte|det|är|på|har)' >"$tmp/lexforeign/sv.tact"
+printf '%s\n' '{"text":"Jag har inte fått mitt paket och det är en vecka sedan"}' >"$tmp/sv.jsonl"
+status lang-userlist 0 "$tact" --lexicons "$tmp/lexforeign" "$tmp/sv.jsonl"
+check lang-userlist-warns 1 "$(jq '[.warnings[]? | select(test("another language"))] | length' "$tmp/out")"
+printf '%s\n' '@version 1' 'u.sw cue.foreign info - (jag och|inte)' >"$tmp/lexforeignbad/sv.tact"
+status lang-list-lint 2 "$tact" lexicon lint "$tmp/lexforeignbad"
+check lang-list-lint-message 1 "$(grep -c 'sv.tact:2:.*a cue.foreign entry must be a choice of single words' "$tmp/err")"
 status spell-missing-dict 2 "$tact" --spell --dict xx_NOPE "$tmp/spell.jsonl"
 check spell-missing-dict-message 1 "$(grep -c "spelling dictionary 'xx_NOPE' not found" "$tmp/err")"
 
