@@ -291,6 +291,11 @@ static bool others_move(const dctx *d, const match *m, bool legal)
 		if (w > 0 && word_in(d, t, others) && word_in(d, word_tok(d, w - 1), ask) &&
 		    word_tok(d, w - 1)->sent == first->sent)
 			return false;
+		/* an @name right before "not" or "never" is whom the author
+		 * addresses ("@Delta not going back ever again"): a subject
+		 * would need a verb */
+		if (t->kind == TK_HANDLE && word_in(d, first, (const char *const[]){"not", "never", NULL}))
+			continue;
 		if (t->kind == TK_HANDLE || word_in(d, t, others))
 			return true;
 		if (legal && word_in(d, t, passive))

@@ -10,7 +10,8 @@
  *
  * Phrase syntax (lexicons/README.md): words; (a|b c) alternatives;
  * [a|b] optional; <class>; _ any one word; *N a gap of 0..N words; #num a
- * number; #handle an @name. */
+ * number; #handle an @name; #start and #end the start and the end of a
+ * clause (no word of it before, after). */
 #include "pattern.h"
 
 #include <pthread.h>
@@ -25,7 +26,7 @@
 
 /* ---- compile ---------------------------------------------------------- */
 
-enum { N_WORD, N_ANY, N_NUM, N_GAP, N_SEQ, N_ALT, N_HANDLE };
+enum { N_WORD, N_ANY, N_NUM, N_GAP, N_SEQ, N_ALT, N_HANDLE, N_CSTART, N_CEND };
 
 /* The parsed pattern: sequences of items, groups of alternatives (opt for
  * [optional] groups), single-word alternatives merged into one word node. */
@@ -410,6 +411,12 @@ static node *parse_seq(parser *P)
 		} else if (P->end - P->p >= 7 && !memcmp(P->p, "#handle", 7) && (P->p + 7 == P->end || special(P->p[7]))) {
 			item = node_new(N_HANDLE);
 			P->p += 7;
+		} else if (P->end - P->p >= 6 && !memcmp(P->p, "#start", 6) && (P->p + 6 == P->end || special(P->p[6]))) {
+			item = node_new(N_CSTART);
+			P->p += 6;
+		} else if (P->end - P->p >= 4 && !memcmp(P->p, "#end", 4) && (P->p + 4 == P->end || special(P->p[4]))) {
+			item = node_new(N_CEND);
+			P->p += 4;
 		} else if (c == '>') {
 			perr(P, at, "%s", "'>' without '<'");
 			break;
@@ -616,6 +623,12 @@ static void compile_node(matcher *m, const node *x, int dir)
 		break;
 	case N_HANDLE:
 		emit(m, (pinstr){.op = OP_HANDLE});
+		break;
+	case N_CSTART:
+		emit(m, (pinstr){.op = OP_CSTART});
+		break;
+	case N_CEND:
+		emit(m, (pinstr){.op = OP_CEND});
 		break;
 	case N_GAP:
 		emit(m, (pinstr){.op = OP_GAP, .gap = x->gap});
@@ -1900,6 +1913,14 @@ static const token *word_at(const mctx *c, size_t pos)
 
 static bool near_ok(const mctx *c, uint32_t ids, uint16_t n, size_t pos, int dir, unsigned flags);
 
+/* An @name ("@Delta", "@343") or a hashtag: no word of a clause for
+ * #start and #end. */
+static bool tag_word(const mctx *c, const token *t)
+{
+	return t->kind == TK_HANDLE ||
+	       (t->ns > 0 && (c->nt->out.ptr[t->ns - 1] == '#' || c->nt->out.ptr[t->ns - 1] == '@'));
+}
+
 /* Run a phrase program from word position pos in direction dir; *out gets
  * the position where it ended (forward: after the last word; backward:
  * the first word). Backtracking, with a step budget so that a user's
@@ -1920,6 +1941,31 @@ static bool vm(mctx *c, uint32_t pc, size_t pos, int dir, unsigned flags, size_t
 		case OP_JMP:
 			pc = in->x;
 			continue;
+		case OP_CSTART:
+		case OP_CEND: {
+			/* the point between words pos - 1 and pos, whichever way the
+			 * program runs: a clause starts (#start) or ends (#end) there,
+			 * @names and hashtags aside ("@Delta not going back ever
+			 * again #fail"); in a tweet, a capital after @names starts a
+			 * clause ("Bad experience @Foo @Bar Not going back") */
+			size_t b = pos, a = pos;
+			while (b > 0 && tag_word(c, word_at(c, b - 1)))
+				b--;
+			while (a < nw && tag_word(c, word_at(c, a)))
+				a++;
+			const token *before = pos > 0 ? word_at(c, pos - 1) : NULL;
+			const token *after = pos < nw ? word_at(c, pos) : NULL;
+			bool edge;
+			if (in->op == OP_CSTART) /* a capital after @names starts one too */
+				edge = after && (!b || word_at(c, b - 1)->clause != after->clause ||
+						 (b < pos && (after->flags & TF_CAPITAL)));
+			else
+				edge = before && (a >= nw || word_at(c, a)->clause != before->clause);
+			if (!edge)
+				return false;
+			pc++;
+			continue;
+		}
 		case OP_SPLIT:
 			if (vm(c, in->x, pos, dir, flags, gaps, out))
 				return true;

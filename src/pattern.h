@@ -12,7 +12,8 @@
 
 /* A phrase compiles to two small programs run from its anchor word: one
  * forward over the words after it, one backward over the words before. */
-enum { OP_WORD, OP_ANY, OP_NUM, OP_GAP, OP_SPLIT, OP_JMP, OP_END, OP_FIRST, OP_HANDLE };
+enum { OP_WORD, OP_ANY, OP_NUM, OP_GAP, OP_SPLIT, OP_JMP, OP_END, OP_FIRST, OP_HANDLE,
+       OP_CSTART, OP_CEND /* no word of the clause before / after this point (#start, #end) */ };
 
 typedef struct {
 	uint8_t op;
