@@ -1913,6 +1913,15 @@ static const token *word_at(const mctx *c, size_t pos)
 
 static bool near_ok(const mctx *c, uint32_t ids, uint16_t n, size_t pos, int dir, unsigned flags);
 
+/* Does the punctuation right after token i hold a question mark? */
+static bool question_after(const mctx *c, size_t i)
+{
+	for (size_t k = i + 1; k < c->ts->n && c->ts->t[k].kind == TK_PUNCT; k++)
+		if (c->nt->out.ptr[c->ts->t[k].ns] == '?')
+			return true;
+	return false;
+}
+
 /* An @name ("@Delta", "@343") or a hashtag: no word of a clause for
  * #start and #end. */
 static bool tag_word(const mctx *c, const token *t)
@@ -1959,8 +1968,9 @@ static bool vm(mctx *c, uint32_t pc, size_t pos, int dir, unsigned flags, size_t
 			if (in->op == OP_CSTART) /* a capital after @names starts one too */
 				edge = after && (!b || word_at(c, b - 1)->clause != after->clause ||
 						 (b < pos && (after->flags & TF_CAPITAL)));
-			else
-				edge = before && (a >= nw || word_at(c, a)->clause != before->clause);
+			else /* and not a question ("Subscription cancelled?") */
+				edge = before && (a >= nw || word_at(c, a)->clause != before->clause) &&
+				       !question_after(c, c->ts->w[pos - 1]);
 			if (!edge)
 				return false;
 			pc++;
