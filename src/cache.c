@@ -215,7 +215,8 @@ bool cache_load(const char *dir, const lexicon *lx, matcher *m, vocab *v)
 			bool start = lx->e[rxent[i]].flags & LF_START;
 			nm.rx[i] = (pregex){.entry = rxent[i],
 					    .code = pattern_compile_regex(pat, strlen(pat), start, err, sizeof err, &eoff),
-					    .start = start};
+					    .start = start,
+					    .digit = lx->e[rxent[i]].flags & LF_DIGIT};
 			nm.nrx = i + 1;
 			ok = nm.rx[i].code != NULL;
 		}

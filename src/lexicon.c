@@ -220,7 +220,7 @@ static bool parse_flags(lex_entry *e, const char *s, size_t n, const char *file,
 		} names[] = {{"stem", LF_STEM},     {"obf", LF_OBF},         {"sub", LF_SUB},
 			     {"caps", LF_CAPS},     {"any", LF_ANY},         {"target", LF_TARGET},
 			     {"off", LF_OFF},       {"clause", LF_CLAUSE},   {"sentence", LF_SENTENCE},
-			     {"noquote", LF_NOQUOTE}, {"start", LF_START}};
+			     {"noquote", LF_NOQUOTE}, {"start", LF_START},    {"digit", LF_DIGIT}};
 		bool known = false;
 		for (size_t i = 0; i < ARRAY_LEN(names); i++)
 			if (strlen(names[i].name) == k && !memcmp(names[i].name, s, k)) {

@@ -19,6 +19,7 @@ enum {
 	LF_SENTENCE = 1 << 8, /* cue scope: the whole sentence */
 	LF_NOQUOTE = 1 << 9,  /* does not count inside quotation marks */
 	LF_START = 1 << 10,   /* regex: every match starts at an anchor word */
+	LF_DIGIT = 1 << 11,   /* regex: every match holds a digit; tried only in sentences with one */
 };
 
 typedef struct {

@@ -68,6 +68,46 @@ static void run_examples(tact_engine *e, diag *d, size_t *passed, size_t *failed
 	tact_analyzer_free(an);
 }
 
+/* A `digit` regex is tried only in sentences holding a digit: on each
+ * example of the entry, every match of the pattern must hold one, or the
+ * flag would lose it. */
+static void check_digit(tact_engine *e, diag *d)
+{
+	const matcher *m = &e->m;
+	pcre2_match_data *md = pcre2_match_data_create(8, NULL);
+	for (size_t r = 0; r < m->nrx; r++) {
+		if (!m->rx[r].digit)
+			continue;
+		const lex_entry *en = &e->lx.e[m->rx[r].entry];
+		char err[256];
+		size_t off;
+		pcre2_code *re = pattern_compile_regex(en->pattern, strlen(en->pattern), false, err, sizeof err, &off);
+		for (size_t k = 0; re && k < en->nexamples; k++) {
+			ntext nt = {0};
+			const char *text = en->examples[k].text;
+			normalize(&nt, text, strlen(text));
+			for (size_t from = 0; from <= nt.out.len;) {
+				if (pcre2_match(re, (PCRE2_SPTR)nt.out.ptr, nt.out.len, from, 0, md, NULL) < 0)
+					break;
+				size_t at = pcre2_get_ovector_pointer(md)[0], end = pcre2_get_ovector_pointer(md)[1];
+				bool digit = false;
+				for (size_t i = at; i < end && !digit; i++)
+					digit = ascii_digit((unsigned char)nt.out.ptr[i]);
+				if (!digit) {
+					diag_add(d, true, en->file, en->examples[k].line, 0,
+						 "entry '%s' has flag 'digit' but its regex matches '%.*s' in this example, "
+						 "which holds no digit", en->id, (int)(end - at), nt.out.ptr + at);
+					break;
+				}
+				from = end > at ? end : at + 1;
+			}
+			ntext_free(&nt);
+		}
+		pcre2_code_free(re);
+	}
+	pcre2_match_data_free(md);
+}
+
 /* A `start` regex is tried only at its anchor words: on each example of
  * the entry, every match of the pattern searched for anywhere must begin
  * at a word that is one of its anchors, or the flag would lose it. */
@@ -136,6 +176,7 @@ tact_status tact_lexicon_lint(const tact_config *cfg, const char *dir, tact_repo
 		size_t p = 0, f = 0;
 		run_examples(e, &d, &p, &f);
 		check_start(e, &d);
+		check_digit(e, &d);
 	}
 	report_all(&d, report, ctx);
 	*errors = d.errors;

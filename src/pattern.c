@@ -1281,7 +1281,8 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 				continue;
 			}
 			m->rx = xreallocarray(m->rx, m->nrx + 1, sizeof *m->rx);
-			m->rx[m->nrx] = (pregex){.entry = (uint32_t)i, .code = re, .start = e->flags & LF_START};
+			m->rx[m->nrx] = (pregex){.entry = (uint32_t)i, .code = re, .start = e->flags & LF_START,
+						 .digit = e->flags & LF_DIGIT};
 			for (size_t k = 0; k < e->nanchors; k++) {
 				normalize(&P.nt, e->anchors[k], strlen(e->anchors[k]));
 				int32_t id = vocab_add(v, P.nt.out.ptr, P.nt.out.len);
@@ -1301,6 +1302,11 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 		if (e->flags & LF_START) {
 			diag_add(d, true, e->file, e->line, e->pattern_col,
 				 "flag 'start' is for regex entries: the match starts at an anchor word");
+			continue;
+		}
+		if (e->flags & LF_DIGIT) {
+			diag_add(d, true, e->file, e->line, e->pattern_col,
+				 "flag 'digit' is for regex entries (a phrase says #num)");
 			continue;
 		}
 		P.e = e;
@@ -1600,7 +1606,7 @@ static int search_cmp(const matcher *m, const lexicon *lx, uint32_t i, uint32_t 
 {
 	const lex_entry *x = &lx->e[m->rx[i].entry], *y = &lx->e[m->rx[j].entry];
 	int c = strcmp(x->pattern, y->pattern);
-	unsigned fx = x->flags & (LF_START | LF_STEM), fy = y->flags & (LF_START | LF_STEM);
+	unsigned fx = x->flags & (LF_START | LF_STEM | LF_DIGIT), fy = y->flags & (LF_START | LF_STEM | LF_DIGIT);
 	if (!c)
 		c = (fx > fy) - (fx < fy);
 	if (!c)
@@ -1859,6 +1865,7 @@ typedef struct {
 	uint32_t sent;
 	size_t sent_pos;  /* the first word position of sentence sent */
 	bool seen_done;   /* mark_seen() has run for it */
+	int8_t digit;     /* does the sentence hold a digit: -1 not yet known */
 	size_t steps;
 	size_t gapw; /* words the gaps of the last match consumed */
 	bool text_known;     /* sentence_text() of sentence text_sent: */
@@ -2148,6 +2155,7 @@ static void sentence_start(mctx *c, uint32_t sent, size_t pos)
 	c->sent = sent;
 	c->sent_pos = pos;
 	c->seen_done = false;
+	c->digit = -1;
 }
 
 /* Try variant vi anchored on id at word position pos (t is the word, or
@@ -2424,7 +2432,7 @@ static void jit_once(const pregex *rx)
 		return;
 	pthread_mutex_lock(&lock);
 	if (!atomic_load_explicit(&w->jit, memory_order_relaxed)) {
-		pcre2_jit_compile(w->code, PCRE2_JIT_COMPLETE);
+		w->jit_ok = pcre2_jit_compile(w->code, PCRE2_JIT_COMPLETE) == 0;
 		atomic_store_explicit(&w->jit, true, memory_order_release);
 	}
 	pthread_mutex_unlock(&lock);
@@ -2467,7 +2475,10 @@ static int regex_once(mctx *c, const pregex *rx, size_t end, size_t from, size_t
 	}
 	jit_once(rx);
 	pcre2_set_offset_limit(s->mctx, limit);
-	int rc = pcre2_match(rx->code, (PCRE2_SPTR)c->nt->out.ptr, end, from, 0, s->md, s->mctx);
+	/* the JIT code straight, without pcre2_match()'s checks: the
+	 * subject is valid UTF-8 and the options are the compiled ones */
+	int rc = rx->jit_ok ? pcre2_jit_match(rx->code, (PCRE2_SPTR)c->nt->out.ptr, end, from, 0, s->md, s->mctx)
+			    : pcre2_match(rx->code, (PCRE2_SPTR)c->nt->out.ptr, end, from, 0, s->md, s->mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0) {
@@ -2642,6 +2653,22 @@ static void match_sort(match *m, size_t n, match *tmp)
  * of this anchor word; a `start` one is tried at each anchor word not
  * inside its last match. *last_sent is the sentence s->rx_next was last
  * cleared for. */
+/* Does the current sentence hold a digit (a number, or a word with one:
+ * "6pm", "48hrs")? Looked at once per sentence, when a `digit` regex asks. */
+static bool sentence_digit(mctx *c)
+{
+	if (c->digit < 0) {
+		c->digit = 0;
+		for (size_t p = c->sent_pos; p < c->ts->nw && !c->digit; p++) {
+			const token *t = word_at(c, p);
+			if (t->sent != c->sent)
+				break;
+			c->digit = t->kind == TK_NUM || (t->flags & TF_DIGIT);
+		}
+	}
+	return c->digit;
+}
+
 static void regexes_run(mctx *c, size_t pos, const token *t, bool ctx, uint32_t *last_sent)
 {
 	const matcher *m = c->m;
@@ -2659,6 +2686,8 @@ static void regexes_run(mctx *c, size_t pos, const token *t, bool ctx, uint32_t 
 			while (m->entry_side[x->entry] == s->skip_side && x->same != UINT32_MAX)
 				x = &m->rx[x->same];
 			if (m->entry_side[x->entry] == s->skip_side)
+				continue;
+			if (rx->digit && !sentence_digit(c))
 				continue;
 			if (t->sent != *last_sent) {
 				memset(s->rx_next, 0, m->nrx * sizeof *s->rx_next);

@@ -51,8 +51,10 @@ typedef struct {
 	uint32_t entry;
 	pcre2_code *code;
 	atomic_bool jit;
+	bool jit_ok;      /* the JIT compile succeeded: pcre2_jit_match() */
 	bool start;       /* flag `start`: compiled anchored, tried at each
 			     anchor word instead of over the sentence */
+	bool digit;       /* flag `digit`: tried only in sentences holding a digit */
 	bool follower;    /* run by an earlier regex of its group (below) */
 	uint32_t same;    /* the next regex of the same pattern, flags and
 			     anchors (regex_groups()), UINT32_MAX for none:

@@ -225,6 +225,22 @@ printf '%s\n' '@version 1' 'u.emoji cue.emoji info - (angry|🥴)' >"$tmp/lexemo
 status emoji-lexicon-lint 2 "$tact" lexicon lint "$tmp/lexemojibad"
 check emoji-lexicon-lint-message 1 "$(grep -c "e.tact:2:.*'angry' is not one emoji" "$tmp/err")"
 
+# flag digit: for regexes whose every match holds a digit, checked on the examples
+mkdir -p "$tmp/lexdigit" "$tmp/lexdigitbad" "$tmp/lexdigitphrase"
+printf '%s\n' '@version 1' 'u.d escalation.ultimatum medium digit,anchor=within /\bwithin\s+\d+\s+days\b/' \
+	'  + refund me within 14 days' >"$tmp/lexdigit/d.tact"
+status digit-lint-ok 0 "$tact" lexicon lint "$tmp/lexdigit"
+printf '%s\n' '{"text":"Refund me within 14 days."}' '{"text":"Refund me within days, not weeks."}' >"$tmp/digit.jsonl"
+status digit-run 0 "$tact" --no-default-lexicons --lexicons "$tmp/lexdigit" "$tmp/digit.jsonl"
+check digit-run-found "u.d -" "$(jq -r '[.spans[].rule][0] // "-"' "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+printf '%s\n' '@version 1' 'u.d escalation.ultimatum medium digit,anchor=within /\bwithin\s+(?:\d+|a\s+few)\s+days\b/' \
+	'  + refund me within a few days' >"$tmp/lexdigitbad/d.tact"
+status digit-lint-bad 2 "$tact" lexicon lint "$tmp/lexdigitbad"
+check digit-lint-bad-message 1 "$(grep -c "d.tact:3:.*flag 'digit' but its regex matches 'within a few days'" "$tmp/err")"
+printf '%s\n' '@version 1' 'u.d escalation.ultimatum medium digit within #num days' >"$tmp/lexdigitphrase/d.tact"
+status digit-lint-phrase 2 "$tact" lexicon lint "$tmp/lexdigitphrase"
+check digit-lint-phrase-message 1 "$(grep -c "d.tact:2:.*flag 'digit' is for regex entries" "$tmp/err")"
+
 # a message in another language than the lexicons' says so in a warning
 # (lexicons/en/language.tact, src/language.c); English, with a foreign name
 # or phrase in it, does not
