@@ -1191,7 +1191,7 @@ static void build_table(matcher *m, int pass)
 	kpair *pairs[2] = {NULL, NULL};
 	for (size_t i = 0; i < m->nvars; i++) {
 		const pvariant *pv = &m->vars[i];
-		if ((m->entry_kind[pv->entry] == ENTRY_CONTEXT) != (pass == 1))
+		if (ENTRY_IN_CONTEXT_PASS(m->entry_kind[pv->entry]) != (pass == 1))
 			continue;
 		int side = key_side(pv);
 		uint32_t woff = side == SIDE_NEXT ? pv->next : pv->prev;
@@ -1373,7 +1373,7 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 		const char *l = lx->e[i].label;
 		uint8_t k = ENTRY_SIGNAL;
 		if (label_is_cue(l)) {
-			k = ENTRY_CONTEXT;
+			k = !strcmp(l, "cue.consequence") ? ENTRY_CONSEQ : ENTRY_CONTEXT;
 			for (size_t g = 0; g < ARRAY_LEN(global_cues); g++)
 				if (!strcmp(l, global_cues[g]))
 					k = ENTRY_CUE;
@@ -2168,6 +2168,8 @@ static void try_variant(mctx *c, uint32_t vi, int via, size_t pos, const token *
 	const pvariant *pv = &c->m->vars[vi];
 	if (c->m->entry_side[pv->entry] == c->s->skip_side)
 		return;
+	if (c->m->entry_kind[pv->entry] == ENTRY_CONSEQ && !(c->s->hot[t->sent] & HOT_DEADLINE))
+		return;
 	/* a spelled-out word ("F.T.C") counts as its letters joined for every
 	 * entry; its de-obfuscated reading only for obf entries */
 	unsigned flags = pv->flags;
@@ -2680,7 +2682,9 @@ static void regexes_run(mctx *c, size_t pos, const token *t, bool ctx, uint32_t 
 		for (uint32_t a = m->rxa_start[id]; a < m->rxa_start[id + 1]; a++) {
 			uint32_t r = m->rxa[a];
 			const pregex *rx = &m->rx[r];
-			if (rx->follower || (m->entry_kind[rx->entry] == ENTRY_CONTEXT) != ctx)
+			if (rx->follower || ENTRY_IN_CONTEXT_PASS(m->entry_kind[rx->entry]) != ctx)
+				continue;
+			if (m->entry_kind[rx->entry] == ENTRY_CONSEQ && !(s->hot[t->sent] & HOT_DEADLINE))
 				continue;
 			const pregex *x = rx; /* the group holds an entry of this side */
 			while (m->entry_side[x->entry] == s->skip_side && x->same != UINT32_MAX)
@@ -2752,17 +2756,24 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 	}
 	/* context cues, only in the sentences that hold a signal */
 	if (s->n || s->all_cues) {
-		VEC_RESERVE(s->hot, s->caphot, ts->nsent + 1);
-		memset(s->hot, s->all_cues, ts->nsent + 1);
-		for (size_t i = 0; i < s->n; i++)
+		VEC_RESERVE(s->hot, s->caphot, ts->nsent + 2);
+		memset(s->hot, s->all_cues ? HOT_SIGNAL | HOT_DEADLINE : 0, ts->nsent + 2);
+		const char *ul = label_intern("escalation.ultimatum", 20);
+		for (size_t i = 0; i < s->n; i++) {
+			uint32_t sent = ts->t[ts->w[s->m[i].w0]].sent;
 			if (m->entry_kind[s->m[i].entry] == ENTRY_SIGNAL ||
 			    lx->e[s->m[i].entry].label == label_intern("cue.apology", 11))
-				s->hot[ts->t[ts->w[s->m[i].w0]].sent] = 1;
+				s->hot[sent] |= HOT_SIGNAL;
+			if (lx->e[s->m[i].entry].label == ul && sent <= ts->nsent) {
+				s->hot[sent] |= HOT_DEADLINE; /* "...by Friday. After that I'm leaving." */
+				s->hot[sent + 1] |= HOT_DEADLINE;
+			}
+		}
 		bool fresh = true;
 		last_rx_sent = UINT32_MAX;
 		for (size_t pos = 0; pos < ts->nw; pos++) {
 			token *t = &ts->t[ts->w[pos]];
-			if (t->sent > ts->nsent || !s->hot[t->sent])
+			if (t->sent > ts->nsent || !(s->hot[t->sent] & HOT_SIGNAL))
 				continue;
 			if (fresh || t->sent != c.sent)
 				sentence_start(&c, t->sent, pos);

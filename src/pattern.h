@@ -149,8 +149,12 @@ enum {
 /* Entries by what they are for: signals (taxonomy labels) and the cues
  * that start judging a sentence (apology words) trigger the context pass;
  * mood and acronym cues are needed everywhere; context cues (negation,
- * targets, ...) only in triggered sentences. */
-enum { ENTRY_SIGNAL, ENTRY_CUE, ENTRY_CONTEXT };
+ * targets, ...) only in triggered sentences, and consequence cues only
+ * where a deadline is, or in the sentence after one (an ultimatum is the
+ * one thing they make: detect_customer.c). */
+enum { ENTRY_SIGNAL, ENTRY_CUE, ENTRY_CONTEXT, ENTRY_CONSEQ };
+#define ENTRY_IN_CONTEXT_PASS(k) ((k) >= ENTRY_CONTEXT)
+enum { HOT_SIGNAL = 1, HOT_DEADLINE = 2 };
 /* Whose messages an entry is for: escalation signals are the customer's,
  * apology, agent and recovery signals the agent's, the rest both's. */
 enum { SIDE_BOTH = 0, SIDE_CUSTOMER = 1, SIDE_AGENT = 2 };
@@ -161,7 +165,9 @@ typedef struct {
 	uint8_t skip_side;    /* SIDE_CUSTOMER or SIDE_AGENT: the signals of that
 				 side are not matched (the message is the
 				 other's); 0 matches all */
-	uint8_t *hot;         /* per sentence: holds a signal */
+	uint8_t *hot;         /* per sentence: HOT_SIGNAL holds a signal (the
+				 context pass looks at it), HOT_DEADLINE holds a
+				 deadline or follows one (consequence cues) */
 	size_t caphot;
 	match *m;
 	size_t n, cap;
