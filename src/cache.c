@@ -4,6 +4,7 @@
  * of arrays, parts(), is the one description both directions follow. */
 #include "cache.h"
 
+#include <assert.h>
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -18,7 +19,7 @@
 static const char MAGIC[8] = "tactmc1";
 
 /* Element counts, in the header. */
-enum { C_PROG, C_IDS, C_VARS, C_TAB, C_KEYS = C_TAB + 2, C_RX = C_KEYS + 4, C_RXA, C_AC, C_VOCAB, C_VCAP, C_POOL,
+enum { C_PROG, C_IDS, C_VARS, C_TAB, C_KEYS = C_TAB + NTAB, C_RX = C_KEYS + 2 * NTAB, C_RXA, C_AC, C_VOCAB, C_VCAP, C_POOL,
        C_ENTRIES, C_MASKED, NCOUNT = C_MASKED + 16 };
 
 typedef struct {
@@ -36,7 +37,10 @@ typedef struct {
 	uint64_t size; /* bytes */
 } part;
 
-enum { ALIGN = 64, MAXPARTS = 64 };
+/* parts(): program, ids, variants (3); 9 per anchor table; entry kinds and
+ * sides, idf, regexes and their anchors (6); Aho-Corasick (4); masked
+ * lists (16); vocabulary (4) */
+enum { ALIGN = 64, MAXPARTS = 33 + 9 * NTAB };
 
 /* The structs saved as bytes have no padding, whose bytes would be
  * undefined in the file. */
@@ -52,7 +56,7 @@ static size_t parts(const uint64_t *n, matcher *m, vocab *v, uint32_t **rxent, p
 	PART(m->prog, n[C_PROG]);
 	PART(m->ids, n[C_IDS]);
 	PART(m->vars, n[C_VARS]);
-	for (int t = 0; t < 2; t++) {
+	for (int t = 0; t < NTAB; t++) {
 		anchor_table *tb = &m->tab[t];
 		PART(tb->start, nv1);
 		PART(tb->var, n[C_TAB + t]);
@@ -79,6 +83,7 @@ static size_t parts(const uint64_t *n, matcher *m, vocab *v, uint32_t **rxent, p
 	PART(v->by_id, n[C_VOCAB]);
 	PART(v->shortw, VOCAB_NSHORT); /* zeros for an empty vocabulary */
 	PART(v->pool.ptr, n[C_POOL] + 1);
+	assert(k <= MAXPARTS);
 	return k;
 }
 
@@ -316,7 +321,7 @@ void cache_save(const char *dir, const lexicon *lx, const matcher *m, const voca
 	n[C_IDS] = m->nids;
 	n[C_VARS] = m->nvars;
 	n[C_VOCAB] = m->nvocab;
-	for (int t = 0; t < 2; t++) {
+	for (int t = 0; t < NTAB; t++) {
 		n[C_TAB + t] = m->tab[t].start[m->nvocab];
 		for (int side = 0; side < 2; side++)
 			n[C_KEYS + 2 * t + side] = m->tab[t].kstart[side][m->nvocab];

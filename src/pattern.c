@@ -1182,16 +1182,19 @@ typedef struct {
 	uint32_t var;
 } kpair;
 
-/* The anchor table of pass (0 signals and global cues, 1 context cues). */
-static void build_table(matcher *m, int pass)
+/* Anchor table t = TAB(pass, view) (pass 0 signals and global cues, 1
+ * context cues; view 0 for customers' and unknown messages, 1 for agents':
+ * an entry of the other side is left out, so that it is never tried). */
+static void build_table(matcher *m, int t)
 {
-	anchor_table *tb = &m->tab[pass];
+	anchor_table *tb = &m->tab[t];
+	int pass = t & 1, skip = t >> 1 ? SIDE_CUSTOMER : SIDE_AGENT;
 	size_t nk = 0, capk = 0, capv = 0, np[2] = {0, 0}, capp[2] = {0, 0};
 	uint32_t *keys = NULL, *vals = NULL;
 	kpair *pairs[2] = {NULL, NULL};
 	for (size_t i = 0; i < m->nvars; i++) {
 		const pvariant *pv = &m->vars[i];
-		if (ENTRY_IN_CONTEXT_PASS(m->entry_kind[pv->entry]) != (pass == 1))
+		if (ENTRY_IN_CONTEXT_PASS(m->entry_kind[pv->entry]) != (pass == 1) || m->entry_side[pv->entry] == skip)
 			continue;
 		int side = key_side(pv);
 		uint32_t woff = side == SIDE_NEXT ? pv->next : pv->prev;
@@ -1385,16 +1388,17 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 				   : !strncmp(l, "agent.", 6) || !strncmp(l, "apology.", 8) || !strncmp(l, "recovery.", 9) ? SIDE_AGENT
 				   : SIDE_BOTH;
 	}
-	/* anchors: one table for signals and global cues, one for context cues */
-	for (int pass = 0; pass < 2; pass++)
-		build_table(m, pass);
+	/* anchors: a table for signals and global cues, one for context cues,
+	 * each once for customers' and once for agents' messages */
+	for (int t = 0; t < NTAB; t++)
+		build_table(m, t);
 	build_csr(m->nvocab, rx_keys, rx_vals, nrxa, &m->rxa_start, &m->rxa);
 	free(rx_keys);
 	free(rx_vals);
 	m->idf = xcalloc(m->nvocab + 1, 1);
 	for (size_t id = 0; id < m->nvocab; id++) {
 		uint8_t f = 0;
-		for (int t = 0; t < 2; t++)
+		for (int t = 0; t < NTAB; t++)
 			if (m->tab[t].start[id] != m->tab[t].start[id + 1] || m->tab[t].kmask[id])
 				f |= (uint8_t)(IDF_TAB << t);
 		if (m->rxa_start[id] != m->rxa_start[id + 1])
@@ -1434,7 +1438,7 @@ void matcher_free(matcher *m)
 	free(m->prog);
 	free(m->ids);
 	free(m->vars);
-	for (int t = 0; t < 2; t++) {
+	for (int t = 0; t < NTAB; t++) {
 		anchor_table *tb = &m->tab[t];
 		free(tb->start);
 		free(tb->var);
@@ -2578,6 +2582,7 @@ static inline unsigned idf_of(const matcher *m, int32_t id)
 static void anchors_at_readings(mctx *c, int pass, size_t pos, const token *t)
 {
 	const matcher *m = c->m;
+	int tb = TAB(pass, c->s->skip_side == SIDE_CUSTOMER);
 	for (int v = 0; v < 2; v++) {
 		const token *x = v ? (t->alt >= 0 ? &c->ts->t[t->alt] : NULL) : t;
 		if (!x)
@@ -2588,8 +2593,8 @@ static void anchors_at_readings(mctx *c, int pass, size_t pos, const token *t)
 			/* an id read two ways is tried the first way */
 			if ((k > 0 && id == cand[0]) || (k > 1 && id == cand[1]) || (k > 2 && id == cand[2]))
 				continue;
-			if (idf_of(m, id) & (IDF_TAB << pass))
-				try_anchor(c, &m->tab[pass], id, k, pos, x, v == 1);
+			if (idf_of(m, id) & (IDF_TAB << tb))
+				try_anchor(c, &m->tab[tb], id, k, pos, x, v == 1);
 		}
 	}
 }
@@ -2603,10 +2608,11 @@ static inline void anchors_at(mctx *c, int pass, size_t pos, const token *t)
 		return;
 	}
 	const matcher *m = c->m;
-	if (idf_of(m, t->id) & (IDF_TAB << pass))
-		try_anchor(c, &m->tab[pass], t->id, VIA_WORD, pos, t, false);
-	if (t->base != t->id && (idf_of(m, t->base) & (IDF_TAB << pass)))
-		try_anchor(c, &m->tab[pass], t->base, VIA_LEMMA, pos, t, false);
+	int tb = TAB(pass, c->s->skip_side == SIDE_CUSTOMER);
+	if (idf_of(m, t->id) & (IDF_TAB << tb))
+		try_anchor(c, &m->tab[tb], t->id, VIA_WORD, pos, t, false);
+	if (t->base != t->id && (idf_of(m, t->base) & (IDF_TAB << tb)))
+		try_anchor(c, &m->tab[tb], t->base, VIA_LEMMA, pos, t, false);
 }
 
 /* Match order: by start, the longer first, then by entry. */

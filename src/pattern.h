@@ -80,6 +80,8 @@ typedef struct {
  * others are listed under the anchor alone. A variant is in one list per
  * anchor id, and every list is in variant order. */
 enum { SIDE_NEXT, SIDE_PREV };
+enum { NTAB = 4 };
+#define TAB(pass, view) ((pass) | (view) << 1)
 typedef struct {
 	uint32_t *start, *var;   /* id -> variants keyed by the anchor alone (CSR) */
 	uint32_t *kstart[2];     /* id -> its pairs, by side (CSR) */
@@ -97,9 +99,11 @@ typedef struct {
 	size_t nids, capids;
 	pvariant *vars;
 	size_t nvars, capvars;
-	anchor_table tab[2];       /* [0] signals and global cues, [1] context
-				      cues, run only in sentences that hold a
-				      signal */
+	anchor_table tab[NTAB];    /* TAB(pass, view): pass 0 signals and
+				      global cues, 1 context cues, run only in
+				      sentences that hold a signal; view 0 the
+				      entries a customer's (or unknown) message
+				      can match, 1 an agent's */
 	uint8_t *entry_side;       /* per entry: SIDE_* */
 	uint8_t *entry_kind;       /* per entry: ENTRY_SIGNAL, _CUE or _CONTEXT */
 	uint8_t *idf;              /* per vocabulary id: IDF_* */
@@ -123,10 +127,10 @@ typedef struct {
 /* What a word id is to the matcher, one load per token. */
 enum {
 	IDF_TAB = 1 << 0,      /* IDF_TAB << t: variants of tab[t] are anchored
-				  on it */
-	IDF_RX = 1 << 2,       /* regexes are anchored on it */
-	IDF_NOSUB = 1 << 3,    /* no substring entry occurs inside it */
-	IDF_INNOCENT = 1 << 4, /* it or its lemma is innocent (VF_INNOCENT) */
+				  on it (bits 0 to NTAB - 1) */
+	IDF_RX = 1 << 4,       /* regexes are anchored on it */
+	IDF_NOSUB = 1 << 5,    /* no substring entry occurs inside it */
+	IDF_INNOCENT = 1 << 6, /* it or its lemma is innocent (VF_INNOCENT) */
 };
 
 /* One match of a lexicon entry. Word positions index tokens.w. */
