@@ -11,7 +11,8 @@
  * Phrase syntax (lexicons/README.md): words; (a|b c) alternatives;
  * [a|b] optional; <class>; _ any one word; *N a gap of 0..N words; #num a
  * number; #handle an @name; #start and #end the start and the end of a
- * clause (no word of it before, after). */
+ * clause (no word of it before, after); a backslash takes the next
+ * character as part of the word ("\>:\(": the face ">:("). */
 #include "pattern.h"
 
 #include <pthread.h>
@@ -230,7 +231,7 @@ static void add_form(const char *f, size_t n, void *ctx)
 
 /* A literal word of a pattern, normalized and tokenized like text, so
  * "1-star" becomes the sequence "1 star" and "Don’t" becomes "don't". */
-static node *word_item(parser *P, const char *w, size_t n)
+static node *word_item(parser *P, const char *at, const char *w, size_t n)
 {
 	if (P->e->label == label_intern("cue.emoji", 9)) {
 		normalize(&P->nt, w, n);
@@ -238,7 +239,7 @@ static node *word_item(parser *P, const char *w, size_t n)
 		if (P->ts.nw || P->ts.n != 1 || P->ts.t[0].kind != TK_EMOJI) {
 			char tmp[64];
 			snprintf(tmp, sizeof tmp, "%.*s", (int)MIN(n, 60u), w);
-			perr(P, w, "'%s' is not one emoji (a cue.emoji entry lists emoji)", tmp);
+			perr(P, at, "'%s' is not one emoji (a cue.emoji entry lists emoji)", tmp);
 			return NULL;
 		}
 		/* an emoji is a word of the list (score.c looks emoji up) */
@@ -269,7 +270,7 @@ static node *word_item(parser *P, const char *w, size_t n)
 	if (!P->ts.nw) {
 		char tmp[64];
 		snprintf(tmp, sizeof tmp, "%.*s", (int)MIN(n, 60u), w);
-		perr(P, w, "'%s' is not a word", tmp);
+		perr(P, at, "'%s' is not a word", tmp);
 		return NULL;
 	}
 	node *seq = node_new(N_SEQ);
@@ -421,10 +422,26 @@ static node *parse_seq(parser *P)
 			perr(P, at, "%s", "'>' without '<'");
 			break;
 		} else {
+			/* a backslash takes the next character as it is: "\>:\(" is
+			 * the face ">:(" */
+			char word[128];
+			size_t wn = 0;
 			const char *e = P->p;
-			while (e < P->end && !special(*e))
+			bool esc = false;
+			while (e < P->end && !special(*e)) {
+				if (*e == '\\' && e + 1 < P->end) {
+					e++;
+					esc = true;
+				}
+				if (wn < sizeof word)
+					word[wn++] = *e;
 				e++;
-			item = word_item(P, P->p, (size_t)(e - P->p));
+			}
+			if (wn == sizeof word) {
+				perr(P, at, "%s", "a word longer than 127 bytes");
+				break;
+			}
+			item = esc ? word_item(P, at, word, wn) : word_item(P, at, P->p, (size_t)(e - P->p));
 			P->p = e;
 		}
 		if (!item || P->failed)

@@ -616,6 +616,32 @@ static void join_dotted(tokens *ts, const unsigned char *orig, size_t olen);
 
 /* Bytes 'a'..'z' of the eight in w: their high bits. (No carries cross
  * bytes: each sum is made of bytes below 0x80.) */
+/* A face written in punctuation (":(", ":-(", ">:(", ":'(", ":/", ":)",
+ * ";)", "-_-") standing alone: at the start or after a space, and before a
+ * space, the end or a stop, its last mark perhaps repeated (":(((").
+ * Returns the length of the face without the repeats, or 0. It is an emoji
+ * token, so a lexicon can name it (cue.emoji: ":(" in lexicons/en). */
+static size_t emoticon_at(const tz *z, size_t i)
+{
+	static const char *const faces[] = {">:-(", ">:(", ":'-(", ":'(", ":-(", ":(", ":-/", ":/", ":-[", ":[", ":-|",
+					    ":|", ":@", ":-)", ":)", ";-)", ";)", "(:", "-_-", ">_<"};
+	const unsigned char *s = z->s;
+	if (i > 0 && !ascii_space(s[i - 1]))
+		return 0;
+	for (size_t f = 0; f < ARRAY_LEN(faces); f++) {
+		size_t n = strlen(faces[f]);
+		if (i + n > z->n || memcmp(s + i, faces[f], n))
+			continue;
+		size_t e = i + n;
+		while (e < z->n && s[e] == s[i + n - 1] && (s[e] == '(' || s[e] == ')' || s[e] == '['))
+			e++;
+		if (e < z->n && !ascii_space(s[e]) && s[e] != '.' && s[e] != ',' && s[e] != '!' && s[e] != '?')
+			continue;
+		return n;
+	}
+	return 0;
+}
+
 static inline uint64_t az_bytes(uint64_t w)
 {
 	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, w7 = w & ~high;
@@ -793,6 +819,13 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 		if (c == C_EMOJI) {
 			emit(&z, i, i + (size_t)len, TK_EMOJI, 0);
 			i += (size_t)len;
+			continue;
+		}
+		size_t face = emoticon_at(&z, i);
+		if (face) { /* a face in punctuation parts clauses as its ':' did */
+			emit(&z, i, i + face, TK_EMOJI, 0);
+			new_clause(&z);
+			i += face;
 			continue;
 		}
 		punct(&z, i, len);

@@ -225,6 +225,10 @@ static const struct {
 	/* an emoji of frustration; a happy one is not */
 	{__LINE__, "Bruh can someone get back to me on my DMs \U0001F612\U0001F612", TACT_LEVEL_LOW},
 	{__LINE__, "I love the new menu \U0001F60D", TACT_LEVEL_NONE},
+	/* and a frown in punctuation; a smile is not */
+	{__LINE__, "its a bit concerning :(", TACT_LEVEL_LOW},
+	{__LINE__, "pls add it im tryna add to my playlist >:(", TACT_LEVEL_LOW},
+	{__LINE__, "got my order, thanks :)", TACT_LEVEL_NONE},
 	/* a thing hard to use, a fault again and again, no word given, others
 	 * hit by the same, paying for what is not had */
 	{__LINE__, "your website is too confusing", TACT_LEVEL_LOW},

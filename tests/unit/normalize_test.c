@@ -138,6 +138,11 @@ static void test_tokens(void)
 		{__LINE__, "at a.m.", "w:at[0-2] w:a[3-4] p:.[4-5] w:m[5-6] p:.[6-7]"},
 		{__LINE__, "\xEF\xBC\xA9\xEF\xBC\xA4\xEF\xBC\xA9\xEF\xBC\xAF\xEF\xBC\xB4", "w:idiot[0-15]"},
 		{__LINE__, "it\xE2\x80\x99s \xF0\x9F\x98\xA1", "w:it's[0-6] m:\xF0\x9F\x98\xA1[7-11]"},
+		/* faces in punctuation standing alone are emoji; a repeated
+		 * last mark stays punctuation; not inside text or a number */
+		{__LINE__, "no :( ok >:-( :)", "w:no[0-2] m::([3-5] w:ok[6-8] m:>:-([9-13] m::)[14-16]"},
+		{__LINE__, "sad :((", "w:sad[0-3] m::([4-6] p:([6-7]"},
+		{__LINE__, "ratio 3:(4) a:/b", "w:ratio[0-5] n:3[6-7] p::[7-8] p:([8-9] n:4[9-10] p:)[10-11] w:a[12-13] p::[13-14] p:/[14-15] w:b[15-16]"},
 	};
 	check_tokens(cases, sizeof cases / sizeof *cases, describe_text);
 	/* sentences and clauses, sentence/clause per token; an ellipsis run
