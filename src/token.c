@@ -626,11 +626,22 @@ static size_t emoticon_at(const tz *z, size_t i)
 	static const char *const faces[] = {">:-(", ">:(", ":'-(", ":'(", ":-(", ":(", ":-/", ":/", ":-[", ":[", ":-|",
 					    ":|", ":@", ":-)", ":)", ";-)", ";)", "(:", "-_-", ">_<"};
 	const unsigned char *s = z->s;
-	if (i > 0 && !ascii_space(s[i - 1]))
+	/* most punctuation starts no face: the first two marks first */
+	const char *second;
+	switch (s[i]) {
+	case ':': second = "(-'/[|@)"; break;
+	case ';': second = ")-"; break;
+	case '>': second = ":_"; break;
+	case '-': second = "_"; break;
+	case '(': second = ":"; break;
+	default: return 0;
+	}
+	if (i + 1 >= z->n || !s[i + 1] || !strchr(second, s[i + 1]) || (i > 0 && !ascii_space(s[i - 1])))
 		return 0;
+	unsigned char c0 = s[i];
 	for (size_t f = 0; f < ARRAY_LEN(faces); f++) {
 		size_t n = strlen(faces[f]);
-		if (i + n > z->n || memcmp(s + i, faces[f], n))
+		if ((unsigned char)faces[f][0] != c0 || i + n > z->n || memcmp(s + i, faces[f], n))
 			continue;
 		size_t e = i + n;
 		while (e < z->n && s[e] == s[i + n - 1] && (s[e] == '(' || s[e] == ')' || s[e] == '['))
