@@ -68,57 +68,38 @@ static void run_examples(tact_engine *e, diag *d, size_t *passed, size_t *failed
 	tact_analyzer_free(an);
 }
 
-/* A `digit` regex is tried only in sentences holding a digit: on each
- * example of the entry, every match of the pattern must hold one, or the
- * flag would lose it. */
-static void check_digit(tact_engine *e, diag *d)
+/* Does the match [at, end) of regex r begin at one of its anchor words? */
+static bool at_anchor(const tact_engine *e, size_t r, const ntext *nt, const tokens *ts, size_t at)
 {
 	const matcher *m = &e->m;
-	pcre2_match_data *md = pcre2_match_data_create(8, NULL);
-	for (size_t r = 0; r < m->nrx; r++) {
-		if (!m->rx[r].digit)
+	for (size_t w = 0; w < ts->nw; w++) {
+		const token *t = &ts->t[ts->w[w]];
+		if (t->ns != at)
 			continue;
-		const lex_entry *en = &e->lx.e[m->rx[r].entry];
-		char err[256];
-		size_t off;
-		pcre2_code *re = pattern_compile_regex(en->pattern, strlen(en->pattern), false, err, sizeof err, &off);
-		for (size_t k = 0; re && k < en->nexamples; k++) {
-			ntext nt = {0};
-			const char *text = en->examples[k].text;
-			normalize(&nt, text, strlen(text));
-			for (size_t from = 0; from <= nt.out.len;) {
-				if (pcre2_match(re, (PCRE2_SPTR)nt.out.ptr, nt.out.len, from, 0, md, NULL) < 0)
-					break;
-				size_t at = pcre2_get_ovector_pointer(md)[0], end = pcre2_get_ovector_pointer(md)[1];
-				bool digit = false;
-				for (size_t i = at; i < end && !digit; i++)
-					digit = ascii_digit((unsigned char)nt.out.ptr[i]);
-				if (!digit) {
-					diag_add(d, true, en->file, en->examples[k].line, 0,
-						 "entry '%s' has flag 'digit' but its regex matches '%.*s' in this example, "
-						 "which holds no digit", en->id, (int)(end - at), nt.out.ptr + at);
-					break;
-				}
-				from = end > at ? end : at + 1;
-			}
-			ntext_free(&nt);
+		const vslot *vs = vocab_find(&e->voc, nt->out.ptr + t->ns, t->nlen);
+		for (int b = 0; vs && b < 2; b++) {
+			int32_t id = b ? vs->base : vs->id;
+			for (uint32_t a = m->rxa_start[id]; a < m->rxa_start[id + 1]; a++)
+				if (m->rxa[a] == r)
+					return true;
 		}
-		pcre2_code_free(re);
 	}
-	pcre2_match_data_free(md);
+	return false;
 }
 
-/* A `start` regex is tried only at its anchor words: on each example of
- * the entry, every match of the pattern searched for anywhere must begin
- * at a word that is one of its anchors, or the flag would lose it. */
-static void check_start(tact_engine *e, diag *d)
+/* The flags that narrow where a regex is tried: `start` (only at its
+ * anchor words) and `digit` (only in sentences holding a digit). On each
+ * example of the entry, every match of the pattern searched for anywhere
+ * must begin at an anchor word and hold a digit respectively, or the flag
+ * would lose it. */
+static void check_narrowing(tact_engine *e, diag *d)
 {
 	const matcher *m = &e->m;
 	ntext nt = {0};
 	tokens ts = {0};
 	pcre2_match_data *md = pcre2_match_data_create(8, NULL);
 	for (size_t r = 0; r < m->nrx; r++) {
-		if (!m->rx[r].start)
+		if (!m->rx[r].start && !m->rx[r].digit)
 			continue;
 		const lex_entry *en = &e->lx.e[m->rx[r].entry];
 		char err[256];
@@ -132,23 +113,18 @@ static void check_start(tact_engine *e, diag *d)
 				if (pcre2_match(re, (PCRE2_SPTR)nt.out.ptr, nt.out.len, from, 0, md, NULL) < 0)
 					break;
 				size_t at = pcre2_get_ovector_pointer(md)[0], end = pcre2_get_ovector_pointer(md)[1];
-				bool anchored = false;
-				for (size_t w = 0; w < ts.nw && !anchored; w++) {
-					const token *t = &ts.t[ts.w[w]];
-					if (t->ns != at)
-						continue;
-					const vslot *vs = vocab_find(&e->voc, nt.out.ptr + t->ns, t->nlen);
-					for (int b = 0; vs && b < 2 && !anchored; b++) {
-						int32_t id = b ? vs->base : vs->id;
-						for (uint32_t a = m->rxa_start[id]; a < m->rxa_start[id + 1]; a++)
-							anchored |= m->rxa[a] == r;
-					}
-				}
-				if (!anchored) {
+				bool digit = false;
+				for (size_t i = at; i < end && !digit; i++)
+					digit = ascii_digit((unsigned char)nt.out.ptr[i]);
+				const char *lost = m->rx[r].start && !at_anchor(e, r, &nt, &ts, at) ? "start"
+						   : m->rx[r].digit && !digit			   ? "digit"
+												   : NULL;
+				if (lost) {
 					diag_add(d, true, en->file, en->examples[k].line, 0,
-						 "entry '%s' has flag 'start' but its regex matches '%.*s' in this example, "
-						 "which does not begin at an anchor word", en->id, (int)(end - at),
-						 nt.out.ptr + at);
+						 "entry '%s' has flag '%s' but its regex matches '%.*s' in this example, "
+						 "which %s",
+						 en->id, lost, (int)(end - at), nt.out.ptr + at,
+						 *lost == 's' ? "does not begin at an anchor word" : "holds no digit");
 					break;
 				}
 				from = end > at ? end : at + 1;
@@ -175,8 +151,7 @@ tact_status tact_lexicon_lint(const tact_config *cfg, const char *dir, tact_repo
 	if (!d.errors) {
 		size_t p = 0, f = 0;
 		run_examples(e, &d, &p, &f);
-		check_start(e, &d);
-		check_digit(e, &d);
+		check_narrowing(e, &d);
 	}
 	report_all(&d, report, ctx);
 	*errors = d.errors;

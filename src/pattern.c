@@ -633,20 +633,15 @@ static void compile_node(matcher *m, const node *x, int dir)
 		emit(m, (pinstr){.op = OP_WORD, .nids = (uint16_t)x->nids, .x = add_ids(m, x->ids, x->nids)});
 		break;
 	case N_ANY:
-		emit(m, (pinstr){.op = OP_ANY});
-		break;
 	case N_NUM:
-		emit(m, (pinstr){.op = OP_NUM});
-		break;
 	case N_HANDLE:
-		emit(m, (pinstr){.op = OP_HANDLE});
-		break;
 	case N_CSTART:
-		emit(m, (pinstr){.op = OP_CSTART});
+	case N_CEND: { /* an item that is its instruction */
+		static const uint8_t op[] = {[N_ANY] = OP_ANY, [N_NUM] = OP_NUM, [N_HANDLE] = OP_HANDLE,
+					     [N_CSTART] = OP_CSTART, [N_CEND] = OP_CEND};
+		emit(m, (pinstr){.op = op[x->kind]});
 		break;
-	case N_CEND:
-		emit(m, (pinstr){.op = OP_CEND});
-		break;
+	}
 	case N_GAP:
 		emit(m, (pinstr){.op = OP_GAP, .gap = x->gap});
 		break;
