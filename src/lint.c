@@ -21,7 +21,7 @@ static tact_role example_role(const char *label)
 }
 
 /* Does analysing text produce entry i (a span with its id, or for a cue a
- * raw match)? */
+ * raw match that no idiom covers)? */
 static bool produces(tact_analyzer *an, tact_msg *m, size_t i, const char *text)
 {
 	const tact_engine *e = an->eng;
@@ -32,7 +32,7 @@ static bool produces(tact_analyzer *an, tact_msg *m, size_t i, const char *text)
 	tact_analyze(an, m);
 	if (label_is_cue(en->label)) {
 		for (size_t k = 0; k < an->ms.n; k++)
-			if (an->ms.m[k].entry == i)
+			if (an->ms.m[k].entry == i && !(an->ms.m[k].why & WHY_IDIOM))
 				return true;
 		return false;
 	}

@@ -27,7 +27,7 @@
 
 /* ---- compile ---------------------------------------------------------- */
 
-enum { N_WORD, N_ANY, N_NUM, N_GAP, N_SEQ, N_ALT, N_HANDLE, N_CSTART, N_CEND };
+enum { N_WORD, N_ANY, N_NUM, N_GAP, N_SEQ, N_ALT, N_HANDLE, N_CSTART, N_CEND, N_NOTWORD };
 
 /* The parsed pattern: sequences of items, groups of alternatives (opt for
  * [optional] groups), single-word alternatives merged into one word node. */
@@ -337,6 +337,26 @@ static node *parse_seq(parser *P)
 			}
 			item = parse_alts(P, c == '(' ? ')' : ']', c == '[');
 			P->depth--;
+		} else if (c == '!' && P->p + 1 < P->end && P->p[1] == '(') {
+			/* any one word but these: "can't !(wait|thank)" */
+			P->p += 2;
+			if (++P->depth > 8) {
+				perr(P, at, "%s", "groups nested too deep");
+				break;
+			}
+			node *g = parse_alts(P, ')', false);
+			P->depth--;
+			if (P->failed)
+				break;
+			if (g->kind == N_SEQ && g->nkids == 1)
+				g = g->kids[0];
+			if (g->kind != N_WORD) {
+				perr(P, at, "%s", "'!( )' takes single words only: !(a|b|c)");
+				break;
+			}
+			item = node_new(N_NOTWORD);
+			item->ids = g->ids; /* shared, never changed */
+			item->nids = g->nids;
 		} else if (c == '<') {
 			const char *e = memchr(P->p, '>', (size_t)(P->end - P->p));
 			if (!e) {
@@ -630,7 +650,9 @@ static void compile_node(matcher *m, const node *x, int dir)
 {
 	switch (x->kind) {
 	case N_WORD:
-		emit(m, (pinstr){.op = OP_WORD, .nids = (uint16_t)x->nids, .x = add_ids(m, x->ids, x->nids)});
+	case N_NOTWORD:
+		emit(m, (pinstr){.op = x->kind == N_WORD ? OP_WORD : OP_NOTWORD, .nids = (uint16_t)x->nids,
+				 .x = add_ids(m, x->ids, x->nids)});
 		break;
 	case N_ANY:
 	case N_NUM:
@@ -1379,11 +1401,12 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 	m->entry_kind = xcalloc(lx->n + 1, 1);
 	m->entry_side = xcalloc(lx->n + 1, 1);
 	/* cues looked for everywhere; the other context cues only in the
-	 * sentences that hold a signal. Retractions are global because they
-	 * take back a complaint too ("I was going to complain but ...":
-	 * context.c, score.c), and complaints are cues. */
+	 * sentences that hold a signal. Retractions and idioms are global
+	 * because they take back or unmake a complaint too ("I was going to
+	 * complain but ...", "can't wait": context.c, score.c), and complaints
+	 * are cues. */
 	static const char *const global_cues[] = {"cue.acronym", "cue.positive", "cue.negative", "cue.apology",
-						  "cue.innocent", "cue.retraction"};
+						  "cue.innocent", "cue.retraction", "cue.idiom"};
 	for (size_t i = 0; i < lx->n; i++) {
 		const char *l = lx->e[i].label;
 		uint8_t k = ENTRY_SIGNAL;
@@ -2053,6 +2076,11 @@ static bool vm(mctx *c, uint32_t pc, size_t pos, int dir, unsigned flags, size_t
 						return true;
 				}
 				if (!word_ok(c, ids, in->nids, t, flags))
+					return false;
+			} else if (in->op == OP_NOTWORD) {
+				const int32_t *ids = c->m->ids + in->x;
+				if (word_ok(c, ids, in->nids, t, flags) ||
+				    (t->alt >= 0 && word_ok(c, ids, in->nids, &c->ts->t[t->alt], flags)))
 					return false;
 			} else if ((in->op == OP_NUM && t->kind != TK_NUM) || (in->op == OP_HANDLE && t->kind != TK_HANDLE)) {
 				return false;

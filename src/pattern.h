@@ -13,13 +13,14 @@
 /* A phrase compiles to two small programs run from its anchor word: one
  * forward over the words after it, one backward over the words before. */
 enum { OP_WORD, OP_ANY, OP_NUM, OP_GAP, OP_SPLIT, OP_JMP, OP_END, OP_FIRST, OP_HANDLE,
-       OP_CSTART, OP_CEND /* no word of the clause before / after this point (#start, #end) */ };
+       OP_CSTART, OP_CEND, /* no word of the clause before / after this point (#start, #end) */
+       OP_NOTWORD /* one word that is none of ids: !(a|b) */ };
 
 typedef struct {
 	uint8_t op;
 	uint8_t gap;      /* OP_GAP: at most this many words */
-	uint16_t nids;    /* OP_WORD: number of word ids */
-	uint32_t x;       /* OP_WORD, OP_FIRST: offset of the sorted ids;
+	uint16_t nids;    /* OP_WORD, OP_NOTWORD: number of word ids */
+	uint32_t x;       /* OP_WORD, OP_NOTWORD, OP_FIRST: offset of the sorted ids;
 			     OP_SPLIT, OP_JMP: target */
 	uint32_t y;       /* OP_SPLIT: second target; OP_FIRST: where to go
 			     when the word cannot start the group

@@ -85,7 +85,7 @@ void score_escalation(dctx *d)
 		const lex_entry *e = entry_of(d, x);
 		if (x->why & WHY_REGION)
 			continue;
-		negs += e->label == neg && !(x->why & WHY_RETRACTED);
+		negs += e->label == neg && !(x->why & (WHY_RETRACTED | WHY_IDIOM));
 		declined += (x->why & WHY_NEGATED) && e->sev > TACT_SEV_INFO && !strncmp(e->label, "escalation.", 11);
 	}
 	/* an emoji of frustration (cue.emoji: "I still can't join 😤😤") */

@@ -331,6 +331,18 @@ check start-lint-bad-message 1 "$(grep -c "u.court.*flag 'start'.*small claims c
 printf '%s\n' 'u.phrase escalation.legal high start  sue you' >"$tmp/lexphr/u.tact"
 status start-on-phrase 2 "$tact" lexicon lint "$tmp/lexphr"
 
+# --- a phrase item !(a|b): one word that is none of these ------------------------
+mkdir -p "$tmp/lexnot" "$tmp/lexnotbad"
+printf '%s\n' '@version 1' "u.cant escalation.manager medium -  (i|we) can't !(wait|thank) _" \
+	"  + I can't reach anyone" "  - I can't wait for it" >"$tmp/lexnot/u.tact"
+status not-lint-good 0 "$tact" lexicon lint "$tmp/lexnot"
+printf '%s\n' '{"id":"n","role":"customer","text":"We can'"'"'t wait for it. I can'"'"'t thank you enough. I can'"'"'t reach anyone."}' >"$tmp/not.jsonl"
+status not-run 0 "$tact" --no-default-lexicons --lexicons "$tmp/lexnot" "$tmp/not.jsonl"
+check not-spans "I can't reach anyone" "$(jq -r '[.spans[] | select(.rule=="u.cant") | .match] | join("|")' "$tmp/out")"
+printf '%s\n' '@version 1' 'u.bad escalation.manager medium -  can'"'"'t !(wait for|thank) you' >"$tmp/lexnotbad/u.tact"
+status not-lint-bad 2 "$tact" lexicon lint "$tmp/lexnotbad"
+check not-lint-bad-message 1 "$(grep -c "u.tact:2:.*'!( )' takes single words only" "$tmp/err")"
+
 # --- a regex without start: every match up to the sentence's last anchor -----
 mkdir -p "$tmp/lexw"
 printf '%s\n' 'u.w escalation.legal high anchor=court /\b(?:small\s+claims\s+court|court\s+date|claims)\b/' \

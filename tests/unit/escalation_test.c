@@ -43,6 +43,8 @@ static const struct {
 	{__LINE__, "Barclays continues to ignore my requests.", "escalation.repeat", true},
 	{__LINE__, "Payroll ran twice this month.", "escalation.repeat", false},
 	{__LINE__, "It has crashed twice this month.", "escalation.repeat", true},
+	{__LINE__, "I was charged twice this month.", "escalation.repeat", false},
+	{__LINE__, "Twice now the engineer has not turned up.", "escalation.repeat", true},
 	{__LINE__, "You've called me 14 times today about a debt that isn't mine.", "escalation.repeat", false},
 	{__LINE__, "I've called you 14 times today about this debt.", "escalation.repeat", true},
 	/* "without" negates a verb after it, not a noun */
@@ -242,6 +244,29 @@ static const struct {
 	{__LINE__, "Fast, friendly and cheap: that's what I'm paying for!", TACT_LEVEL_NONE},
 	{__LINE__, "Thanks for fixing the issue so quickly!", TACT_LEVEL_NONE},
 	{__LINE__, "Why is my order not showing in the app?", TACT_LEVEL_LOW},
+	/* what the author or a device cannot do; not delight, thanks, memory,
+	 * a search, or a question that proposes */
+	{__LINE__, "After a reboot I can't even reconnect in launcher.", TACT_LEVEL_LOW},
+	{__LINE__, "My modem cannot hold a connection for more than an hour.", TACT_LEVEL_LOW},
+	{__LINE__, "We can't wait!", TACT_LEVEL_NONE},
+	{__LINE__, "I can't thank you enough for sorting this out.", TACT_LEVEL_NONE},
+	{__LINE__, "Could you email me a copy of my policy? I can't find it in the app.", TACT_LEVEL_NONE},
+	{__LINE__, "Can't you just send it by post instead?", TACT_LEVEL_NONE},
+	{__LINE__, "I can't get enough of the new menu!", TACT_LEVEL_NONE},
+	/* a fault said outright, what no longer works, a complaint tagged */
+	{__LINE__, "I did cancel within 24 hours. Your computer system messed up.", TACT_LEVEL_LOW},
+	{__LINE__, "they forgot to put the chips in my bag", TACT_LEVEL_LOW},
+	{__LINE__, "When will you fix this?", TACT_LEVEL_LOW},
+	{__LINE__, "Don't forget to grab your voucher today!", TACT_LEVEL_NONE},
+	{__LINE__, "The buttons on my headphones don't pause my music anymore.", TACT_LEVEL_LOW},
+	{__LINE__, "I don't need the spare charger anymore, thanks.", TACT_LEVEL_NONE},
+	{__LINE__, "Is the Echo Show no longer supported?", TACT_LEVEL_LOW},
+	{__LINE__, "Speed test shows 0.02 Mbps #centurylinksucks", TACT_LEVEL_LOW},
+	{__LINE__, "The scampi was lovely.", TACT_LEVEL_NONE},
+	/* an idiom unmakes a complaint cue as it does a signal; a thing done
+	 * twice at once is a complaint, not a repeat */
+	{__LINE__, "The new spin studio is brilliant, the instructor smashed it.", TACT_LEVEL_NONE},
+	{__LINE__, "I was charged twice for the same scan. Please refund the second payment.", TACT_LEVEL_LOW},
 };
 
 int main(void)
