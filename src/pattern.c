@@ -229,6 +229,48 @@ static void add_form(const char *f, size_t n, void *ctx)
 	vocab_add_form(c->v, f, n, c->base);
 }
 
+/* A contraction is written without its apostrophe as often as with it
+ * ("havent received", "its not working", "im cancelling"): a pattern word
+ * "haven't" matches "havent" too. Not where the bare form is another word
+ * ("we're"/"were", "we'll"/"well", "i'll"/"ill", "she'd"/"shed",
+ * "who're"/"whore"), and of the forms in 's only those of pronouns ("it's",
+ * "that's"; not "let's"/"lets" nor the possessive "driver's"). The word's
+ * node gets the second id. */
+static void add_bare(parser *P, node *wn, const char *w, size_t n)
+{
+	static const char *const other_word[] = {"were", "well", "ill", "hell", "shell", "wed", "shed", "id", "hed",
+						 "whore", NULL};
+	static const char *const s_pronouns[] = {"it's", "that's", "what's", "there's", "he's", "she's", "who's",
+						 "where's", "here's", "how's", "when's", "why's", NULL};
+	const char *q = memchr(w, '\'', n);
+	if (!q || q == w || memchr(q + 1, '\'', (size_t)(w + n - q - 1)) || n > 31)
+		return;
+	size_t tail = (size_t)(w + n - q); /* the apostrophe and what follows */
+	bool nt = tail == 2 && q[1] == 't' && q[-1] == 'n';
+	bool suffix = (tail == 2 && (q[1] == 'm' || q[1] == 'd')) ||
+		      (tail == 3 && ((q[1] == 'v' && q[2] == 'e') || (q[1] == 'r' && q[2] == 'e') || (q[1] == 'l' && q[2] == 'l')));
+	bool pron_s = false;
+	for (size_t i = 0; s_pronouns[i] && tail == 2 && q[1] == 's'; i++)
+		pron_s = pron_s || (strlen(s_pronouns[i]) == n && !memcmp(s_pronouns[i], w, n));
+	if (!nt && !suffix && !pron_s)
+		return;
+	char bare[32];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (w[i] != '\'')
+			bare[k++] = w[i];
+	bare[k] = '\0';
+	for (size_t i = 0; other_word[i]; i++)
+		if (!strcmp(other_word[i], bare))
+			return;
+	int32_t *ids = ar_alloc((wn->nids + 1) * sizeof *ids);
+	memcpy(ids, wn->ids, wn->nids * sizeof *ids);
+	ids[wn->nids] = vocab_add(P->voc, bare, k);
+	wn->ids = ids;
+	wn->nids++;
+	ids_sort(wn);
+}
+
 /* A literal word of a pattern, normalized and tokenized like text, so
  * "1-star" becomes the sequence "1 star" and "Don’t" becomes "don't". */
 static node *word_item(parser *P, const char *at, const char *w, size_t n)
@@ -263,6 +305,7 @@ static node *word_item(parser *P, const char *at, const char *w, size_t n)
 		wn->ids = ar_alloc(sizeof *wn->ids);
 		wn->ids[0] = id;
 		wn->nids = 1;
+		add_bare(P, wn, w, n);
 		return wn;
 	}
 	normalize(&P->nt, w, n);
@@ -286,6 +329,7 @@ static node *word_item(parser *P, const char *at, const char *w, size_t n)
 		wn->ids = ar_alloc(sizeof *wn->ids);
 		wn->ids[0] = id;
 		wn->nids = 1;
+		add_bare(P, wn, s, tk->nlen);
 		node_add(seq, wn);
 	}
 	if (seq->nkids == 1) {

@@ -343,6 +343,14 @@ printf '%s\n' '@version 1' 'u.bad escalation.manager medium -  can'"'"'t !(wait 
 status not-lint-bad 2 "$tact" lexicon lint "$tmp/lexnotbad"
 check not-lint-bad-message 1 "$(grep -c "u.tact:2:.*'!( )' takes single words only" "$tmp/err")"
 
+# --- a contraction matches without its apostrophe, unless that is another word ---
+mkdir -p "$tmp/lexbare"
+printf '%s\n' '@version 1' "u.h escalation.cancel medium -  i haven't paid" "u.w escalation.cancel medium -  we're leaving" \
+	>"$tmp/lexbare/u.tact"
+printf '%s\n' '{"id":"b","role":"customer","text":"I havent paid. Were leaving at six. We'"'"'re leaving."}' >"$tmp/bare.jsonl"
+status bare-run 0 "$tact" --no-default-lexicons --lexicons "$tmp/lexbare" "$tmp/bare.jsonl"
+check bare-spans "I havent paid|We're leaving" "$(jq -r '[.spans[].match] | join("|")' "$tmp/out")"
+
 # --- a regex without start: every match up to the sentence's last anchor -----
 mkdir -p "$tmp/lexw"
 printf '%s\n' 'u.w escalation.legal high anchor=court /\b(?:small\s+claims\s+court|court\s+date|claims)\b/' \

@@ -45,6 +45,8 @@ static const struct {
 	{__LINE__, "It has crashed twice this month.", "escalation.repeat", true},
 	{__LINE__, "I was charged twice this month.", "escalation.repeat", false},
 	{__LINE__, "Twice now the engineer has not turned up.", "escalation.repeat", true},
+	{__LINE__, "its not working again", "escalation.repeat", true},
+	{__LINE__, "im cancelling my account", "escalation.cancel", true},
 	{__LINE__, "You've called me 14 times today about a debt that isn't mine.", "escalation.repeat", false},
 	{__LINE__, "I've called you 14 times today about this debt.", "escalation.repeat", true},
 	/* "without" negates a verb after it, not a noun */
@@ -267,6 +269,9 @@ static const struct {
 	 * twice at once is a complaint, not a repeat */
 	{__LINE__, "The new spin studio is brilliant, the instructor smashed it.", TACT_LEVEL_NONE},
 	{__LINE__, "I was charged twice for the same scan. Please refund the second payment.", TACT_LEVEL_LOW},
+	/* a contraction written without its apostrophe */
+	{__LINE__, "but i havent received it yet", TACT_LEVEL_LOW},
+	{__LINE__, "i ordered the pack 48 hours ago and didnt get anything", TACT_LEVEL_LOW},
 };
 
 int main(void)
