@@ -272,6 +272,13 @@ static const struct {
 	/* a contraction written without its apostrophe */
 	{__LINE__, "but i havent received it yet", TACT_LEVEL_LOW},
 	{__LINE__, "i ordered the pack 48 hours ago and didnt get anything", TACT_LEVEL_LOW},
+	/* a problem of one's own named, put right, and what is not coming */
+	{__LINE__, "thoughts on my screen issue? Laptop barely two years old.", TACT_LEVEL_LOW},
+	{__LINE__, "Thank you for resolving my issue so quickly!! You are the best", TACT_LEVEL_NONE},
+	{__LINE__, "Seems like my problem has been resolved, the technicians were great.", TACT_LEVEL_NONE},
+	{__LINE__, "Will keep calling until this issue is fixed.", TACT_LEVEL_LOW},
+	{__LINE__, "I'm not getting a password reset email when I request one.", TACT_LEVEL_LOW},
+	{__LINE__, "7 hour flight and no seat back screens.. c'mon", TACT_LEVEL_LOW},
 };
 
 int main(void)
