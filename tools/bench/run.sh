@@ -25,7 +25,7 @@ size() { stat -c %s "$1"; }
 J=$OUT/corpus.jsonl M=$OUT/corpus.mbox R=$OUT/real.mbox
 hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$OUT/results.json" \
 	-n cat "cat $J" \
-	-n ripgrep "rg -c -i -w -f $OUT/words.txt $J" \
+	-n ripgrep "rg -c -i -w -F -f $OUT/words.txt $J" \
 	-n tact "$TACT -j1 $J" \
 	-n tact-spell "$TACT -j1 --spell $J" \
 	-n tact-spell-nosuggest "$TACT -j1 --spell --no-suggest $J" \
