@@ -279,6 +279,12 @@ static const struct {
 	{__LINE__, "Will keep calling until this issue is fixed.", TACT_LEVEL_LOW},
 	{__LINE__, "I'm not getting a password reset email when I request one.", TACT_LEVEL_LOW},
 	{__LINE__, "7 hour flight and no seat back screens.. c'mon", TACT_LEVEL_LOW},
+	/* a why-question about the author's things or the company's doing;
+	 * not one that asks for a reason in order to help */
+	{__LINE__, "@AppleSupport why is my battery life short?", TACT_LEVEL_LOW},
+	{__LINE__, "Why does your coffee taste like chemicals?", TACT_LEVEL_LOW},
+	{__LINE__, "That's why I ordered it.", TACT_LEVEL_NONE},
+	{__LINE__, "Out of curiosity, why do you want to group them by colour?", TACT_LEVEL_NONE},
 };
 
 int main(void)
