@@ -285,6 +285,10 @@ static const struct {
 	{__LINE__, "Why does your coffee taste like chemicals?", TACT_LEVEL_LOW},
 	{__LINE__, "That's why I ordered it.", TACT_LEVEL_NONE},
 	{__LINE__, "Out of curiosity, why do you want to group them by colour?", TACT_LEVEL_NONE},
+	/* a fault that stays after what was tried */
+	{__LINE__, "I plugged the adapter straight in and it still didn't charge.", TACT_LEVEL_LOW},
+	{__LINE__, "How come none of the deals are working??", TACT_LEVEL_LOW},
+	{__LINE__, "Can I still preorder it on the store?", TACT_LEVEL_NONE},
 };
 
 int main(void)
