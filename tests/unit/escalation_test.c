@@ -289,6 +289,7 @@ static const struct {
 	{__LINE__, "I plugged the adapter straight in and it still didn't charge.", TACT_LEVEL_LOW},
 	{__LINE__, "How come none of the deals are working??", TACT_LEVEL_LOW},
 	{__LINE__, "Can I still preorder it on the store?", TACT_LEVEL_NONE},
+	{__LINE__, "Still can't believe how fast the new fibre is.", TACT_LEVEL_NONE},
 };
 
 int main(void)
