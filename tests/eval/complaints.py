@@ -8,18 +8,18 @@ TAXONOMY.md before tact ran on it (tests/eval/complaints.md). Only ids and
 labels live in tests/eval/complaints.tsv; the texts are read in place.
 
 Sets: dev1, dev2, dev3, dev4 (read for errors while the complaint cues
-were written: tuning data), test and test2 (never read for errors: run them
-for figures only).
+were written: tuning data), test, test2 and test3 (never read for errors: run
+them for figures only).
 
 Usage: complaints.py [-v] [SET...]
-  -v    list the errors (never for `test` or `test2`: see complaints.md)"""
+  -v    list the errors (never for the test sets: see complaints.md)"""
 import os
 import sys
 
 from common import HERE, corpus, prf, read_jsonl, run_tact
 
-SETS = ["dev1", "dev2", "dev3", "dev4", "test", "test2"]
-BLIND = ["test", "test2"]
+SETS = ["dev1", "dev2", "dev3", "dev4", "test", "test2", "test3"]
+BLIND = ["test", "test2", "test3"]
 
 
 def texts():
@@ -38,7 +38,7 @@ def main():
     verbose = "-v" in sys.argv
     want = [a for a in sys.argv[1:] if not a.startswith("-")] or SETS
     if verbose and any(b in want for b in BLIND):
-        sys.exit("complaints.py: -v would show a test set's errors; run test and test2 for figures only")
+        sys.exit("complaints.py: -v would show a test set's errors; run the test sets for figures only")
     t = texts()
     if t is None:
         return
