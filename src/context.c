@@ -118,6 +118,26 @@ static bool subject_between(const tokens *ts, const tact_msg *msg, uint32_t from
 	return false;
 }
 
+/* Does an exclamation open between the negation and the match: "you don't
+ * know how stupid you are", "I can't believe what an idiot he is": the
+ * negation is of knowing or believing, the words after "how" or "what a"
+ * are said outright. */
+static bool exclamation_between(const tokens *ts, const tact_msg *msg, uint32_t from, uint32_t to)
+{
+	for (uint32_t w = from; w < to && w < ts->nw; w++) {
+		char lw[8], nw[4];
+		size_t n = word_lower(ts, msg, w, lw, sizeof lw);
+		if (n == 3 && !memcmp(lw, "how", 3))
+			return true;
+		if (n == 4 && !memcmp(lw, "what", 4) && w + 1 < to) {
+			size_t k = word_lower(ts, msg, w + 1, nw, sizeof nw);
+			if ((k == 1 && nw[0] == 'a') || (k == 2 && !memcmp(nw, "an", 2)))
+				return true;
+		}
+	}
+	return false;
+}
+
 /* Is the cue followed at once by a stop (". , ; : ! ?"): "No. Give me my
  * money back" is an interjection, not a negation of what follows. */
 static bool ends_in_stop(const tokens *ts, const tact_msg *msg, const match *c)
@@ -231,8 +251,10 @@ void context_judge(const lexicon *lx, const tokens *ts, const tact_msg *msg, mat
 			if (overlaps(c, m) ? c->w0 >= m->w0 : !context_in_scope(ce, c, m, ts))
 				continue;
 			if (bit == WHY_NEGATED && c->w1 <= m->w0 && msg->text.ptr &&
-			    (subject_between(ts, msg, c->w1, m->w0 + 1) || ends_in_stop(ts, msg, c)))
-				continue; /* "if this isn't fixed I'm cancelling", "No. Give me my money back" */
+			    (subject_between(ts, msg, c->w1, m->w0 + 1) || ends_in_stop(ts, msg, c) ||
+			     exclamation_between(ts, msg, c->w1, m->w0)))
+				continue; /* "if this isn't fixed I'm cancelling", "No. Give me my money back",
+					     "you don't know how stupid you are" */
 			if (bit == WHY_NEGATED && unnegated(lx, s, j, false, ts))
 				continue; /* "don't make me", "not afraid to" */
 			if (bit == WHY_REPORTED && authors_speech(ts, msg, c))

@@ -186,6 +186,11 @@ static const struct {
 	/* a name the writer denies calling someone; a warning is not a denial */
 	{__LINE__, "I'd never call you an idiot", TACT_DEROG_NONE, NULL},
 	{__LINE__, "I'm not saying your staff are useless", TACT_DEROG_NONE, NULL},
+	/* a negated verb of knowing or believing before an exclamation does
+	 * not negate it */
+	{__LINE__, "You really do not realize how ignorant you are", TACT_DEROG_INSULT, "ignorant"},
+	{__LINE__, "I can't believe what an idiot he is", TACT_DEROG_INSULT, "idiot"},
+	{__LINE__, "you are not stupid", TACT_DEROG_NONE, NULL},
 	{__LINE__, "you're an idiot, I'd never say that to a friend", TACT_DEROG_INSULT, "idiot"},
 	{__LINE__, "Don't be an idiot.", TACT_DEROG_INSULT, "idiot"},
 	{__LINE__, "don't be so stupid", TACT_DEROG_INSULT, "stupid"},
