@@ -290,6 +290,10 @@ static const struct {
 	{__LINE__, "How come none of the deals are working??", TACT_LEVEL_LOW},
 	{__LINE__, "Can I still preorder it on the store?", TACT_LEVEL_NONE},
 	{__LINE__, "Still can't believe how fast the new fibre is.", TACT_LEVEL_NONE},
+	/* the wrong thing sent, not chosen; a thing that broke early */
+	{__LINE__, "They sent me the wrong size again.", TACT_LEVEL_LOW},
+	{__LINE__, "Please cancel my order #1234, I ordered the wrong size.", TACT_LEVEL_NONE},
+	{__LINE__, "The charger died after a week", TACT_LEVEL_LOW},
 };
 
 int main(void)
