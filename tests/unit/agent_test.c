@@ -158,6 +158,12 @@ static const struct {
 	{__LINE__, "That's not our fault, the courier lost it.", TACT_APOLOGY_NONE, "agent.argumentative", ""},
 	{__LINE__, "It's not your fault at all, and I've refunded it.", TACT_APOLOGY_NONE, "recovery.action",
 	 "agent.argumentative"},
+	/* thanks through a negation, a replacement posted, feelings tied to what happened */
+	{__LINE__, "I can't thank you enough for your patience.", TACT_APOLOGY_NONE, "recovery.gratitude", ""},
+	{__LINE__, "I've posted the right one today by express.", TACT_APOLOGY_NONE, "recovery.action", ""},
+	{__LINE__, "We've posted guidance on our website.", TACT_APOLOGY_NONE, "", "recovery.action"},
+	{__LINE__, "I understand how frustrating that must be after waiting all week.", TACT_APOLOGY_NONE, "recovery.empathy",
+	 ""},
 };
 
 /* Check each label in the space-separated list is present (want) or absent. */
