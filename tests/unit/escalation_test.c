@@ -294,6 +294,11 @@ static const struct {
 	{__LINE__, "They sent me the wrong size again.", TACT_LEVEL_LOW},
 	{__LINE__, "Please cancel my order #1234, I ordered the wrong size.", TACT_LEVEL_NONE},
 	{__LINE__, "The charger died after a week", TACT_LEVEL_LOW},
+	/* what a lender, bureau or collector does to the author's money and
+	 * records */
+	{__LINE__, "The credit union raised my interest rate and changed the payment.", TACT_LEVEL_LOW},
+	{__LINE__, "No method of verification was provided.", TACT_LEVEL_LOW},
+	{__LINE__, "They raised my credit limit, thank you!", TACT_LEVEL_NONE},
 };
 
 int main(void)
