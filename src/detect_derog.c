@@ -1246,7 +1246,11 @@ void detect_derogatory(dctx *d)
 		finding x = {i, e->label, NULL, e->sev};
 		if (e->label == c.ins && (e->flags & LF_TARGET)) {
 			enum target t = target_of(d, &c, m, e);
-			d->harsh_things += t == T_THING;
+			if (t == T_THING && d->msg->role != TACT_ROLE_AGENT) { /* "this stupid app": a complaint */
+				d->harsh_things++;
+				msg_add_span(d->msg, "complaint", e->id, TACT_SEV_LOW, m->os, m->oe,
+					     "a harsh word about a thing, not a person: a complaint");
+			}
 			if (t != T_PERSON)
 				continue; /* self-deprecation, a thing, or nobody */
 		}

@@ -85,17 +85,31 @@ void score_escalation(dctx *d)
 		const lex_entry *e = entry_of(d, x);
 		if (x->why & WHY_REGION)
 			continue;
-		negs += e->label == neg && !(x->why & (WHY_RETRACTED | WHY_IDIOM));
-		declined += (x->why & WHY_NEGATED) && e->sev > TACT_SEV_INFO && !strncmp(e->label, "escalation.", 11);
+		if (e->label == neg && !(x->why & (WHY_RETRACTED | WHY_IDIOM))) {
+			negs++;
+			msg_add_span(m, "complaint", e->id, TACT_SEV_LOW, x->os, x->oe,
+				     "a reported problem or frustration: a complaint");
+		} else if ((x->why & WHY_NEGATED) && e->sev > TACT_SEV_INFO && !strncmp(e->label, "escalation.", 11)) {
+			declined++;
+			msg_add_span(m, "complaint", e->id, TACT_SEV_LOW, x->os, x->oe,
+				     "an escalation named only to decline it: a complaint");
+		}
 	}
-	/* an emoji of frustration (cue.emoji: "I still can't join 😤😤") */
-	for (size_t i = 0; !negs && i < d->ts->n; i++) {
+	/* an emoji of frustration (cue.emoji: "I still can't join 😤😤"),
+	 * counted once and only without another complaint; each is shown */
+	size_t upset = 0;
+	for (size_t i = 0; i < d->ts->n; i++) {
 		const token *t = &d->ts->t[i];
 		if (t->kind != TK_EMOJI || (m->nregions && msg_in_region(m, t->os, t->oe)))
 			continue;
 		const vslot *vs = vocab_find(&d->eng->voc, tok_text(d->nt, t), t->nlen);
-		negs += vs && (vs->flags & VF_UPSET);
+		if (vs && (vs->flags & VF_UPSET)) {
+			upset++;
+			msg_add_span(m, "complaint", "emoji", TACT_SEV_LOW, t->os, t->oe, "an emoji of frustration");
+		}
 	}
+	if (!negs && upset)
+		negs = 1;
 	if (level == TACT_LEVEL_NONE && (negs || declined || d->harsh_things))
 		level = TACT_LEVEL_LOW; /* also "stupid app": harsh words at a thing */
 	if (level == TACT_LEVEL_NONE) {

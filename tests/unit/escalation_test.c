@@ -45,6 +45,11 @@ static const struct {
 	{__LINE__, "It has crashed twice this month.", "escalation.repeat", true},
 	{__LINE__, "I was charged twice this month.", "escalation.repeat", false},
 	{__LINE__, "Twice now the engineer has not turned up.", "escalation.repeat", true},
+	/* the evidence for a complaint is a span of its own */
+	{__LINE__, "The charger died after a week", "complaint", true},
+	{__LINE__, "this stupid app won't open", "complaint", true},
+	{__LINE__, "I still can't join \U0001F624", "complaint", true},
+	{__LINE__, "What time does the Leeds branch open on Saturday?", "complaint", false},
 	{__LINE__, "its not working again", "escalation.repeat", true},
 	{__LINE__, "im cancelling my account", "escalation.cancel", true},
 	{__LINE__, "You've called me 14 times today about a debt that isn't mine.", "escalation.repeat", false},
