@@ -1249,7 +1249,7 @@ void detect_derogatory(dctx *d)
 			if (t == T_THING && d->msg->role != TACT_ROLE_AGENT) { /* "this stupid app": a complaint */
 				d->harsh_things++;
 				msg_add_span(d->msg, "complaint", e->id, TACT_SEV_LOW, m->os, m->oe,
-					     "a harsh word about a thing, not a person: a complaint");
+					     "harsh word about a thing");
 			}
 			if (t != T_PERSON)
 				continue; /* self-deprecation, a thing, or nobody */

@@ -36,8 +36,10 @@ static bool produces(tact_analyzer *an, tact_msg *m, size_t i, const char *text)
 				return true;
 		return false;
 	}
+	/* a complaint span is evidence for the level, not the entry's
+	 * finding: "this stupid app" makes one of insult.word */
 	for (size_t k = 0; k < m->nspans; k++)
-		if (!strcmp(m->spans[k].rule, en->id))
+		if (!strcmp(m->spans[k].rule, en->id) && strcmp(m->spans[k].label, "complaint"))
 			return true;
 	return false;
 }

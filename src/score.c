@@ -88,11 +88,11 @@ void score_escalation(dctx *d)
 		if (e->label == neg && !(x->why & (WHY_RETRACTED | WHY_IDIOM))) {
 			negs++;
 			msg_add_span(m, "complaint", e->id, TACT_SEV_LOW, x->os, x->oe,
-				     "a reported problem or frustration: a complaint");
+				     "reported problem or frustration");
 		} else if ((x->why & WHY_NEGATED) && e->sev > TACT_SEV_INFO && !strncmp(e->label, "escalation.", 11)) {
 			declined++;
 			msg_add_span(m, "complaint", e->id, TACT_SEV_LOW, x->os, x->oe,
-				     "an escalation named only to decline it: a complaint");
+				     "escalation named only to decline it");
 		}
 	}
 	/* an emoji of frustration (cue.emoji: "I still can't join 😤😤"),
@@ -105,7 +105,7 @@ void score_escalation(dctx *d)
 		const vslot *vs = vocab_find(&d->eng->voc, tok_text(d->nt, t), t->nlen);
 		if (vs && (vs->flags & VF_UPSET)) {
 			upset++;
-			msg_add_span(m, "complaint", "emoji", TACT_SEV_LOW, t->os, t->oe, "an emoji of frustration");
+			msg_add_span(m, "complaint", "emoji", TACT_SEV_LOW, t->os, t->oe, "emoji of frustration");
 		}
 	}
 	if (!negs && upset)
