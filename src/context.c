@@ -270,10 +270,10 @@ void context_judge(const lexicon *lx, const tokens *ts, const tact_msg *msg, mat
 		 * author's own */
 		if ((m->flags & MF_QUOTED) && !(m->why & WHY_REGION) &&
 		    (ts->t[ts->w[m->w0]].flags & TF_QUOTED)) {
-			size_t a = m->w0, b = m->w0 + 1;
-			while (a > 0 && (ts->t[ts->w[a - 1]].flags & TF_QUOTED))
+			size_t a = m->w0, b = m->w0 + 1; /* three words tell: no further */
+			while (a > 0 && b - a < 3 && (ts->t[ts->w[a - 1]].flags & TF_QUOTED))
 				a--;
-			while (b < ts->nw && (ts->t[ts->w[b]].flags & TF_QUOTED))
+			while (b < ts->nw && b - a < 3 && (ts->t[ts->w[b]].flags & TF_QUOTED))
 				b++;
 			if (b - a >= 3 || (e->flags & LF_NOQUOTE))
 				m->why |= WHY_QUOTED;

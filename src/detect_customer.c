@@ -39,11 +39,15 @@ static bool caps_word(const dctx *d, size_t pos, const uint8_t *acro)
 /* Is the run of words [a, b] written again, word for word, elsewhere in
  * the message? A name in capitals is ("I request that BULLCITY FINANCIAL
  * SOLUTIONS substantiate ... BULLCITY FINANCIAL SOLUTIONS conferred"); a
- * shout rarely is. Looked at only for runs that would shout. */
+ * shout rarely is. Looked at only for runs that would shout, and only
+ * within RUN_REACH words either side, so that a message of millions of
+ * words with many such runs stays linear. */
+#define RUN_REACH 4096
 static bool run_repeated(const dctx *d, size_t a, size_t b)
 {
 	size_t n = b - a + 1, nw = d->ts->nw;
-	for (size_t k = 0; k + n <= nw; k++) {
+	size_t lo = a > RUN_REACH ? a - RUN_REACH : 0, hi = MIN(nw, b + 1 + RUN_REACH);
+	for (size_t k = lo; k + n <= hi; k++) {
 		if (k + n > a && k <= b)
 			continue;
 		size_t j = 0;

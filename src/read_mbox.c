@@ -60,7 +60,7 @@ static bool has_year(const char *p, size_t n)
  * blank line (or first in the file) a time or a year after the sender will
  * do; elsewhere it takes a time, as real envelopes carry, so that an
  * unquoted "From here on..." in a body does not split the message. */
-static bool from_line(const char *p, size_t n, bool after_blank)
+bool mbox_from_line(const char *p, size_t n, bool after_blank)
 {
 	if (n < 6 || n > 1000 || memcmp(p, "From ", 5) || p[5] == ' ' || p[5] == '\n' || p[5] == '\r')
 		return false;
@@ -131,7 +131,7 @@ static tact_status mbox_next(tact_reader *rd, tact_msg *m, bool *done, char **er
 			st->eof = true;
 			break;
 		}
-		if (from_line(p, n, after_blank)) {
+		if (mbox_from_line(p, n, after_blank)) {
 			if (begun) {
 				st->from_pending = true;
 				st->from_line = line + 1;

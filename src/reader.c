@@ -185,6 +185,57 @@ static bool speaker_line(const reader_opts *o, const char *p, size_t n)
 	return transcript_speaker(o, p, n, &role, &off, &len) != 0;
 }
 
+/* Are most of the lines after the first JSON objects, one a line ("{...}")?
+ * A stream cut in the middle of a record ("tail -c 100M export.jsonl |
+ * tact") starts with the end of one: it is still JSON lines, and that first
+ * line gets a record with an error, not the whole stream one record. */
+static bool jsonl_below(const char *p, size_t n)
+{
+	size_t objects = 0, others = 0;
+	const char *nl = memchr(p, '\n', n);
+	for (size_t k = nl ? (size_t)(nl - p) + 1 : n, lines = 0; k < n && lines < 20; lines++) {
+		const char *e = memchr(p + k, '\n', n - k);
+		if (!e)
+			break; /* a last line may be cut short by the sniff window */
+		size_t a = k, b = (size_t)(e - p);
+		while (a < b && ascii_space((unsigned char)p[a]))
+			a++;
+		while (b > a && ascii_space((unsigned char)p[b - 1]))
+			b--;
+		if (b > a && p[a] == '{' && p[b - 1] == '}')
+			objects++;
+		else if (b > a)
+			others++;
+		k = (size_t)(e - p) + 1;
+	}
+	return objects >= 2 && objects >= 3 * others;
+}
+
+/* A From_ separator with its time ("From sender Mon Jan 1 10:00:00 2024")
+ * after a blank line below the first line: an mbox cut in the middle of a
+ * mail ("tail -c 100M archive.mbox | tact"), whose text before the first
+ * separator becomes a record of its own (read_mbox.c). */
+static bool mbox_below(const char *p, size_t n)
+{
+	bool blank = false;
+	const char *nl = memchr(p, '\n', n);
+	for (size_t k = nl ? (size_t)(nl - p) + 1 : n; k < n;) {
+		const char *e = memchr(p + k, '\n', n - k);
+		if (!e)
+			break;
+		size_t len = (size_t)(e - (p + k));
+		if (len && p[k + len - 1] == '\r')
+			len--;
+		if (blank && len >= 5 && mbox_from_line(p + k, len, false))
+			return true;
+		blank = true;
+		for (size_t i = 0; i < len && blank; i++)
+			blank = ascii_space((unsigned char)p[k + i]);
+		k = (size_t)(e - p) + 1;
+	}
+	return false;
+}
+
 static const struct reader_fmt *sniff(const tact_reader *rd, const char *p, size_t n)
 {
 	const char *name = rd->name;
@@ -203,8 +254,10 @@ static const struct reader_fmt *sniff(const tact_reader *rd, const char *p, size
 		return &read_mbox_fmt;
 	while (i < n && ascii_space((unsigned char)p[i]))
 		i++;
-	if (i < n && p[i] == '{')
+	if ((i < n && p[i] == '{') || jsonl_below(p + i, n - i))
 		return &read_jsonl_fmt;
+	if (mbox_below(p + i, n - i))
+		return &read_mbox_fmt;
 	const char *first = p + i;
 	size_t rest = n - i;
 	if (rest && speaker_line(&rd->opts, first, rest))

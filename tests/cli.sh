@@ -29,6 +29,18 @@ check jsonl-errors 3 "$(jq -r 'select(.error) | .id' "$tmp/out" | wc -l | tr -d 
 check jsonl-not-object "JSON line is an array, not an object" "$(jq -r 'select(.id=="2") | .error' "$tmp/out")"
 check jsonl-role "customer agent" "$(jq -r 'select(.id=="a" or .id=="e") | .role' "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
 check jsonl-thread t1 "$(jq -r 'select(.id=="e") | .thread' "$tmp/out")"
+# a stream cut in the middle of a record (tail -c) is still JSON lines: the
+# cut first line gets a record with an error, each line after its own
+printf '%s\n' 'lf the text", "role": "customer"}' '{"id":"x","text":"one"}' '{"id":"y","text":"two"}' \
+	'{"id":"z","text":"three"}' >"$tmp/cut.jsonl"
+status cut-jsonl-run 0 "$tact" -q <"$tmp/cut.jsonl"
+check cut-jsonl-records "1:invalid x: y: z:" "$(jq -r '.id + ":" + ((.error // "") | split(" ")[0])' "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+# an mbox cut in the middle of a mail is still an mbox: the text before the
+# first From_ line is a record, each mail after it one
+printf '%s\n' 'the end of a mail cut in two' '' 'From a@example.com Mon Jan  1 10:00:00 2024' 'Subject: one' '' \
+	'first body' '' 'From b@example.com Mon Jan  1 11:00:00 2024' 'Subject: two' '' 'second body' >"$tmp/cut.mbox"
+status cut-mbox-run 0 "$tact" -q <"$tmp/cut.mbox"
+check cut-mbox-records 3 "$(records "$tmp/out")"
 # the role values of ticketing exports
 printf '%s\n' '{"id":"z1","role":"end-user","text":"x"}' '{"id":"z2","role":"Requester","text":"x"}' \
 	'{"id":"z3","role":"admin","text":"x"}' '{"id":"z4","role":"bot","text":"x"}' '{"id":"z5","role":"auditor","text":"x"}' >"$tmp/roles.jsonl"
