@@ -304,6 +304,11 @@ static const struct {
 	{__LINE__, "The credit union raised my interest rate and changed the payment.", TACT_LEVEL_LOW},
 	{__LINE__, "No method of verification was provided.", TACT_LEVEL_LOW},
 	{__LINE__, "They raised my credit limit, thank you!", TACT_LEVEL_NONE},
+	/* more of what goes wrong, told in general forms */
+	{__LINE__, "all of my videos dont seem to be getting any views", TACT_LEVEL_LOW},
+	{__LINE__, "Look what @AmericanAir did to my bag.", TACT_LEVEL_LOW},
+	{__LINE__, "Look what you did to my heart, best gift ever", TACT_LEVEL_NONE},
+	{__LINE__, "It seems to work fine now, thanks!", TACT_LEVEL_NONE},
 };
 
 int main(void)
