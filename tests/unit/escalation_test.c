@@ -309,6 +309,9 @@ static const struct {
 	{__LINE__, "Look what @AmericanAir did to my bag.", TACT_LEVEL_LOW},
 	{__LINE__, "Look what you did to my heart, best gift ever", TACT_LEVEL_NONE},
 	{__LINE__, "It seems to work fine now, thanks!", TACT_LEVEL_NONE},
+	{__LINE__, "My MacBook screen went totally black but everything still works.", TACT_LEVEL_LOW},
+	{__LINE__, "you guys call this chicken?", TACT_LEVEL_LOW},
+	{__LINE__, "Maybe you should try the other store, it opens earlier.", TACT_LEVEL_NONE},
 };
 
 int main(void)
