@@ -52,6 +52,8 @@ static const struct {
 	{__LINE__, "What time does the Leeds branch open on Saturday?", "complaint", false},
 	{__LINE__, "its not working again", "escalation.repeat", true},
 	{__LINE__, "im cancelling my account", "escalation.cancel", true},
+	{__LINE__, "That's ok I will fly with @JetBlue from now on.", "escalation.cancel", true},
+	{__LINE__, "I'll only book with you from now on, great service!", "escalation.cancel", false},
 	{__LINE__, "You've called me 14 times today about a debt that isn't mine.", "escalation.repeat", false},
 	{__LINE__, "I've called you 14 times today about this debt.", "escalation.repeat", true},
 	/* "without" negates a verb after it, not a noun */
@@ -312,6 +314,8 @@ static const struct {
 	{__LINE__, "My MacBook screen went totally black but everything still works.", TACT_LEVEL_LOW},
 	{__LINE__, "you guys call this chicken?", TACT_LEVEL_LOW},
 	{__LINE__, "Maybe you should try the other store, it opens earlier.", TACT_LEVEL_NONE},
+	{__LINE__, "My laptop will not turn on.", TACT_LEVEL_LOW},
+	{__LINE__, "it used to work fine before", TACT_LEVEL_LOW},
 };
 
 int main(void)
