@@ -431,12 +431,13 @@ check serve-responses "1 apology.conditional|2 error|3 escalation.legal" \
 	"$(jq -r '"\(.id) \(if .error then "error" else .labels[0] end)"' "$tmp/out" | paste -sd'|')"
 # the answer comes while the client still holds standard input open
 coproc SERVE { "$tact" serve 2>/dev/null; }
+serve_pid=$SERVE_PID # bash unsets SERVE_PID when the coprocess ends: keep it now
 printf '%s\n' '{"id":"a","role":"customer","text":"you idiot"}' >&"${SERVE[1]}"
 answer=
 IFS= read -r -t 10 answer <&"${SERVE[0]}"
 check serve-flushed "a insult" "$(printf '%s' "$answer" | jq -r '"\(.id) \(.derogatory)"')"
 exec {SERVE[1]}>&-
-wait "$SERVE_PID" 2>/dev/null
+wait "$serve_pid" 2>/dev/null
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
