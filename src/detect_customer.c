@@ -285,6 +285,8 @@ static bool others_move(const dctx *d, const match *m, bool legal)
 	const token *first = word_tok(d, m->w0);
 	if (word_in(d, first, conj))
 		return false; /* "sort it or I'm switching": the subject is inside */
+	if (word_in(d, first, others) || first->kind == TK_HANDLE)
+		return false; /* "@Tesco You've lost me as a customer": the entry names its subject */
 	for (size_t k = 0, w = m->w0; k < 4 && w > 0; k++) {
 		const token *t = word_tok(d, --w);
 		if (t->sent != first->sent || t->clause != first->clause)

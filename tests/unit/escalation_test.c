@@ -54,6 +54,7 @@ static const struct {
 	{__LINE__, "im cancelling my account", "escalation.cancel", true},
 	{__LINE__, "That's ok I will fly with @JetBlue from now on.", "escalation.cancel", true},
 	{__LINE__, "I'll only book with you from now on, great service!", "escalation.cancel", false},
+	{__LINE__, "@Tesco You've lost me as a customer", "escalation.cancel", true},
 	{__LINE__, "You've called me 14 times today about a debt that isn't mine.", "escalation.repeat", false},
 	{__LINE__, "I've called you 14 times today about this debt.", "escalation.repeat", true},
 	/* "without" negates a verb after it, not a noun */
