@@ -1125,6 +1125,21 @@ static bool cues_before(const dctx *d, size_t i)
 	return true;
 }
 
+/* Do the words from w0 to end show one of a kind, "like" and a person
+ * after them ("idiots like you", "a pig like you", "a fool like Sanders";
+ * not "like you think")? */
+static bool kind_shown(const dctx *d, const cues *c, size_t w0, size_t end)
+{
+	size_t nw = d->ts->nw;
+	return end + 1 < nw && same_clause(d, w0, end + 1) && word_in(d, end, (const char *const[]){"like", NULL}) &&
+	       (word_in(d, end + 1, (const char *const[]){"you", "u", "him", "her", "them", "yourself", "yourselves",
+							  "yall", "y'all", NULL}) ||
+		is_name(d, c, end + 1)) &&
+	       !(end + 2 < nw && same_clause(d, end + 1, end + 2) &&
+		 word_in(d, end + 2, (const char *const[]){"think", "thought", "say", "said", "seem", "claim", "want",
+							   "do", "did", "are", "were", NULL}));
+}
+
 /* Is match m a name the writer gives someone outright, which a negation,
  * retraction or "if" elsewhere in the clause does not take back:
  *   - called at the reader: "you moron" ("I don't care, you moron";
@@ -1148,6 +1163,9 @@ static bool named_outright(const dctx *d, const cues *c, const match *m)
 	/* a describing word before a person noun stands for the pair:
 	 * "not whatever clueless kid this is" */
 	bool noun = cue_at(d, c->tgt, m->w0, m->w1) && !cue_at(d, c->self, m->w0, m->w1);
+	/* any name for the kind shown: "I can't stand pigs like you" */
+	if (kind_shown(d, c, m->w0, m->w1))
+		return true;
 	if (!noun && !(m->w1 < nw && same_clause(d, m->w0, m->w1) && cue_word(d, c->tgt, m->w1) &&
 		       !cue_word(d, c->self, m->w1) && !cue_word(d, c->thing, m->w1) && !addressee(d, c, m->w1)))
 		return false;
@@ -1170,14 +1188,7 @@ static bool named_outright(const dctx *d, const cues *c, const match *m)
 		      word_in(d, end, (const char *const[]){"who", "that", "whose", NULL}))))
 			return true;
 	}
-	if (end + 1 < nw && same_clause(d, m->w0, end + 1) &&
-	    word_in(d, end, (const char *const[]){"like", NULL}) &&
-	    (word_in(d, end + 1, (const char *const[]){"you", "u", "him", "her", "them", "yourself", "yourselves",
-							 "yall", "y'all", NULL}) ||
-	     is_name(d, c, end + 1)) &&
-	    !(end + 2 < nw && same_clause(d, end + 1, end + 2) &&
-	      word_in(d, end + 2, (const char *const[]){"think", "thought", "say", "said", "seem", "claim", "want",
-							  "do", "did", "are", "were", NULL})))
+	if (kind_shown(d, c, m->w0, end))
 		return true;
 	/* the last word of its sentence, right after an order's object or
 	 * particle */
