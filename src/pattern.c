@@ -348,6 +348,25 @@ static bool special(char c)
 	       c == '\t';
 }
 
+/* The words that stand for a kind of token or a place in the clause:
+ * the node kind of the one at p ("#num", "#handle", "#start", "#end",
+ * each a whole item), its length in *len; -1 if none is there. */
+static int keyword(const char *p, const char *end, size_t *len)
+{
+	static const struct {
+		const char *word;
+		uint8_t kind;
+	} kws[] = {{"#num", N_NUM}, {"#handle", N_HANDLE}, {"#start", N_CSTART}, {"#end", N_CEND}};
+	for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++) {
+		size_t n = strlen(kws[i].word);
+		if ((size_t)(end - p) >= n && !memcmp(p, kws[i].word, n) && (p + n == end || special(p[n]))) {
+			*len = n;
+			return kws[i].kind;
+		}
+	}
+	return -1;
+}
+
 /* Append an item to a sequence, splicing nested sequences in. Items are
  * not changed: a parsed class is shared by every entry that uses it. */
 static void seq_append(node *seq, node *item)
@@ -372,6 +391,8 @@ static node *parse_seq(parser *P)
 		if (c == ')' || c == ']' || c == '|')
 			break;
 		node *item = NULL;
+		int kw;
+		size_t kwlen;
 		const char *at = P->p;
 		if (c == '(' || c == '[') {
 			P->p++;
@@ -470,18 +491,9 @@ static node *parse_seq(parser *P)
 			}
 			item = node_new(N_GAP);
 			item->gap = (uint8_t)g;
-		} else if (P->end - P->p >= 4 && !memcmp(P->p, "#num", 4) && (P->p + 4 == P->end || special(P->p[4]))) {
-			item = node_new(N_NUM);
-			P->p += 4;
-		} else if (P->end - P->p >= 7 && !memcmp(P->p, "#handle", 7) && (P->p + 7 == P->end || special(P->p[7]))) {
-			item = node_new(N_HANDLE);
-			P->p += 7;
-		} else if (P->end - P->p >= 6 && !memcmp(P->p, "#start", 6) && (P->p + 6 == P->end || special(P->p[6]))) {
-			item = node_new(N_CSTART);
-			P->p += 6;
-		} else if (P->end - P->p >= 4 && !memcmp(P->p, "#end", 4) && (P->p + 4 == P->end || special(P->p[4]))) {
-			item = node_new(N_CEND);
-			P->p += 4;
+		} else if ((kw = keyword(P->p, P->end, &kwlen)) >= 0) {
+			item = node_new((uint8_t)kw);
+			P->p += kwlen;
 		} else if (c == '>') {
 			perr(P, at, "%s", "'>' without '<'");
 			break;
