@@ -479,6 +479,25 @@ static bool quote_closes(tz *z, size_t from)
 
 static void punct(tz *z, size_t i, int len);
 
+/* Is there a '"' or '' after from, before a blank line or the end? */
+static bool dquote_closes(const tz *z, size_t from)
+{
+	bool fresh_line = false;
+	for (size_t k = from; k < z->n; k++) {
+		unsigned char c = z->s[k];
+		if (c == '"' || (c == '\'' && k + 1 < z->n && z->s[k + 1] == '\''))
+			return true; /* or '' (" text '', as CFPB exports write) */
+		if (c == '\n') {
+			if (fresh_line)
+				return false;
+			fresh_line = true;
+		} else if (c != ' ' && c != '\t' && c != '\r') {
+			fresh_line = false;
+		}
+	}
+	return false;
+}
+
 /* A run of word characters [a, b): split off leading and trailing
  * punctuation, and emit what remains as a word, a number, or a handle.
  * rs, when not NULL, is the scan of exactly [a, b). */
@@ -517,8 +536,9 @@ static void word_run(tz *z, size_t a, size_t b, const runscan *rs)
 			} else if (s[i] == '\'' && !(i > a && ascii_digit(s[i - 1]))) {
 				/* a quote mark on its own ("she said 'fine.' I ..."),
 				 * not feet or minutes ("6' 2") */
-				punct(z, i, 1);
-				i++;
+				size_t l = z->dquote && i + 1 < b && s[i + 1] == '\'' ? 2 : 1;
+				punct(z, i, (int)l);
+				i += l;
 			} else {
 				emit(z, i, i + (size_t)len, TK_PUNCT, 0);
 				i += (size_t)len;
@@ -575,7 +595,16 @@ static void punct(tz *z, size_t i, int len)
 	bool space_after = next >= z->n || z->s[next] == ' ' || z->s[next] == '\n' || z->s[next] == '\t' ||
 			   z->s[next] == '\r' || z->s[next] == '"' || z->s[next] == ')';
 	if (c == '"') {
-		z->dquote = !z->dquote;
+		/* an inch mark ("my 55" TV") opens nothing, nor does a mark
+		 * that none closes before the paragraph ends: a stray one
+		 * would make the rest of the message reported speech */
+		if (z->dquote || (!(i > 0 && ascii_digit(z->s[i - 1])) && dquote_closes(z, next)))
+			z->dquote = !z->dquote;
+		emit(z, i, next, TK_PUNCT, 0);
+		return;
+	}
+	if (c == '\'' && len == 2) { /* " text '' */
+		z->dquote = false;
 		emit(z, i, next, TK_PUNCT, 0);
 		return;
 	}

@@ -159,6 +159,13 @@ static void test_tokens(void)
 		{__LINE__, "She said 'fine'. I've paid", "0 0 0 0q 0 0 1 1"},
 		{__LINE__, "it's the customers' fault, isn't it", "0 0 0 0 0 0 0 0"},
 		{__LINE__, "6' 2 on these hoes", "0 0 0 0 0 0"},
+		/* an inch mark opens nothing, nor does a mark that none closes
+		 * before the paragraph ends; CFPB's exports close with '' */
+		{__LINE__, "he said \"you idiots\" and left", "0 0 0 0q 0q 0 0 0"},
+		{__LINE__, "my 55\" TV is broken", "0 0 0 0 0 0"},
+		{__LINE__, "a stray \" mark hides nothing", "0 0 0 0 0 0"},
+		{__LINE__, "he said \"no\n\nyou idiots\"", "0 0 0 0 1 1 1"},
+		{__LINE__, "they wrote \" not mine '' again", "0 0 0 0q 0q 0 0"},
 	};
 	check_tokens(quotes, sizeof quotes / sizeof *quotes, describe_quote);
 	ntext nt = {0};
