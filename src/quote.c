@@ -1112,11 +1112,14 @@ static void find_signature(doc *d, size_t a, size_t e, bool quoted, bool own_bef
 	if (b <= a)
 		return;
 
-	/* 2. "-- " delimiter; then a weak separator before a contact block */
+	/* 2. "-- " delimiter (with nothing of the author's above it, only
+	 * before what looks like a signature: "-- " over a whole message is
+	 * a separator); then a weak separator before a contact block */
 	for (size_t p = a; p < b; p++) {
 		if (d->cls[p] != C_DELIM)
 			continue;
-		if (nonblank_between(d, p + 1, b) <= 60) {
+		if (nonblank_between(d, p + 1, b) <= 60 &&
+		    (own_text_before(d, a, p, own_before) || sig_block(d, p + 1, b, 15))) {
 			label(d, p, b, L_S_DELIM);
 			b = trim_blank_end(d, a, p);
 		}

@@ -154,6 +154,10 @@ static const struct {
 	{__LINE__, NULL, "I need emails from: john@example.com and from: jane@example.com\n",
 	 "I need emails from: john@example.com and from: jane@example.com", ""},
 	{__LINE__, NULL, "Please Help\nASAP\n", "Please Help ASAP", ""},
+	/* "-- " over a whole message is a separator; over contact lines alone,
+	 * a signature */
+	{__LINE__, NULL, "-- \nYou charged me twice. I'm cancelling.\n", "-- You charged me twice. I'm cancelling.", ""},
+	{__LINE__, NULL, "-- \nSam Agent\nAcme Support\nTel: +1 555 0100\n", "", "s"},
 	{__LINE__, NULL, "", "", ""},
 	{__LINE__, NULL, "\n\n\n", "", ""},
 	{__LINE__, NULL, "> only a quote", "", "q"},
