@@ -307,6 +307,10 @@ typedef struct {
 	size_t u16_start, u16_end;
 	const char *message;  /**< one-line explanation, never NULL */
 	const char *detail;   /**< spelling suggestions separated by '\n'; else NULL */
+	const char *target;   /**< on derogatory.insult spans, whom it is aimed at:
+				   "reader" (the one the message addresses: "you
+				   idiot", "Morons!") or "other" ("he's an idiot",
+				   "your agent is a moron"); else NULL. @since 0.1 */
 } tact_span;
 
 /** An empty message: role unknown, no text, no fields. @since 0.1 */

@@ -1207,6 +1207,104 @@ typedef struct {
 	tact_severity sev;
 } finding;
 
+/* Whom word k refers to, for at_reader(): 1 the reader ("you", "you're",
+ * "sir", "mate"), -1 someone else (he, they, staff, a name), 0 neither
+ * (the writer, a name called). A possessive counts only where poss is
+ * set: "your" is the reader's, "his" someone else's. */
+static int person_at(const dctx *d, const cues *c, size_t k, bool poss)
+{
+	static const char *const reader[] = {"you're", "youre", "you've", "you'll", "you'd", "sir", "madam", "mate",
+					     "pal", "buddy", "dude", "bro", NULL};
+	static const char *const yours[] = {"your", "ur", "yer", "yo", "yours", NULL};
+	if (addressee(d, c, k) || word_in(d, k, reader))
+		return 1;
+	if (word_in(d, k, yours))
+		return poss;
+	if (word_in(d, k, possessives))
+		return poss ? -1 : 0;
+	if (cue_word(d, c->self, k) || is_insult(d, c, k))
+		return 0;
+	/* a capital that starts a sentence is a name only before a copula
+	 * ("Kevin was useless", not "Stop acting like a ...") */
+	return cue_word(d, c->tgt, k) ||
+		       (is_name(d, c, k) && (!(word_tok(d, k)->flags & TF_SENT_START) ||
+					     (k + 1 < d->ts->nw &&
+					      word_in(d, k + 1, (const char *const[]){"is", "was", "are", "were", NULL}))))
+		   ? -1
+		   : 0;
+}
+
+/* Is an insult aimed at the reader rather than at someone else? A person
+ * in its words decides ("fuck you", "your lazy ass", "he is a fraud"),
+ * then the possessive right before it ("your stupidity"), then what a
+ * copula says it of ("you are an idiot", "your a dick", "your agent is a
+ * moron"); a name called in a clause of its own is called at the reader
+ * ("Moron, the Latinos are...", "..., coward."); else the nearest person
+ * in its clause, then in its sentence ("idiots like you", "that idiot
+ * Kevin"), then anyone in the sentence before; with nobody around, the
+ * reader ("Morons!"). */
+static bool at_reader(const dctx *d, const cues *c, const match *m)
+{
+	for (size_t k = m->w0; k < m->w1; k++)
+		if (person_at(d, c, k, true))
+			return person_at(d, c, k, true) > 0;
+	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && word_in(d, m->w0 - 1, possessives) &&
+	    person_at(d, c, m->w0 - 1, true))
+		return person_at(d, c, m->w0 - 1, true) > 0;
+	bool found;
+	size_t at;
+	subject_of(d, c, m->w0, entry_of(d, m)->before != 0, &found, &at);
+	if (found && at != SIZE_MAX) {
+		int p = person_at(d, c, at, true);
+		/* "you guys are idiots", "you libs really are dumb" */
+		if (p < 0 && at > 0 && same_clause(d, at - 1, at) && addressee(d, c, at - 1))
+			p = 1;
+		if (p)
+			return p > 0;
+	}
+	size_t w0, w1;
+	sentence_words(d, word_tok(d, m->w0)->sent, &w0, &w1);
+	size_t c0 = m->w0, c1 = m->w1;
+	while (c0 > w0 && same_clause(d, c0 - 1, m->w0))
+		c0--;
+	while (c1 < w1 && same_clause(d, c1, m->w0))
+		c1++;
+	if (c1 - c0 - (m->w1 - m->w0) <= 1 && (c0 == w0 || c1 == w1) && w1 - w0 > c1 - c0)
+		return true;
+	for (int wide = 0; wide < 2; wide++)
+		for (size_t dist = 1; dist < w1 - w0; dist++)
+			for (int side = 0; side < 2; side++) {
+				if (side ? m->w1 - 1 + dist >= w1 : m->w0 < w0 + dist)
+					continue;
+				size_t k = side ? m->w1 - 1 + dist : m->w0 - dist;
+				if (!wide && !same_clause(d, k, m->w0))
+					continue;
+				int p = person_at(d, c, k, false);
+				if (p)
+					return p > 0;
+			}
+	/* nobody in its sentence: whom the sentence before spoke of ("He
+	 * lost my bag. What a moron.", "You lost my bag. Morons!") */
+	uint32_t sent = word_tok(d, m->w0)->sent;
+	if (sent > 0) {
+		size_t p0, p1;
+		sentence_words(d, sent - 1, &p0, &p1);
+		/* cues are matched only where a finding needs them: words */
+		static const char *const you[] = {"you", "u", "ya", "you're", "youre", "your", "ur", "y'all", "yall",
+						  NULL};
+		static const char *const third[] = {"he", "she", "they", "him", "her", "them", "he's", "she's",
+						    "they're", NULL};
+		bool other = false;
+		for (size_t k = p0; k < p1; k++) {
+			if (word_in(d, k, you))
+				return true;
+			other = other || word_in(d, k, third);
+		}
+		return !other;
+	}
+	return true;
+}
+
 void detect_derogatory(dctx *d)
 {
 	cues c = {label_intern("cue.target", 10),	     label_intern("cue.self", 8),
@@ -1339,8 +1437,10 @@ void detect_derogatory(dctx *d)
 			b--;
 		const lex_entry *e = entry_of(d, m);
 		size_t os = a > m->w0 ? word_tok(d, a)->os : m->os, oe = b < m->w1 ? word_tok(d, b - 1)->oe : m->oe;
-		msg_add_span(d->msg, f[j].label, e->id, f[j].sev, os, oe,
-			     f[j].msg ? f[j].msg : label_message(f[j].label));
+		tact_span *sp = msg_add_span(d->msg, f[j].label, e->id, f[j].sev, os, oe,
+					     f[j].msg ? f[j].msg : label_message(f[j].label));
+		if (f[j].label == c.ins)
+			sp->target = at_reader(d, &c, m) ? "reader" : "other";
 		tact_derog k = KIND(f[j].label);
 		if (k > worst)
 			worst = k;

@@ -94,6 +94,10 @@ static void span(buf *b, const tact_msg *m, const tact_span *s)
 	json_str(b, m->text.ptr + s->start, s->end - s->start);
 	KEY(b, "message");
 	cstr(b, s->message);
+	if (s->target) {
+		KEY(b, "target");
+		cstr(b, s->target);
+	}
 	if (s->detail) {
 		KEY(b, "suggestions");
 		buf_addc(b, '[');

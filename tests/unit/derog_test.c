@@ -385,6 +385,42 @@ int main(void)
 	m = bundled_analyze(&b, slur, TACT_ROLE_CUSTOMER);
 	bool idn = has_span(m, "derogatory.identity", 19), ins = has_span(m, "derogatory.insult", 17);
 	CHECK(idn && ins, __LINE__, "\"%s\": identity %d insult %d, want both", slur, idn, ins);
+	/* whom an insult is aimed at: the reader, or someone else */
+	static const struct {
+		int line;
+		const char *in, *word, *target;
+	} aimed[] = {
+		{__LINE__, "you idiot", "idiot", "reader"},
+		{__LINE__, "fuck you", "fuck you", "reader"},
+		{__LINE__, "idiots like you", "idiots", "reader"},
+		{__LINE__, "you guys are idiots", "idiots", "reader"},
+		{__LINE__, "Your a retard, go away", "retard", "reader"},
+		{__LINE__, "Still waiting for you to pay up, coward.", "coward", "reader"},
+		{__LINE__, "My bag is lost. Idiots!", "Idiots", "reader"},
+		{__LINE__, "Take your ignorant ass somewhere else", "ignorant ass", "reader"},
+		{__LINE__, "Stop acting like a bitch.", "bitch", "reader"},
+		{__LINE__, "he is an idiot", "idiot", "other"},
+		{__LINE__, "your agent is a moron", "moron", "other"},
+		{__LINE__, "these guys are idiots", "idiots", "other"},
+		{__LINE__, "that idiot Kevin lost my bag", "idiot", "other"},
+		{__LINE__, "Kevin was useless", "useless", "other"},
+		{__LINE__, "He lost my order. What a moron.", "moron", "other"},
+		{__LINE__, "his stupidity is amazing", "stupidity", "other"},
+	};
+	for (size_t i = 0; i < sizeof aimed / sizeof *aimed; i++) {
+		m = bundled_analyze(&b, aimed[i].in, TACT_ROLE_CUSTOMER);
+		const char *got = "(no insult span)";
+		for (size_t k = 0; k < tact_msg_span_count(m); k++) {
+			const tact_span *sp = tact_msg_span(m, k);
+			if (!strcmp(sp->label, "derogatory.insult") && sp->end - sp->start == strlen(aimed[i].word) &&
+			    !memcmp(aimed[i].in + sp->start, aimed[i].word, sp->end - sp->start))
+				got = sp->target ? sp->target : "(null)";
+		}
+		CHECK_STR(got, aimed[i].target, aimed[i].line);
+	}
+	/* only insults have a target */
+	m = bundled_analyze(&b, "this damn router", TACT_ROLE_CUSTOMER);
+	CHECK(tact_msg_span_count(m) == 1 && !tact_msg_span(m, 0)->target, __LINE__, "profanity has no target");
 	bundled_close(&b);
 	return TEST_END("derog_test");
 }
