@@ -37,52 +37,109 @@ static void transcript_close(tact_reader *rd)
 	free(st);
 }
 
+/* Which role a speaker word names (a configured customer or agent name,
+ * the whole of [p, p + l)), or TACT_ROLE_UNKNOWN. */
+static tact_role role_named(const reader_opts *o, const char *p, size_t l)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		char **names = pass ? o->agent_names : o->customer_names;
+		size_t k = pass ? o->nagent_names : o->ncustomer_names;
+		for (size_t j = 0; j < k; j++)
+			if (strlen(names[j]) == l && ascii_memieq(p, names[j], l))
+				return pass ? TACT_ROLE_AGENT : TACT_ROLE_CUSTOMER;
+	}
+	return TACT_ROLE_UNKNOWN;
+}
+
+/* The end of a time stamp at p[i] ("[10:02]", "(09:14 AM)", "10:02 AM -",
+ * "2024-06-03 14:31:07 |"), with the spaces after it; i if there is none. */
+static size_t skip_stamp(const char *p, size_t n, size_t i)
+{
+	if (i < n && (p[i] == '[' || p[i] == '(')) {
+		char close = p[i] == '[' ? ']' : ')';
+		const char *e = memchr(p + i, close, MIN(n - i, 40));
+		if (!e || !ascii_digit(p[i + 1]))
+			return i;
+		i = (size_t)(e - p) + 1;
+	} else {
+		size_t j = i, colon = 0;
+		/* a date and a time: digits and the marks between them */
+		while (j < n && (ascii_digit(p[j]) || ((p[j] == ':' || p[j] == '-' || p[j] == '/' || p[j] == '.' ||
+							(p[j] == ' ' && colon == 0)) &&
+						       j > i && ascii_digit(p[j - 1]) && j + 1 < n && ascii_digit(p[j + 1]))))
+			colon += p[j++] == ':';
+		if (!colon || j - i < 4)
+			return i;
+		i = j;
+		size_t k = i;
+		while (k < n && p[k] == ' ')
+			k++;
+		if (k + 1 < n && (p[k] == 'a' || p[k] == 'A' || p[k] == 'p' || p[k] == 'P') &&
+		    (p[k + 1] == 'm' || p[k + 1] == 'M') && (k + 2 == n || !ascii_alpha((unsigned char)p[k + 2])))
+			i = k + 2; /* 10:02 AM */
+	}
+	while (i < n && p[i] == ' ')
+		i++;
+	/* a separator: "10:02 AM - Customer:", "14:31 | Agent:" */
+	if (i + 1 < n && (p[i] == '-' || p[i] == '|') && p[i + 1] == ' ')
+		i += 2;
+	else if (i + 3 < n && !memcmp(p + i, "\xE2\x80\x93", 3) && p[i + 3] == ' ')
+		i += 4; /* an en dash */
+	while (i < n && p[i] == ' ')
+		i++;
+	return i;
+}
+
+/* A speaker line: an optional time stamp, then a speaker and a colon. The
+ * speaker is a role name, alone or with a name in parentheses ("Agent:",
+ * "Agent (Kevin):"); a name with the role in parentheses ("John Smith
+ * (Customer):"); or a title of capitalized words ending in a role name
+ * ("Support Agent:", "Live Chat Agent:", not "a note to the agent:").
+ * Returns where the turn's text starts, 0 if the line starts no turn. */
 size_t transcript_speaker(const reader_opts *o, const char *p, size_t n, tact_role *role, size_t *name_off,
 			  size_t *name_len)
 {
 	size_t i = 0;
 	while (i < n && (p[i] == ' ' || p[i] == '\t'))
 		i++;
-	if (i < n && (p[i] == '[' || p[i] == '(')) { /* [10:02] or (10:02 AM) */
-		char close = p[i] == '[' ? ']' : ')';
-		const char *e = memchr(p + i, close, MIN(n - i, 40));
-		if (!e)
-			return 0;
-		i = (size_t)(e - p) + 1;
-		while (i < n && p[i] == ' ')
-			i++;
-	} else if (i + 5 <= n && ascii_digit(p[i]) && (p[i + 1] == ':' || p[i + 2] == ':')) {
-		while (i < n && (ascii_digit(p[i]) || p[i] == ':'))
-			i++; /* 10:02 or 10:02:33 */
-		while (i < n && p[i] == ' ')
-			i++;
-	}
-	for (int pass = 0; pass < 2; pass++) {
-		char **names = pass ? o->agent_names : o->customer_names;
-		size_t k = pass ? o->nagent_names : o->ncustomer_names;
-		for (size_t j = 0; j < k; j++) {
-			size_t l = strlen(names[j]);
-			if (i + l >= n || !ascii_memieq(p + i, names[j], l))
-				continue;
-			size_t q = i + l;
-			if (q + 1 < n && p[q] == ' ' && p[q + 1] == '(') { /* Agent (Kevin): */
-				const char *e = memchr(p + q, ')', MIN(n - q, 64));
-				if (!e)
-					continue;
-				q = (size_t)(e - p) + 1;
-			}
-			if (q >= n || p[q] != ':')
-				continue;
-			*role = pass ? TACT_ROLE_AGENT : TACT_ROLE_CUSTOMER;
-			*name_off = i;
-			*name_len = q - i;
-			q++;
-			while (q < n && (p[q] == ' ' || p[q] == '\t'))
-				q++;
-			return q;
+	i = skip_stamp(p, n, i);
+	/* the label: up to the first colon, on one short stretch */
+	const char *colon = memchr(p + i, ':', MIN(n - i, 64));
+	if (!colon || colon == p + i)
+		return 0;
+	size_t q = (size_t)(colon - p);
+	tact_role r = role_named(o, p + i, q - i); /* "Agent:", "Jane Doe:" */
+	if (!r && p[q - 1] == ')') {
+		const char *op = memrchr(p + i, '(', q - i);
+		if (op && op > p + i + 1 && op[-1] == ' ') {
+			r = role_named(o, p + i, (size_t)(op - 1 - (p + i))); /* "Agent (Kevin):" */
+			if (!r) /* "John Smith (Customer):" */
+				r = role_named(o, op + 1, (size_t)(p + q - 1 - (op + 1)));
 		}
 	}
-	return 0;
+	if (!r) { /* "Support Agent:": capitalized words, the last a role */
+		size_t words = 0, k = i;
+		bool titled = true;
+		while (k < q && titled) {
+			size_t e = k;
+			while (e < q && (ascii_alpha((unsigned char)p[e]) || p[e] == '-'))
+				e++;
+			titled = e > k && ascii_upper((unsigned char)p[k]) && (e == q || p[e] == ' ');
+			words++;
+			if (e == q && titled && words >= 2 && words <= 3)
+				r = role_named(o, p + k, e - k);
+			k = e + 1;
+		}
+	}
+	if (!r)
+		return 0;
+	*role = r;
+	*name_off = i;
+	*name_len = q - i;
+	q++;
+	while (q < n && (p[q] == ' ' || p[q] == '\t'))
+		q++;
+	return q;
 }
 
 static bool blank(const char *p, size_t n)

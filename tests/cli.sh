@@ -91,6 +91,13 @@ for stamp in '[10:02] ' '14:31 ' '(09:14) '; do
 	status "transcript-stamp-$stamp-run" 0 "$tact" "$tmp/stamped.txt"
 	check "transcript-stamp-$stamp-roles" "customer agent" "$(jq -r .role "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
 done
+# chat exports: a 12-hour clock or a date with a separator, the role in
+# parentheses after a name, a title ending in a role; a phrase with a
+# colon in a turn starts none
+printf '10:02 AM - John Smith (Customer): where is my order\n2024-06-03 10:03:11 | Live Chat Agent: sorry, checking now\nplease note to the agent: I paid\n' >"$tmp/chat2.txt"
+status transcript-chat-run 0 "$tact" "$tmp/chat2.txt"
+check transcript-chat-roles "customer agent" "$(jq -r .role "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+check transcript-chat-speakers "John Smith (Customer)|Live Chat Agent" "$(jq -r .from "$tmp/out" | paste -sd'|')"
 status transcript-names 0 "$tact" -f transcript --customer-name Kunde --agent-name Mitarbeiter "$tmp/de.txt"
 check transcript-names-roles "customer agent" "$(jq -r .role "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
 
