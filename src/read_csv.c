@@ -169,6 +169,11 @@ static tact_status take_header(tact_reader *rd, csv_state *st, row *r, char **er
 	st->col_id = find_col(st, o->id_field);
 	st->col_role = find_col(st, o->role_field);
 	st->col_text = find_col(st, o->text_field);
+	/* another export's names for them: "body", "message"; "sender" */
+	for (const char *const *alt = reader_fallbacks(o->text_field); alt && *alt && st->col_text < 0; alt++)
+		st->col_text = find_col(st, *alt);
+	for (const char *const *alt = reader_fallbacks(o->role_field); alt && *alt && st->col_role < 0; alt++)
+		st->col_role = find_col(st, *alt);
 	st->col_thread = find_col(st, o->thread_field);
 	st->col_from = find_col(st, "from");
 	st->col_to = find_col(st, "to");

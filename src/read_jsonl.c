@@ -251,6 +251,13 @@ static void jsonl_decode(tact_msg *m, const void *ctx)
 	for (int k = 0; k < K__COUNT; k++)
 		if (!v[k] && strchr(names[k], '.'))
 			v[k] = path_item(root, names[k]);
+	/* another export's names for them: "body", "message"; "sender" */
+	for (int k = K_ROLE; k <= K_TEXT; k++) {
+		const char *const *alt = v[k] ? NULL : reader_fallbacks(names[k]);
+		for (; alt && *alt && !v[k]; alt++)
+			if (cJSON_IsString(cJSON_GetObjectItemCaseSensitive(root, *alt)))
+				v[k] = cJSON_GetObjectItemCaseSensitive(root, *alt);
+	}
 	const cJSON *role = v[K_ROLE], *text = v[K_TEXT];
 	set_scalar(m, TACT_FIELD_ID, v[K_ID]);
 	set_scalar(m, TACT_FIELD_THREAD, v[K_THREAD]);
@@ -261,8 +268,14 @@ static void jsonl_decode(tact_msg *m, const void *ctx)
 			tact_msg_set_field(m, extra[k], v[k]->valuestring, (size_t)-1);
 	if (!m->role_forced && cJSON_IsString(role))
 		m->role = reader_role(role->valuestring, strlen(role->valuestring));
-	if (!text)
-		tact_msg_set_error(m, "no \"%s\" field", o->text_field);
+	if (!text) {
+		buf alts = {0};
+		for (const char *const *alt = reader_fallbacks(o->text_field); alt && *alt; alt++)
+			buf_printf(&alts, "%s%s", alts.len ? ", " : " (nor ", *alt);
+		tact_msg_set_error(m, "no \"%s\" field%s", o->text_field,
+				   alts.len ? (buf_adds(&alts, "); name it with --text-field"), alts.ptr) : "");
+		buf_free(&alts);
+	}
 	else if (!cJSON_IsString(text))
 		tact_msg_set_error(m, "field \"%s\" is %s, not a string", o->text_field, type_name(text));
 	else

@@ -80,6 +80,7 @@ tact_role reader_role(const char *s, size_t n)
 		ROLE("lead", TACT_ROLE_CUSTOMER),     ROLE("admin", TACT_ROLE_AGENT),
 		ROLE("administrator", TACT_ROLE_AGENT), ROLE("bot", TACT_ROLE_AGENT),
 		ROLE("teammate", TACT_ROLE_AGENT),    ROLE("employee", TACT_ROLE_AGENT),
+		ROLE("assistant", TACT_ROLE_AGENT), /* chat logs: "user" and "assistant" */
 	};
 #undef ROLE
 	while (n && ascii_space((unsigned char)*s))
@@ -91,6 +92,13 @@ tact_role reader_role(const char *s, size_t n)
 		if (names[i].len == n && (unsigned char)names[i].name[0] == c0 && ascii_memieq(s, names[i].name, n))
 			return names[i].role;
 	return TACT_ROLE_UNKNOWN;
+}
+
+const char *const *reader_fallbacks(const char *field)
+{
+	static const char *const text[] = {"body", "message", "content", "comment", "description", NULL};
+	static const char *const role[] = {"sender", "speaker", "author_role", "author_type", "sender_type", NULL};
+	return !strcmp(field, "text") ? text : !strcmp(field, "role") ? role : NULL;
 }
 
 void reader_apply_role(const reader_opts *o, tact_msg *m)
@@ -269,15 +277,18 @@ static const struct reader_fmt *sniff(const tact_reader *rd, const char *p, size
 	const char *e = memchr(first, '\n', rest);
 	size_t hl = e ? (size_t)(e - first) : rest;
 	if (memchr(first, ',', hl) || memchr(first, ';', hl) || memchr(first, '\t', hl)) {
-		const char *tf = rd->opts.text_field;
-		size_t tl = strlen(tf);
-		for (size_t k = 0; k + tl <= hl; k++) {
-			bool start = k == 0 || first[k - 1] == ',' || first[k - 1] == ';' || first[k - 1] == '\t' ||
-				     first[k - 1] == '"';
-			bool end = k + tl == hl || first[k + tl] == ',' || first[k + tl] == ';' || first[k + tl] == '\t' ||
-				   first[k + tl] == '"' || first[k + tl] == '\r';
-			if (start && end && ascii_memieq(first + k, tf, tl))
-				return &read_csv_fmt;
+		const char *const *alt = reader_fallbacks(rd->opts.text_field);
+		for (size_t a = 0; a == 0 || (alt && alt[a - 1]); a++) {
+			const char *tf = a ? alt[a - 1] : rd->opts.text_field;
+			size_t tl = strlen(tf);
+			for (size_t k = 0; k + tl <= hl; k++) {
+				bool start = k == 0 || first[k - 1] == ',' || first[k - 1] == ';' ||
+					     first[k - 1] == '\t' || first[k - 1] == '"';
+				bool end = k + tl == hl || first[k + tl] == ',' || first[k + tl] == ';' ||
+					   first[k + tl] == '\t' || first[k + tl] == '"' || first[k + tl] == '\r';
+				if (start && end && ascii_memieq(first + k, tf, tl))
+					return &read_csv_fmt;
+			}
 		}
 	}
 	/* A transcript further down (a title line first). */

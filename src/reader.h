@@ -46,6 +46,11 @@ extern const struct reader_fmt read_text_fmt, read_transcript_fmt, read_jsonl_fm
 void reader_begin(tact_reader *rd, tact_msg *msg, size_t line);
 /* A role name from input ("customer", "Agent", "support"...). */
 tact_role reader_role(const char *s, size_t n);
+/* The names other exports give the text and role fields, tried in order
+ * when a record or header lacks the default one ("text", "role") and the
+ * user named none: NULL when field is not the default, else a
+ * NULL-terminated list ("body", "message"...; "sender", "speaker"...). */
+const char *const *reader_fallbacks(const char *field);
 /* read_transcript.c */
 /* Does the line p[0..n) start a turn: "[10:02] Name (who): text", Name a
  * configured speaker? Returns the offset of the text (0 when not) and sets

@@ -98,6 +98,14 @@ printf '10:02 AM - John Smith (Customer): where is my order\n2024-06-03 10:03:11
 status transcript-chat-run 0 "$tact" "$tmp/chat2.txt"
 check transcript-chat-roles "customer agent" "$(jq -r .role "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
 check transcript-chat-speakers "John Smith (Customer)|Live Chat Agent" "$(jq -r .from "$tmp/out" | paste -sd'|')"
+# other exports' field names, when no field option names them
+printf '%s\n' '{"sender":"customer","message":"you idiots"}' '{"role":"assistant","body":"sorry"}' '{"x":1}' >"$tmp/alt.jsonl"
+status jsonl-alt-fields-run 0 "$tact" "$tmp/alt.jsonl"
+check jsonl-alt-fields-roles "customer agent unknown" "$(jq -r .role "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+check jsonl-alt-fields-error "no \"text\" field (nor body, message, content, comment, description); name it with --text-field" "$(jq -r 'select(.index==3) | .error' "$tmp/out")"
+printf 'id,sender,body\n1,customer,you idiots\n' >"$tmp/alt.csv"
+status csv-alt-fields-run 0 "$tact" "$tmp/alt.csv"
+check csv-alt-fields "customer insult" "$(jq -r '.role + " " + .derogatory' "$tmp/out")"
 status transcript-names 0 "$tact" -f transcript --customer-name Kunde --agent-name Mitarbeiter "$tmp/de.txt"
 check transcript-names-roles "customer agent" "$(jq -r .role "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
 
