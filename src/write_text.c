@@ -286,6 +286,8 @@ static void span_diag(tact_writer *w, const tact_msg *m, const tact_span *s, cur
 	buf_adds(b, ": ");
 	color(w, RESET);
 	safe_str(b, s->message);
+	if (s->target)
+		buf_adds(b, strcmp(s->target, "reader") ? " (someone else)" : " (the reader)");
 	buf_adds(b, " [");
 	safe_str(b, s->label);
 	if (strcmp(s->rule, s->label)) {
