@@ -101,10 +101,15 @@ static uint64_t key_add(uint64_t h, const void *p, size_t n)
 static uint64_t key_str(uint64_t h, const char *s) { return key_add(h, s ? s : "", s ? strlen(s) : 0); }
 
 /* Everything matcher_build() reads: the build, the entries in order and
- * the word classes. */
+ * the word classes; and the PCRE2 library, which compiles the regexes of
+ * a loaded matcher when they are first needed: one that accepted them
+ * when the file was saved accepts them then. */
 static uint64_t cache_key(const lexicon *lx)
 {
 	uint64_t h = key_str(1469598103934665603ULL, TACT_BUILD_ID);
+	char pcre[64] = "";
+	pcre2_config(PCRE2_CONFIG_VERSION, pcre);
+	h = key_str(h, pcre);
 	size_t word = sizeof(void *);
 	h = key_add(h, &word, sizeof word);
 	for (size_t i = 0; i < lx->n; i++) {
@@ -211,27 +216,17 @@ bool cache_load(const char *dir, const lexicon *lx, matcher *m, vocab *v)
 	ok = ok && off == align_up(size) && checksum((const unsigned char *)map + SUMMED, size - SUMMED) == h->sum;
 	for (size_t i = 0; ok && i < h->n[C_RX]; i++)
 		ok = rxent[i] < lx->n && lx->e[rxent[i]].pattern[0] == '/';
-	if (ok && h->n[C_RX]) {
-		nm.rx = xcalloc(h->n[C_RX], sizeof *nm.rx);
-		for (size_t i = 0; ok && i < h->n[C_RX]; i++) {
-			const char *pat = lx->e[rxent[i]].pattern;
-			char err[256];
-			size_t eoff;
-			bool start = lx->e[rxent[i]].flags & LF_START;
-			nm.rx[i] = (pregex){.entry = rxent[i],
-					    .code = pattern_compile_regex(pat, strlen(pat), start, err, sizeof err, &eoff),
-					    .start = start,
-					    .digit = lx->e[rxent[i]].flags & LF_DIGIT};
-			nm.nrx = i + 1;
-			ok = nm.rx[i].code != NULL;
-		}
-	}
 	if (!ok) {
-		for (size_t i = 0; i < nm.nrx; i++)
-			pcre2_code_free(nm.rx[i].code);
-		free(nm.rx);
 		munmap(map, size);
 		return false;
+	}
+	if (h->n[C_RX]) { /* compiled when first needed (pregex) */
+		nm.rx = xcalloc(h->n[C_RX], sizeof *nm.rx);
+		nm.nrx = h->n[C_RX];
+		for (size_t i = 0; i < nm.nrx; i++)
+			nm.rx[i] = (pregex){.entry = rxent[i],
+					    .start = lx->e[rxent[i]].flags & LF_START,
+					    .digit = lx->e[rxent[i]].flags & LF_DIGIT};
 	}
 	nm.nprog = h->n[C_PROG];
 	nm.nids = h->n[C_IDS];

@@ -2524,20 +2524,30 @@ static void sub_scan(mctx *c, size_t pos, const token *t, const char *s, size_t 
 	}
 }
 
-/* JIT-compile rx the first time any thread needs it (see pregex). Without
- * JIT (a system that forbids it) PCRE2 interprets, slower. */
-static void jit_once(const pregex *rx)
+/* Compile rx (when the matcher came from the cache) and JIT-compile it
+ * the first time any thread needs it (see pregex). Without JIT (a system
+ * that forbids it) PCRE2 interprets, slower. False when the pattern does
+ * not compile, which the cache key (PCRE2's version, the pattern) rules
+ * out for a pattern matcher_build() accepted. */
+static bool regex_ready(const lexicon *lx, const pregex *rx)
 {
 	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 	pregex *w = (pregex *)rx; /* the matcher's arrays are malloc'd: not const objects */
 	if (atomic_load_explicit(&w->jit, memory_order_acquire))
-		return;
+		return w->code != NULL;
 	pthread_mutex_lock(&lock);
 	if (!atomic_load_explicit(&w->jit, memory_order_relaxed)) {
-		w->jit_ok = pcre2_jit_compile(w->code, PCRE2_JIT_COMPLETE) == 0;
+		if (!w->code) {
+			const char *pat = lx->e[w->entry].pattern;
+			char err[256];
+			size_t off;
+			w->code = pattern_compile_regex(pat, strlen(pat), w->start, err, sizeof err, &off);
+		}
+		w->jit_ok = w->code && pcre2_jit_compile(w->code, PCRE2_JIT_COMPLETE) == 0;
 		atomic_store_explicit(&w->jit, true, memory_order_release);
 	}
 	pthread_mutex_unlock(&lock);
+	return w->code != NULL;
 }
 
 /* The sentence holding word position pos, in normalized text: [*a, *b).
@@ -2575,7 +2585,11 @@ static int regex_once(mctx *c, const pregex *rx, size_t end, size_t from, size_t
 		s->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
 		pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
 	}
-	jit_once(rx);
+	if (!regex_ready(c->lx, rx)) {
+		if (!s->limit_entry)
+			s->limit_entry = c->lx->e[rx->entry].id;
+		return -1;
+	}
 	pcre2_set_offset_limit(s->mctx, limit);
 	/* the JIT code straight, without pcre2_match()'s checks: the
 	 * subject is valid UTF-8 and the options are the compiled ones */

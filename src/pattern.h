@@ -44,14 +44,16 @@ typedef struct {
 				  bytes of these structs (cache.c) */
 } pvariant;
 
-/* A regex entry. Its JIT code is made when a message first needs it
- * (most runs need few regexes, and JIT-compiling them all was a third of
- * start-up): jit is the one part of the shared matcher written after
- * loading, once, under a lock (pattern.c). */
+/* A regex entry. Its code is made when a message first needs it (most
+ * runs need few regexes; JIT-compiling them all was a third of start-up,
+ * and compiling them from the cache's entries 14 % of it): code, jit and
+ * jit_ok are the one part of the shared matcher written after loading,
+ * once, under a lock (pattern.c). matcher_build() compiles each regex to
+ * check it and keeps the code; cache_load() leaves it NULL. */
 typedef struct {
 	uint32_t entry;
 	pcre2_code *code;
-	atomic_bool jit;
+	atomic_bool jit;  /* code and jit_ok are made */
 	bool jit_ok;      /* the JIT compile succeeded: pcre2_jit_match() */
 	bool start;       /* flag `start`: compiled anchored, tried at each
 			     anchor word instead of over the sentence */
