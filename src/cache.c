@@ -87,16 +87,27 @@ static size_t parts(const uint64_t *n, matcher *m, vocab *v, uint32_t **rxent, p
 	return k;
 }
 
-/* FNV-1a over the key material, each field followed by its length so
- * that no two different lists hash the same bytes. */
+/* A multiply-xorshift hash over the key material, eight bytes at a time
+ * (the bundled lexicons' text is some 400 kB: FNV-1a's byte at a time was
+ * a tenth of start-up), each field followed by its length so that no two
+ * different lists hash the same bytes. */
+static uint64_t key_mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0x9FB21C651E98DF25ULL;
+	return h ^ (h >> 32);
+}
 static uint64_t key_add(uint64_t h, const void *p, size_t n)
 {
 	const unsigned char *s = p;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ s[i]) * 1099511628211ULL;
-	for (size_t i = 0; i < sizeof n; i++)
-		h = (h ^ ((n >> (8 * i)) & 0xFF)) * 1099511628211ULL;
-	return h;
+	size_t left = n;
+	uint64_t w;
+	for (; left >= 8; s += 8, left -= 8) {
+		memcpy(&w, s, 8);
+		h = key_mix(h, w);
+	}
+	w = 0;
+	memcpy(&w, s, left);
+	return key_mix(key_mix(h, w), n);
 }
 static uint64_t key_str(uint64_t h, const char *s) { return key_add(h, s ? s : "", s ? strlen(s) : 0); }
 
