@@ -111,6 +111,13 @@ typedef struct {
 	uint8_t *entry_kind;       /* per entry: ENTRY_SIGNAL, _CUE or _CONTEXT */
 	uint8_t *idf;              /* per vocabulary id: IDF_* */
 	unsigned build_flags;      /* while compiling: the entry's flags */
+	struct seen {              /* while compiling: the id lists (0) and
+				      programs (1) made so far, by content,
+				      so that a copy is not stored twice
+				      (pattern.c share()) */
+		uint32_t (*s)[3];  /* hash, offset, length (0: empty) */
+		size_t cap, n;
+	} seen[2];
 	pregex *rx;
 	size_t nrx;
 	uint32_t *rxa_start, *rxa; /* id -> regexes anchored on it (CSR) */
