@@ -39,8 +39,8 @@ typedef struct {
 
 /* parts(): program, ids, variants (3); 9 per anchor table; entry kinds and
  * sides, idf, regexes and their anchors (6); Aho-Corasick (4); masked
- * lists (16); vocabulary (4) */
-enum { ALIGN = 64, MAXPARTS = 33 + 9 * NTAB };
+ * lists (16); vocabulary (5) */
+enum { ALIGN = 64, MAXPARTS = 34 + 9 * NTAB };
 
 /* The structs saved as bytes have no padding, whose bytes would be
  * undefined in the file. */
@@ -83,6 +83,7 @@ static size_t parts(const uint64_t *n, matcher *m, vocab *v, uint32_t **rxent, p
 	PART(v->by_id, n[C_VOCAB]);
 	PART(v->shortw, VOCAB_NSHORT); /* zeros for an empty vocabulary */
 	PART(v->pool.ptr, n[C_POOL] + 1);
+	PART(v->tags, n[C_VCAP]); /* cheaper to read than to make again */
 	assert(k <= MAXPARTS);
 	return k;
 }
@@ -263,7 +264,6 @@ bool cache_load(const char *dir, const lexicon *lx, matcher *m, vocab *v)
 	*m = nm;
 	*v = nv;
 	masked_index(m, v);
-	vocab_tags(v);
 	regex_groups(m, lx);
 	return true;
 }
