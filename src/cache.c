@@ -39,8 +39,8 @@ typedef struct {
 
 /* parts(): program, ids, variants (3); 9 per anchor table; entry kinds and
  * sides, idf, regexes and their anchors (6); Aho-Corasick (4); masked
- * lists (16); vocabulary (4) */
-enum { ALIGN = 64, MAXPARTS = 33 + 9 * NTAB };
+ * lists (16); vocabulary (5) */
+enum { ALIGN = 64, MAXPARTS = 34 + 9 * NTAB };
 
 /* The structs saved as bytes have no padding, whose bytes would be
  * undefined in the file. */
@@ -83,28 +83,45 @@ static size_t parts(const uint64_t *n, matcher *m, vocab *v, uint32_t **rxent, p
 	PART(v->by_id, n[C_VOCAB]);
 	PART(v->shortw, VOCAB_NSHORT); /* zeros for an empty vocabulary */
 	PART(v->pool.ptr, n[C_POOL] + 1);
+	PART(v->tags, n[C_VCAP]); /* cheaper to read than to make again */
 	assert(k <= MAXPARTS);
 	return k;
 }
 
-/* FNV-1a over the key material, each field followed by its length so
- * that no two different lists hash the same bytes. */
+/* A multiply-xorshift hash over the key material, eight bytes at a time
+ * (the bundled lexicons' text is some 400 kB: FNV-1a's byte at a time was
+ * a tenth of start-up), each field followed by its length so that no two
+ * different lists hash the same bytes. */
+static uint64_t key_mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0x9FB21C651E98DF25ULL;
+	return h ^ (h >> 32);
+}
 static uint64_t key_add(uint64_t h, const void *p, size_t n)
 {
 	const unsigned char *s = p;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ s[i]) * 1099511628211ULL;
-	for (size_t i = 0; i < sizeof n; i++)
-		h = (h ^ ((n >> (8 * i)) & 0xFF)) * 1099511628211ULL;
-	return h;
+	size_t left = n;
+	uint64_t w;
+	for (; left >= 8; s += 8, left -= 8) {
+		memcpy(&w, s, 8);
+		h = key_mix(h, w);
+	}
+	w = 0;
+	memcpy(&w, s, left);
+	return key_mix(key_mix(h, w), n);
 }
 static uint64_t key_str(uint64_t h, const char *s) { return key_add(h, s ? s : "", s ? strlen(s) : 0); }
 
 /* Everything matcher_build() reads: the build, the entries in order and
- * the word classes. */
+ * the word classes; and the PCRE2 library, which compiles the regexes of
+ * a loaded matcher when they are first needed: one that accepted them
+ * when the file was saved accepts them then. */
 static uint64_t cache_key(const lexicon *lx)
 {
 	uint64_t h = key_str(1469598103934665603ULL, TACT_BUILD_ID);
+	char pcre[64] = "";
+	pcre2_config(PCRE2_CONFIG_VERSION, pcre);
+	h = key_str(h, pcre);
 	size_t word = sizeof(void *);
 	h = key_add(h, &word, sizeof word);
 	for (size_t i = 0; i < lx->n; i++) {
@@ -123,24 +140,32 @@ static uint64_t cache_key(const lexicon *lx)
 	return h;
 }
 
-/* A checksum of the payload: four independent multiply-xorshift lanes, so
- * that a few megabytes take a fraction of a millisecond. */
+/* A checksum of the payload, which start-up reads whole: Fletcher's two
+ * sums over 64-bit words, in four lanes, two additions per eight bytes (a
+ * multiply and a shift per word were a fifth of start-up's instructions).
+ * A change of one word changes the first sum; swapped words the second. */
 static uint64_t checksum(const unsigned char *p, size_t n)
 {
-	uint64_t h[4] = {0x9E3779B97F4A7C15ULL, 0xC2B2AE3D27D4EB4FULL, 0x165667B19E3779F9ULL, 0x27D4EB2F165667C5ULL};
+	/* four lanes, written out so that they stay in (SSE2) registers */
+	uint64_t a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
 	size_t i = 0;
-	for (; i + 32 <= n; i += 32)
-		for (int l = 0; l < 4; l++) {
-			uint64_t w;
-			memcpy(&w, p + i + 8 * l, 8);
-			h[l] = (h[l] ^ w) * 0xFF51AFD7ED558CCDULL;
-			h[l] ^= h[l] >> 32;
-		}
+	for (; i + 32 <= n; i += 32) {
+		uint64_t w0, w1, w2, w3;
+		memcpy(&w0, p + i, 8);
+		memcpy(&w1, p + i + 8, 8);
+		memcpy(&w2, p + i + 16, 8);
+		memcpy(&w3, p + i + 24, 8);
+		a0 += w0, b0 += a0;
+		a1 += w1, b1 += a1;
+		a2 += w2, b2 += a2;
+		a3 += w3, b3 += a3;
+	}
 	uint64_t r = n;
 	for (; i < n; i++)
 		r = (r ^ p[i]) * 1099511628211ULL;
-	for (int l = 0; l < 4; l++)
-		r = (r ^ h[l]) * 0xC4CEB9FE1A85EC53ULL;
+	const uint64_t sums[8] = {a0, a1, a2, a3, b0, b1, b2, b3};
+	for (int l = 0; l < 8; l++)
+		r = (r ^ sums[l]) * 0xC4CEB9FE1A85EC53ULL;
 	return r ^ (r >> 29);
 }
 
@@ -211,27 +236,17 @@ bool cache_load(const char *dir, const lexicon *lx, matcher *m, vocab *v)
 	ok = ok && off == align_up(size) && checksum((const unsigned char *)map + SUMMED, size - SUMMED) == h->sum;
 	for (size_t i = 0; ok && i < h->n[C_RX]; i++)
 		ok = rxent[i] < lx->n && lx->e[rxent[i]].pattern[0] == '/';
-	if (ok && h->n[C_RX]) {
-		nm.rx = xcalloc(h->n[C_RX], sizeof *nm.rx);
-		for (size_t i = 0; ok && i < h->n[C_RX]; i++) {
-			const char *pat = lx->e[rxent[i]].pattern;
-			char err[256];
-			size_t eoff;
-			bool start = lx->e[rxent[i]].flags & LF_START;
-			nm.rx[i] = (pregex){.entry = rxent[i],
-					    .code = pattern_compile_regex(pat, strlen(pat), start, err, sizeof err, &eoff),
-					    .start = start,
-					    .digit = lx->e[rxent[i]].flags & LF_DIGIT};
-			nm.nrx = i + 1;
-			ok = nm.rx[i].code != NULL;
-		}
-	}
 	if (!ok) {
-		for (size_t i = 0; i < nm.nrx; i++)
-			pcre2_code_free(nm.rx[i].code);
-		free(nm.rx);
 		munmap(map, size);
 		return false;
+	}
+	if (h->n[C_RX]) { /* compiled when first needed (pregex) */
+		nm.rx = xcalloc(h->n[C_RX], sizeof *nm.rx);
+		nm.nrx = h->n[C_RX];
+		for (size_t i = 0; i < nm.nrx; i++)
+			nm.rx[i] = (pregex){.entry = rxent[i],
+					    .start = lx->e[rxent[i]].flags & LF_START,
+					    .digit = lx->e[rxent[i]].flags & LF_DIGIT};
 	}
 	nm.nprog = h->n[C_PROG];
 	nm.nids = h->n[C_IDS];
@@ -249,7 +264,6 @@ bool cache_load(const char *dir, const lexicon *lx, matcher *m, vocab *v)
 	*m = nm;
 	*v = nv;
 	masked_index(m, v);
-	vocab_tags(v);
 	regex_groups(m, lx);
 	return true;
 }

@@ -482,12 +482,16 @@ static bool run_serial(run_state *rs, sources *src, const tact_engine *eng, tact
  * the next while work is left), the reader when half the ring is free. The
  * reader also hands over what it holds before each read that might block
  * (tact_reader_on_read), so a slow pipe delays no record. Memory in flight
- * is bounded by the ring size and by BYTES_IN_FLIGHT. */
+ * is bounded by the ring size and by BYTES_IN_FLIGHT. The workers start
+ * once a batch of records or INLINE_BYTES have come; until then the reader
+ * analyses and writes what it hands over itself, so an empty or short
+ * input starts no thread (2 ms of a 19 ms start-up). */
 enum { SLOT_FREE, SLOT_READ, SLOT_BUSY, SLOT_DONE };
 #define BYTES_IN_FLIGHT (64u << 20)
 #define SLOT_SHRINK (1u << 20)
 #define BATCH 64      /* records handed over, or claimed by a worker, at once */
 #define RING_PER_JOB 256
+#define INLINE_BYTES (64u << 10)
 
 typedef struct {
 	tact_msg *m;
@@ -512,8 +516,11 @@ typedef struct {
 	tact_writer *w;
 	bool write_ok;
 	int write_errno;      /* why writing failed (errno is per thread) */
-	/* the reader's own: filled slots not yet handed over */
-	size_t npend, pend_bytes;
+	/* the reader's own: filled slots not yet handed over; the workers
+	 * (NULL until started) and the analyzer it uses before */
+	size_t npend, pend_bytes, inline_bytes;
+	pthread_t *th;
+	tact_analyzer *an;
 } pool;
 
 static bool reader_may_go_on(const pool *p)
@@ -599,12 +606,37 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-/* The reader hands its filled slots over to the workers. */
+/* The reader hands its filled slots over to the workers, or analyses and
+ * writes them itself while the workers are not needed (see pool). */
 static void hand_over(void *arg)
 {
 	pool *p = arg;
 	if (!p->npend)
 		return;
+	if (!p->th && p->head + p->npend < BATCH && p->inline_bytes + p->pend_bytes < INLINE_BYTES) {
+		p->inline_bytes += p->pend_bytes;
+		if (!p->an)
+			p->an = tact_analyzer_new(p->eng);
+		for (size_t i = p->head; i < p->head + p->npend; i++) {
+			slot *s = &p->slots[i % p->q];
+			s->bad = tact_analyze(p->an, s->m) != TACT_OK;
+			s->state = SLOT_DONE;
+		}
+		pthread_mutex_lock(&p->mu);
+		p->head += p->npend;
+		p->bytes += p->pend_bytes;
+		write_done(p);
+		pthread_mutex_unlock(&p->mu);
+		p->npend = p->pend_bytes = 0;
+		return;
+	}
+	if (!p->th) {
+		p->th = calloc((size_t)p->jobs, sizeof *p->th);
+		if (!p->th)
+			abort();
+		for (long i = 0; i < p->jobs; i++)
+			pthread_create(&p->th[i], NULL, worker, p);
+	}
 	pthread_mutex_lock(&p->mu);
 	for (size_t i = p->head; i < p->head + p->npend; i++)
 		p->slots[i % p->q].state = SLOT_READ;
@@ -627,16 +659,9 @@ static bool run_parallel(run_state *rs, sources *src, const tact_engine *eng, ta
 	pthread_mutexattr_destroy(&ma);
 	pthread_cond_init(&p.work_cv, NULL);
 	pthread_cond_init(&p.read_cv, NULL);
-	p.slots = calloc(p.q, sizeof *p.slots);
+	p.slots = calloc(p.q, sizeof *p.slots); /* messages made as slots are first filled */
 	if (!p.slots)
 		abort();
-	for (size_t i = 0; i < p.q; i++)
-		p.slots[i].m = tact_msg_new();
-	pthread_t *th = calloc((size_t)rs->jobs, sizeof *th);
-	if (!th)
-		abort();
-	for (long i = 0; i < rs->jobs; i++)
-		pthread_create(&th[i], NULL, worker, &p);
 
 	/* readers must outlive their messages' decoding: kept to the end */
 	tact_reader **readers = NULL;
@@ -680,6 +705,8 @@ static bool run_parallel(run_state *rs, sources *src, const tact_engine *eng, ta
 					break;
 			}
 			slot *s = &p.slots[(p.head + p.npend) % p.q];
+			if (!s->m)
+				s->m = tact_msg_new();
 			bool done;
 			if (tact_reader_next(rd, s->m, &done, &err) != TACT_OK) {
 				warnx("%s", err ? err : "read error");
@@ -709,15 +736,16 @@ static bool run_parallel(run_state *rs, sources *src, const tact_engine *eng, ta
 	p.eof = true;
 	pthread_cond_broadcast(&p.work_cv);
 	pthread_mutex_unlock(&p.mu);
-	for (long i = 0; i < rs->jobs; i++)
-		pthread_join(th[i], NULL);
+	for (long i = 0; p.th && i < rs->jobs; i++)
+		pthread_join(p.th[i], NULL);
+	tact_analyzer_free(p.an);
 	for (size_t i = 0; i < nreaders; i++)
 		tact_reader_free(readers[i]);
 	free(readers);
 	for (size_t i = 0; i < p.q; i++)
 		tact_msg_free(p.slots[i].m);
 	free(p.slots);
-	free(th);
+	free(p.th);
 	pthread_cond_destroy(&p.work_cv);
 	pthread_cond_destroy(&p.read_cv);
 	pthread_mutex_destroy(&p.mu);

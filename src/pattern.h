@@ -44,14 +44,16 @@ typedef struct {
 				  bytes of these structs (cache.c) */
 } pvariant;
 
-/* A regex entry. Its JIT code is made when a message first needs it
- * (most runs need few regexes, and JIT-compiling them all was a third of
- * start-up): jit is the one part of the shared matcher written after
- * loading, once, under a lock (pattern.c). */
+/* A regex entry. Its code is made when a message first needs it (most
+ * runs need few regexes; JIT-compiling them all was a third of start-up,
+ * and compiling them from the cache's entries 14 % of it): code, jit and
+ * jit_ok are the one part of the shared matcher written after loading,
+ * once, under a lock (pattern.c). matcher_build() compiles each regex to
+ * check it and keeps the code; cache_load() leaves it NULL. */
 typedef struct {
 	uint32_t entry;
 	pcre2_code *code;
-	atomic_bool jit;
+	atomic_bool jit;  /* code and jit_ok are made */
 	bool jit_ok;      /* the JIT compile succeeded: pcre2_jit_match() */
 	bool start;       /* flag `start`: compiled anchored, tried at each
 			     anchor word instead of over the sentence */
@@ -109,6 +111,13 @@ typedef struct {
 	uint8_t *entry_kind;       /* per entry: ENTRY_SIGNAL, _CUE or _CONTEXT */
 	uint8_t *idf;              /* per vocabulary id: IDF_* */
 	unsigned build_flags;      /* while compiling: the entry's flags */
+	struct seen {              /* while compiling: the id lists (0) and
+				      programs (1) made so far, by content,
+				      so that a copy is not stored twice
+				      (pattern.c share()) */
+		uint32_t (*s)[3];  /* hash, offset, length (0: empty) */
+		size_t cap, n;
+	} seen[2];
 	pregex *rx;
 	size_t nrx;
 	uint32_t *rxa_start, *rxa; /* id -> regexes anchored on it (CSR) */

@@ -162,11 +162,11 @@ unsigned vocab_flags(const vocab *v, int32_t id)
 
 void vocab_free(vocab *v)
 {
-	free(v->tags);
 	if (v->mapped) {
 		*v = (vocab){0};
 		return;
 	}
+	free(v->tags);
 	free(v->slots);
 	free(v->by_id);
 	free(v->shortw);
