@@ -2496,6 +2496,32 @@ static void lookalike(const vocab *v, const char *s, size_t n, bool caps, token 
 	}
 }
 
+/* A word we do not know with a doubled letter, read without the doubles:
+ * "fuuck", "biitch", "idiiot", "morron". A dictionary word that would read
+ * as a derogatory one ("pollack", "looser") is in the generated allowlist,
+ * so in the vocabulary, and never gets here; nor does a name (a capital
+ * inside a sentence). */
+static void undoubled(const vocab *v, const char *s, size_t n, token *t)
+{
+	char w[64];
+	if (n < 4 || n > sizeof w)
+		return;
+	size_t k = 0;
+	bool doubled = false;
+	for (size_t i = 0; i < n; i++) {
+		if (i && s[i] == s[i - 1]) {
+			doubled = true;
+			continue;
+		}
+		w[k++] = s[i];
+	}
+	const vslot *vs = doubled ? vocab_find(v, w, k) : NULL;
+	if (vs) {
+		t->did = vs->id;
+		t->dbase = vs->base;
+	}
+}
+
 static void lookup_tokens(const matcher *m, const vocab *v, const ntext *nt, tokens *ts, buf *db)
 {
 	buf_clear(db);
@@ -2513,6 +2539,9 @@ static void lookup_tokens(const matcher *m, const vocab *v, const ntext *nt, tok
 			nonascii += (t->flags & TF_NONASCII) != 0;
 			if (!(t->flags & TF_NONASCII) || deob_possible(s, t->nlen))
 				deob_token(m, v, s, t->nlen, t, db);
+		} else if (!vs && t->kind == TK_WORD &&
+			   (!(t->flags & TF_CAPITAL) || (t->flags & (TF_SENT_START | TF_ALLCAPS)))) {
+			undoubled(v, s, t->nlen, t); /* not a name: "Ratt", "Booner" */
 		}
 		if ((t->flags & TF_LOOKALIKE) && !vs && t->did < 0)
 			lookalike(v, s, t->nlen, t->uppers > 1, t);

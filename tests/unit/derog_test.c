@@ -34,6 +34,14 @@ static const struct {
 	{__LINE__, "What an idiot I am, I booked the wrong day.", TACT_DEROG_NONE, NULL}, /* the writer, after it */
 	{__LINE__, "Idiot me forgot to cancel the free trial.", TACT_DEROG_NONE, NULL},
 	{__LINE__, "You idiot I asked for a refund", TACT_DEROG_INSULT, "idiot"},
+	/* a doubled letter does not hide a word; a dictionary word or a name
+	 * that would read as one is not it */
+	{__LINE__, "you biitch", TACT_DEROG_INSULT, "biitch"},
+	{__LINE__, "shut the fuuk up", TACT_DEROG_INSULT, "shut the fuuk up"},
+	{__LINE__, "this is shiit", TACT_DEROG_PROFANITY, "shiit"},
+	{__LINE__, "the pollack fillet was off", TACT_DEROG_NONE, NULL},
+	{__LINE__, "the fit is looser than last year", TACT_DEROG_NONE, NULL},
+	{__LINE__, "we saw the band Ratt live", TACT_DEROG_NONE, NULL},
 	/* a describing word is aimed at what it describes */
 	{__LINE__, "this stupid app keeps crashing", TACT_DEROG_NONE, NULL},
 	{__LINE__, "stupid people everywhere", TACT_DEROG_INSULT, "stupid"},
