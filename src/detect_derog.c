@@ -444,6 +444,14 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 		/* back over auxiliaries to the subject */
 		size_t n = 0;
 		do {
+			/* over a name the reader is called between commas: "You,
+			 * sir, are a dick" */
+			if (s >= 2 && !same_clause(d, s - 1, s) && !same_clause(d, s - 2, s - 1) &&
+			    word_in(d, s - 1, (const char *const[]){"sir", "madam", "mate", "pal", "buddy", "dude", "bro",
+								     NULL})) {
+				s -= 2;
+				continue;
+			}
 			if (s == 0 || !same_clause(d, s - 1, s))
 				return T_NONE;
 			s--;

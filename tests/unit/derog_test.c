@@ -42,6 +42,8 @@ static const struct {
 	{__LINE__, "the pollack fillet was off", TACT_DEROG_NONE, NULL},
 	{__LINE__, "the fit is looser than last year", TACT_DEROG_NONE, NULL},
 	{__LINE__, "we saw the band Ratt live", TACT_DEROG_NONE, NULL},
+	/* a name the reader is called between the subject and its verb */
+	{__LINE__, "You, sir, are a dick", TACT_DEROG_INSULT, "dick"},
 	/* a describing word is aimed at what it describes */
 	{__LINE__, "this stupid app keeps crashing", TACT_DEROG_NONE, NULL},
 	{__LINE__, "stupid people everywhere", TACT_DEROG_INSULT, "stupid"},
