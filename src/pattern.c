@@ -1596,8 +1596,10 @@ void matcher_build(matcher *m, vocab *v, const lexicon *lx, diag *d)
 
 void matcher_free(matcher *m)
 {
-	for (size_t i = 0; i < m->nrx; i++)
+	for (size_t i = 0; i < m->nrx; i++) {
 		pcre2_code_free(m->rx[i].code);
+		pcre2_code_free(atomic_load(&m->rx[i].jcode));
+	}
 	free(m->rx);
 	for (int i = 0; i < 16; i++)
 		free(m->mindex[i]);
@@ -2638,25 +2640,43 @@ static void sub_scan(mctx *c, size_t pos, const token *t, const char *s, size_t 
  * that forbids it) PCRE2 interprets, slower. False when the pattern does
  * not compile, which the cache key (PCRE2's version, the pattern) rules
  * out for a pattern matcher_build() accepted. */
-static bool regex_ready(const lexicon *lx, const pregex *rx)
+/* The code to match rx with, compiled when first needed; after JIT_AFTER
+ * uses, a JIT-compiled copy (a copy, so that other threads go on matching
+ * with the interpreted code meanwhile). Sets *jit when it is the JIT's;
+ * NULL when the pattern does not compile. */
+enum { JIT_AFTER = 16 };
+static const pcre2_code *regex_code(const lexicon *lx, const pregex *rx, bool *jit)
 {
 	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 	pregex *w = (pregex *)rx; /* the matcher's arrays are malloc'd: not const objects */
-	if (atomic_load_explicit(&w->jit, memory_order_acquire))
-		return w->code != NULL;
+	pcre2_code *j = atomic_load_explicit(&w->jcode, memory_order_acquire);
+	*jit = j != NULL;
+	if (j)
+		return j;
+	unsigned n = atomic_fetch_add_explicit(&w->uses, 1, memory_order_relaxed);
+	if (atomic_load_explicit(&w->ready, memory_order_acquire) && n != JIT_AFTER)
+		return w->code;
 	pthread_mutex_lock(&lock);
-	if (!atomic_load_explicit(&w->jit, memory_order_relaxed)) {
+	if (!atomic_load_explicit(&w->ready, memory_order_relaxed)) {
 		if (!w->code) {
 			const char *pat = lx->e[w->entry].pattern;
 			char err[256];
 			size_t off;
 			w->code = pattern_compile_regex(pat, strlen(pat), w->start, err, sizeof err, &off);
 		}
-		w->jit_ok = w->code && pcre2_jit_compile(w->code, PCRE2_JIT_COMPLETE) == 0;
-		atomic_store_explicit(&w->jit, true, memory_order_release);
+		atomic_store_explicit(&w->ready, true, memory_order_release);
+	}
+	if (w->code && n == JIT_AFTER) { /* one caller gets this n */
+		pcre2_code *copy = pcre2_code_copy(w->code);
+		if (copy && pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) == 0)
+			atomic_store_explicit(&w->jcode, copy, memory_order_release);
+		else
+			pcre2_code_free(copy);
 	}
 	pthread_mutex_unlock(&lock);
-	return w->code != NULL;
+	j = atomic_load_explicit(&w->jcode, memory_order_acquire);
+	*jit = j != NULL;
+	return j ? j : w->code;
 }
 
 /* The sentence holding word position pos, in normalized text: [*a, *b).
@@ -2694,7 +2714,9 @@ static int regex_once(mctx *c, const pregex *rx, size_t end, size_t from, size_t
 		s->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
 		pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
 	}
-	if (!regex_ready(c->lx, rx)) {
+	bool jit;
+	const pcre2_code *code = regex_code(c->lx, rx, &jit);
+	if (!code) {
 		if (!s->limit_entry)
 			s->limit_entry = c->lx->e[rx->entry].id;
 		return -1;
@@ -2702,8 +2724,8 @@ static int regex_once(mctx *c, const pregex *rx, size_t end, size_t from, size_t
 	pcre2_set_offset_limit(s->mctx, limit);
 	/* the JIT code straight, without pcre2_match()'s checks: the
 	 * subject is valid UTF-8 and the options are the compiled ones */
-	int rc = rx->jit_ok ? pcre2_jit_match(rx->code, (PCRE2_SPTR)c->nt->out.ptr, end, from, 0, s->md, s->mctx)
-			    : pcre2_match(rx->code, (PCRE2_SPTR)c->nt->out.ptr, end, from, 0, s->md, s->mctx);
+	int rc = jit ? pcre2_jit_match(code, (PCRE2_SPTR)c->nt->out.ptr, end, from, 0, s->md, s->mctx)
+		     : pcre2_match(code, (PCRE2_SPTR)c->nt->out.ptr, end, from, PCRE2_NO_UTF_CHECK, s->md, s->mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0) {

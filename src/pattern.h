@@ -46,15 +46,18 @@ typedef struct {
 
 /* A regex entry. Its code is made when a message first needs it (most
  * runs need few regexes; JIT-compiling them all was a third of start-up,
- * and compiling them from the cache's entries 14 % of it): code, jit and
- * jit_ok are the one part of the shared matcher written after loading,
- * once, under a lock (pattern.c). matcher_build() compiles each regex to
- * check it and keeps the code; cache_load() leaves it NULL. */
+ * and compiling them from the cache's entries 14 % of it), and a
+ * JIT-compiled copy once it has been used often (a JIT compile costs what
+ * a few hundred interpreted matches do): code, ready, jcode and uses are
+ * the one part of the shared matcher written after loading, under a lock
+ * (pattern.c regex_code()). matcher_build() compiles each regex to check
+ * it and keeps the code; cache_load() leaves it NULL. */
 typedef struct {
 	uint32_t entry;
 	pcre2_code *code;
-	atomic_bool jit;  /* code and jit_ok are made */
-	bool jit_ok;      /* the JIT compile succeeded: pcre2_jit_match() */
+	atomic_bool ready;          /* code is made (NULL: it would not compile) */
+	_Atomic(pcre2_code *) jcode; /* its JIT-compiled copy, or NULL */
+	atomic_uint uses;           /* matches tried, to decide on the JIT */
 	bool start;       /* flag `start`: compiled anchored, tried at each
 			     anchor word instead of over the sentence */
 	bool digit;       /* flag `digit`: tried only in sentences holding a digit */
