@@ -58,6 +58,12 @@ static void init_table(void)
 	}
 }
 
+/* Does a character of class c belong in a run of word characters? */
+static inline bool word_cc(enum cc c)
+{
+	return (1u << c) & (1u << C_LETTER | 1u << C_DIGIT | 1u << C_MARK | 1u << C_APOS | 1u << C_MASK);
+}
+
 static enum cc cclass_slow(const unsigned char *s, size_t n, size_t i, int *len);
 
 /* Class of the character at s[i]; *len its byte length. */
@@ -385,7 +391,9 @@ static size_t url_at(const tz *z, size_t i)
 {
 	const char *p = (const char *)z->s + i;
 	size_t rest = z->n - i;
-	if (rest < 4 || !((p[0] == 'h' && p[1] == 't') || (p[0] == 'w' && p[1] == 'w')))
+	if (p[0] != 'h' && p[0] != 'w') /* most words: one test */
+		return 0;
+	if (rest < 4 || p[1] != (p[0] == 'h' ? 't' : 'w'))
 		return 0;
 	if (!(ascii_prefix_ci(p, rest, "http://") || ascii_prefix_ci(p, rest, "https://") ||
 	      ascii_prefix_ci(p, rest, "www.")))
@@ -434,7 +442,6 @@ typedef struct {
 	uint16_t flags;  /* TF_DIGIT, TF_SYM, TF_NONASCII, TF_REPEAT over the run */
 	int run;         /* repeat counting state */
 	unsigned char prev;
-	bool plain;      /* only the letters a-z */
 } runscan;
 
 static inline void runscan_add(runscan *r, const unsigned char *s, size_t i, enum cc c, int len)
@@ -577,7 +584,6 @@ static void word_run(tz *z, size_t a, size_t b, const runscan *rs)
 		}
 		flags = w.flags;
 	}
-	z->plain = rs->plain && ws == a && we == b;
 	emit(z, ws, we, TK_WORD, flags);
 	for (size_t i = we; i < b; i++) {
 		bool close = s[i] == '\'' && z->squote;
@@ -737,17 +743,22 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 	ts->n = ts->nw = 0;
 	tz z = {.ts = ts, .nt = nt, .s = (const unsigned char *)nt->out.ptr, .n = nt->out.len,
 		.orig = (const unsigned char *)orig, .on = olen, .pending = TF_PARA_START | TF_LINE_START};
-	bool has_at = z.n && memchr(z.s, '@', z.n) != NULL;
-	size_t at = 0, at_from = 0; /* the next '@' at or after i; where its address could start */
-	if (has_at) {
-		at = (size_t)((const unsigned char *)memchr(z.s, '@', z.n) - z.s);
-		at_from = at;
+	/* the next '@' at or after i (or the end) and where its address
+	 * could start: an address is tried only in [at_from, at) */
+	size_t at = z.n, at_from = z.n;
+	const unsigned char *q = z.n ? memchr(z.s, '@', z.n) : NULL;
+	if (q) {
+		at = at_from = (size_t)(q - z.s);
 		while (at_from > 0 && (ascii_alnum(z.s[at_from - 1]) || strchr("._%+-", z.s[at_from - 1])) &&
 		       z.s[at_from - 1])
 			at_from--;
 	}
 	size_t newlines = 0;
 	for (size_t i = 0; i < z.n;) {
+		if (z.s[i] == ' ') { /* the commonest byte: nothing to do */
+			i++;
+			continue;
+		}
 		int len;
 		enum cc c = cclass(z.s, z.n, i, &len);
 		if (c == C_SPACE || c == C_NL) {
@@ -786,59 +797,49 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 			}
 			/* an address needs an '@' after i with only address
 			 * characters between: find each '@' once */
-			if (has_at && i > at) {
-				const unsigned char *q = memchr(z.s + i, '@', z.n - i);
+			if (i > at) {
+				q = memchr(z.s + i, '@', z.n - i);
 				at = q ? (size_t)(q - z.s) : z.n;
 				at_from = at;
 				while (at_from > i && (ascii_alnum(z.s[at_from - 1]) || strchr("._%+-", z.s[at_from - 1])) &&
 				       z.s[at_from - 1])
 					at_from--;
 			}
-			if (has_at && i >= at_from && i < at && (e = email_at(&z, i)) != 0) {
+			if (i >= at_from && i < at && (e = email_at(&z, i)) != 0) {
 				emit(&z, i, e, TK_EMAIL, 0);
 				i = e;
 				continue;
 			}
 		}
-		if (c == C_LETTER || c == C_DIGIT || c == C_MARK || c == C_APOS || c == C_MASK) {
-			size_t e = i;
-			runscan rs = {0};
+		if (word_cc(c)) {
 			/* lower-case ASCII letters, the bulk of any text: no class
 			 * lookups (what runscan_add() does for a letter) */
-			const unsigned char *s = z.s;
-			size_t n = z.n;
-			e = az_run(s, i, n, &rs.flags);
-			if (e > i) { /* what runscan_add() would have learnt: the
-				      last letter and how often it repeats (to 3) */
-				rs.prev = s[e - 1];
-				rs.run = 1;
-				while (rs.run < 3 && e - (size_t)rs.run > i && s[e - 1 - rs.run] == rs.prev)
-					rs.run++;
-			}
-			rs.letters = e > i;
-			rs.plain = true;
-			if (e > i && (e >= z.n || (z.s[e] < 0x80 && ascii_cc[z.s[e]] != C_LETTER &&
-						    ascii_cc[z.s[e]] != C_DIGIT && ascii_cc[z.s[e]] != C_APOS &&
-						    ascii_cc[z.s[e]] != C_MASK))) {
-				/* letters a-z, then a space or punctuation: what
-				 * word_run() would do, without its checks */
+			runscan rs = {0};
+			size_t e = az_run(z.s, i, z.n, &rs.flags);
+			int l2;
+			if (e > i && (e == z.n || !word_cc(cclass(z.s, z.n, e, &l2)))) {
+				/* letters a-z, then a space, punctuation or the end:
+				 * what word_run() would do, without its checks */
 				emit_plain(&z, i, e, rs.flags);
 				i = e;
 				continue;
 			}
-			for (;;) {
-				int l2;
-				if (e >= z.n)
-					break;
+			if (e > i) { /* what runscan_add() would have learnt: the
+				      last letter and how often it repeats (to 3) */
+				rs.letters = true;
+				rs.prev = z.s[e - 1];
+				rs.run = 1;
+				while (rs.run < 3 && e - (size_t)rs.run > i && z.s[e - 1 - rs.run] == rs.prev)
+					rs.run++;
+			}
+			while (e < z.n) {
 				enum cc c2 = cclass(z.s, z.n, e, &l2);
-				if (c2 == C_LETTER || c2 == C_DIGIT || c2 == C_MARK || c2 == C_APOS || c2 == C_MASK) {
+				if (word_cc(c2)) {
 					runscan_add(&rs, z.s, e, c2, l2);
-					rs.plain = false;
 					e += (size_t)l2;
 				} else if ((z.s[e] == '.' || z.s[e] == ',') && e > i && ascii_digit(z.s[e - 1]) &&
 					   e + 1 < z.n && ascii_digit(z.s[e + 1])) {
 					runscan_add(&rs, z.s, e, C_PUNCT, 1);
-					rs.plain = false;
 					e++; /* 3.50, 1,000 */
 				} else {
 					break;
@@ -946,6 +947,12 @@ static void add_virtual(tokens *ts, size_t i, size_t j, uint16_t flags)
 	ts->n++;
 }
 
+/* Can t be a letter of a word spelled out: one character, word or digit? */
+static inline bool spelled_letter(const token *t)
+{
+	return t->nlen == 1 && (t->kind == TK_WORD || t->kind == TK_NUM);
+}
+
 /* Letters spelled out one at a time with one kind of separator between
  * them ("f u c k", "i.d.i.o.t", "s-h-1-t"): at least three, in one
  * sentence. The virtual token covers the run and is reached from its first
@@ -955,8 +962,11 @@ static void join_spelled(tokens *ts, const ntext *nt, const unsigned char *orig)
 {
 	size_t nw = ts->nw;
 	for (size_t i = 0; i + 2 < nw;) {
-		token *t0 = &ts->t[ts->w[i]];
-		if (t0->nlen != 1 || (t0->kind != TK_WORD && t0->kind != TK_NUM)) {
+		if (!spelled_letter(&ts->t[ts->w[i + 2]])) {
+			i += 3; /* no run holds word i + 2: none starts before i + 3 */
+			continue;
+		}
+		if (!spelled_letter(&ts->t[ts->w[i]])) {
 			i++;
 			continue;
 		}
@@ -964,7 +974,7 @@ static void join_spelled(tokens *ts, const ntext *nt, const unsigned char *orig)
 		size_t j = i + 1;
 		for (; j < nw; j++) {
 			const token *p = &ts->t[ts->w[j - 1]], *q = &ts->t[ts->w[j]];
-			if (q->nlen != 1 || (q->kind != TK_WORD && q->kind != TK_NUM) || q->sent != p->sent)
+			if (!spelled_letter(q) || q->sent != p->sent)
 				break;
 			if (q->os != p->oe + 1)
 				break;
