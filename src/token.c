@@ -73,7 +73,10 @@ static inline enum cc cclass(const unsigned char *s, size_t n, size_t i, int *le
 		*len = 1;
 		return (enum cc)ascii_cc[s[i]];
 	}
-	return cclass_slow(s, n, i, len);
+	int l; /* not len: its address would keep the caller's in memory */
+	enum cc c = cclass_slow(s, n, i, &l);
+	*len = l;
+	return c;
 }
 
 static enum cc cclass_slow(const unsigned char *s, size_t n, size_t i, int *len)
@@ -127,6 +130,9 @@ typedef struct {
 	const unsigned char *orig;
 	size_t on;                /* its length */
 	size_t hint;              /* run hint for the offset map */
+	size_t rn, re, ro;        /* run `hint` when it is the identity: its
+				     normalized range [rn, re) starts at ro
+				     in the original; else rn > re */
 	uint32_t sent, clause;
 	uint16_t pending;         /* flags for the next token */
 	bool dquote, squote;      /* inside "..." or '...' */
@@ -205,21 +211,30 @@ static void case_info(const unsigned char *o, size_t a, size_t b, token *t)
 		t->flags |= lookalike_flag(o, a, b, uppers);
 }
 
+/* Note the run at z->hint for emit() and emit_plain(). */
+static void note_run(tz *z)
+{
+	const nrun *r = z->hint < z->nt->nruns ? &z->nt->runs[z->hint] : NULL;
+	z->rn = r && r->ident ? r->norm : SIZE_MAX;
+	z->re = r && r->ident ? (size_t)r->norm + r->nlen : 0;
+	z->ro = r ? r->orig : 0;
+}
+
 static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags)
 {
 	tokens *ts = z->ts;
 	VEC_RESERVE(ts->t, ts->cap, ts->n + 1);
 	token *t = &ts->t[ts->n++];
 	size_t oa, ob;
-	const nrun *r = z->hint < z->nt->nruns ? &z->nt->runs[z->hint] : NULL;
 	bool same = false; /* the original is letters a-z in either case */
-	if (r && r->ident && a >= r->norm && b <= r->norm + r->nlen) {
+	if (a >= z->rn && b <= z->re) {
 		/* tokens start and end on code point boundaries: no widening */
-		oa = r->orig + (a - r->norm);
-		ob = r->orig + (b - r->norm);
+		oa = z->ro + (a - z->rn);
+		ob = z->ro + (b - z->rn);
 		same = z->plain; /* the original is the same letters, in either case */
 	} else {
 		ntext_orig_range(z->nt, a, b, &z->hint, &oa, &ob);
+		note_run(z);
 	}
 	*t = (token){.ns = (uint32_t)a, .nlen = (uint32_t)(b - a), .os = (uint32_t)oa, .oe = (uint32_t)ob,
 		     .sent = z->sent, .clause = z->clause, .flags = flags | z->pending, .kind = (uint8_t)kind,
@@ -259,14 +274,13 @@ static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags
  * the same letters in either case. */
 static inline void emit_plain(tz *z, size_t a, size_t b, uint16_t flags)
 {
-	const nrun *r = z->hint < z->nt->nruns ? &z->nt->runs[z->hint] : NULL;
 	tokens *ts = z->ts;
-	if (!r || !r->ident || a < r->norm || b > r->norm + r->nlen || ts->n + 1 > ts->cap || ts->nw + 1 > ts->capw) {
+	if (a < z->rn || b > z->re || ts->n == ts->cap || ts->nw == ts->capw) {
 		z->plain = true;
 		emit(z, a, b, TK_WORD, flags);
 		return;
 	}
-	size_t oa = r->orig + (a - r->norm), ob = r->orig + (b - r->norm);
+	size_t oa = z->ro + (a - z->rn), ob = z->ro + (b - z->rn);
 	unsigned uppers = 0;
 	if (b - a <= 8 && a + 8 <= z->n && oa + 8 <= z->on) {
 		/* the run is identical but for case: an original letter
@@ -275,8 +289,7 @@ static inline void emit_plain(tz *z, size_t a, size_t b, uint16_t flags)
 		memcpy(&x, z->s + a, 8);
 		memcpy(&y, z->orig + oa, 8);
 		x = (x ^ y) & 0x2020202020202020ull;
-		if (b - a < 8)
-			x &= (1ull << (8 * (b - a))) - 1;
+		x <<= 64 - 8 * (b - a); /* keeps the word's bytes */
 		uppers = (unsigned)(((x >> 5) * 0x0101010101010101ull) >> 56); /* 0 or 1 a byte, summed */
 	} else {
 		for (size_t k = oa; k < ob; k++)
@@ -743,6 +756,7 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 	ts->n = ts->nw = 0;
 	tz z = {.ts = ts, .nt = nt, .s = (const unsigned char *)nt->out.ptr, .n = nt->out.len,
 		.orig = (const unsigned char *)orig, .on = olen, .pending = TF_PARA_START | TF_LINE_START};
+	note_run(&z);
 	/* the next '@' at or after i (or the end) and where its address
 	 * could start: an address is tried only in [at_from, at) */
 	size_t at = z.n, at_from = z.n;
