@@ -143,7 +143,6 @@ typedef struct {
 	size_t sent_first;        /* its first token */
 	bool prev_wd, word_run;   /* the sentence before was words each with a
 				     full stop; two such in a row were seen */
-	bool plain;               /* the next token emitted is letters a-z only */
 	bool dotted;              /* a '.' between two letters: join_dotted() */
 } tz;
 
@@ -160,6 +159,41 @@ static inline uint16_t lookalike_flag(const unsigned char *o, size_t a, size_t b
 		if (ascii_upper(o[k]) == small)
 			return o[k] == (small ? 'I' : 'l') ? TF_LOOKALIKE : 0;
 	return 0;
+}
+
+/* The case of a word whose original o[a, b) is the letters a-z in either
+ * case, a capital with its 0x20 bit clear: sets *uppers, returns what
+ * applies of TF_CAPITAL, TF_ALLCAPS and TF_LOOKALIKE. on: o's length.
+ * Eight letters at a time. */
+static inline uint16_t plain_case(const unsigned char *o, size_t a, size_t b, size_t on, unsigned *uppers)
+{
+	const uint64_t bit = 0x2020202020202020ull, ones = 0x0101010101010101ull;
+	size_t n = b - a;
+	unsigned caps = 0;
+	uint64_t w = 0;
+	if (n <= 8 && a + 8 <= on) { /* the bytes after the word shifted out */
+		memcpy(&w, o + a, 8);
+		w = (~w & bit) << (64 - 8 * n);
+	} else if (b >= 8) { /* then the last eight, those counted shifted out */
+		size_t k = a;
+		for (; k + 8 < b; k += 8) {
+			memcpy(&w, o + k, 8);
+			caps += (unsigned)((((~w & bit) >> 5) * ones) >> 56);
+		}
+		memcpy(&w, o + b - 8, 8);
+		w = (~w & bit) >> (8 * (8 - (b - k)));
+	} else {
+		for (size_t k = a; k < b; k++)
+			caps += !(o[k] & 0x20);
+	}
+	caps += (unsigned)(((w >> 5) * ones) >> 56); /* 0 or 1 a byte, summed */
+	*uppers = caps;
+	uint16_t f = 0;
+	if (caps && !(o[a] & 0x20))
+		f |= TF_CAPITAL;
+	if (n >= 2 && caps == n)
+		f |= TF_ALLCAPS;
+	return f | lookalike_flag(o, a, b, caps);
 }
 
 static void case_info(const unsigned char *o, size_t a, size_t b, token *t)
@@ -226,12 +260,10 @@ static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags
 	VEC_RESERVE(ts->t, ts->cap, ts->n + 1);
 	token *t = &ts->t[ts->n++];
 	size_t oa, ob;
-	bool same = false; /* the original is letters a-z in either case */
 	if (a >= z->rn && b <= z->re) {
 		/* tokens start and end on code point boundaries: no widening */
 		oa = z->ro + (a - z->rn);
 		ob = z->ro + (b - z->rn);
-		same = z->plain; /* the original is the same letters, in either case */
 	} else {
 		ntext_orig_range(z->nt, a, b, &z->hint, &oa, &ob);
 		note_run(z);
@@ -247,21 +279,9 @@ static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags
 	z->pending = 0;
 	if (z->dquote || z->squote)
 		t->flags |= TF_QUOTED;
-	if (same) { /* letters a-z, written in either case */
-		unsigned uppers = 0;
-		for (size_t k = oa; k < ob; k++)
-			uppers += (unsigned)(z->orig[k] - 'A') < 26;
-		t->letters = (uint8_t)MIN(b - a, 255u);
-		t->uppers = (uint8_t)MIN(uppers, 255u);
-		if (uppers && (unsigned)(z->orig[oa] - 'A') < 26)
-			t->flags |= TF_CAPITAL;
-		if (b - a >= 2 && uppers == b - a)
-			t->flags |= TF_ALLCAPS;
-		t->flags |= lookalike_flag(z->orig, oa, ob, uppers);
-	} else if (kind == TK_WORD || kind == TK_VIRTUAL || kind == TK_HANDLE) {
+	if (kind == TK_WORD || kind == TK_VIRTUAL || kind == TK_HANDLE) {
 		case_info(z->orig, oa, ob, t);
 	}
-	z->plain = false;
 	if (kind != TK_PUNCT && kind != TK_EMOJI) {
 		VEC_RESERVE(ts->w, ts->capw, ts->nw + 1);
 		ts->w[ts->nw++] = (uint32_t)(ts->n - 1);
@@ -275,38 +295,23 @@ static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags
 static inline void emit_plain(tz *z, size_t a, size_t b, uint16_t flags)
 {
 	tokens *ts = z->ts;
-	if (a < z->rn || b > z->re || ts->n == ts->cap || ts->nw == ts->capw) {
-		z->plain = true;
+	if (a < z->rn || b > z->re) {
 		emit(z, a, b, TK_WORD, flags);
 		return;
 	}
-	size_t oa = z->ro + (a - z->rn), ob = z->ro + (b - z->rn);
-	unsigned uppers = 0;
-	if (b - a <= 8 && a + 8 <= z->n && oa + 8 <= z->on) {
-		/* the run is identical but for case: an original letter
-		 * differs from its a-z only by 0x20 when it is a capital */
-		uint64_t x, y;
-		memcpy(&x, z->s + a, 8);
-		memcpy(&y, z->orig + oa, 8);
-		x = (x ^ y) & 0x2020202020202020ull;
-		x <<= 64 - 8 * (b - a); /* keeps the word's bytes */
-		uppers = (unsigned)(((x >> 5) * 0x0101010101010101ull) >> 56); /* 0 or 1 a byte, summed */
-	} else {
-		for (size_t k = oa; k < ob; k++)
-			uppers += (unsigned)(z->orig[k] - 'A') < 26;
+	if (UNLIKELY(ts->n == ts->cap || ts->nw == ts->capw)) {
+		VEC_RESERVE(ts->t, ts->cap, ts->n + 1);
+		VEC_RESERVE(ts->w, ts->capw, ts->nw + 1);
 	}
-	flags |= z->pending;
+	size_t oa = z->ro + (a - z->rn), ob = z->ro + (b - z->rn);
+	unsigned uppers;
+	flags |= plain_case(z->orig, oa, ob, z->on, &uppers) | z->pending;
 	if (!z->sent_open) {
 		flags |= TF_SENT_START;
 		z->sent_first = ts->n;
 	}
 	if (z->dquote || z->squote)
 		flags |= TF_QUOTED;
-	if (uppers && (unsigned)(z->orig[oa] - 'A') < 26)
-		flags |= TF_CAPITAL;
-	if (b - a >= 2 && uppers == b - a)
-		flags |= TF_ALLCAPS;
-	flags |= lookalike_flag(z->orig, oa, ob, uppers);
 	ts->t[ts->n] = (token){.ns = (uint32_t)a, .nlen = (uint32_t)(b - a), .os = (uint32_t)oa, .oe = (uint32_t)ob,
 			       .sent = z->sent, .clause = z->clause, .flags = flags, .kind = TK_WORD,
 			       .letters = (uint8_t)MIN(b - a, 255u), .uppers = (uint8_t)MIN(uppers, 255u),
@@ -802,40 +807,44 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 			z.pending |= TF_LINE_START;
 			newlines = 0;
 		}
-		if (c == C_LETTER || c == C_DIGIT) {
-			size_t e = url_at(&z, i);
-			if (e) {
-				emit(&z, i, e, TK_URL, 0);
-				i = e;
-				continue;
-			}
-			/* an address needs an '@' after i with only address
-			 * characters between: find each '@' once */
-			if (i > at) {
-				q = memchr(z.s + i, '@', z.n - i);
-				at = q ? (size_t)(q - z.s) : z.n;
-				at_from = at;
-				while (at_from > i && (ascii_alnum(z.s[at_from - 1]) || strchr("._%+-", z.s[at_from - 1])) &&
-				       z.s[at_from - 1])
-					at_from--;
-			}
-			if (i >= at_from && i < at && (e = email_at(&z, i)) != 0) {
-				emit(&z, i, e, TK_EMAIL, 0);
-				i = e;
-				continue;
-			}
-		}
 		if (word_cc(c)) {
 			/* lower-case ASCII letters, the bulk of any text: no class
 			 * lookups (what runscan_add() does for a letter) */
 			runscan rs = {0};
 			size_t e = az_run(z.s, i, z.n, &rs.flags);
+			/* letters a-z, then a space or the end: no URL or address */
+			bool spaced = e > i && (e == z.n || z.s[e] == ' ');
+			if (!spaced && (c == C_LETTER || c == C_DIGIT)) {
+				size_t u = url_at(&z, i);
+				if (u) {
+					emit(&z, i, u, TK_URL, 0);
+					i = u;
+					continue;
+				}
+				/* an address needs an '@' after i with only address
+				 * characters between: find each '@' once */
+				if (i > at) {
+					q = memchr(z.s + i, '@', z.n - i);
+					at = q ? (size_t)(q - z.s) : z.n;
+					at_from = at;
+					while (at_from > i &&
+					       (ascii_alnum(z.s[at_from - 1]) || strchr("._%+-", z.s[at_from - 1])) &&
+					       z.s[at_from - 1])
+						at_from--;
+				}
+				if (i >= at_from && i < at && (u = email_at(&z, i)) != 0) {
+					emit(&z, i, u, TK_EMAIL, 0);
+					i = u;
+					continue;
+				}
+			}
 			int l2;
-			if (e > i && (e == z.n || !word_cc(cclass(z.s, z.n, e, &l2)))) {
+			if (spaced || (e > i && !word_cc(cclass(z.s, z.n, e, &l2)))) {
 				/* letters a-z, then a space, punctuation or the end:
-				 * what word_run() would do, without its checks */
+				 * what word_run() would do, without its checks (and
+				 * the space too) */
 				emit_plain(&z, i, e, rs.flags);
-				i = e;
+				i = spaced && e < z.n ? e + 1 : e;
 				continue;
 			}
 			if (e > i) { /* what runscan_add() would have learnt: the
