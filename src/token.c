@@ -58,6 +58,12 @@ static void init_table(void)
 	}
 }
 
+/* Does a character of class c belong in a run of word characters? */
+static inline bool word_cc(enum cc c)
+{
+	return (1u << c) & (1u << C_LETTER | 1u << C_DIGIT | 1u << C_MARK | 1u << C_APOS | 1u << C_MASK);
+}
+
 static enum cc cclass_slow(const unsigned char *s, size_t n, size_t i, int *len);
 
 /* Class of the character at s[i]; *len its byte length. */
@@ -67,7 +73,10 @@ static inline enum cc cclass(const unsigned char *s, size_t n, size_t i, int *le
 		*len = 1;
 		return (enum cc)ascii_cc[s[i]];
 	}
-	return cclass_slow(s, n, i, len);
+	int l; /* not len: its address would keep the caller's in memory */
+	enum cc c = cclass_slow(s, n, i, &l);
+	*len = l;
+	return c;
 }
 
 static enum cc cclass_slow(const unsigned char *s, size_t n, size_t i, int *len)
@@ -121,6 +130,9 @@ typedef struct {
 	const unsigned char *orig;
 	size_t on;                /* its length */
 	size_t hint;              /* run hint for the offset map */
+	size_t rn, re, ro;        /* run `hint` when it is the identity: its
+				     normalized range [rn, re) starts at ro
+				     in the original; else rn > re */
 	uint32_t sent, clause;
 	uint16_t pending;         /* flags for the next token */
 	bool dquote, squote;      /* inside "..." or '...' */
@@ -131,7 +143,6 @@ typedef struct {
 	size_t sent_first;        /* its first token */
 	bool prev_wd, word_run;   /* the sentence before was words each with a
 				     full stop; two such in a row were seen */
-	bool plain;               /* the next token emitted is letters a-z only */
 	bool dotted;              /* a '.' between two letters: join_dotted() */
 } tz;
 
@@ -148,6 +159,41 @@ static inline uint16_t lookalike_flag(const unsigned char *o, size_t a, size_t b
 		if (ascii_upper(o[k]) == small)
 			return o[k] == (small ? 'I' : 'l') ? TF_LOOKALIKE : 0;
 	return 0;
+}
+
+/* The case of a word whose original o[a, b) is the letters a-z in either
+ * case, a capital with its 0x20 bit clear: sets *uppers, returns what
+ * applies of TF_CAPITAL, TF_ALLCAPS and TF_LOOKALIKE. on: o's length.
+ * Eight letters at a time. */
+static inline uint16_t plain_case(const unsigned char *o, size_t a, size_t b, size_t on, unsigned *uppers)
+{
+	const uint64_t bit = 0x2020202020202020ull, ones = 0x0101010101010101ull;
+	size_t n = b - a;
+	unsigned caps = 0;
+	uint64_t w = 0;
+	if (n <= 8 && a + 8 <= on) { /* the bytes after the word shifted out */
+		memcpy(&w, o + a, 8);
+		w = (~w & bit) << (64 - 8 * n);
+	} else if (b >= 8) { /* then the last eight, those counted shifted out */
+		size_t k = a;
+		for (; k + 8 < b; k += 8) {
+			memcpy(&w, o + k, 8);
+			caps += (unsigned)((((~w & bit) >> 5) * ones) >> 56);
+		}
+		memcpy(&w, o + b - 8, 8);
+		w = (~w & bit) >> (8 * (8 - (b - k)));
+	} else {
+		for (size_t k = a; k < b; k++)
+			caps += !(o[k] & 0x20);
+	}
+	caps += (unsigned)(((w >> 5) * ones) >> 56); /* 0 or 1 a byte, summed */
+	*uppers = caps;
+	uint16_t f = 0;
+	if (caps && !(o[a] & 0x20))
+		f |= TF_CAPITAL;
+	if (n >= 2 && caps == n)
+		f |= TF_ALLCAPS;
+	return f | lookalike_flag(o, a, b, caps);
 }
 
 static void case_info(const unsigned char *o, size_t a, size_t b, token *t)
@@ -199,21 +245,28 @@ static void case_info(const unsigned char *o, size_t a, size_t b, token *t)
 		t->flags |= lookalike_flag(o, a, b, uppers);
 }
 
+/* Note the run at z->hint for emit() and emit_plain(). */
+static void note_run(tz *z)
+{
+	const nrun *r = z->hint < z->nt->nruns ? &z->nt->runs[z->hint] : NULL;
+	z->rn = r && r->ident ? r->norm : SIZE_MAX;
+	z->re = r && r->ident ? (size_t)r->norm + r->nlen : 0;
+	z->ro = r ? r->orig : 0;
+}
+
 static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags)
 {
 	tokens *ts = z->ts;
 	VEC_RESERVE(ts->t, ts->cap, ts->n + 1);
 	token *t = &ts->t[ts->n++];
 	size_t oa, ob;
-	const nrun *r = z->hint < z->nt->nruns ? &z->nt->runs[z->hint] : NULL;
-	bool same = false; /* the original is letters a-z in either case */
-	if (r && r->ident && a >= r->norm && b <= r->norm + r->nlen) {
+	if (a >= z->rn && b <= z->re) {
 		/* tokens start and end on code point boundaries: no widening */
-		oa = r->orig + (a - r->norm);
-		ob = r->orig + (b - r->norm);
-		same = z->plain; /* the original is the same letters, in either case */
+		oa = z->ro + (a - z->rn);
+		ob = z->ro + (b - z->rn);
 	} else {
 		ntext_orig_range(z->nt, a, b, &z->hint, &oa, &ob);
+		note_run(z);
 	}
 	*t = (token){.ns = (uint32_t)a, .nlen = (uint32_t)(b - a), .os = (uint32_t)oa, .oe = (uint32_t)ob,
 		     .sent = z->sent, .clause = z->clause, .flags = flags | z->pending, .kind = (uint8_t)kind,
@@ -226,21 +279,9 @@ static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags
 	z->pending = 0;
 	if (z->dquote || z->squote)
 		t->flags |= TF_QUOTED;
-	if (same) { /* letters a-z, written in either case */
-		unsigned uppers = 0;
-		for (size_t k = oa; k < ob; k++)
-			uppers += (unsigned)(z->orig[k] - 'A') < 26;
-		t->letters = (uint8_t)MIN(b - a, 255u);
-		t->uppers = (uint8_t)MIN(uppers, 255u);
-		if (uppers && (unsigned)(z->orig[oa] - 'A') < 26)
-			t->flags |= TF_CAPITAL;
-		if (b - a >= 2 && uppers == b - a)
-			t->flags |= TF_ALLCAPS;
-		t->flags |= lookalike_flag(z->orig, oa, ob, uppers);
-	} else if (kind == TK_WORD || kind == TK_VIRTUAL || kind == TK_HANDLE) {
+	if (kind == TK_WORD || kind == TK_VIRTUAL || kind == TK_HANDLE) {
 		case_info(z->orig, oa, ob, t);
 	}
-	z->plain = false;
 	if (kind != TK_PUNCT && kind != TK_EMOJI) {
 		VEC_RESERVE(ts->w, ts->capw, ts->nw + 1);
 		ts->w[ts->nw++] = (uint32_t)(ts->n - 1);
@@ -253,41 +294,24 @@ static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags
  * the same letters in either case. */
 static inline void emit_plain(tz *z, size_t a, size_t b, uint16_t flags)
 {
-	const nrun *r = z->hint < z->nt->nruns ? &z->nt->runs[z->hint] : NULL;
 	tokens *ts = z->ts;
-	if (!r || !r->ident || a < r->norm || b > r->norm + r->nlen || ts->n + 1 > ts->cap || ts->nw + 1 > ts->capw) {
-		z->plain = true;
+	if (a < z->rn || b > z->re) {
 		emit(z, a, b, TK_WORD, flags);
 		return;
 	}
-	size_t oa = r->orig + (a - r->norm), ob = r->orig + (b - r->norm);
-	unsigned uppers = 0;
-	if (b - a <= 8 && a + 8 <= z->n && oa + 8 <= z->on) {
-		/* the run is identical but for case: an original letter
-		 * differs from its a-z only by 0x20 when it is a capital */
-		uint64_t x, y;
-		memcpy(&x, z->s + a, 8);
-		memcpy(&y, z->orig + oa, 8);
-		x = (x ^ y) & 0x2020202020202020ull;
-		if (b - a < 8)
-			x &= (1ull << (8 * (b - a))) - 1;
-		uppers = (unsigned)(((x >> 5) * 0x0101010101010101ull) >> 56); /* 0 or 1 a byte, summed */
-	} else {
-		for (size_t k = oa; k < ob; k++)
-			uppers += (unsigned)(z->orig[k] - 'A') < 26;
+	if (UNLIKELY(ts->n == ts->cap || ts->nw == ts->capw)) {
+		VEC_RESERVE(ts->t, ts->cap, ts->n + 1);
+		VEC_RESERVE(ts->w, ts->capw, ts->nw + 1);
 	}
-	flags |= z->pending;
+	size_t oa = z->ro + (a - z->rn), ob = z->ro + (b - z->rn);
+	unsigned uppers;
+	flags |= plain_case(z->orig, oa, ob, z->on, &uppers) | z->pending;
 	if (!z->sent_open) {
 		flags |= TF_SENT_START;
 		z->sent_first = ts->n;
 	}
 	if (z->dquote || z->squote)
 		flags |= TF_QUOTED;
-	if (uppers && (unsigned)(z->orig[oa] - 'A') < 26)
-		flags |= TF_CAPITAL;
-	if (b - a >= 2 && uppers == b - a)
-		flags |= TF_ALLCAPS;
-	flags |= lookalike_flag(z->orig, oa, ob, uppers);
 	ts->t[ts->n] = (token){.ns = (uint32_t)a, .nlen = (uint32_t)(b - a), .os = (uint32_t)oa, .oe = (uint32_t)ob,
 			       .sent = z->sent, .clause = z->clause, .flags = flags, .kind = TK_WORD,
 			       .letters = (uint8_t)MIN(b - a, 255u), .uppers = (uint8_t)MIN(uppers, 255u),
@@ -385,7 +409,9 @@ static size_t url_at(const tz *z, size_t i)
 {
 	const char *p = (const char *)z->s + i;
 	size_t rest = z->n - i;
-	if (rest < 4 || !((p[0] == 'h' && p[1] == 't') || (p[0] == 'w' && p[1] == 'w')))
+	if (p[0] != 'h' && p[0] != 'w') /* most words: one test */
+		return 0;
+	if (rest < 4 || p[1] != (p[0] == 'h' ? 't' : 'w'))
 		return 0;
 	if (!(ascii_prefix_ci(p, rest, "http://") || ascii_prefix_ci(p, rest, "https://") ||
 	      ascii_prefix_ci(p, rest, "www.")))
@@ -434,7 +460,6 @@ typedef struct {
 	uint16_t flags;  /* TF_DIGIT, TF_SYM, TF_NONASCII, TF_REPEAT over the run */
 	int run;         /* repeat counting state */
 	unsigned char prev;
-	bool plain;      /* only the letters a-z */
 } runscan;
 
 static inline void runscan_add(runscan *r, const unsigned char *s, size_t i, enum cc c, int len)
@@ -577,7 +602,6 @@ static void word_run(tz *z, size_t a, size_t b, const runscan *rs)
 		}
 		flags = w.flags;
 	}
-	z->plain = rs->plain && ws == a && we == b;
 	emit(z, ws, we, TK_WORD, flags);
 	for (size_t i = we; i < b; i++) {
 		bool close = s[i] == '\'' && z->squote;
@@ -737,17 +761,23 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 	ts->n = ts->nw = 0;
 	tz z = {.ts = ts, .nt = nt, .s = (const unsigned char *)nt->out.ptr, .n = nt->out.len,
 		.orig = (const unsigned char *)orig, .on = olen, .pending = TF_PARA_START | TF_LINE_START};
-	bool has_at = z.n && memchr(z.s, '@', z.n) != NULL;
-	size_t at = 0, at_from = 0; /* the next '@' at or after i; where its address could start */
-	if (has_at) {
-		at = (size_t)((const unsigned char *)memchr(z.s, '@', z.n) - z.s);
-		at_from = at;
+	note_run(&z);
+	/* the next '@' at or after i (or the end) and where its address
+	 * could start: an address is tried only in [at_from, at) */
+	size_t at = z.n, at_from = z.n;
+	const unsigned char *q = z.n ? memchr(z.s, '@', z.n) : NULL;
+	if (q) {
+		at = at_from = (size_t)(q - z.s);
 		while (at_from > 0 && (ascii_alnum(z.s[at_from - 1]) || strchr("._%+-", z.s[at_from - 1])) &&
 		       z.s[at_from - 1])
 			at_from--;
 	}
 	size_t newlines = 0;
 	for (size_t i = 0; i < z.n;) {
+		if (z.s[i] == ' ') { /* the commonest byte: nothing to do */
+			i++;
+			continue;
+		}
 		int len;
 		enum cc c = cclass(z.s, z.n, i, &len);
 		if (c == C_SPACE || c == C_NL) {
@@ -777,68 +807,62 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 			z.pending |= TF_LINE_START;
 			newlines = 0;
 		}
-		if (c == C_LETTER || c == C_DIGIT) {
-			size_t e = url_at(&z, i);
-			if (e) {
-				emit(&z, i, e, TK_URL, 0);
-				i = e;
-				continue;
-			}
-			/* an address needs an '@' after i with only address
-			 * characters between: find each '@' once */
-			if (has_at && i > at) {
-				const unsigned char *q = memchr(z.s + i, '@', z.n - i);
-				at = q ? (size_t)(q - z.s) : z.n;
-				at_from = at;
-				while (at_from > i && (ascii_alnum(z.s[at_from - 1]) || strchr("._%+-", z.s[at_from - 1])) &&
-				       z.s[at_from - 1])
-					at_from--;
-			}
-			if (has_at && i >= at_from && i < at && (e = email_at(&z, i)) != 0) {
-				emit(&z, i, e, TK_EMAIL, 0);
-				i = e;
-				continue;
-			}
-		}
-		if (c == C_LETTER || c == C_DIGIT || c == C_MARK || c == C_APOS || c == C_MASK) {
-			size_t e = i;
-			runscan rs = {0};
+		if (word_cc(c)) {
 			/* lower-case ASCII letters, the bulk of any text: no class
 			 * lookups (what runscan_add() does for a letter) */
-			const unsigned char *s = z.s;
-			size_t n = z.n;
-			e = az_run(s, i, n, &rs.flags);
-			if (e > i) { /* what runscan_add() would have learnt: the
-				      last letter and how often it repeats (to 3) */
-				rs.prev = s[e - 1];
-				rs.run = 1;
-				while (rs.run < 3 && e - (size_t)rs.run > i && s[e - 1 - rs.run] == rs.prev)
-					rs.run++;
+			runscan rs = {0};
+			size_t e = az_run(z.s, i, z.n, &rs.flags);
+			/* letters a-z, then a space or the end: no URL or address */
+			bool spaced = e > i && (e == z.n || z.s[e] == ' ');
+			if (!spaced && (c == C_LETTER || c == C_DIGIT)) {
+				size_t u = url_at(&z, i);
+				if (u) {
+					emit(&z, i, u, TK_URL, 0);
+					i = u;
+					continue;
+				}
+				/* an address needs an '@' after i with only address
+				 * characters between: find each '@' once */
+				if (i > at) {
+					q = memchr(z.s + i, '@', z.n - i);
+					at = q ? (size_t)(q - z.s) : z.n;
+					at_from = at;
+					while (at_from > i &&
+					       (ascii_alnum(z.s[at_from - 1]) || strchr("._%+-", z.s[at_from - 1])) &&
+					       z.s[at_from - 1])
+						at_from--;
+				}
+				if (i >= at_from && i < at && (u = email_at(&z, i)) != 0) {
+					emit(&z, i, u, TK_EMAIL, 0);
+					i = u;
+					continue;
+				}
 			}
-			rs.letters = e > i;
-			rs.plain = true;
-			if (e > i && (e >= z.n || (z.s[e] < 0x80 && ascii_cc[z.s[e]] != C_LETTER &&
-						    ascii_cc[z.s[e]] != C_DIGIT && ascii_cc[z.s[e]] != C_APOS &&
-						    ascii_cc[z.s[e]] != C_MASK))) {
-				/* letters a-z, then a space or punctuation: what
-				 * word_run() would do, without its checks */
+			int l2;
+			if (spaced || (e > i && !word_cc(cclass(z.s, z.n, e, &l2)))) {
+				/* letters a-z, then a space, punctuation or the end:
+				 * what word_run() would do, without its checks (and
+				 * the space too) */
 				emit_plain(&z, i, e, rs.flags);
-				i = e;
+				i = spaced && e < z.n ? e + 1 : e;
 				continue;
 			}
-			for (;;) {
-				int l2;
-				if (e >= z.n)
-					break;
+			if (e > i) { /* what runscan_add() would have learnt: the
+				      last letter and how often it repeats (to 3) */
+				rs.letters = true;
+				rs.prev = z.s[e - 1];
+				rs.run = 1;
+				while (rs.run < 3 && e - (size_t)rs.run > i && z.s[e - 1 - rs.run] == rs.prev)
+					rs.run++;
+			}
+			while (e < z.n) {
 				enum cc c2 = cclass(z.s, z.n, e, &l2);
-				if (c2 == C_LETTER || c2 == C_DIGIT || c2 == C_MARK || c2 == C_APOS || c2 == C_MASK) {
+				if (word_cc(c2)) {
 					runscan_add(&rs, z.s, e, c2, l2);
-					rs.plain = false;
 					e += (size_t)l2;
 				} else if ((z.s[e] == '.' || z.s[e] == ',') && e > i && ascii_digit(z.s[e - 1]) &&
 					   e + 1 < z.n && ascii_digit(z.s[e + 1])) {
 					runscan_add(&rs, z.s, e, C_PUNCT, 1);
-					rs.plain = false;
 					e++; /* 3.50, 1,000 */
 				} else {
 					break;
@@ -946,6 +970,12 @@ static void add_virtual(tokens *ts, size_t i, size_t j, uint16_t flags)
 	ts->n++;
 }
 
+/* Can t be a letter of a word spelled out: one character, word or digit? */
+static inline bool spelled_letter(const token *t)
+{
+	return t->nlen == 1 && (t->kind == TK_WORD || t->kind == TK_NUM);
+}
+
 /* Letters spelled out one at a time with one kind of separator between
  * them ("f u c k", "i.d.i.o.t", "s-h-1-t"): at least three, in one
  * sentence. The virtual token covers the run and is reached from its first
@@ -955,8 +985,11 @@ static void join_spelled(tokens *ts, const ntext *nt, const unsigned char *orig)
 {
 	size_t nw = ts->nw;
 	for (size_t i = 0; i + 2 < nw;) {
-		token *t0 = &ts->t[ts->w[i]];
-		if (t0->nlen != 1 || (t0->kind != TK_WORD && t0->kind != TK_NUM)) {
+		if (!spelled_letter(&ts->t[ts->w[i + 2]])) {
+			i += 3; /* no run holds word i + 2: none starts before i + 3 */
+			continue;
+		}
+		if (!spelled_letter(&ts->t[ts->w[i]])) {
 			i++;
 			continue;
 		}
@@ -964,7 +997,7 @@ static void join_spelled(tokens *ts, const ntext *nt, const unsigned char *orig)
 		size_t j = i + 1;
 		for (; j < nw; j++) {
 			const token *p = &ts->t[ts->w[j - 1]], *q = &ts->t[ts->w[j]];
-			if (q->nlen != 1 || (q->kind != TK_WORD && q->kind != TK_NUM) || q->sent != p->sent)
+			if (!spelled_letter(q) || q->sent != p->sent)
 				break;
 			if (q->os != p->oe + 1)
 				break;
