@@ -185,6 +185,7 @@ eval: $(B)/tact
 	  TACT=$(B)/tact python3 tests/eval/agent.py tests/eval/$$f.jsonl; echo; done
 	@TACT=$(B)/tact python3 tests/eval/derogatory.py
 	@echo; TACT=$(B)/tact python3 tests/eval/complaints.py
+	@echo; TACT=$(B)/tact python3 tests/eval/targets.py
 
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 SANB ?= build-san

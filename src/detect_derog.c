@@ -1253,15 +1253,37 @@ static int person_at(const dctx *d, const cues *c, size_t k, bool poss)
  * reader ("Morons!"). */
 static bool at_reader(const dctx *d, const cues *c, const match *m)
 {
-	for (size_t k = m->w0; k < m->w1; k++)
-		if (person_at(d, c, k, true))
-			return person_at(d, c, k, true) > 0;
+	/* in its words only a pronoun counts, not a noun of the phrase
+	 * ("a bunch of crooks") */
+	for (size_t k = m->w0; k < m->w1; k++) {
+		int p = person_at(d, c, k, true);
+		if (p > 0 || (p < 0 && (word_in(d, k, pronouns) || word_in(d, k, possessives))))
+			return p > 0;
+	}
 	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && word_in(d, m->w0 - 1, possessives) &&
 	    person_at(d, c, m->w0 - 1, true))
 		return person_at(d, c, m->w0 - 1, true) > 0;
+	/* a name with a determiner is someone spoken of: "these idiots told
+	 * me", "all bullies" (describing words may stand between: "the
+	 * cheeky bastard", "the only thugs"), unless the reader is named
+	 * before it ("you, the idiot") */
+	static const char *const dets[] = {"the", "these", "those", "this", "that", "all", "some", "such", NULL};
+	for (size_t q = m->w0, skipped = 0; q > 0 && same_clause(d, q - 1, m->w0) && skipped < 3; q--, skipped++) {
+		if (word_in(d, q - 1, dets)) {
+			if (!(q > 1 && same_clause(d, q - 2, q - 1) && person_at(d, c, q - 2, false) > 0))
+				return false;
+			break;
+		}
+		if (person_at(d, c, q - 1, true) || word_tok(d, q - 1)->kind != TK_WORD ||
+		    word_in(d, q - 1, function_words))
+			break;
+	}
 	bool found;
 	size_t at;
 	subject_of(d, c, m->w0, entry_of(d, m)->before != 0, &found, &at);
+	/* "you are a bunch of crooks": the subject of the head */
+	if (found && at != SIZE_MAX && at + 1 < m->w0 && word_in(d, at + 1, (const char *const[]){"of", NULL}))
+		subject_of(d, c, at, false, &found, &at);
 	if (found && at != SIZE_MAX) {
 		int p = person_at(d, c, at, true);
 		/* "you guys are idiots", "you libs really are dumb" */
