@@ -56,15 +56,16 @@ static char *join_diag(const diag *d, size_t max)
 	return buf_steal(&b);
 }
 
-tact_engine *engine_load(const tact_config *cfg, const char *extra_dir, bool no_innocents, diag *d)
+tact_engine *engine_load(const tact_config *cfg, const char *extra_dir, unsigned how, diag *d)
 {
 	tact_engine *e = xcalloc(1, sizeof *e);
+	e->lx.examples = how & ENGINE_EXAMPLES;
 	e->max_bytes = config_size(cfg, "max-message-bytes");
 	e->lang = xstrdup(config_str(cfg, "lang"));
 	engine_load_lexicons(cfg, e->lang, &e->lx, d);
 	if (extra_dir)
 		lexicon_load_dir(&e->lx, extra_dir, true, d);
-	if (no_innocents)
+	if (how & ENGINE_NO_INNOCENTS)
 		for (size_t i = 0; i < e->lx.n; i++)
 			if (e->lx.e[i].label == label_intern("cue.innocent", 12) ||
 			    e->lx.e[i].label == label_intern("cue.spelling", 12))
@@ -88,7 +89,7 @@ tact_status tact_engine_new(const tact_config *cfg, tact_engine **out, char **er
 {
 	*out = NULL;
 	diag d = {0};
-	tact_engine *e = engine_load(cfg, NULL, false, &d);
+	tact_engine *e = engine_load(cfg, NULL, 0, &d);
 	if (d.errors) {
 		if (err)
 			*err = join_diag(&d, 20);

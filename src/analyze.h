@@ -48,11 +48,15 @@ static inline const lex_entry *entry_of(const dctx *d, const match *m) { return 
 static inline const token *word_tok(const dctx *d, size_t pos) { return &d->ts->t[d->ts->w[pos]]; }
 
 /* analyze.c */
+/* How engine_load() loads. */
+enum {
+	ENGINE_NO_INNOCENTS = 1 << 0, /* leave the word lists out (the generated allowlist, cue.spelling) */
+	ENGINE_EXAMPLES = 1 << 1,     /* keep the lexicons' embedded examples */
+};
 /* Load the bundled and configured lexicons (cfg), plus extra_dir when not
- * NULL, into a new engine and compile them; problems go to d. With
- * no_innocents the word lists (the generated allowlist, cue.spelling) are
- * left out. */
-tact_engine *engine_load(const tact_config *cfg, const char *extra_dir, bool no_innocents, diag *d);
+ * NULL, into a new engine and compile them; problems go to d. how: the
+ * ENGINE_* flags. */
+tact_engine *engine_load(const tact_config *cfg, const char *extra_dir, unsigned how, diag *d);
 void engine_load_lexicons(const tact_config *cfg, const char *lang, lexicon *lx, diag *d);
 /* Add a span for a match, with the entry's label and severity. */
 tact_span *span_from_match(dctx *d, const match *m, const char *label, tact_severity sev, const char *message);

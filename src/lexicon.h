@@ -1,6 +1,9 @@
 /* lexicon.h: lexicon files (lexicons/LANG/NAME.tact): entries, word
  * classes and embedded examples, as loaded and checked. The format is in
- * lexicons/README.md. Private to libtact. */
+ * lexicons/README.md. Private to libtact.
+ *
+ * Memory: the strings of entries, classes and examples are kept in the
+ * lexicon's blocks and die with lexicon_free(). */
 #ifndef TACT_LEXICON_H
 #define TACT_LEXICON_H
 
@@ -39,7 +42,7 @@ typedef struct {
 	size_t nanchors;
 	const char *file;   /* interned file name */
 	int line, pattern_col;
-	lex_example *examples;
+	lex_example *examples; /* only when the lexicon's examples is set */
 	size_t nexamples, capexamples;
 	bool user;          /* from --lexicons, not bundled */
 } lex_entry;
@@ -59,12 +62,18 @@ typedef struct {
 } diag;
 
 typedef struct {
+	bool examples;      /* set before loading: keep the embedded examples
+			     * (lint, test; else they are only checked) */
 	lex_entry *e;
 	size_t n, cap;
 	lex_class *classes;
 	size_t nclasses, capclasses;
 	char **files;       /* interned file names */
 	size_t nfiles, capfiles;
+	char **blocks;      /* the strings, one after another */
+	size_t nblocks, capblocks;
+	char *next;         /* free space in the last block */
+	size_t left;
 	uint32_t *byid;     /* open hash of entry ids: index + 1, 0 empty */
 	size_t nbyid;       /* a power of two, at least twice n */
 } lexicon;

@@ -149,7 +149,7 @@ tact_status tact_lexicon_lint(const tact_config *cfg, const char *dir, tact_repo
 			      size_t *errors)
 {
 	diag d = {0};
-	tact_engine *e = engine_load(cfg, dir, false, &d);
+	tact_engine *e = engine_load(cfg, dir, ENGINE_EXAMPLES, &d);
 	if (!d.errors) {
 		size_t p = 0, f = 0;
 		run_examples(e, &d, &p, &f);
@@ -167,7 +167,7 @@ tact_status tact_lexicon_test(const tact_config *cfg, const char *dir, tact_repo
 {
 	diag d = {0};
 	*passed = *failed = 0;
-	tact_engine *e = engine_load(cfg, dir, false, &d);
+	tact_engine *e = engine_load(cfg, dir, ENGINE_EXAMPLES, &d);
 	if (!d.errors)
 		run_examples(e, &d, passed, failed);
 	report_all(&d, report, ctx);
@@ -255,7 +255,7 @@ tact_status tact_lexicon_allowlist(const tact_config *cfg, FILE *out, size_t *nw
 	*nwords = 0;
 	diag d = {0};
 	allow_ctx c = {0};
-	c.e = engine_load(cfg, NULL, true, &d);
+	c.e = engine_load(cfg, NULL, ENGINE_NO_INNOCENTS, &d);
 	if (d.errors) {
 		if (err)
 			*err = xstrdup(d.msgs[0]);
@@ -329,7 +329,7 @@ tact_status tact_lexicon_allowlist(const tact_config *cfg, FILE *out, size_t *nw
 tact_status tact_lexicon_words(const tact_config *cfg, FILE *out, char **err)
 {
 	diag d = {0};
-	tact_engine *e = engine_load(cfg, NULL, true, &d);
+	tact_engine *e = engine_load(cfg, NULL, ENGINE_NO_INNOCENTS, &d);
 	if (d.errors) {
 		if (err)
 			*err = xstrdup(d.msgs[0]);

@@ -4,9 +4,14 @@
  * the suggestions, asked only for words that are reported, are kept once for
  * all threads; hunspell is called under a lock because a Hunhandle is not
  * thread-safe. Hunspell_create() returns a working-looking handle even when
- * the .aff/.dic files are missing, so they are opened here first. */
+ * the .aff/.dic files are missing, so they are opened here first.
+ *
+ * The hunspell library is loaded (dlopen) by the first spell_open(), not
+ * linked: with libstdc++ its relocations cost every start-up 2.9 M
+ * instructions, and most runs check no spelling. */
 #include "spell.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <hunspell/hunspell.h>
 #include <pthread.h>
@@ -47,6 +52,37 @@ struct spell_cache {
 
 #define CACHE_MAX (1u << 17) /* distinct words kept per thread */
 
+#ifndef HUNSPELL_SONAME
+#define HUNSPELL_SONAME "libhunspell-1.7.so.0"
+#endif
+
+/* The functions of hunspell.h used here, from the library; set once by
+ * hunspell_load(), with hs_error the reason when it failed. */
+static struct {
+	__typeof__(Hunspell_create) *create;
+	__typeof__(Hunspell_destroy) *destroy;
+	__typeof__(Hunspell_add) *add;
+	__typeof__(Hunspell_spell) *spell;
+	__typeof__(Hunspell_suggest) *suggest;
+	__typeof__(Hunspell_free_list) *free_list;
+} hs;
+static char *hs_error;
+static pthread_once_t hs_once = PTHREAD_ONCE_INIT;
+
+static void hunspell_load(void)
+{
+	void *lib = dlopen(HUNSPELL_SONAME, RTLD_NOW | RTLD_LOCAL);
+#define LOAD(f, name) (hs.f = (__typeof__(hs.f))dlsym(lib, name))
+	bool ok = lib && LOAD(create, "Hunspell_create") && LOAD(destroy, "Hunspell_destroy") &&
+		  LOAD(add, "Hunspell_add") && LOAD(spell, "Hunspell_spell") && LOAD(suggest, "Hunspell_suggest") &&
+		  LOAD(free_list, "Hunspell_free_list");
+#undef LOAD
+	if (!ok) {
+		const char *e = dlerror();
+		hs_error = xstrdup(e ? e : "a Hunspell_ function is missing");
+	}
+}
+
 static bool readable(const char *path)
 {
 	FILE *f = fopen(path, "r");
@@ -82,7 +118,7 @@ static void add_extra(const char *path, void *data)
 		while (n && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' '))
 			line[--n] = '\0';
 		if (n && line[0] != '#') {
-			Hunspell_add(c->h, line);
+			hs.add(c->h, line);
 			buf_add(c->words, line, (size_t)n + 1);
 		}
 	}
@@ -115,19 +151,25 @@ static Hunhandle *create_handle(const char *aff, const char *dic, bool *edits_on
 		char path[64];
 		snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
 		if (write(fd, b.ptr, b.len) == (ssize_t)b.len && readable(path))
-			h = Hunspell_create(path, dic);
+			h = hs.create(path, dic);
 		close(fd);
 	}
 	if (f)
 		fclose(f);
 	buf_free(&b);
 	*edits_only = h != NULL;
-	return h ? h : Hunspell_create(aff, dic);
+	return h ? h : hs.create(aff, dic);
 }
 
 tact_status spell_open(const tact_config *cfg, struct spell **out, char **err)
 {
 	*out = NULL;
+	pthread_once(&hs_once, hunspell_load);
+	if (hs_error) {
+		if (err)
+			*err = xasprintf("spelling needs the hunspell library: %s (install libhunspell-1.7-0)", hs_error);
+		return TACT_ERR_DICT;
+	}
 	const char *dict = config_str(cfg, "dict");
 	static const char *const dirs[] = {"/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell",
 					   "/usr/local/share/hunspell"};
@@ -178,9 +220,9 @@ void spell_close(struct spell *sp)
 {
 	if (!sp)
 		return;
-	Hunspell_destroy(sp->h);
+	hs.destroy(sp->h);
 	if (sp->full)
-		Hunspell_destroy(sp->full);
+		hs.destroy(sp->full);
 	spell_cache_free(sp->sugg);
 	pthread_mutex_destroy(&sp->lock);
 	pthread_mutex_destroy(&sp->full_lock);
@@ -255,12 +297,12 @@ static centry *cache_get(struct spell_cache **cp, const char *word, size_t n, ui
 static char *ask(Hunhandle *hh, const char *w)
 {
 	char **list = NULL;
-	int k = Hunspell_suggest(hh, &list, w);
+	int k = hs.suggest(hh, &list, w);
 	buf b = {0};
 	for (int i = 0; i < k && i < 3; i++)
 		buf_printf(&b, "%s%s", i ? "\n" : "", list[i]);
 	if (k > 0)
-		Hunspell_free_list(hh, &list, k);
+		hs.free_list(hh, &list, k);
 	char *s = b.len ? buf_steal(&b) : NULL;
 	buf_free(&b);
 	return s;
@@ -282,9 +324,9 @@ static char *suggest(struct spell *sp, const char *w, uint32_t h)
 			pthread_mutex_unlock(&sp->lock);
 			pthread_mutex_lock(&sp->full_lock);
 			if (!sp->full) {
-				sp->full = Hunspell_create(sp->aff, sp->dic);
+				sp->full = hs.create(sp->aff, sp->dic);
 				for (size_t i = 0; i < sp->extra.len; i += strlen(sp->extra.ptr + i) + 1)
-					Hunspell_add(sp->full, sp->extra.ptr + i);
+					hs.add(sp->full, sp->extra.ptr + i);
 			}
 			s = ask(sp->full, w);
 			pthread_mutex_unlock(&sp->full_lock);
@@ -312,7 +354,7 @@ bool spell_check(struct spell *sp, struct spell_cache **cache, const char *word,
 	if (!e->word) {
 		char *w = xstrndup(word, n);
 		pthread_mutex_lock(&sp->lock);
-		bool ok = Hunspell_spell(sp->h, w) != 0;
+		bool ok = hs.spell(sp->h, w) != 0;
 		pthread_mutex_unlock(&sp->lock);
 		*e = (centry){.word = w, .hash = h, .ok = ok, .suggested = ok};
 		(*cache)->n++;
@@ -329,7 +371,7 @@ bool spell_check(struct spell *sp, struct spell_cache **cache, const char *word,
 bool spell_known(struct spell *sp, const char *word)
 {
 	pthread_mutex_lock(&sp->lock);
-	bool ok = Hunspell_spell(sp->h, word) != 0;
+	bool ok = hs.spell(sp->h, word) != 0;
 	pthread_mutex_unlock(&sp->lock);
 	return ok;
 }
