@@ -62,6 +62,7 @@ tact_engine *engine_load(const tact_config *cfg, const char *extra_dir, unsigned
 	e->lx.examples = how & ENGINE_EXAMPLES;
 	e->max_bytes = config_size(cfg, "max-message-bytes");
 	e->lang = xstrdup(config_str(cfg, "lang"));
+	e->explain = config_bool(cfg, "explain");
 	engine_load_lexicons(cfg, e->lang, &e->lx, d);
 	if (extra_dir)
 		lexicon_load_dir(&e->lx, extra_dir, true, d);
@@ -250,6 +251,29 @@ static const char *blank_regions(tact_analyzer *an, const tact_msg *m)
 	return b;
 }
 
+/* --explain: a span "suppressed" for each match of a finding's rule that
+ * context kept from counting ("not going to cancel": negated), naming the
+ * label and the reason, unless a finding of that label covers it anyway
+ * (swearing counts negated too). */
+static void explain(dctx *d)
+{
+	for (size_t i = 0; i < d->ms->n; i++) {
+		const match *mt = &d->ms->m[i];
+		const lex_entry *le = entry_of(d, mt);
+		const char *why = context_why_name(mt->why & ~(unsigned)WHY_REGION);
+		if (!why || !strncmp(le->label, "cue.", 4))
+			continue;
+		bool found = false;
+		for (size_t k = 0; k < d->msg->nspans && !found; k++) {
+			const tact_span *s = &d->msg->spans[k];
+			found = s->start < mt->oe && mt->os < s->end && !strcmp(s->label, le->label);
+		}
+		if (!found)
+			span_from_match(d, mt, "suppressed", TACT_SEV_INFO,
+					msg_own(d->msg, xasprintf("%s not counted: %s", le->label, why)));
+	}
+}
+
 /* Run the stages on the analysed text. */
 static void run(tact_analyzer *an, tact_msg *m)
 {
@@ -274,6 +298,8 @@ static void run(tact_analyzer *an, tact_msg *m)
 		detect_derogatory(&d);
 		score_escalation(&d);
 	}
+	if (e->explain)
+		explain(&d);
 	if (an->ms.limit_entry)
 		tact_msg_set_error(m, "lexicon entry '%s' hit the pattern match limit; its matches are missing",
 				   an->ms.limit_entry);

@@ -17,6 +17,7 @@ struct tact_engine {
 	matcher m;
 	struct spell *spell;  /* NULL unless spelling is on */
 	bool lang_check;      /* the lexicons hold cue.foreign word lists (language.c) */
+	bool explain;         /* setting explain: spans for what context kept from counting */
 };
 
 struct tact_analyzer {

@@ -42,6 +42,7 @@ static const struct key {
 	{"own-text", K_BOOL, "no", NULL},
 	{"summary", K_BOOL, "no", NULL},
 	{"positions", K_BOOL, "yes", NULL},
+	{"explain", K_BOOL, "no", NULL},
 };
 
 struct tact_config {

@@ -82,6 +82,8 @@ static const char help_output[] =
 	"      --text               include the analysed text in each record\n"
 	"      --own-text           include only the author's own words (no quotes,\n"
 	"                           no signature)\n"
+	"      --explain            add a span 'suppressed' for each signal that context\n"
+	"                           kept from counting (negated, hypothetical, ...)\n"
 	"      --summary            print counts at the end (on stderr with jsonl, tsv\n"
 	"                           and html)\n"
 	"      --fail-on=WHAT       exit 1 when a finding reaches WHAT: a level (low,\n"
@@ -162,6 +164,7 @@ static const struct option long_opts[] = {
 	{"dict-extra", required_argument, NULL, OPT_SETTING},
 	{"text", no_argument, NULL, OPT_SETTING},
 	{"own-text", no_argument, NULL, OPT_SETTING},
+	{"explain", no_argument, NULL, OPT_SETTING},
 	{"summary", no_argument, NULL, OPT_SETTING},
 	{"no-positions", no_argument, NULL, OPT_NO_POSITIONS},
 	{"no-suggest", no_argument, NULL, OPT_NO_SUGGEST},

@@ -101,6 +101,11 @@ check transcript-chat-speakers "John Smith (Customer)|Live Chat Agent" "$(jq -r 
 # the text writer says whom an insult is aimed at
 printf 'Customer: You idiots lost my bag. Kevin was a moron too.\n' >"$tmp/aimed.txt"
 check text-insult-target "(the reader)|(someone else)" "$("$tact" -o text "$tmp/aimed.txt" | grep -o '(the reader)\|(someone else)' | paste -sd'|')"
+# --explain: a signal that context kept from counting is a span "suppressed"
+echo "I'm not going to cancel my account." >"$tmp/neg.txt"
+check explain-off "" "$("$tact" -f text "$tmp/neg.txt" | jq -r '.spans[] | select(.label == "suppressed") | .message')"
+check explain-on "escalation.cancel not counted: negated" "$("$tact" -f text --explain "$tmp/neg.txt" | jq -r '.spans[] | select(.label == "suppressed") | .message')"
+check explain-level "low" "$("$tact" -f text --explain "$tmp/neg.txt" | jq -r .escalation.level)"
 # other exports' field names, when no field option names them
 printf '%s\n' '{"sender":"customer","message":"you idiots"}' '{"role":"assistant","body":"sorry"}' '{"x":1}' >"$tmp/alt.jsonl"
 status jsonl-alt-fields-run 0 "$tact" "$tmp/alt.jsonl"
