@@ -170,6 +170,30 @@ static node *seq_view(node *const *items, size_t n)
 	return s;
 }
 
+/* Is id one of the sorted ids[0..n)? */
+static inline bool in_ids(const int32_t *ids, size_t n, int32_t id)
+{
+	if (id < 0)
+		return false;
+	if (n <= 8) {
+		for (size_t i = 0; i < n; i++)
+			if (ids[i] == id)
+				return true;
+		return false;
+	}
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (ids[mid] == id)
+			return true;
+		if (ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
 /* Larger id sets are sorted through a bitmap over their range (ids are
  * dense small integers): qsort's comparison calls were 7 % of the start-up.
  * All zero between calls; freed with the arenas. */
@@ -1112,6 +1136,18 @@ static bool add_variants(matcher *m, const vocab *v, uint32_t entry, node *seq, 
 	have = have && rset.nids;
 	if (have) {
 		ids_sort(&rset);
+		/* a form is not needed with its lemma (mark_seen() notes a
+		 * word's lemma too), unless that lemma has one of its own */
+		int32_t *kept = xmalloc(rset.nids * sizeof *kept);
+		size_t k = 0;
+		for (size_t i = 0; i < rset.nids; i++) {
+			int32_t id = rset.ids[i], b = v->slots[v->by_id[id]].base;
+			if (b == id || v->slots[v->by_id[b]].base != b || !in_ids(rset.ids, rset.nids, b))
+				kept[k++] = id;
+		}
+		free(rset.ids);
+		rset.ids = kept;
+		rset.nids = k;
 		pv.req = add_ids(m, rset.ids, rset.nids);
 		pv.nreq = (uint16_t)rset.nids;
 	}
@@ -2050,29 +2086,6 @@ typedef struct {
 	size_t text_a, text_b;
 } mctx;
 
-static inline bool in_ids(const int32_t *ids, size_t n, int32_t id)
-{
-	if (id < 0)
-		return false;
-	if (n <= 8) {
-		for (size_t i = 0; i < n; i++)
-			if (ids[i] == id)
-				return true;
-		return false;
-	}
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (ids[mid] == id)
-			return true;
-		if (ids[mid] < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
-}
-
 static bool caps_ok(const token *t, unsigned flags)
 {
 	return !(flags & LF_CAPS) || (t->letters && t->letters == t->uppers);
@@ -2269,24 +2282,10 @@ static bool near_ok(const mctx *c, uint32_t ids, uint16_t n, size_t pos, int dir
  * lemma, its de-obfuscated view, or that view's lemma. */
 enum { VIA_WORD, VIA_LEMMA, VIA_DEOB, VIA_DEOB_LEMMA };
 
-static inline void seen_id(const matcher *m, match_scratch *s, int32_t id)
+/* Note the ids of t in seen[id + 1] (seen[0] takes the -1s). */
+static inline void seen_token(match_scratch *s, const token *t)
 {
-	if ((uint32_t)id < m->nvocab) /* -1 wraps: out of range */
-		s->seen[id] = s->seen_seq;
-}
-
-static inline void seen_token(const matcher *m, match_scratch *s, const token *t)
-{
-	if (t->id >= 0) {
-		seen_id(m, s, t->id);
-		if (t->base != t->id)
-			seen_id(m, s, t->base);
-	}
-	if (t->did >= 0) {
-		seen_id(m, s, t->did);
-		if (t->dbase != t->did)
-			seen_id(m, s, t->dbase);
-	}
+	s->seen[t->id + 1] = s->seen[t->base + 1] = s->seen[t->did + 1] = s->seen[t->dbase + 1] = s->seen_seq;
 }
 
 /* Note every id of every word of the sentence starting at word position
@@ -2294,10 +2293,10 @@ static inline void seen_token(const matcher *m, match_scratch *s, const token *t
  * spelled-out word's) as seen in it. Phrases match within a sentence. */
 static void mark_seen(const matcher *m, const tokens *ts, match_scratch *s, size_t pos)
 {
-	if (s->nseen < m->nvocab) {
+	if (s->nseen < m->nvocab + 1) {
 		free(s->seen);
-		s->seen = xcalloc(m->nvocab, sizeof *s->seen);
-		s->nseen = m->nvocab;
+		s->seen = xcalloc(m->nvocab + 1, sizeof *s->seen);
+		s->nseen = m->nvocab + 1;
 		s->seen_seq = 0;
 	}
 	if (++s->seen_seq == 0) { /* wrapped: start afresh */
@@ -2309,9 +2308,9 @@ static void mark_seen(const matcher *m, const tokens *ts, match_scratch *s, size
 		const token *t = &ts->t[ts->w[p]];
 		if (t->sent != sent)
 			break;
-		seen_token(m, s, t);
+		seen_token(s, t);
 		if (t->alt >= 0)
-			seen_token(m, s, &ts->t[t->alt]);
+			seen_token(s, &ts->t[t->alt]);
 	}
 }
 
@@ -2326,7 +2325,7 @@ static bool any_seen(mctx *c, uint32_t ids, uint16_t n)
 	const int32_t *set = c->m->ids + ids;
 	const uint32_t *seen = c->s->seen, seq = c->s->seen_seq;
 	for (uint16_t i = 0; i < n; i++)
-		if (seen[set[i]] == seq)
+		if (seen[set[i] + 1] == seq)
 			return true;
 	return false;
 }

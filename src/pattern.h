@@ -197,8 +197,8 @@ typedef struct {
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit;
 	const char *limit_entry; /* id of an entry that hit a PCRE2 limit */
-	uint32_t *seen;       /* per vocabulary id: the last sentence (seen_seq)
-				 holding a word with that id */
+	uint32_t *seen;       /* at vocabulary id + 1: the last sentence
+				 (seen_seq) holding a word with that id */
 	size_t nseen;
 	uint32_t seen_seq;
 	uint32_t *cand;       /* variants found through neighbour words */
