@@ -181,7 +181,8 @@ typedef struct {
 	bool all_cues;        /* run context cues in every sentence (lint) */
 	uint8_t skip_side;    /* SIDE_CUSTOMER or SIDE_AGENT: the signals of that
 				 side are not matched (the message is the
-				 other's); 0 matches all */
+				 other's; the anchor tables of its view leave
+				 them out) */
 	uint8_t *hot;         /* per sentence: HOT_SIGNAL holds a signal (the
 				 context pass looks at it), HOT_DEADLINE holds a
 				 deadline or follows one (consequence cues) */
