@@ -170,6 +170,30 @@ static node *seq_view(node *const *items, size_t n)
 	return s;
 }
 
+/* Is id one of the sorted ids[0..n)? */
+static inline bool in_ids(const int32_t *ids, size_t n, int32_t id)
+{
+	if (id < 0)
+		return false;
+	if (n <= 8) {
+		for (size_t i = 0; i < n; i++)
+			if (ids[i] == id)
+				return true;
+		return false;
+	}
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (ids[mid] == id)
+			return true;
+		if (ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
 /* Larger id sets are sorted through a bitmap over their range (ids are
  * dense small integers): qsort's comparison calls were 7 % of the start-up.
  * All zero between calls; freed with the arenas. */
@@ -1112,6 +1136,18 @@ static bool add_variants(matcher *m, const vocab *v, uint32_t entry, node *seq, 
 	have = have && rset.nids;
 	if (have) {
 		ids_sort(&rset);
+		/* a form is not needed with its lemma (mark_seen() notes a
+		 * word's lemma too), unless that lemma has one of its own */
+		int32_t *kept = xmalloc(rset.nids * sizeof *kept);
+		size_t k = 0;
+		for (size_t i = 0; i < rset.nids; i++) {
+			int32_t id = rset.ids[i], b = v->slots[v->by_id[id]].base;
+			if (b == id || v->slots[v->by_id[b]].base != b || !in_ids(rset.ids, rset.nids, b))
+				kept[k++] = id;
+		}
+		free(rset.ids);
+		rset.ids = kept;
+		rset.nids = k;
 		pv.req = add_ids(m, rset.ids, rset.nids);
 		pv.nreq = (uint16_t)rset.nids;
 	}
@@ -2050,29 +2086,6 @@ typedef struct {
 	size_t text_a, text_b;
 } mctx;
 
-static inline bool in_ids(const int32_t *ids, size_t n, int32_t id)
-{
-	if (id < 0)
-		return false;
-	if (n <= 8) {
-		for (size_t i = 0; i < n; i++)
-			if (ids[i] == id)
-				return true;
-		return false;
-	}
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (ids[mid] == id)
-			return true;
-		if (ids[mid] < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
-}
-
 static bool caps_ok(const token *t, unsigned flags)
 {
 	return !(flags & LF_CAPS) || (t->letters && t->letters == t->uppers);
@@ -2269,24 +2282,10 @@ static bool near_ok(const mctx *c, uint32_t ids, uint16_t n, size_t pos, int dir
  * lemma, its de-obfuscated view, or that view's lemma. */
 enum { VIA_WORD, VIA_LEMMA, VIA_DEOB, VIA_DEOB_LEMMA };
 
-static inline void seen_id(const matcher *m, match_scratch *s, int32_t id)
+/* Note the ids of t in seen[id + 1] (seen[0] takes the -1s). */
+static inline void seen_token(match_scratch *s, const token *t)
 {
-	if ((uint32_t)id < m->nvocab) /* -1 wraps: out of range */
-		s->seen[id] = s->seen_seq;
-}
-
-static inline void seen_token(const matcher *m, match_scratch *s, const token *t)
-{
-	if (t->id >= 0) {
-		seen_id(m, s, t->id);
-		if (t->base != t->id)
-			seen_id(m, s, t->base);
-	}
-	if (t->did >= 0) {
-		seen_id(m, s, t->did);
-		if (t->dbase != t->did)
-			seen_id(m, s, t->dbase);
-	}
+	s->seen[t->id + 1] = s->seen[t->base + 1] = s->seen[t->did + 1] = s->seen[t->dbase + 1] = s->seen_seq;
 }
 
 /* Note every id of every word of the sentence starting at word position
@@ -2294,10 +2293,10 @@ static inline void seen_token(const matcher *m, match_scratch *s, const token *t
  * spelled-out word's) as seen in it. Phrases match within a sentence. */
 static void mark_seen(const matcher *m, const tokens *ts, match_scratch *s, size_t pos)
 {
-	if (s->nseen < m->nvocab) {
+	if (s->nseen < m->nvocab + 1) {
 		free(s->seen);
-		s->seen = xcalloc(m->nvocab, sizeof *s->seen);
-		s->nseen = m->nvocab;
+		s->seen = xcalloc(m->nvocab + 1, sizeof *s->seen);
+		s->nseen = m->nvocab + 1;
 		s->seen_seq = 0;
 	}
 	if (++s->seen_seq == 0) { /* wrapped: start afresh */
@@ -2309,9 +2308,9 @@ static void mark_seen(const matcher *m, const tokens *ts, match_scratch *s, size
 		const token *t = &ts->t[ts->w[p]];
 		if (t->sent != sent)
 			break;
-		seen_token(m, s, t);
+		seen_token(s, t);
 		if (t->alt >= 0)
-			seen_token(m, s, &ts->t[t->alt]);
+			seen_token(s, &ts->t[t->alt]);
 	}
 }
 
@@ -2326,7 +2325,7 @@ static bool any_seen(mctx *c, uint32_t ids, uint16_t n)
 	const int32_t *set = c->m->ids + ids;
 	const uint32_t *seen = c->s->seen, seq = c->s->seen_seq;
 	for (uint16_t i = 0; i < n; i++)
-		if (seen[set[i]] == seq)
+		if (seen[set[i] + 1] == seq)
 			return true;
 	return false;
 }
@@ -2340,6 +2339,18 @@ static void sentence_start(mctx *c, uint32_t sent, size_t pos)
 	c->digit = -1;
 }
 
+/* vm() from the start, without a call for an empty program (OP_END
+ * alone: the phrase starts or ends at its anchor). */
+static inline bool run(mctx *c, uint32_t pc, size_t pos, int dir, unsigned flags, size_t *out)
+{
+	if (c->m->prog[pc].op == OP_END) {
+		*out = pos;
+		return true;
+	}
+	c->steps = 0;
+	return vm(c, pc, pos, dir, flags, 0, out);
+}
+
 /* Try variant vi anchored on id at word position pos (t is the word, or
  * its spelled-out view when virt), read from the token the way via says. */
 static void try_variant(mctx *c, uint32_t vi, int via, size_t pos, const token *t, bool virt)
@@ -2348,8 +2359,6 @@ static void try_variant(mctx *c, uint32_t vi, int via, size_t pos, const token *
 	 * whether the entry accepts the way id was read */
 	static const unsigned need[] = {0, LF_STEM, LF_OBF, LF_OBF | LF_STEM};
 	const pvariant *pv = &c->m->vars[vi];
-	if (c->m->entry_side[pv->entry] == c->s->skip_side)
-		return;
 	if (c->m->entry_kind[pv->entry] == ENTRY_CONSEQ && !(c->s->hot[t->sent] & HOT_DEADLINE))
 		return;
 	/* a spelled-out word ("F.T.C") counts as its letters joined for every
@@ -2365,12 +2374,8 @@ static void try_variant(mctx *c, uint32_t vi, int via, size_t pos, const token *
 	if (pv->nreq && !any_seen(c, pv->req, pv->nreq))
 		return;
 	size_t start, end;
-	c->steps = 0;
 	c->gapw = 0;
-	if (!vm(c, pv->bwd, pos, -1, flags, 0, &start))
-		return;
-	c->steps = 0;
-	if (!vm(c, pv->fwd, after, +1, flags, 0, &end))
+	if (!run(c, pv->bwd, pos, -1, flags, &start) || !run(c, pv->fwd, after, +1, flags, &end))
 		return;
 	push_match(c, pv->entry, start, end > start ? end : start + 1, virt ? MF_OBF : 0);
 }
@@ -2816,14 +2821,13 @@ static inline unsigned idf_of(const matcher *m, int32_t id)
 	return (uint32_t)id < m->nvocab ? m->idf[id] : 0;
 }
 
-/* Every variant of anchor table pass that may start at word position pos,
+/* Every variant of anchor table tb that may start at word position pos,
  * for a word with more than one reading: its own ids, its lemma, its
  * de-obfuscated view and that view's lemma, and those of a spelled-out word
  * starting here. */
-static void anchors_at_readings(mctx *c, int pass, size_t pos, const token *t)
+static void anchors_at_readings(mctx *c, int tb, size_t pos, const token *t)
 {
 	const matcher *m = c->m;
-	int tb = TAB(pass, c->s->skip_side == SIDE_CUSTOMER);
 	for (int v = 0; v < 2; v++) {
 		const token *x = v ? (t->alt >= 0 ? &c->ts->t[t->alt] : NULL) : t;
 		if (!x)
@@ -2840,19 +2844,27 @@ static void anchors_at_readings(mctx *c, int pass, size_t pos, const token *t)
 	}
 }
 
-/* Every variant of anchor table pass that may start at word position pos;
- * inline for the common word, one reading and maybe a lemma. */
-static inline void anchors_at(mctx *c, int pass, size_t pos, const token *t)
+/* The IDF_* of word t's form (*f) and of its lemma (*fb, 0 when it is
+ * its own): what the matcher does at the word. */
+static inline void idf_word(const matcher *m, const token *t, unsigned *f, unsigned *fb)
+{
+	*f = idf_of(m, t->id);
+	*fb = t->base != t->id ? idf_of(m, t->base) : 0;
+}
+
+/* Every variant of anchor table tb that may start at word position pos;
+ * inline for the common word, one reading and maybe a lemma (f, fb:
+ * idf_word()). */
+static inline void anchors_at(mctx *c, int tb, size_t pos, const token *t, unsigned f, unsigned fb)
 {
 	if (t->alt >= 0 || t->did >= 0) {
-		anchors_at_readings(c, pass, pos, t);
+		anchors_at_readings(c, tb, pos, t);
 		return;
 	}
 	const matcher *m = c->m;
-	int tb = TAB(pass, c->s->skip_side == SIDE_CUSTOMER);
-	if (idf_of(m, t->id) & (IDF_TAB << tb))
+	if (f & (IDF_TAB << tb))
 		try_anchor(c, &m->tab[tb], t->id, VIA_WORD, pos, t, false);
-	if (t->base != t->id && (idf_of(m, t->base) & (IDF_TAB << tb)))
+	if (fb & (IDF_TAB << tb))
 		try_anchor(c, &m->tab[tb], t->base, VIA_LEMMA, pos, t, false);
 }
 
@@ -2956,12 +2968,6 @@ static void regexes_run(mctx *c, size_t pos, const token *t, bool ctx, uint32_t 
 	}
 }
 
-static inline void regexes_at(mctx *c, size_t pos, const token *t, bool ctx, uint32_t *last_sent)
-{
-	if ((idf_of(c->m, t->id) | (t->base != t->id ? idf_of(c->m, t->base) : 0)) & IDF_RX)
-		regexes_run(c, pos, t, ctx, last_sent);
-}
-
 void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext *nt, tokens *ts, match_scratch *s)
 {
 	s->n = 0;
@@ -2975,19 +2981,21 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 		s->rx_next = xmalloc(m->nrx * sizeof *s->rx_next);
 		s->nrx_next = m->nrx;
 	}
+	const int view = s->skip_side == SIDE_CUSTOMER;
 	for (size_t pos = 0; pos < ts->nw; pos++) {
 		token *t = &ts->t[ts->w[pos]];
 		if (!pos || t->sent != c.sent)
 			sentence_start(&c, t->sent, pos);
+		unsigned f, fb;
+		idf_word(m, t, &f, &fb);
 		/* a phrase or substring match holds its anchor word: in a quote
 		 * or signature region it would not count (regexes still run:
 		 * their match need not hold the anchor) */
 		bool in_region = t->flags & TF_REGION;
 		if (!in_region)
-			anchors_at(&c, 0, pos, t);
+			anchors_at(&c, TAB(0, view), pos, t, f, fb);
 		/* the token's id is its text looked up: IDF_INNOCENT is
 		 * innocent(v, text, nlen) */
-		unsigned f = idf_of(m, t->id);
 		if (!in_region && m->ac.nstates && t->kind == TK_WORD && t->nlen > 3 && !(f & IDF_INNOCENT)) {
 			size_t before = s->n;
 			const char *w = nt->out.ptr + t->ns;
@@ -2999,7 +3007,8 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 					sub_scan(&c, pos, t, d, t->dlen, true);
 			}
 		}
-		regexes_at(&c, pos, t, false, &last_rx_sent);
+		if ((f | fb) & IDF_RX)
+			regexes_run(&c, pos, t, false, &last_rx_sent);
 	}
 	/* context cues, only in the sentences that hold a signal */
 	if (s->n || s->all_cues) {
@@ -3025,9 +3034,12 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 			if (fresh || t->sent != c.sent)
 				sentence_start(&c, t->sent, pos);
 			fresh = false;
+			unsigned f, fb;
+			idf_word(m, t, &f, &fb);
 			if (!(t->flags & TF_REGION))
-				anchors_at(&c, 1, pos, t);
-			regexes_at(&c, pos, t, true, &last_rx_sent);
+				anchors_at(&c, TAB(1, view), pos, t, f, fb);
+			if ((f | fb) & IDF_RX)
+				regexes_run(&c, pos, t, true, &last_rx_sent);
 		}
 	}
 	VEC_RESERVE(s->sort, s->capsort, s->n);

@@ -181,7 +181,8 @@ typedef struct {
 	bool all_cues;        /* run context cues in every sentence (lint) */
 	uint8_t skip_side;    /* SIDE_CUSTOMER or SIDE_AGENT: the signals of that
 				 side are not matched (the message is the
-				 other's); 0 matches all */
+				 other's; the anchor tables of its view leave
+				 them out) */
 	uint8_t *hot;         /* per sentence: HOT_SIGNAL holds a signal (the
 				 context pass looks at it), HOT_DEADLINE holds a
 				 deadline or follows one (consequence cues) */
@@ -197,8 +198,8 @@ typedef struct {
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit;
 	const char *limit_entry; /* id of an entry that hit a PCRE2 limit */
-	uint32_t *seen;       /* per vocabulary id: the last sentence (seen_seq)
-				 holding a word with that id */
+	uint32_t *seen;       /* at vocabulary id + 1: the last sentence
+				 (seen_seq) holding a word with that id */
 	size_t nseen;
 	uint32_t seen_seq;
 	uint32_t *cand;       /* variants found through neighbour words */
