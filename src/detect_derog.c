@@ -1224,20 +1224,23 @@ static int person_at(const dctx *d, const cues *c, size_t k, bool poss)
 	static const char *const reader[] = {"you're", "youre", "you've", "you'll", "you'd", "sir", "madam", "mate",
 					     "pal", "buddy", "dude", "bro", NULL};
 	static const char *const yours[] = {"your", "ur", "yer", "yo", "yours", NULL};
-	if (addressee(d, c, k) || word_in(d, k, reader))
+	if (word_tok(d, k)->kind != TK_WORD)
+		return 0;
+	bool tgt = cue_word(d, c->tgt, k); /* the one lookup most words need */
+	if ((tgt && addressee(d, c, k)) || word_in(d, k, reader))
 		return 1;
 	if (word_in(d, k, yours))
 		return poss;
 	if (word_in(d, k, possessives))
 		return poss ? -1 : 0;
+	if (!tgt && !is_name(d, c, k))
+		return 0;
 	if (cue_word(d, c->self, k) || is_insult(d, c, k))
 		return 0;
 	/* a capital that starts a sentence is a name only before a copula
 	 * ("Kevin was useless", not "Stop acting like a ...") */
-	return cue_word(d, c->tgt, k) ||
-		       (is_name(d, c, k) && (!(word_tok(d, k)->flags & TF_SENT_START) ||
-					     (k + 1 < d->ts->nw &&
-					      word_in(d, k + 1, (const char *const[]){"is", "was", "are", "were", NULL}))))
+	return tgt || !(word_tok(d, k)->flags & TF_SENT_START) ||
+		       (k + 1 < d->ts->nw && word_in(d, k + 1, (const char *const[]){"is", "was", "are", "were", NULL}))
 		   ? -1
 		   : 0;
 }
@@ -1248,9 +1251,9 @@ static int person_at(const dctx *d, const cues *c, size_t k, bool poss)
  * copula says it of ("you are an idiot", "your a dick", "your agent is a
  * moron"); a name called in a clause of its own is called at the reader
  * ("Moron, the Latinos are...", "..., coward."); else the nearest person
- * in its clause, then in its sentence ("idiots like you", "that idiot
- * Kevin"), then anyone in the sentence before; with nobody around, the
- * reader ("Morons!"). */
+ * in its clause, then in its sentence, up to 16 words away ("idiots like
+ * you", "that idiot Kevin"), then anyone in the sentence before; with
+ * nobody around, the reader ("Morons!"). */
 static bool at_reader(const dctx *d, const cues *c, const match *m)
 {
 	/* in its words only a pronoun counts, not a noun of the phrase
@@ -1302,7 +1305,7 @@ static bool at_reader(const dctx *d, const cues *c, const match *m)
 	if (c1 - c0 - (m->w1 - m->w0) <= 1 && (c0 == w0 || c1 == w1) && w1 - w0 > c1 - c0)
 		return true;
 	for (int wide = 0; wide < 2; wide++)
-		for (size_t dist = 1; dist < w1 - w0; dist++)
+		for (size_t dist = 1; dist < w1 - w0 && dist <= 16; dist++)
 			for (int side = 0; side < 2; side++) {
 				if (side ? m->w1 - 1 + dist >= w1 : m->w0 < w0 + dist)
 					continue;
