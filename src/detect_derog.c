@@ -1215,31 +1215,69 @@ typedef struct {
 	tact_severity sev;
 } finding;
 
+/* The cues at_reader() asks of the words around an insult, read in one
+ * walk over the matches instead of a search for each word and cue. */
+enum { P_TGT = 1, P_YOU = 2, P_SELF = 4, P_INS = 8, P_WIN = 64 };
+typedef struct {
+	size_t lo, hi; /* the words [lo, hi) */
+	uint8_t f[P_WIN];
+} people;
+
+static void people_read(const dctx *d, const cues *c, people *p, size_t lo, size_t hi)
+{
+	p->lo = lo;
+	p->hi = MIN(hi, lo + P_WIN);
+	memset(p->f, 0, sizeof p->f);
+	for (size_t i = matches_near(d, lo); i < d->ms->n; i++) {
+		const match *m = &d->ms->m[i];
+		if (m->w0 >= p->hi)
+			break;
+		if (m->w1 <= p->lo || (m->why & WHY_REGION))
+			continue;
+		const lex_entry *e = entry_of(d, m);
+		uint8_t bit = e->label == c->tgt ? (e->sev == TACT_SEV_LOW ? P_TGT | P_YOU : P_TGT)
+			      : e->label == c->self ? P_SELF
+			      : e->label == c->ins  ? P_INS
+						    : 0;
+		for (size_t k = MAX(m->w0, p->lo); bit && k < MIN(m->w1, p->hi); k++)
+			p->f[k - p->lo] |= bit;
+	}
+}
+
+/* Those cues of word k: from the window, else asked one by one. */
+static unsigned people_at(const dctx *d, const cues *c, const people *p, size_t k)
+{
+	if (k >= p->lo && k < p->hi)
+		return p->f[k - p->lo];
+	return (cue_word(d, c->tgt, k) ? P_TGT : 0) | (addressee(d, c, k) ? P_YOU : 0) |
+	       (cue_word(d, c->self, k) ? P_SELF : 0) | (is_insult(d, c, k) ? P_INS : 0);
+}
+
 /* Whom word k refers to, for at_reader(): 1 the reader ("you", "you're",
  * "sir", "mate"), -1 someone else (he, they, staff, a name), 0 neither
  * (the writer, a name called). A possessive counts only where poss is
  * set: "your" is the reader's, "his" someone else's. */
-static int person_at(const dctx *d, const cues *c, size_t k, bool poss)
+static int person_at(const dctx *d, const cues *c, const people *pp, size_t k, bool poss)
 {
 	static const char *const reader[] = {"you're", "youre", "you've", "you'll", "you'd", "sir", "madam", "mate",
 					     "pal", "buddy", "dude", "bro", NULL};
 	static const char *const yours[] = {"your", "ur", "yer", "yo", "yours", NULL};
 	if (word_tok(d, k)->kind != TK_WORD)
 		return 0;
-	bool tgt = cue_word(d, c->tgt, k); /* the one lookup most words need */
-	if ((tgt && addressee(d, c, k)) || word_in(d, k, reader))
+	unsigned f = people_at(d, c, pp, k);
+	if ((f & P_YOU) || word_in(d, k, reader))
 		return 1;
 	if (word_in(d, k, yours))
 		return poss;
 	if (word_in(d, k, possessives))
 		return poss ? -1 : 0;
-	if (!tgt && !is_name(d, c, k))
+	if (!(f & P_TGT) && !is_name(d, c, k))
 		return 0;
-	if (cue_word(d, c->self, k) || is_insult(d, c, k))
+	if (f & (P_SELF | P_INS))
 		return 0;
 	/* a capital that starts a sentence is a name only before a copula
 	 * ("Kevin was useless", not "Stop acting like a ...") */
-	return tgt || !(word_tok(d, k)->flags & TF_SENT_START) ||
+	return (f & P_TGT) || !(word_tok(d, k)->flags & TF_SENT_START) ||
 		       (k + 1 < d->ts->nw && word_in(d, k + 1, (const char *const[]){"is", "was", "are", "were", NULL}))
 		   ? -1
 		   : 0;
@@ -1256,16 +1294,20 @@ static int person_at(const dctx *d, const cues *c, size_t k, bool poss)
  * nobody around, the reader ("Morons!"). */
 static bool at_reader(const dctx *d, const cues *c, const match *m)
 {
+	size_t w0, w1;
+	sentence_words(d, word_tok(d, m->w0)->sent, &w0, &w1);
+	people pp;
+	people_read(d, c, &pp, MAX(w0, m->w0 > 20 ? m->w0 - 20 : 0), MIN(w1, (size_t)m->w1 + 20));
 	/* in its words only a pronoun counts, not a noun of the phrase
 	 * ("a bunch of crooks") */
 	for (size_t k = m->w0; k < m->w1; k++) {
-		int p = person_at(d, c, k, true);
+		int p = person_at(d, c, &pp, k, true);
 		if (p > 0 || (p < 0 && (word_in(d, k, pronouns) || word_in(d, k, possessives))))
 			return p > 0;
 	}
 	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && word_in(d, m->w0 - 1, possessives) &&
-	    person_at(d, c, m->w0 - 1, true))
-		return person_at(d, c, m->w0 - 1, true) > 0;
+	    person_at(d, c, &pp, m->w0 - 1, true))
+		return person_at(d, c, &pp, m->w0 - 1, true) > 0;
 	/* a name with a determiner is someone spoken of: "these idiots told
 	 * me", "all bullies" (describing words may stand between: "the
 	 * cheeky bastard", "the only thugs"), unless the reader is named
@@ -1273,11 +1315,11 @@ static bool at_reader(const dctx *d, const cues *c, const match *m)
 	static const char *const dets[] = {"the", "these", "those", "this", "that", "all", "some", "such", NULL};
 	for (size_t q = m->w0, skipped = 0; q > 0 && same_clause(d, q - 1, m->w0) && skipped < 3; q--, skipped++) {
 		if (word_in(d, q - 1, dets)) {
-			if (!(q > 1 && same_clause(d, q - 2, q - 1) && person_at(d, c, q - 2, false) > 0))
+			if (!(q > 1 && same_clause(d, q - 2, q - 1) && person_at(d, c, &pp, q - 2, false) > 0))
 				return false;
 			break;
 		}
-		if (person_at(d, c, q - 1, true) || word_tok(d, q - 1)->kind != TK_WORD ||
+		if (person_at(d, c, &pp, q - 1, true) || word_tok(d, q - 1)->kind != TK_WORD ||
 		    word_in(d, q - 1, function_words))
 			break;
 	}
@@ -1288,15 +1330,13 @@ static bool at_reader(const dctx *d, const cues *c, const match *m)
 	if (found && at != SIZE_MAX && at + 1 < m->w0 && word_in(d, at + 1, (const char *const[]){"of", NULL}))
 		subject_of(d, c, at, false, &found, &at);
 	if (found && at != SIZE_MAX) {
-		int p = person_at(d, c, at, true);
+		int p = person_at(d, c, &pp, at, true);
 		/* "you guys are idiots", "you libs really are dumb" */
 		if (p < 0 && at > 0 && same_clause(d, at - 1, at) && addressee(d, c, at - 1))
 			p = 1;
 		if (p)
 			return p > 0;
 	}
-	size_t w0, w1;
-	sentence_words(d, word_tok(d, m->w0)->sent, &w0, &w1);
 	size_t c0 = m->w0, c1 = m->w1;
 	while (c0 > w0 && same_clause(d, c0 - 1, m->w0))
 		c0--;
@@ -1310,9 +1350,9 @@ static bool at_reader(const dctx *d, const cues *c, const match *m)
 				if (side ? m->w1 - 1 + dist >= w1 : m->w0 < w0 + dist)
 					continue;
 				size_t k = side ? m->w1 - 1 + dist : m->w0 - dist;
-				if (!wide && !same_clause(d, k, m->w0))
-					continue;
-				int p = person_at(d, c, k, false);
+				if (wide == same_clause(d, k, m->w0))
+					continue; /* the clause first, then the rest */
+				int p = person_at(d, c, &pp, k, false);
 				if (p)
 					return p > 0;
 			}
