@@ -52,6 +52,8 @@ static double run(tact_analyzer *an, const char *data, size_t n, int rounds, siz
 			tact_msg_set_text(m, p, len);
 			normalize(&an->nt, m->text.ptr, m->text.len);
 			tokenize(&an->ts, &an->nt, m->text.ptr, m->text.len);
+			an->ms.skip_side = SIDE_AGENT; /* a customer's view, as tact_analyze() takes for
+							  a message of unknown role */
 			match_all(&an->eng->m, &an->eng->voc, &an->eng->lx, &an->nt, &an->ts, &an->ms);
 			context_judge(&an->eng->lx, &an->ts, m, &an->ms);
 			*matches += an->ms.n;
