@@ -254,9 +254,11 @@ static void jsonl_decode(tact_msg *m, const void *ctx)
 	/* another export's names for them: "body", "message"; "sender" */
 	for (int k = K_ROLE; k <= K_TEXT; k++) {
 		const char *const *alt = v[k] ? NULL : reader_fallbacks(names[k]);
-		for (; alt && *alt && !v[k]; alt++)
-			if (cJSON_IsString(cJSON_GetObjectItemCaseSensitive(root, *alt)))
-				v[k] = cJSON_GetObjectItemCaseSensitive(root, *alt);
+		for (; alt && *alt && !v[k]; alt++) {
+			const cJSON *item = cJSON_GetObjectItemCaseSensitive(root, *alt);
+			if (cJSON_IsString(item))
+				v[k] = item;
+		}
 	}
 	const cJSON *role = v[K_ROLE], *text = v[K_TEXT];
 	set_scalar(m, TACT_FIELD_ID, v[K_ID]);
@@ -272,11 +274,11 @@ static void jsonl_decode(tact_msg *m, const void *ctx)
 		buf alts = {0};
 		for (const char *const *alt = reader_fallbacks(o->text_field); alt && *alt; alt++)
 			buf_printf(&alts, "%s%s", alts.len ? ", " : " (nor ", *alt);
-		tact_msg_set_error(m, "no \"%s\" field%s", o->text_field,
-				   alts.len ? (buf_adds(&alts, "); name it with --text-field"), alts.ptr) : "");
+		if (alts.len)
+			buf_adds(&alts, "); name it with --text-field");
+		tact_msg_set_error(m, "no \"%s\" field%s", o->text_field, alts.len ? alts.ptr : "");
 		buf_free(&alts);
-	}
-	else if (!cJSON_IsString(text))
+	} else if (!cJSON_IsString(text))
 		tact_msg_set_error(m, "field \"%s\" is %s, not a string", o->text_field, type_name(text));
 	else
 		msg_set_text_sanitized(m, text->valuestring, strlen(text->valuestring));
