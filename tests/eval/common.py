@@ -51,6 +51,36 @@ def run_tact(records, role=None, args=()):
     return out
 
 
+def wanted_sets(prog, sets, blind):
+    """The sets named on the command line (all when none) and whether -v was
+    given; -v on a blind set, whose errors must stay unread, exits."""
+    verbose = "-v" in sys.argv
+    want = [a for a in sys.argv[1:] if not a.startswith("-")] or sets
+    if verbose and any(b in want for b in blind):
+        sys.exit("%s: -v would show a blind set's errors; run %s for figures only" % (prog, ", ".join(blind)))
+    return want, verbose
+
+
+def read_labels(name, want, set_col, texts):
+    """The rows of the labels file tests/eval/NAME (tab-separated, '#'
+    comments) whose column set_col names a wanted set; every row's first
+    id-like column must be a text we have (the first column that is not
+    the set)."""
+    rows = []
+    with open(os.path.join(HERE, name), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            row = line.rstrip("\n").split("\t")
+            if row[set_col] not in want:
+                continue
+            i = row[1 if set_col == 0 else 0]
+            if i not in texts:
+                sys.exit("%s: %s is not in ../shared/corpus-ext" % (name, i))
+            rows.append(row)
+    return rows
+
+
 def prf(tp, fp, fn):
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0

@@ -13,10 +13,8 @@ them for figures only).
 
 Usage: complaints.py [-v] [SET...]
   -v    list the errors (never for the test sets: see complaints.md)"""
-import os
-import sys
 
-from common import HERE, corpus, prf, read_jsonl, run_tact
+from common import corpus, prf, read_jsonl, read_labels, run_tact, wanted_sets
 
 SETS = ["dev1", "dev2", "dev3", "dev4", "test", "test2", "test3"]
 BLIND = ["test", "test2", "test3"]
@@ -35,23 +33,12 @@ def texts():
 
 
 def main():
-    verbose = "-v" in sys.argv
-    want = [a for a in sys.argv[1:] if not a.startswith("-")] or SETS
-    if verbose and any(b in want for b in BLIND):
-        sys.exit("complaints.py: -v would show a test set's errors; run the test sets for figures only")
+    want, verbose = wanted_sets("complaints.py", SETS, BLIND)
     t = texts()
     if t is None:
         return
-    gold = []
-    with open(os.path.join(HERE, "complaints.tsv"), encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            i, s, label = line.rstrip("\n").split("\t")
-            if s in want:
-                if i not in t:
-                    sys.exit("complaints.tsv: %s is not in ../shared/corpus-ext" % i)
-                gold.append({"id": i, "set": s, "complaint": label == "complaint", "text": t[i]})
+    gold = [{"id": i, "set": s, "complaint": label == "complaint", "text": t[i]}
+            for i, s, label in read_labels("complaints.tsv", want, 1, t)]
     out = run_tact(gold, role="customer")
     print("complaint or not, real customer tweets (level above none = complaint)")
     for s in want:

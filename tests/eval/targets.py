@@ -17,10 +17,8 @@ Sets:
 A span tact no longer finds counts as an error (shown as "missing").
 
 Usage: targets.py [-v] [SET...]"""
-import os
-import sys
 
-from common import HERE, corpus, read_jsonl, run_tact
+from common import corpus, read_jsonl, read_labels, run_tact, wanted_sets
 
 SETS = ["dev", "test"]
 
@@ -53,23 +51,11 @@ def texts():
 
 
 def main():
-    verbose = "-v" in sys.argv
-    want = [a for a in sys.argv[1:] if not a.startswith("-")] or SETS
-    if verbose and "test" in want:
-        sys.exit("targets.py: -v would show the test set's errors; run it for figures only")
+    want, verbose = wanted_sets("targets.py", SETS, ["test"])
     t = texts()
     if t is None:
         return
-    gold = []
-    with open(os.path.join(HERE, "targets.tsv"), encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            s, i, words, nth, label = line.rstrip("\n").split("\t")
-            if s in want:
-                if i not in t:
-                    sys.exit("targets.tsv: %s is not in ../shared/corpus-ext" % i)
-                gold.append((s, i, words, int(nth), label))
+    gold = [(s, i, words, int(nth), label) for s, i, words, nth, label in read_labels("targets.tsv", want, 0, t)]
     ids = sorted({g[1] for g in gold})
     out = dict(zip(ids, run_tact([{"id": i, "text": t[i]} for i in ids], role="customer")))
     print("whom an insult is aimed at (derogatory.insult span target)")
