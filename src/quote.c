@@ -917,28 +917,42 @@ static const char *const valedictions[] = {
 
 /* A closing line: "Thanks,", "Best regards", "Cheers 🎉", "Thanks, Alex".
  * Sets *named when a name follows on the same line. */
-/* The first bytes of the valedictions (filled by sets_init()). */
-static bool valediction_first[256];
+/* The valedictions grouped by first byte, in list order within a group
+ * (a longer closing is listed before its prefix): those starting with
+ * byte c are by_first[first_at[c] .. first_at[c + 1]). Filled by
+ * sets_init(), so that a line is compared with its few candidates, not
+ * the whole list (most lines start with a letter some closing starts
+ * with). */
+static const char *by_first[ARRAY_LEN(valedictions)];
+static uint16_t first_at[257];
 
 static void valedictions_init(void)
 {
 	for (size_t i = 0; i < ARRAY_LEN(valedictions); i++)
-		valediction_first[(unsigned char)valedictions[i][0]] = true;
+		first_at[(unsigned char)valedictions[i][0] + 1]++;
+	for (size_t c = 0; c < 256; c++)
+		first_at[c + 1] += first_at[c];
+	uint16_t next[256];
+	memcpy(next, first_at, sizeof next);
+	for (size_t i = 0; i < ARRAY_LEN(valedictions); i++)
+		by_first[next[(unsigned char)valedictions[i][0]]++] = valedictions[i];
 }
 
 static bool valediction(view v, bool *named)
 {
 	v = trim(v);
 	*named = false;
-	if (!v.n || v.n > 60 || !valediction_first[ascii_tolower((unsigned char)v.p[0])])
+	if (!v.n || v.n > 60)
+		return false;
+	unsigned char c0 = ascii_tolower((unsigned char)v.p[0]);
+	if (first_at[c0] == first_at[c0 + 1])
 		return false;
 	char low[64];
 	lower_into(low, v);
-	for (size_t i = 0; i < ARRAY_LEN(valedictions); i++) {
-		if (valedictions[i][0] != low[0])
-			continue;
-		size_t l = strlen(valedictions[i]);
-		if (l > v.n || memcmp(low, valedictions[i], l))
+	for (size_t i = first_at[c0]; i < first_at[c0 + 1]; i++) {
+		const char *vd = by_first[i];
+		size_t l = strlen(vd);
+		if (l > v.n || memcmp(low, vd, l))
 			continue;
 		if (l < v.n && wordch((unsigned char)low[l]) && ascii_alnum((unsigned char)low[l]))
 			continue; /* "Bestellung", "Thanksgiving" */
