@@ -38,6 +38,8 @@
  * cue.thing and cue.intensifier in lexicons/en/targets.tact; the few
  * grammar words below (copulas, pronouns) are English grammar, not
  * vocabulary. */
+#include <pthread.h>
+
 #include "analyze.h"
 
 #include <stdlib.h>
@@ -128,10 +130,53 @@ static const char *const counts[] = {"one", "two", "three", "four", "five", "six
 				     "several", "many", "multiple", "numerous", "countless", "both", "all", "no",
 				     "every", "each", NULL};
 
+/* Auxiliaries and adverbs between a subject and its copula ("you can't
+ * be that stupid", "old folk can be naive", "you have to be ignorant"). */
+static const char *const auxiliaries[] = {
+	"to", "have", "has", "had", "can", "can't", "cant", "cannot", "could", "couldn't", "will", "won't", "would",
+	"wouldn't", "should", "shouldn't", "must", "might", "may", "do", "does", "did", "don't", "doesn't", "didn't",
+	"not", "never", "also", "still", "just", "really", "always", "ever", "even", "sometimes", "often", "usually",
+	"clearly", "obviously", "probably", "apparently", "certainly", "definitely", "gonna", "going", "need", "needs",
+	"seem", "seems", "seemed", "appear", "appears", "appeared", "is", "are", "was", "were", "be", "been", "being",
+	"all", "both", "there", "here", "today", "now", "truly", "simply", "actually", "genuinely", "starting",
+	"beginning", "trying", "going", NULL};
+
+/* Words that open a sentence with a capital and are no name ("Sorry",
+ * "Honestly"), for is_name(). */
+static const char *const openers[] = {
+		"sorry", "thanks", "thank", "please", "well", "so", "yes", "no", "oh", "hey", "hi", "hello", "maybe",
+	"honestly", "seriously", "really", "ok", "okay", "lol", "wow", "yeah", "yep", "nope", "sure", "also",
+	"but", "and", "because", "then", "now", "why", "how", "what", "when", "where", "who", "if", "perhaps",
+	"surely", "clearly", "obviously", "apparently", "anyway", "still", "just", "even", "only", NULL};
+
 static bool word_in(const dctx *d, size_t k, const char *const *list)
 {
 	const token *t = word_tok(d, k);
 	return bytes_in(tok_text(d->nt, t), t->nlen, list);
+}
+
+/* The lists above that hot paths ask of many words, in one table
+ * (wordlists_bits()) built once by detect_derogatory(). */
+enum { L_COPULAS, L_ADVERBS, L_NONPERSON, L_POSSESSIVES, L_SELFLINK, L_FUNCTION, L_PRONOUNS, L_IMPERATIVES,
+       L_COUNTS, L_AUXILIARIES, L_OPENERS };
+static const char *const *const lists[] = {
+	[L_COPULAS] = copulas,	     [L_ADVERBS] = adverbs,	    [L_NONPERSON] = nonperson,
+	[L_POSSESSIVES] = possessives, [L_SELFLINK] = selflink,	    [L_FUNCTION] = function_words,
+	[L_PRONOUNS] = pronouns,     [L_IMPERATIVES] = imperatives, [L_COUNTS] = counts,
+	[L_AUXILIARIES] = auxiliaries, [L_OPENERS] = openers};
+static wordlists list_set;
+static pthread_once_t list_once = PTHREAD_ONCE_INIT;
+
+static void lists_build(void)
+{
+	wordlists_build(&list_set, lists, ARRAY_LEN(lists));
+}
+
+/* Is word k in list l (an L_ value)? */
+static bool in_list(const dctx *d, size_t k, int l)
+{
+	const token *t = word_tok(d, k);
+	return wordlists_bits(&list_set, tok_text(d->nt, t), t->nlen) >> l & 1;
 }
 
 static bool cue_word(const dctx *d, const char *cue, size_t pos)
@@ -168,14 +213,9 @@ static bool starts(const dctx *d, size_t k)
  * pronoun ("Kevin was useless", "Trump is so dumb"). */
 static bool is_name(const dctx *d, const cues *c, size_t k)
 {
-	static const char *const openers[] = {
-		"sorry", "thanks", "thank", "please", "well", "so", "yes", "no", "oh", "hey", "hi", "hello", "maybe",
-		"honestly", "seriously", "really", "ok", "okay", "lol", "wow", "yeah", "yep", "nope", "sure", "also",
-		"but", "and", "because", "then", "now", "why", "how", "what", "when", "where", "who", "if", "perhaps",
-		"surely", "clearly", "obviously", "apparently", "anyway", "still", "just", "even", "only", NULL};
 	const token *t = word_tok(d, k);
-	return t->kind == TK_WORD && (t->flags & TF_CAPITAL) && !(t->flags & TF_ALLCAPS) && !word_in(d, k, nonperson) &&
-	       !word_in(d, k, openers) && !(starts(d, k) && !(t->flags & TF_SENT_START)) &&
+	return t->kind == TK_WORD && (t->flags & TF_CAPITAL) && !(t->flags & TF_ALLCAPS) && !in_list(d, k, L_NONPERSON) &&
+	       !in_list(d, k, L_OPENERS) && !(starts(d, k) && !(t->flags & TF_SENT_START)) &&
 	       !cue_word(d, c->thing, k) && !cue_word(d, c->self, k) && !cue_word(d, c->intens, k);
 }
 
@@ -203,16 +243,16 @@ static enum target noun_target(const dctx *d, const cues *c, const match *m)
 		return T_SELF;
 	size_t j = m->w0;
 	while (j > 0 && m->w0 - j < 4 && same_clause(d, j - 1, m->w0) &&
-	       (cue_word(d, c->intens, j - 1) || word_in(d, j - 1, adverbs)) && !word_in(d, j - 1, copulas))
+	       (cue_word(d, c->intens, j - 1) || in_list(d, j - 1, L_ADVERBS)) && !in_list(d, j - 1, L_COPULAS))
 		j--;
 	bool found;
 	size_t subj;
 	/* the subject is a thing we know, in lower case ("Cox" may be a
 	 * deputy, and "it", "this" may be a person: "it was the jerks behind
 	 * this", "this is truly an idiot") */
-	if (j > 0 && same_clause(d, j - 1, m->w0) && word_in(d, j - 1, copulas) &&
+	if (j > 0 && same_clause(d, j - 1, m->w0) && in_list(d, j - 1, L_COPULAS) &&
 	    subject_of(d, c, m->w0, true, &found, &subj) == T_THING && found && subj != SIZE_MAX &&
-	    cue_word(d, c->thing, subj) && !word_in(d, subj, nonperson) &&
+	    cue_word(d, c->thing, subj) && !in_list(d, subj, L_NONPERSON) &&
 	    !((word_tok(d, subj)->flags & TF_CAPITAL) && !(word_tok(d, subj)->flags & TF_SENT_START))) {
 		/* unless a person stands earlier in the subject: "whoever
 		 * designed your system is a halfwit" */
@@ -246,7 +286,7 @@ static enum target noun_target(const dctx *d, const cues *c, const match *m)
 	/* "forgive my stupidity", "told my bitch I ..." (but "my idiot
 	 * brother" is the brother, and "our idiots in Congress" are people) */
 	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && word_in(d, m->w0 - 1, (const char *const[]){"my", "our", NULL}) &&
-	    (m->w1 >= d->ts->nw || !same_clause(d, m->w0, m->w1) || word_in(d, m->w1, function_words)) &&
+	    (m->w1 >= d->ts->nw || !same_clause(d, m->w0, m->w1) || in_list(d, m->w1, L_FUNCTION)) &&
 	    (word_in(d, m->w0, folly) || word_in(d, m->w0 - 1, (const char *const[]){"my", NULL})))
 		return T_SELF;
 	/* a name called with an apology: "Sorry dikhead, we all know you" */
@@ -269,7 +309,7 @@ static enum target noun_target(const dctx *d, const cues *c, const match *m)
 	if (word_in(d, s0, (const char *const[]){"being", NULL}) && s0 < m->w0) {
 		bool lead = true;
 		for (size_t q = s0 + 1; q < m->w0 && lead; q++)
-			lead = cue_word(d, c->intens, q) || word_in(d, q, selflink);
+			lead = cue_word(d, c->intens, q) || in_list(d, q, L_SELFLINK);
 		for (size_t q = m->w1; lead && q < s1 && q < m->w1 + 3; q++) {
 			if (cue_word(d, c->self, q))
 				return T_SELF;
@@ -299,7 +339,7 @@ static enum target noun_target(const dctx *d, const cues *c, const match *m)
 			if (cue_word(d, c->tgt, q))
 				return T_PERSON;
 		}
-		if (word_in(d, q, imperatives))
+		if (in_list(d, q, L_IMPERATIVES))
 			return T_PERSON;
 		const token *t0 = word_tok(d, s0);
 		const char *w = tok_text(d->nt, t0);
@@ -325,23 +365,12 @@ static enum target noun_target(const dctx *d, const cues *c, const match *m)
 			hedged = true;
 			continue;
 		}
-		if (cue_word(d, c->tgt, k) || (!cue_word(d, c->intens, k) && !word_in(d, k, selflink)))
+		if (cue_word(d, c->tgt, k) || (!cue_word(d, c->intens, k) && !in_list(d, k, L_SELFLINK)))
 			return T_PERSON;
 	}
 	/* the writer's hedge with no subject: "don't mean to be a jerk" */
 	return hedged && k == 0 ? T_SELF : T_PERSON;
 }
-
-/* Auxiliaries and adverbs between a subject and its copula ("you can't
- * be that stupid", "old folk can be naive", "you have to be ignorant"). */
-static const char *const auxiliaries[] = {
-	"to", "have", "has", "had", "can", "can't", "cant", "cannot", "could", "couldn't", "will", "won't", "would",
-	"wouldn't", "should", "shouldn't", "must", "might", "may", "do", "does", "did", "don't", "doesn't", "didn't",
-	"not", "never", "also", "still", "just", "really", "always", "ever", "even", "sometimes", "often", "usually",
-	"clearly", "obviously", "probably", "apparently", "certainly", "definitely", "gonna", "going", "need", "needs",
-	"seem", "seems", "seemed", "appear", "appears", "appeared", "is", "are", "was", "were", "be", "been", "being",
-	"all", "both", "there", "here", "today", "now", "truly", "simply", "actually", "genuinely", "starting",
-	"beginning", "trying", "going", NULL};
 
 static bool is_insult(const dctx *d, const cues *c, size_t k)
 {
@@ -364,10 +393,10 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 		/* "that" and "this" as degree words: "are people really that
 		 * stupid", "you are this dumb" (not "is that stupid?") */
 		if (j > 0 && word_in(d, j, (const char *const[]){"that", "this", NULL}) && same_clause(d, j - 1, w0) &&
-		    (word_in(d, j - 1, adverbs) || cue_word(d, c->intens, j - 1) ||
+		    (in_list(d, j - 1, L_ADVERBS) || cue_word(d, c->intens, j - 1) ||
 		     (cue_word(d, c->tgt, j - 1) && !cue_word(d, c->self, j - 1) &&
 		      !word_in(d, j - 1, (const char *const[]){"who", "whom", NULL})) ||
-		     (word_in(d, j - 1, copulas) && j > 1 && same_clause(d, j - 2, w0))) &&
+		     (in_list(d, j - 1, L_COPULAS) && j > 1 && same_clause(d, j - 2, w0))) &&
 		    !word_in(d, j - 1, (const char *const[]){"that", "this", "like", "and", "or", "of", "a", "an", "the",
 							     NULL})) {
 			bool direct = true;
@@ -388,8 +417,8 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 				continue;
 			}
 		}
-		if (word_in(d, j, copulas) || cue_word(d, c->tgt, j) || cue_word(d, c->self, j) ||
-		    word_in(d, j, nonperson))
+		if (in_list(d, j, L_COPULAS) || cue_word(d, c->tgt, j) || cue_word(d, c->self, j) ||
+		    in_list(d, j, L_NONPERSON))
 			break;
 		/* "kind of", "sort of", but not "lots of animals": the head of
 		 * a partitive is not the subject */
@@ -402,9 +431,9 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 			break;
 		/* a list of predicates over commas: "Trump looked weak,
 		 * stupid, inept", "he is arrogant, lazy, stupid" */
-		if (!same_clause(d, j, k) && word_tok(d, j)->kind == TK_WORD && !word_in(d, j, function_words) &&
+		if (!same_clause(d, j, k) && word_tok(d, j)->kind == TK_WORD && !in_list(d, j, L_FUNCTION) &&
 		    d->msg->text.ptr[word_tok(d, j)->oe] == ',' && j > 0 &&
-		    (!same_clause(d, j - 1, j) || (word_in(d, j - 1, copulas) && j > 1 && same_clause(d, j - 2, j))) &&
+		    (!same_clause(d, j - 1, j) || (in_list(d, j - 1, L_COPULAS) && j > 1 && same_clause(d, j - 2, j))) &&
 		    !cue_word(d, c->tgt, j) && !cue_word(d, c->thing, j) && !is_name(d, c, j)) {
 			k = j;
 			continue;
@@ -416,7 +445,7 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 		/* "you are some sort of dumb racist" */
 		coord = coord || (word_in(d, j, (const char *const[]){"some", NULL}) && j + 1 < w0 &&
 				  word_in(d, j + 1, (const char *const[]){"sort", "kind", NULL}));
-		if (!(cue_word(d, c->intens, j) || word_in(d, j, adverbs) || is_insult(d, c, j) || coord))
+		if (!(cue_word(d, c->intens, j) || in_list(d, j, L_ADVERBS) || is_insult(d, c, j) || coord))
 			break; /* the subject, or nothing we know */
 		if (!same_clause(d, j, k) && !is_insult(d, c, j))
 			return T_NONE;
@@ -427,7 +456,7 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 	size_t s = k - 1; /* the copula, or a subject with it ("he's", "it's") */
 	if (!same_clause(d, s, k) && !is_insult(d, c, k))
 		return T_NONE;
-	bool cop = word_in(d, s, copulas);
+	bool cop = in_list(d, s, L_COPULAS);
 	if (cop) {
 		/* an imperative says it of the reader: "don't be so stupid",
 		 * "stop being pathetic" */
@@ -455,7 +484,7 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 			if (s == 0 || !same_clause(d, s - 1, s))
 				return T_NONE;
 			s--;
-		} while (word_in(d, s, auxiliaries) && ++n < 4);
+		} while (in_list(d, s, L_AUXILIARIES) && ++n < 4);
 	} else if (noun && s + 1 == w0 && cue_word(d, c->tgt, s) &&
 		   !memchr(tok_text(d->nt, word_tok(d, s)), '\'', word_tok(d, s)->nlen) &&
 		   !addressee(d, c, s)) {
@@ -471,16 +500,16 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 		if (at)
 			*at = s;
 		return T_PERSON;
-	} else if (word_in(d, s, possessives) ||
-		   (!cue_word(d, c->tgt, s) && !cue_word(d, c->self, s) && !word_in(d, s, nonperson) &&
+	} else if (in_list(d, s, L_POSSESSIVES) ||
+		   (!cue_word(d, c->tgt, s) && !cue_word(d, c->self, s) && !in_list(d, s, L_NONPERSON) &&
 		    !(is_name(d, c, s) && !(word_tok(d, s)->flags & TF_SENT_START) && w0 - k <= 1 &&
-		      (k == w0 || word_in(d, k, adverbs))))) {
+		      (k == w0 || in_list(d, k, L_ADVERBS))))) {
 		return T_NONE; /* "Trump sucks", "he sucks", "it sucks" have no copula */
 	}
 	/* the head of "staff at the airport are useless", "the helmets in
 	 * Destiny are trash" (a name after a preposition is not the subject) */
 	if (!cue_word(d, c->tgt, s) && !cue_word(d, c->self, s) && !cue_word(d, c->thing, s) &&
-	    !word_in(d, s, nonperson) &&
+	    !in_list(d, s, L_NONPERSON) &&
 	    (!is_name(d, c, s) ||
 	     (cop && s > 1 && same_clause(d, s - 2, s) &&
 	      word_in(d, s - 1, (const char *const[]){"at", "in", "from", "of", "on", "with", "for", NULL})))) {
@@ -499,7 +528,7 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 					  !cue_word(d, c->thing, s);
 		     n++) {
 			q--;
-			if (word_in(d, q, copulas))
+			if (in_list(d, q, L_COPULAS))
 				break;
 			if (word_in(d, q, (const char *const[]){"who", "that", "which", NULL}) && same_clause(d, q - 1, q) &&
 			    (cue_word(d, c->tgt, q - 1) || cue_word(d, c->thing, q - 1)) && !cue_word(d, c->self, q - 1)) {
@@ -510,7 +539,7 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 	}
 	/* a person before a place or thing: "the staff in your Leeds store
 	 * are lazy", "the manager at the Main Street branch was useless" */
-	if (!cue_word(d, c->tgt, s) && !cue_word(d, c->self, s) && !word_in(d, s, nonperson)) {
+	if (!cue_word(d, c->tgt, s) && !cue_word(d, c->self, s) && !in_list(d, s, L_NONPERSON)) {
 		static const char *const preps[] = {"at", "in", "from", "of", "on", NULL};
 		static const char *const dets[] = {"the", "a", "an", "my", "your", "our", "their", "this", "that", NULL};
 		size_t h = s;
@@ -531,7 +560,7 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 		return cue_word(d, c->tgt, s - 1) ? T_PERSON : T_THING;
 	if (cue_word(d, c->tgt, s))
 		return T_PERSON;
-	if (cue_word(d, c->thing, s) || word_in(d, s, nonperson))
+	if (cue_word(d, c->thing, s) || in_list(d, s, L_NONPERSON))
 		return T_THING;
 	if (is_name(d, c, s))
 		return T_PERSON;
@@ -575,13 +604,13 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 	 * you" */
 	size_t unknown = 0;
 	for (size_t k = m->w1; k < nw && k < m->w1 + MIN(ahead, 3) && word_tok(d, k)->sent == sent; k++) {
-		bool other = word_tok(d, k)->kind == TK_WORD && !word_in(d, k, function_words) && !is_name(d, c, k) &&
+		bool other = word_tok(d, k)->kind == TK_WORD && !in_list(d, k, L_FUNCTION) && !is_name(d, c, k) &&
 			     !cue_word(d, c->self, k);
 		/* a list of describing words over a comma: the next one is not
 		 * what the first describes ("great embarrassment - landlord") */
 		if (!same_clause(d, k - 1, k) && !is_insult(d, c, k) &&
 		    !(k == m->w1 && other && !cue_word(d, c->tgt, k) && !cue_word(d, c->thing, k) &&
-		      !word_in(d, k, counts) && k + 1 < nw &&
+		      !in_list(d, k, L_COUNTS) && k + 1 < nw &&
 		      same_clause(d, k, k + 1) &&
 		      d->msg->text.ptr[word_tok(d, k - 1)->oe] == ','))
 			break;
@@ -596,7 +625,7 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		/* over words we do not know, a noun, not a pronoun ("Delusional
 		 * teabagger thinks he ...") */
 		if (cue_word(d, c->tgt, k) && !cue_word(d, c->self, k) &&
-		    (!unknown || (!addressee(d, c, k) && !word_in(d, k, pronouns)))) {
+		    (!unknown || (!addressee(d, c, k) && !in_list(d, k, L_PRONOUNS)))) {
 			/* a name for a person is aimed where that name is: "I am
 			 * such a stupid idiot" calls the writer one */
 			if (is_insult(d, c, k)) {
@@ -641,7 +670,7 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 				return T_PERSON;
 			if (!thinker && is_name(d, c, k))
 				return T_PERSON;
-			if (cue_word(d, c->thing, k) || word_in(d, k, nonperson))
+			if (cue_word(d, c->thing, k) || in_list(d, k, L_NONPERSON))
 				return T_THING;
 			if (!thinker && !word_in(d, k, skip))
 				break;
@@ -653,9 +682,9 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		if (word_in(d, k, (const char *const[]){"and", NULL}) && word_in(d, k + 1, (const char *const[]){"so", NULL}) &&
 		    word_in(d, k + 2, (const char *const[]){"is", "are", "was", "were", NULL}))
 			for (size_t q = k + 3; q < nw && q < k + 6; q++) {
-				if (cue_word(d, c->thing, q) || cue_word(d, c->self, q) || word_in(d, q, nonperson))
+				if (cue_word(d, c->thing, q) || cue_word(d, c->self, q) || in_list(d, q, L_NONPERSON))
 					break;
-				if (cue_word(d, c->tgt, q) && !word_in(d, q, possessives))
+				if (cue_word(d, c->tgt, q) && !in_list(d, q, L_POSSESSIVES))
 					return T_PERSON;
 			}
 	/* what a copula before it says it of: "Kevin was useless" */
@@ -666,12 +695,12 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 	}
 	bool end = m->w1 >= nw || !same_clause(d, m->w0, m->w1);
 	/* said of a noun we do not know: "stupid emoticons" */
-	if (!end && word_tok(d, m->w1)->kind == TK_WORD && !word_in(d, m->w1, function_words) &&
+	if (!end && word_tok(d, m->w1)->kind == TK_WORD && !in_list(d, m->w1, L_FUNCTION) &&
 	    !cue_word(d, c->tgt, m->w1))
 		return T_NONE;
 	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0)) {
 		/* the describing word as a noun: "a crutch for the ignorant" */
-		if (!e->before && !e->after && (end || word_in(d, m->w1, function_words)) &&
+		if (!e->before && !e->after && (end || in_list(d, m->w1, L_FUNCTION)) &&
 		    word_in(d, m->w0 - 1, (const char *const[]){"the", NULL}))
 			return T_PERSON;
 	} else if (end) {
@@ -690,7 +719,7 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		 * sentence: "Read the email, stupid.", "don't be late, stupid"
 		 * (an order starts the sentence with its verb) */
 		if (m->w1 == w1 && w0 < m->w0 && word_tok(d, w0)->clause + 1 == cl &&
-		    word_in(d, w0, imperatives))
+		    in_list(d, w0, L_IMPERATIVES))
 			return T_PERSON;
 	}
 	/* the nearest person or self reference before it, in the clause */
@@ -705,7 +734,7 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		    word_in(d, k, (const char *const[]){"this", "that", NULL}) && cue_word(d, c->tgt, k - 1) &&
 		    !cue_word(d, c->self, k - 1) && !word_in(d, k - 1, (const char *const[]){"who", NULL}))
 			return T_PERSON;
-		if (cue_word(d, c->thing, k) || word_in(d, k, nonperson))
+		if (cue_word(d, c->thing, k) || in_list(d, k, L_NONPERSON))
 			return T_THING;
 		/* a noun that is a name only for a person ("pig") takes "you"
 		 * before it, not a compound ("installer garbage") */
@@ -744,7 +773,7 @@ static bool swearing_at(const dctx *d, const cues *c, const match *m)
 		return false;
 	/* a swear word someone owns is a noun, not a curse: "is kicking my
 	 * ass y'all" */
-	bool owned = m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && word_in(d, m->w0 - 1, possessives);
+	bool owned = m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && in_list(d, m->w0 - 1, L_POSSESSIVES);
 	if (m->w1 < nw && same_clause(d, m->w0, m->w1) && !owned) {
 		/* "f*** you", "fuck all of you", "fuck alla yall" */
 		size_t k = m->w1;
@@ -790,10 +819,12 @@ static bool curse_word(const dctx *d, size_t k)
 {
 	if (deob_in(d, k, curses))
 		return true;
+	const char *prof = label_intern("derogatory.profanity", 20);
 	for (size_t i = matches_near(d, k); i < d->ms->n && d->ms->m[i].w0 <= k; i++) {
 		const match *o = &d->ms->m[i];
-		const char *id = entry_of(d, o)->id;
-		if (o->w0 == k && o->w1 == k + 1 && (!strcmp(id, "prof.fuck") || !strcmp(id, "prof.dashf")))
+		const lex_entry *e = entry_of(d, o);
+		if (o->w0 == k && o->w1 == k + 1 && e->label == prof &&
+		    (!strcmp(e->id, "prof.fuck") || !strcmp(e->id, "prof.dashf")))
 			return true;
 	}
 	return false;
@@ -931,7 +962,7 @@ static bool in_name(const dctx *d, const cues *c, const match *m, bool describin
 	sentence_words(d, word_tok(d, m->w0)->sent, &w0, &w1);
 	for (size_t k = w0; k < w1; k++) {
 		unsigned fl = word_tok(d, k)->flags;
-		if ((fl & TF_CAPITAL) && !(fl & TF_ALLCAPS) && !starts(d, k) && word_in(d, k, function_words) &&
+		if ((fl & TF_CAPITAL) && !(fl & TF_ALLCAPS) && !starts(d, k) && in_list(d, k, L_FUNCTION) &&
 		    !word_in(d, k, (const char *const[]){"i", "will", "may", "can", "us", NULL}))
 			return false;
 	}
@@ -1269,7 +1300,7 @@ static int person_at(const dctx *d, const cues *c, const people *pp, size_t k, b
 		return 1;
 	if (word_in(d, k, yours))
 		return poss;
-	if (word_in(d, k, possessives))
+	if (in_list(d, k, L_POSSESSIVES))
 		return poss ? -1 : 0;
 	if (!(f & P_TGT) && !is_name(d, c, k))
 		return 0;
@@ -1302,10 +1333,10 @@ static bool at_reader(const dctx *d, const cues *c, const match *m)
 	 * ("a bunch of crooks") */
 	for (size_t k = m->w0; k < m->w1; k++) {
 		int p = person_at(d, c, &pp, k, true);
-		if (p > 0 || (p < 0 && (word_in(d, k, pronouns) || word_in(d, k, possessives))))
+		if (p > 0 || (p < 0 && (in_list(d, k, L_PRONOUNS) || in_list(d, k, L_POSSESSIVES))))
 			return p > 0;
 	}
-	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && word_in(d, m->w0 - 1, possessives) &&
+	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && in_list(d, m->w0 - 1, L_POSSESSIVES) &&
 	    person_at(d, c, &pp, m->w0 - 1, true))
 		return person_at(d, c, &pp, m->w0 - 1, true) > 0;
 	/* a name with a determiner is someone spoken of: "these idiots told
@@ -1320,7 +1351,7 @@ static bool at_reader(const dctx *d, const cues *c, const match *m)
 			break;
 		}
 		if (person_at(d, c, &pp, q - 1, true) || word_tok(d, q - 1)->kind != TK_WORD ||
-		    word_in(d, q - 1, function_words))
+		    in_list(d, q - 1, L_FUNCTION))
 			break;
 	}
 	bool found;
@@ -1380,6 +1411,7 @@ static bool at_reader(const dctx *d, const cues *c, const match *m)
 
 void detect_derogatory(dctx *d)
 {
+	pthread_once(&list_once, lists_build);
 	cues c = {label_intern("cue.target", 10),	     label_intern("cue.self", 8),
 		  label_intern("cue.thing", 9),		     label_intern("cue.intensifier", 15),
 		  label_intern("derogatory.profanity", 20), label_intern("derogatory.insult", 17),

@@ -321,3 +321,22 @@ bool parse_size(const char *s, size_t *out)
 	*out = (size_t)(v * mul);
 	return true;
 }
+
+void wordlists_build(wordlists *ws, const char *const *const *lists, size_t nlists)
+{
+	size_t used = 0;
+	if (nlists > 32)
+		abort();
+	for (size_t l = 0; l < nlists; l++)
+		for (const char *const *w = lists[l]; *w; w++) {
+			size_t n = strlen(*w), i = hash_bytes(*w, n) & (WORDLISTS_SLOTS - 1);
+			while (ws->slot[i].w && !(ws->slot[i].n == n && !memcmp(ws->slot[i].w, *w, n)))
+				i = (i + 1) & (WORDLISTS_SLOTS - 1);
+			if (!ws->slot[i].w) {
+				if (++used > WORDLISTS_SLOTS / 2)
+					abort(); /* a programming error: more room, or fewer words */
+				ws->slot[i] = (struct wordslot){*w, (uint32_t)n, 0};
+			}
+			ws->slot[i].bits |= (uint32_t)1 << l;
+		}
+}

@@ -154,6 +154,31 @@ static inline bool bytes_in(const char *s, size_t n, const char *const *list)
 	return false;
 }
 
+/* Word lists looked up at once: which of up to 32 NULL-ended lists hold
+ * the n bytes at s, in one hash probe where bytes_in() compares with every
+ * word of one list in turn (lists of 100 words sit on hot paths). The
+ * lists are fixed, so the table is a fixed array: build it once, before
+ * any lookup (pthread_once), and never free it. wordlists_build() aborts
+ * when the lists hold more words than it has room for. */
+#define WORDLISTS_SLOTS 2048
+typedef struct {
+	struct wordslot {
+		const char *w; /* NULL: empty */
+		uint32_t n, bits;
+	} slot[WORDLISTS_SLOTS];
+} wordlists;
+void wordlists_build(wordlists *ws, const char *const *const *lists, size_t nlists);
+static inline uint32_t wordlists_bits(const wordlists *ws, const char *s, size_t n)
+{
+	for (size_t i = hash_bytes(s, n) & (WORDLISTS_SLOTS - 1);; i = (i + 1) & (WORDLISTS_SLOTS - 1)) {
+		const struct wordslot *sl = &ws->slot[i];
+		if (!sl->w)
+			return 0;
+		if (sl->n == n && !memcmp(sl->w, s, n))
+			return sl->bits;
+	}
+}
+
 /* Parse a decimal size with optional k/M/G suffix; false when malformed. */
 bool parse_size(const char *s, size_t *out);
 
