@@ -109,11 +109,37 @@ static void test_getline(void)
 	fclose(f);
 }
 
+static void test_wordlists(void)
+{
+	static const char *const a[] = {"is", "are", "it's", NULL}, *const b[] = {"are", "was", "", NULL},
+				 *const none[] = {NULL};
+	static const char *const *const lists[] = {a, b, none};
+	static wordlists ws; /* 2048 slots: too big for the stack */
+	wordlists_build(&ws, lists, 3);
+	static const struct {
+		int line;
+		const char *w;
+		size_t n;
+		uint32_t bits;
+	} cases[] = {
+		{__LINE__, "is", 2, 1},	    {__LINE__, "are", 3, 3},  {__LINE__, "was", 3, 2},  {__LINE__, "it's", 4, 1},
+		{__LINE__, "", 0, 2},	    {__LINE__, "i", 1, 0},    {__LINE__, "ar", 2, 0},	 {__LINE__, "ares", 4, 0},
+		{__LINE__, "Is", 2, 0},	    {__LINE__, "isx", 2, 1}, /* only n bytes count */
+		{__LINE__, "island", 6, 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		uint32_t got = wordlists_bits(&ws, cases[i].w, cases[i].n);
+		CHECK(got == cases[i].bits, cases[i].line, "wordlists_bits(%.*s): %u, want %u", (int)cases[i].n, cases[i].w,
+		      (unsigned)got, (unsigned)cases[i].bits);
+	}
+}
+
 int main(void)
 {
 	test_sanitize();
 	test_count();
 	test_size();
 	test_getline();
+	test_wordlists();
 	return TEST_END("util");
 }
