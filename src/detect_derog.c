@@ -1345,6 +1345,12 @@ static bool at_reader(const dctx *d, const cues *c, const match *m)
 	 * before it ("you, the idiot") */
 	static const char *const dets[] = {"the", "these", "those", "this", "that", "all", "some", "such", NULL};
 	for (size_t q = m->w0, skipped = 0; q > 0 && same_clause(d, q - 1, m->w0) && skipped < 3; q--, skipped++) {
+		/* someone met, not addressed: "stuck on the phone with a bitch",
+		 * "served by a moron" (not "to" or "from": "I forgot I was talking
+		 * to an idiot", "coming from a fat bitch" are said to the reader) */
+		if (q > 1 && word_in(d, q - 1, (const char *const[]){"a", "an", NULL}) && same_clause(d, q - 2, q - 1) &&
+		    word_in(d, q - 2, (const char *const[]){"with", "by", "behind", "beside", NULL}))
+			return false;
 		if (word_in(d, q - 1, dets)) {
 			if (!(q > 1 && same_clause(d, q - 2, q - 1) && person_at(d, c, &pp, q - 2, false) > 0))
 				return false;

@@ -416,6 +416,10 @@ int main(void)
 		{__LINE__, "Kevin was useless", "useless", "other"},
 		{__LINE__, "He lost my order. What a moron.", "moron", "other"},
 		{__LINE__, "his stupidity is amazing", "stupidity", "other"},
+		{__LINE__, "I was stuck on the phone with a bitch for an hour", "bitch", "other"},
+		{__LINE__, "I was served by a rude moron", "moron", "other"},
+		{__LINE__, "I forgot I was talking to an idiot", "idiot", "reader"},
+		{__LINE__, "Go talk to a doctor, you idiot", "idiot", "reader"},
 	};
 	for (size_t i = 0; i < sizeof aimed / sizeof *aimed; i++) {
 		m = bundled_analyze(&b, aimed[i].in, TACT_ROLE_CUSTOMER);
