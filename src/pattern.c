@@ -2529,6 +2529,24 @@ static void undoubled(const vocab *v, const char *s, size_t n, token *t)
 	}
 }
 
+/* An @ that stands for an "a" at the start of a word reads as a handle
+ * ("you @sshole", "kiss my @ss"): the handle is read as that word too when
+ * it is a word of an obfuscation entry, and only then (a real @name is
+ * none). */
+static void at_for_a(const matcher *m, const vocab *v, const char *s, size_t n, token *t)
+{
+	char w[16];
+	if (n < 3 || n > sizeof w)
+		return;
+	w[0] = 'a';
+	memcpy(w + 1, s + 1, n - 1);
+	const vslot *vs = vocab_find(v, w, n);
+	if (vs && obf_word(m, vs->id, w, n)) {
+		t->did = vs->id;
+		t->dbase = vs->base;
+	}
+}
+
 static void lookup_tokens(const matcher *m, const vocab *v, const ntext *nt, tokens *ts, buf *db)
 {
 	buf_clear(db);
@@ -2552,6 +2570,8 @@ static void lookup_tokens(const matcher *m, const vocab *v, const ntext *nt, tok
 		}
 		if ((t->flags & TF_LOOKALIKE) && !vs && t->did < 0)
 			lookalike(v, s, t->nlen, t->uppers > 1, t);
+		if (t->kind == TK_HANDLE)
+			at_for_a(m, v, s, t->nlen, t);
 	}
 	ts->nforeign = foreign;
 	ts->nnonascii = nonascii;

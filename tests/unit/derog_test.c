@@ -419,6 +419,8 @@ int main(void)
 		{__LINE__, "I was stuck on the phone with a bitch for an hour", "bitch", "other"},
 		{__LINE__, "I was served by a rude moron", "moron", "other"},
 		{__LINE__, "I forgot I was talking to an idiot", "idiot", "reader"},
+		{__LINE__, "You are an @ssclown", "@ssclown", "reader"}, /* an @ for an "a" makes a handle */
+		{__LINE__, "@sshole you lost my bag", "@sshole", "reader"},
 		{__LINE__, "Go talk to a doctor, you idiot", "idiot", "reader"},
 	};
 	for (size_t i = 0; i < sizeof aimed / sizeof *aimed; i++) {
