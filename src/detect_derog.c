@@ -800,10 +800,17 @@ static bool swearing_at(const dctx *d, const cues *c, const match *m)
 	return before;
 }
 
-/* Is word k one whose de-obfuscated form (or plain form) is in list? */
+/* Is word k one whose de-obfuscated form (or plain form) is in list? A
+ * word that starts a run read as one ("f u c k", "Fu ck") is read as the
+ * run. */
 static bool deob_in(const dctx *d, size_t k, const char *const *list)
 {
 	const token *t = word_tok(d, k);
+	if (t->alt >= 0) {
+		const token *v = &d->ts->t[t->alt];
+		if (v->dlen && bytes_in(d->ms->dbuf.ptr + v->doff, v->dlen, list))
+			return true;
+	}
 	if (t->dlen && bytes_in(d->ms->dbuf.ptr + t->doff, t->dlen, list))
 		return true;
 	return bytes_in(tok_text(d->nt, t), t->nlen, list);

@@ -2547,6 +2547,33 @@ static void at_for_a(const matcher *m, const vocab *v, const char *s, size_t n, 
 	}
 }
 
+/* A word broken in two by one space or mark ("Fu ck you", "id iot"): two
+ * short plain words, the second one the lexicons do not know and the first
+ * no name, whose join is a word of an obfuscation entry (not "the pen is",
+ * "co on": their second words are known). Like a word split by a dot
+ * (token.c join_dotted), the join is read only for such entries. */
+static void split_by_space(const matcher *m, const vocab *v, const ntext *nt, tokens *ts)
+{
+	const unsigned plain = TF_SYM | TF_DIGIT | TF_NONASCII | TF_SPELLED | TF_REPEAT;
+	for (size_t i = 0; i + 1 < ts->nw; i++) {
+		const token *p = &ts->t[ts->w[i]], *q = &ts->t[ts->w[i + 1]];
+		if (q->id >= 0 || q->did >= 0 || p->alt >= 0 || q->alt >= 0 || p->kind != TK_WORD || q->kind != TK_WORD ||
+		    ((p->flags | q->flags) & plain) || p->nlen < 2 || p->nlen > 4 || q->nlen < 2 || q->nlen > 6 ||
+		    q->os != p->oe + 1 || q->clause != p->clause ||
+		    ((p->flags & TF_CAPITAL) && !(p->flags & (TF_SENT_START | TF_ALLCAPS))))
+			continue;
+		char w[10];
+		memcpy(w, nt->out.ptr + p->ns, p->nlen);
+		memcpy(w + p->nlen, nt->out.ptr + q->ns, q->nlen);
+		size_t n = p->nlen + q->nlen;
+		const vslot *vs = vocab_find(v, w, n);
+		if (vs && obf_word(m, vs->id, w, n)) {
+			tokens_add_virtual(ts, i, i + 2, TF_SPLIT);
+			i++;
+		}
+	}
+}
+
 static void lookup_tokens(const matcher *m, const vocab *v, const ntext *nt, tokens *ts, buf *db)
 {
 	buf_clear(db);
@@ -2575,6 +2602,7 @@ static void lookup_tokens(const matcher *m, const vocab *v, const ntext *nt, tok
 	}
 	ts->nforeign = foreign;
 	ts->nnonascii = nonascii;
+	split_by_space(m, v, nt, ts);
 	/* virtual tokens: the spelled-out letters joined */
 	for (size_t i = 0; i < ts->n; i++) {
 		token *t = &ts->t[i];

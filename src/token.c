@@ -942,10 +942,8 @@ static void join_word_sentences(tokens *ts, const unsigned char *s)
 	ts->nclause = nclause + 1;
 }
 
-/* A virtual token over words i..j-1 (their normalized text joined), made
- * the alternative reading of word i: the first word's flags without its
- * case, plus flags; all capitals when every letter of the words is. */
-static void add_virtual(tokens *ts, size_t i, size_t j, uint16_t flags)
+/* A virtual token over words i..j-1 (token.h). */
+void tokens_add_virtual(tokens *ts, size_t i, size_t j, uint16_t flags)
 {
 	VEC_RESERVE(ts->t, ts->cap, ts->n + 1);
 	const token *t0 = &ts->t[ts->w[i]], *tl = &ts->t[ts->w[j - 1]];
@@ -1015,7 +1013,7 @@ static void join_spelled(tokens *ts, const ntext *nt, const unsigned char *orig)
 		/* the tokens between are plain separators: keep them, add a view;
 		 * the letters are no words of their own (the "u" and "i" of
 		 * "s.t.u.p.i.d" are no "you" and "I") */
-		add_virtual(ts, i, j, 0);
+		tokens_add_virtual(ts, i, j, 0);
 		for (size_t k = i; k < j; k++)
 			ts->t[ts->w[k]].flags |= TF_SPELLED;
 		i = j;
@@ -1045,7 +1043,7 @@ static void join_dotted(tokens *ts, const unsigned char *orig, size_t olen)
 			continue;
 		if (q->oe + 1 < olen && orig[q->oe] == '.' && ascii_alnum(orig[q->oe + 1]))
 			continue;
-		add_virtual(ts, i, i + 2, (uint16_t)((q->flags & (TF_DIGIT | TF_SYM)) | TF_SPLIT));
+		tokens_add_virtual(ts, i, i + 2, (uint16_t)((q->flags & (TF_DIGIT | TF_SYM)) | TF_SPLIT));
 		i++;
 	}
 }

@@ -67,6 +67,11 @@ typedef struct {
 /* Tokenize nt (normalized from orig). Replaces the content of ts. */
 void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen);
 void tokens_free(tokens *ts);
+/* A virtual token over words i..j-1 (their normalized text joined, built
+ * by the matcher), made the alternative reading of word i, which has none
+ * yet: the first word's flags without its case, plus flags; all capitals
+ * when every letter of the words is. May move ts->t. */
+void tokens_add_virtual(tokens *ts, size_t i, size_t j, uint16_t flags);
 /* The normalized text of a token. */
 static inline const char *tok_text(const ntext *nt, const token *t) { return nt->out.ptr + t->ns; }
 

@@ -128,6 +128,12 @@ static const struct {
 	{__LINE__, "your moms a wh.ore", TACT_DEROG_INSULT, "wh.ore"},
 	{__LINE__, "shut the fu.ck up", TACT_DEROG_INSULT, "shut the fu.ck up"},
 	{__LINE__, "My email is at pun.k.example.org", TACT_DEROG_NONE, NULL},
+	/* a word split by a space: the second half a word no lexicon knows */
+	{__LINE__, "you are an id iot", TACT_DEROG_INSULT, "id iot"},
+	{__LINE__, "Fu ck you too", TACT_DEROG_INSULT, "Fu ck you"},
+	{__LINE__, "such a bi tch", TACT_DEROG_INSULT, "bi tch"},
+	{__LINE__, "the pen is mightier than the sword", TACT_DEROG_NONE, NULL},
+	{__LINE__, "my friend Cu Nt is here", TACT_DEROG_NONE, NULL}, /* a name */
 	{__LINE__, "You are too_stupid to breathe!", TACT_DEROG_INSULT, "too_stupid"}, /* underscores for spaces */
 	{__LINE__, "You are a certified_moron", TACT_DEROG_INSULT, "certified_moron"},
 	{__LINE__, "ask SC_Troll, he knows", TACT_DEROG_NONE, NULL}, /* mixed case: a handle */
