@@ -2548,36 +2548,31 @@ static void at_for_a(const matcher *m, const vocab *v, const char *s, size_t n, 
 }
 
 /* A word broken in two by one space or mark ("Fu ck you", "id iot"): two
- * short plain words, the second one the lexicons do not know and the first
- * no name, whose join is a word of an obfuscation entry (not "the pen is",
- * "co on": their second words are known). Like a word split by a dot
- * (token.c join_dotted), the join is read only for such entries. */
-static void split_by_space(const matcher *m, const vocab *v, const ntext *nt, tokens *ts)
+ * short plain words p and q, q one the lexicons do not know and p no name,
+ * whose join is a word of an obfuscation entry (not "the pen is", "co on":
+ * their second words are known). Like a word split by a dot (token.c
+ * join_dotted), the join is read only for such entries. Asked of each
+ * unknown short word q, once looked up, with the word before it. */
+static bool split_by_space(const matcher *m, const vocab *v, const ntext *nt, const token *p, const token *q)
 {
 	const unsigned plain = TF_SYM | TF_DIGIT | TF_NONASCII | TF_SPELLED | TF_REPEAT;
-	for (size_t i = 0; i + 1 < ts->nw; i++) {
-		const token *p = &ts->t[ts->w[i]], *q = &ts->t[ts->w[i + 1]];
-		if (q->id >= 0 || q->did >= 0 || p->alt >= 0 || q->alt >= 0 || p->kind != TK_WORD || q->kind != TK_WORD ||
-		    ((p->flags | q->flags) & plain) || p->nlen < 2 || p->nlen > 4 || q->nlen < 2 || q->nlen > 6 ||
-		    q->os != p->oe + 1 || q->clause != p->clause ||
-		    ((p->flags & TF_CAPITAL) && !(p->flags & (TF_SENT_START | TF_ALLCAPS))))
-			continue;
-		char w[10];
-		memcpy(w, nt->out.ptr + p->ns, p->nlen);
-		memcpy(w + p->nlen, nt->out.ptr + q->ns, q->nlen);
-		size_t n = p->nlen + q->nlen;
-		const vslot *vs = vocab_find(v, w, n);
-		if (vs && obf_word(m, vs->id, w, n)) {
-			tokens_add_virtual(ts, i, i + 2, TF_SPLIT);
-			i++;
-		}
-	}
+	if (p->nlen - 2u > 2u || q->did >= 0 || p->alt >= 0 || q->alt >= 0 || p->kind != TK_WORD ||
+	    q->kind != TK_WORD || ((p->flags | q->flags) & plain) || q->os != p->oe + 1 || q->clause != p->clause ||
+	    ((p->flags & TF_CAPITAL) && !(p->flags & (TF_SENT_START | TF_ALLCAPS))))
+		return false;
+	char w[10];
+	memcpy(w, nt->out.ptr + p->ns, p->nlen);
+	memcpy(w + p->nlen, nt->out.ptr + q->ns, q->nlen);
+	size_t n = p->nlen + q->nlen;
+	const vslot *vs = vocab_find(v, w, n);
+	return vs && obf_word(m, vs->id, w, n);
 }
 
 static void lookup_tokens(const matcher *m, const vocab *v, const ntext *nt, tokens *ts, buf *db)
 {
 	buf_clear(db);
 	size_t foreign = 0, nonascii = 0;
+	bool halves = false; /* word i - 1 is the second half of a split word */
 	for (size_t i = 0; i < ts->nw; i++) {
 		token *t = &ts->t[ts->w[i]];
 		const char *s = nt->out.ptr + t->ns;
@@ -2599,10 +2594,15 @@ static void lookup_tokens(const matcher *m, const vocab *v, const ntext *nt, tok
 			lookalike(v, s, t->nlen, t->uppers > 1, t);
 		if (t->kind == TK_HANDLE)
 			at_for_a(m, v, s, t->nlen, t);
+		if (!vs && t->nlen - 2u <= 4u && i > 0 && !halves && split_by_space(m, v, nt, &ts->t[ts->w[i - 1]], t)) {
+			tokens_add_virtual(ts, i - 1, i + 1, TF_SPLIT); /* moves ts->t */
+			halves = true;
+		} else {
+			halves = false;
+		}
 	}
 	ts->nforeign = foreign;
 	ts->nnonascii = nonascii;
-	split_by_space(m, v, nt, ts);
 	/* virtual tokens: the spelled-out letters joined */
 	for (size_t i = 0; i < ts->n; i++) {
 		token *t = &ts->t[i];
