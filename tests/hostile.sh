@@ -105,6 +105,14 @@ check regex-backtracking-error 1 "$(jq -r 'select(.id=="evil") | .error' "$tmp/o
 check regex-backtracking-next-analysed 1 "$(jq -r 'select(.id=="after") | .labels[]' "$tmp/out" | grep -c escalation.legal)"
 [ "$took" -lt 30 ] && ok || bad "regex-backtracking took ${took}s"
 
+# --- one unpunctuated sentence holding thousands of matches: time linear in it --------------------
+python3 -c "print('{\"id\":\"long\",\"role\":\"customer\",\"text\":\"' + 'you idiot ' * 60000 + '\"}')" >"$tmp/sentence.jsonl"
+start=$(date +%s)
+run "$tact" "$tmp/sentence.jsonl" >"$tmp/out"; st=$?
+took=$(( $(date +%s) - start ))
+check long-sentence-record "0 long" "$st $(jq -r .id "$tmp/out")"
+if plain; then [ "$took" -lt 10 ] && ok || bad "long-sentence took ${took}s"; fi
+
 # --- terminal escape sequences: caret notation on a terminal format, escaped in JSON --------------
 printf 'I WANT A MANAGER \033[2J\033]0;pwned\007 \302\233 NOW you idiot\n' >"$tmp/esc.txt"
 run "$tact" -f text --role customer --format text --color=always --text "$tmp/esc.txt" >"$tmp/out"
