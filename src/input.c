@@ -114,6 +114,13 @@ void input_advance(input *in, size_t n, size_t lines)
 	in->scan = 0;
 }
 
+void input_skip_bom(input *in)
+{
+	const char *p;
+	if (!in->consumed && input_peek(in, 3, &p) == 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+		input_read(in, &p, 3);
+}
+
 /* Discard the rest of a cut line, up to and including its newline, a
  * window at a time so that memory stays bounded. */
 static void skip_rest(input *in)

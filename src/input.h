@@ -47,5 +47,8 @@ size_t input_read(input *in, const char **p, size_t n);
 size_t input_buffered(const input *in, const char **p);
 /* Consume n buffered bytes that hold `lines` complete lines. */
 void input_advance(input *in, size_t n, size_t lines);
+/* At the start of the stream, consume a UTF-8 byte-order mark if there is
+ * one (a Windows editor's): it is neither text nor a header. */
+void input_skip_bom(input *in);
 
 #endif

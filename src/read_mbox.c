@@ -117,6 +117,7 @@ static tact_status mbox_next(tact_reader *rd, tact_msg *m, bool *done, char **er
 	bool begun = false, after_blank = true;
 	unsigned long long dropped = 0;
 
+	input_skip_bom(&rd->in);
 	if (st->from_pending) {
 		reader_begin(rd, m, st->from_line);
 		begun = true;

@@ -120,6 +120,11 @@ check transcript-names-roles "customer agent" "$(jq -r .role "$tmp/out" | tr '\n
 printf 'Hello,\nthe whole input is one message.\n' >"$tmp/one.txt"
 status text-run 0 "$tact" -f text "$tmp/one.txt"
 check text-count 1 "$(records "$tmp/out")"
+# a byte-order mark is not text, whether the format was sniffed or named
+# (tact check names it)
+printf '\357\273\277you idiot\n' >"$tmp/bom.txt"
+check text-bom-sniffed '"you idiot\n" 4' "$("$tact" --text "$tmp/bom.txt" | jq -c '[.text, .spans[0].start] | "\(.[0] | tojson) \(.[1])"' -r)"
+check text-bom-named '"you idiot\n" 4' "$("$tact" -f text --text "$tmp/bom.txt" | jq -c '[.text, .spans[0].start] | "\(.[0] | tojson) \(.[1])"' -r)"
 
 # --- streaming: a record is written as soon as its input line has come ------
 # (the format is sniffed from the first line, and -j hands a record over

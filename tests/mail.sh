@@ -136,6 +136,16 @@ cp "$fx/attachment.eml" "$tmp/maildir/cur/1717402502.M3P1.host:2,RS"
 check maildir 'alt-1@customer.example|koi8-1@customer.example|att-1@customer.example' "$(q .id)"
 check maildir-index '1|2|3' "$(q .index)"
 
+# a byte-order mark before the first header (a file saved by a Windows
+# editor) is not part of the header block, in an eml file and in an mbox
+{ printf '\357\273\277'; cat "$fx/alternative.eml"; } >"$tmp/bom.eml"
+run "$tmp/bom.eml"
+check bom-eml 'alt-1@customer.example|Jane Doe <jane@customer.example>|' "$(jq -r '[.id, .from, .warnings // ""] | join("|")' "$tmp/out")"
+{ printf '\357\273\277'; cat "$fx/thread.mbox"; } >"$tmp/bom.mbox"
+run "$tmp/bom.mbox"
+check bom-mbox 'm1@customer.example|m2@acme.example|m3@customer.example|4' "$(q .id)"
+check bom-mbox-lines '2|15|37|52' "$(q .line)"
+
 # --- bad input: one record each, errors where needed ----------------------
 run "$fx/garbage.mbox"
 check garbage-count 3 "$(records "$tmp/out")"
