@@ -115,24 +115,53 @@ static void arena_reset(arena *a)
 	}
 }
 
-/* cJSON stores strings NUL-terminated, so a "\u0000" escape would cut the
- * text short without a word. Rewrite it as U+FFFD before parsing, minding
- * escaped backslashes; returns how many were rewritten. */
-static size_t defuse_nul_escapes(char *s, size_t n)
+/* The escape at s (a backslash, then 'u' and four hex digits): its code
+ * unit, or -1 when it is no \u escape. */
+static long u_escape(const char *s, const char *end)
 {
-	size_t count = 0, i = 0;
-	while (i + 6 <= n) {
-		const char *bs = memchr(s + i, '\\', n - 5 - i);
-		if (!bs)
-			break;
-		i = (size_t)(bs - s);
-		if (s[i + 1] == 'u' && !memcmp(s + i + 2, "0000", 4)) {
-			memcpy(s + i + 2, "fffd", 4);
-			count++;
-		}
-		i += 2; /* past the escaped character, so "\\u0000" stays literal */
+	if (end - s < 6 || s[1] != 'u')
+		return -1;
+	long v = 0;
+	for (int i = 2; i < 6; i++) {
+		int c = ascii_tolower((unsigned char)s[i]);
+		if (!ascii_digit(c) && (c < 'a' || c > 'f'))
+			return -1;
+		v = v * 16 + (ascii_digit(c) ? c - '0' : c - 'a' + 10);
 	}
-	return count;
+	return v;
+}
+
+/* Escapes cJSON would mishandle, rewritten as U+FFFD before parsing (same
+ * length), minding escaped backslashes: "\u0000", since cJSON stores
+ * strings NUL-terminated and would cut the text short without a word; and
+ * a UTF-16 surrogate without its other half (an emoji cut in two, as
+ * Python's json writes it), on which cJSON fails the whole line. Counts
+ * each kind rewritten. */
+static void defuse_escapes(char *s, size_t n, size_t *nuls, size_t *surrogates)
+{
+	char *end = s + n;
+	*nuls = *surrogates = 0;
+	for (char *p = s; p < end && (p = memchr(p, '\\', (size_t)(end - p))) != NULL;) {
+		long u = u_escape(p, end);
+		if (u < 0) {
+			p += 2; /* past the escaped character, so "\\u0000" stays literal */
+			continue;
+		}
+		long next = u >= 0xD800 && u < 0xDC00 && end - p >= 12 && p[6] == '\\' ? u_escape(p + 6, end) : -1;
+		if (next >= 0xDC00 && next < 0xE000) {
+			p += 12; /* a pair */
+			continue;
+		}
+		bool lone = u >= 0xD800 && u < 0xE000;
+		if (u == 0 || lone) {
+			memcpy(p + 2, "fffd", 4);
+			if (lone)
+				(*surrogates)++;
+			else
+				(*nuls)++;
+		}
+		p += 6;
+	}
 }
 
 /* A JSON scalar as a string: strings as they are, integral numbers without
@@ -207,7 +236,8 @@ static void tree_free(arena *ar, cJSON *root, bool own_tree)
 static void jsonl_decode(tact_msg *m, const void *ctx)
 {
 	const reader_opts *o = ctx;
-	size_t nuls = defuse_nul_escapes(m->raw.ptr, m->raw.len);
+	size_t nuls, surrogates;
+	defuse_escapes(m->raw.ptr, m->raw.len, &nuls, &surrogates);
 	const char *end = NULL;
 	arena *ar = arena_begin();
 	cJSON *root = cJSON_ParseWithLengthOpts(m->raw.ptr, m->raw.len, &end, 0);
@@ -284,6 +314,9 @@ static void jsonl_decode(tact_msg *m, const void *ctx)
 		msg_set_text_sanitized(m, text->valuestring, strlen(text->valuestring));
 	if (nuls)
 		tact_msg_add_warning(m, "%zu NUL character%s replaced by U+FFFD", nuls, nuls == 1 ? "" : "s");
+	if (surrogates)
+		tact_msg_add_warning(m, "%zu lone UTF-16 surrogate%s replaced by U+FFFD", surrogates,
+				     surrogates == 1 ? "" : "s");
 	tree_free(ar, root, own_tree);
 }
 
