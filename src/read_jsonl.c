@@ -164,17 +164,67 @@ static void defuse_escapes(char *s, size_t n, size_t *nuls, size_t *surrogates)
 	}
 }
 
-/* A JSON scalar as a string: strings as they are, integral numbers without
- * a fraction, other numbers in shortest form, booleans by name. */
-static char *scalar_string(const cJSON *v)
+static const char *json_space(const char *p, const char *end)
+{
+	while (p < end && (unsigned char)*p <= ' ') /* as cJSON skips it */
+		p++;
+	return p;
+}
+
+/* Past the string whose opening quote is at p. */
+static const char *json_string_end(const char *p, const char *end)
+{
+	for (p++; p < end && *p != '"'; p++)
+		p += *p == '\\';
+	return MIN(p + 1, end);
+}
+
+/* Walk the text of value v, from p, looking for the text of value want
+ * inside it (*at and *at_end are set when found, and the walk stops).
+ * The line parsed, so its syntax is valid and the tree lists the values
+ * in the order of the text. Returns where v's text ends. */
+static const char *json_find_text(const char *p, const char *end, const cJSON *v, const cJSON *want,
+				  const char **at, const char **at_end)
+{
+	p = json_space(p, end);
+	const char *start = p;
+	if (cJSON_IsObject(v) || cJSON_IsArray(v)) {
+		p++; /* '{' or '[' */
+		for (const cJSON *c = v->child; c && !*at; c = c->next) {
+			if (cJSON_IsObject(v)) /* the member's name, then ':' */
+				p = json_space(json_string_end(json_space(p, end), end), end) + 1;
+			p = json_space(json_find_text(p, end, c, want, at, at_end), end) + 1; /* ',' or the close */
+		}
+		if (!v->child)
+			p = json_space(p, end) + 1;
+	} else if (p < end && *p == '"') {
+		p = json_string_end(p, end);
+	} else {
+		while (p < end && (unsigned char)*p > ' ' && *p != ',' && *p != ']' && *p != '}')
+			p++;
+	}
+	if (v == want) {
+		*at = start;
+		*at_end = p;
+	}
+	return MIN(p, end);
+}
+
+/* A JSON scalar as a string: strings as they are, numbers as written in
+ * the line (a double cannot hold every id: 9007199254740993, 0.1),
+ * booleans by name. */
+static char *scalar_string(const cJSON *v, const cJSON *root, const char *line, size_t len)
 {
 	if (cJSON_IsString(v))
 		return xstrdup(v->valuestring);
 	if (cJSON_IsNumber(v)) {
-		double d = v->valuedouble;
-		if (d == (double)(long long)d && d > -9e15 && d < 9e15)
-			return xasprintf("%lld", (long long)d);
-		return xasprintf("%.17g", d);
+		const char *p = line, *end = line + len, *at = NULL, *at_end = NULL;
+		if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+			p += 3; /* cJSON skips a BOM too */
+		json_find_text(p, end, root, v, &at, &at_end);
+		if (at)
+			return xstrndup(at, (size_t)(at_end - at));
+		return xasprintf("%.17g", v->valuedouble);
 	}
 	if (cJSON_IsBool(v))
 		return xstrdup(cJSON_IsTrue(v) ? "true" : "false");
@@ -199,13 +249,13 @@ static const cJSON *path_item(const cJSON *obj, const char *path)
 	return NULL;
 }
 
-static void set_scalar(tact_msg *m, tact_field f, const cJSON *v)
+static void set_scalar(tact_msg *m, tact_field f, const cJSON *v, const cJSON *root)
 {
 	if (cJSON_IsString(v)) {
 		tact_msg_set_field(m, f, v->valuestring, (size_t)-1);
 		return;
 	}
-	char *s = scalar_string(v);
+	char *s = scalar_string(v, root, m->raw.ptr, m->raw.len);
 	if (s)
 		tact_msg_set_field(m, f, s, (size_t)-1);
 	free(s);
@@ -291,8 +341,8 @@ static void jsonl_decode(tact_msg *m, const void *ctx)
 		}
 	}
 	const cJSON *role = v[K_ROLE], *text = v[K_TEXT];
-	set_scalar(m, TACT_FIELD_ID, v[K_ID]);
-	set_scalar(m, TACT_FIELD_THREAD, v[K_THREAD]);
+	set_scalar(m, TACT_FIELD_ID, v[K_ID], root);
+	set_scalar(m, TACT_FIELD_THREAD, v[K_THREAD], root);
 	static const tact_field extra[] = {[K_FROM] = TACT_FIELD_FROM, [K_TO] = TACT_FIELD_TO,
 					   [K_DATE] = TACT_FIELD_DATE, [K_SUBJECT] = TACT_FIELD_SUBJECT};
 	for (int k = K_FROM; k < K__COUNT; k++)

@@ -52,6 +52,13 @@ printf '%s\n' '{"id":"p1","author":{"type":"user"},"body":{"text":"cancel my acc
 status nested-run 0 "$tact" --text-field body.text --role-field author.type "$tmp/nested.jsonl"
 check nested-path "p1 customer escalation.cancel|p2 unknown escalation.cancel|p3 unknown no \"body.text\" field" \
 	"$(jq -r '"\(.id) \(.role) \(.error // (.labels | join(",")))"' "$tmp/out" | paste -sd'|')"
+# ids and threads written as numbers keep the input's digits: a double
+# cannot hold every one (9007199254740993 would become ...992, 0.1
+# 0.10000000000000001)
+printf '%s\n' '{"id":9007199254740993,"thread":0.1,"text":"x"}' '{"id":12345678901234567890,"text":"y"}' \
+	'{"meta":{"n":[1,{"id":-2.50}]},"id" : 1e3 ,"text":"z","thread":true}' >"$tmp/numbers.jsonl"
+status number-ids-run 0 "$tact" "$tmp/numbers.jsonl"
+check number-ids "9007199254740993 0.1|12345678901234567890 null|1e3 true" "$(jq -r '"\(.id) \(.thread)"' "$tmp/out" | paste -sd'|')"
 
 printf 'ticket,who,body,conv\n1,customer,"multi\nline, with ""quotes""",x\n2,agent\n3,agent,"bare\rcr",x\n4,customer,plain\rcr unquoted,y\n' >"$tmp/in.csv"
 status csv-run 0 "$tact" --id-field ticket --role-field who --text-field body --thread-field conv --text "$tmp/in.csv"
