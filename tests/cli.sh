@@ -202,6 +202,11 @@ check missing-file-others-run 7 "$(records "$tmp/out")"
 check missing-file-msg 1 "$(grep -c "nope.txt: No such file" "$tmp/err")"
 check missing-file-index "1 2 3 4 5 6 7" "$(jq -r .index "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
 status closed-stdout 2 sh -c "\"$tact\" \"$tmp/one.txt\" >&-"
+# output other than records that cannot be written is an I/O error too
+for cmd in --help --version "lexicon test" "lexicon words" "lexicon allowlist"; do
+	status "full-disk-$cmd" 2 sh -c "\"$tact\" $cmd >/dev/full"
+	check "full-disk-$cmd-msg" "tact: write error: No space left on device" "$(grep -v 'innocent words' "$tmp/err")"
+done
 "$tact" "$tmp/in.jsonl" "$tmp/in.jsonl" "$tmp/in.jsonl" 2>"$tmp/err" | head -1 >/dev/null
 check head-quiet "" "$(grep -v 'could not be analysed' "$tmp/err")"
 # the same after an e-mail was decoded: GMime's start-up (gpgme) sets
