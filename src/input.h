@@ -17,6 +17,7 @@ typedef struct {
 	size_t scan;       /* bytes from pos already searched for '\n' */
 	size_t limit;      /* longest line returned whole */
 	size_t line;       /* number of the next line, 1-based */
+	char eol;          /* what ends a line for input_getline(): '\n' */
 	unsigned long long consumed; /* bytes handed out so far */
 	int err;           /* errno of a failed read, 0 otherwise */
 	bool eof;

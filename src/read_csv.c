@@ -111,6 +111,8 @@ static tact_status csv_open(tact_reader *rd, char **err)
 	const char *p;
 	size_t n = input_peek(&rd->in, 64 * 1024, &p);
 	st->cr_terminated = memchr(p, '\r', n) && !memchr(p, '\n', n);
+	if (st->cr_terminated) /* an old Mac export: a line a row, as elsewhere */
+		rd->in.eol = '\r';
 	/* the delimiter, from the header row's unquoted characters */
 	size_t commas = 0, semis = 0, tabs = 0;
 	bool quoted = false;
@@ -219,16 +221,12 @@ static void fill_msg(tact_reader *rd, csv_state *st, const row *r, size_t line, 
 	msg_set_text_sanitized(m, t->ptr ? t->ptr : "", t->len);
 }
 
-/* Feed one line (or, for CR-terminated files, one block) to libcsv. */
+/* Feed one line to libcsv. */
 static void feed(tact_reader *rd, csv_state *st)
 {
 	const char *p;
-	size_t n;
-	bool cut = false;
-	if (st->cr_terminated)
-		n = input_read(&rd->in, &p, 64 * 1024);
-	else
-		n = input_getline(&rd->in, &p, &cut);
+	bool cut;
+	size_t n = input_getline(&rd->in, &p, &cut);
 	if (!n) {
 		st->eof = true;
 		/* libcsv only reports an open quote in strict mode, which would
@@ -257,8 +255,7 @@ static void feed(tact_reader *rd, csv_state *st)
 		parser_init(st);
 		on_row(0, st);
 	}
-	if (!st->cr_terminated)
-		st->line++;
+	st->line++;
 }
 
 static tact_status csv_next(tact_reader *rd, tact_msg *m, bool *done, char **err)

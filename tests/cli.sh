@@ -69,6 +69,11 @@ check csv-missing-column 1 "$(jq -r 'select(.id=="2") | .error' "$tmp/out" | gre
 check csv-bare-cr-quoted '"bare\rcr"' "$(jq -c 'select(.id=="3") | .text' "$tmp/out")"
 check csv-bare-cr-unquoted '"plain\rcr unquoted"' "$(jq -c 'select(.id=="4") | .text' "$tmp/out")"
 check csv-line "2 4 5 6" "$(jq -r .line "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+# an old Mac export, its lines ended by CR alone: each row knows its line,
+# and max-message-bytes bounds a row, not the whole file
+printf 'id,text\r1,"one\rtwo"\r2,three\r3,%s\r4,four\r' "$(head -c 300 /dev/zero | tr '\0' x)" >"$tmp/cr.csv"
+status csv-cr-run 0 "$tact" -q --max-message-bytes 100 "$tmp/cr.csv"
+check csv-cr-rows "1 2 null|2 4 null|3 5 CSV|4 6 null" "$(jq -r '"\(.id) \(.line) \(.error // "null" | split(" ")[0])"' "$tmp/out" | paste -sd'|')"
 printf 'a,b\n1,2\n' >"$tmp/notext.csv"
 status csv-no-text-column 2 "$tact" "$tmp/notext.csv"
 check csv-no-text-column-msg 1 "$(grep -c "no 'text' column" "$tmp/err")"
