@@ -988,6 +988,10 @@ static int lexicon_main(int argc, char **argv)
 		fputs(usage, stderr);
 		return EXIT_TROUBLE;
 	}
+	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) { /* asked before a command */
+		fputs(usage, stdout);
+		return output_status(EXIT_OK);
+	}
 	const char *cmd = argv[1];
 	tact_config *cfg = tact_config_new();
 	const char *outpath = NULL;

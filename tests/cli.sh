@@ -197,6 +197,8 @@ check long-line-then-next "2 y" "$(records "$tmp/out") $(jq -r 'select(.index==2
 
 # --- exit codes and messages ----------------------------------------------------
 status help 0 "$tact" --help
+status lexicon-help 0 "$tact" lexicon --help
+check lexicon-help-usage 1 "$(grep -c '^Usage: tact lexicon lint' "$tmp/out")"
 status version 0 "$tact" --version
 check version-text 1 "$(grep -c '^tact [0-9.]* (schema 1)$' "$tmp/out")"
 status bad-option 2 "$tact" --no-such-option
