@@ -92,7 +92,6 @@ static void on_row(int c, void *data)
 	*dst = st->cur;
 	st->cur = tmp;
 	row_clear(&st->cur);
-	st->start_line = st->line + 1;
 	st->row_bytes = 0;
 }
 
@@ -235,6 +234,12 @@ static void feed(tact_reader *rd, csv_state *st)
 		st->unterminated = st->p.quoted && st->p.pstate == 2;
 		csv_fini(&st->p, on_field, on_row, st);
 		return;
+	}
+	/* a row starts on the first line that gives libcsv anything: blank
+	 * lines between rows make none (its state 0 is ROW_NOT_BEGUN) */
+	if (st->p.pstate == 0) {
+		st->start_line = st->line;
+		st->row_bytes = 0;
 	}
 	st->row_bytes += n;
 	if (cut || st->row_bytes > rd->opts.max_bytes) {

@@ -69,6 +69,10 @@ check csv-missing-column 1 "$(jq -r 'select(.id=="2") | .error' "$tmp/out" | gre
 check csv-bare-cr-quoted '"bare\rcr"' "$(jq -c 'select(.id=="3") | .text' "$tmp/out")"
 check csv-bare-cr-unquoted '"plain\rcr unquoted"' "$(jq -c 'select(.id=="4") | .text' "$tmp/out")"
 check csv-line "2 4 5 6" "$(jq -r .line "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+# blank lines between rows are no rows, and the rows after them keep their lines
+printf 'id,text\n1,a\n\n\n2,b\n  \n3,"c\nd"\n4,e\n' >"$tmp/blank.csv"
+status csv-blank-lines-run 0 "$tact" "$tmp/blank.csv"
+check csv-blank-lines "1:2 2:5 3:7 4:9" "$(jq -r '"\(.id):\(.line)"' "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
 # an old Mac export, its lines ended by CR alone: each row knows its line,
 # and max-message-bytes bounds a row, not the whole file
 printf 'id,text\r1,"one\rtwo"\r2,three\r3,%s\r4,four\r' "$(head -c 300 /dev/zero | tr '\0' x)" >"$tmp/cr.csv"
