@@ -101,6 +101,13 @@ check mbox-agent-own-text 'Hi Jane,|I am sorry about the blender. A replacement 
 check mbox-agent-regions 'signature:sig-signoff|quote:quote-header|quote:quote-marker' \
 	"$(jq -r 'select(.index == 2) | .spans[] | select(.label == "quote" or .label == "signature") | .label + ":" + .rule' "$tmp/out" | paste -sd '|' -)"
 check mbox-mobile-signature 'Thanks, it arrived.' "$(jq -r 'select(.index == 3) | .own_text' "$tmp/out")"
+# unquoted body lines that start with "From " and hold a time or a year
+# are text, not separators: an envelope's date has both
+printf '%s\n' 'From a@example.com Mon Jun  3 10:15:00 2024' 'Subject: waited' '' 'Hello,' '' \
+	'From 9:30 until 11:45 I waited on hold.' '' 'From 2019 to 2023 I was a customer.' >"$tmp/from-body.mbox"
+run "$tmp/from-body.mbox"
+check from-body-one-record 1 "$(records "$tmp/out")"
+check from-body-text 2 "$(jq -r .text "$tmp/out" | grep -c '^From ')"
 "$tact" --no-default-lexicons <"$fx/thread.mbox" >"$tmp/out"
 check mbox-stdin-sniffed 'm1@customer.example|m2@acme.example|m3@customer.example|4' "$(q .id)"
 
