@@ -230,6 +230,9 @@ static void parse_fail_on(fail_rule *fr, const char *arg)
 				usage_error("--fail-on: label too long");
 			memcpy(tmp, p, n);
 			tmp[n] = '\0';
+			if (!tact_label_known(tmp))
+				usage_error("--fail-on: '%s' is no level and no label (escalation, derogatory, apology, "
+					    "agent, recovery and their labels: doc/output-format.md)", tmp);
 			fail_add_label(fr, tmp);
 		}
 		p += n + (e ? 1 : 0);

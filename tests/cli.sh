@@ -228,6 +228,10 @@ check head-quiet-mail "141" "${PIPESTATUS[0]}"
 check head-quiet-mail-msg "" "$(grep -v 'could not be analysed' "$tmp/err")"
 status fail-on-none-found 0 "$tact" --fail-on low "$tmp/one.txt"
 status fail-on-bad-level 2 "$tact" --fail-on none "$tmp/one.txt"
+# a label that does not exist (a typo) would never fail a draft: refused
+status fail-on-unknown-label 2 "$tact" check --fail-on agent.polcy "$tmp/one.txt"
+check fail-on-unknown-label-msg 1 "$(grep -c "agent.polcy" "$tmp/err")"
+status fail-on-family 0 "$tact" --fail-on derogatory,agent.policy,escalation. "$tmp/one.txt"
 printf '{"id":"a","role":"agent","text":"hi"}\n' | "$tact" --input-format jsonl | jq . >/dev/null
 check issue-example-jq 0 "$?"
 printf 'format = tsv\n' >"$tmp/cfg"
