@@ -159,6 +159,11 @@ const char *tact_recovery_name(unsigned bit);
  * (and *out untouched) when unknown. Thread-safe. @since 0.1 */
 bool tact_role_parse(const char *s, tact_role *out);
 bool tact_level_parse(const char *s, tact_level *out);
+/** Is s a taxonomy label that records can carry ("agent.policy"), or the
+ * prefix of a family of them ("derogatory", "escalation.")? For checking
+ * what a user names (a typo in --fail-on would never match). Thread-safe.
+ * @since 0.1 */
+bool tact_label_known(const char *s);
 
 /* ------------------------------------------------------------------ */
 /** @name Configuration

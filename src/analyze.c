@@ -160,9 +160,17 @@ void sentence_words(const dctx *d, uint32_t sent, size_t *w0, size_t *w1)
 			hi = mid;
 	}
 	*w0 = lo;
-	while (hi < d->ts->nw && word_tok(d, hi)->sent == sent)
-		hi++;
-	*w1 = MAX(hi, lo);
+	/* the end by a second search too: a sentence can be the whole of a
+	 * long unpunctuated message, and this runs once per match in it */
+	hi = d->ts->nw;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (word_tok(d, mid)->sent <= sent)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*w1 = lo;
 }
 
 size_t matches_near(const dctx *d, size_t w)

@@ -11,7 +11,7 @@
 
 void input_init(input *in, FILE *f, size_t limit)
 {
-	*in = (input){.f = f, .fd = -1, .limit = limit ? limit : SIZE_MAX / 4, .line = 1};
+	*in = (input){.f = f, .fd = -1, .limit = limit ? limit : SIZE_MAX / 4, .line = 1, .eol = '\n'};
 	/* Read the descriptor directly (f must not have been read from): a
 	 * pipe then yields each line as soon as it is written (tact serve,
 	 * tail -f | tact), and stdio makes no second copy. Streams without a
@@ -114,13 +114,20 @@ void input_advance(input *in, size_t n, size_t lines)
 	in->scan = 0;
 }
 
+void input_skip_bom(input *in)
+{
+	const char *p;
+	if (!in->consumed && input_peek(in, 3, &p) == 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+		input_read(in, &p, 3);
+}
+
 /* Discard the rest of a cut line, up to and including its newline, a
  * window at a time so that memory stays bounded. */
 static void skip_rest(input *in)
 {
 	for (;;) {
 		size_t avail = in->end - in->pos;
-		char *nl = avail ? memchr(in->b + in->pos, '\n', avail) : NULL;
+		char *nl = avail ? memchr(in->b + in->pos, in->eol, avail) : NULL;
 		if (nl) {
 			size_t len = (size_t)(nl - (in->b + in->pos)) + 1;
 			in->pos += len;
@@ -143,7 +150,7 @@ size_t input_getline(input *in, const char **p, bool *cut)
 		skip_rest(in);
 	for (;;) {
 		size_t avail = in->end - in->pos;
-		char *nl = in->scan < avail ? memchr(in->b + in->pos + in->scan, '\n', avail - in->scan) : NULL;
+		char *nl = in->scan < avail ? memchr(in->b + in->pos + in->scan, in->eol, avail - in->scan) : NULL;
 		if (nl) {
 			size_t len = (size_t)(nl - (in->b + in->pos)) + 1;
 			if (len > in->limit)

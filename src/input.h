@@ -17,6 +17,7 @@ typedef struct {
 	size_t scan;       /* bytes from pos already searched for '\n' */
 	size_t limit;      /* longest line returned whole */
 	size_t line;       /* number of the next line, 1-based */
+	char eol;          /* what ends a line for input_getline(): '\n' */
 	unsigned long long consumed; /* bytes handed out so far */
 	int err;           /* errno of a failed read, 0 otherwise */
 	bool eof;
@@ -47,5 +48,8 @@ size_t input_read(input *in, const char **p, size_t n);
 size_t input_buffered(const input *in, const char **p);
 /* Consume n buffered bytes that hold `lines` complete lines. */
 void input_advance(input *in, size_t n, size_t lines);
+/* At the start of the stream, consume a UTF-8 byte-order mark if there is
+ * one (a Windows editor's): it is neither text nor a header. */
+void input_skip_bom(input *in);
 
 #endif

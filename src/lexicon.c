@@ -102,6 +102,21 @@ static void label_table_init(void)
 	}
 }
 
+bool tact_label_known(const char *s)
+{
+	size_t n = strlen(s);
+	if (!n)
+		return false;
+	for (size_t i = 0; i < ARRAY_LEN(labels); i++) {
+		const char *l = labels[i];
+		if (!strncmp(l, "cue.", 4)) /* evidence, never in a record */
+			continue;
+		if (!strncmp(l, s, n) && (l[n] == '\0' || l[n] == '.' || s[n - 1] == '.'))
+			return true;
+	}
+	return false;
+}
+
 const char *label_lookup(const char *name, size_t len)
 {
 	if (!len)

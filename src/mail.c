@@ -12,6 +12,7 @@
 #include <gmime/gmime.h>
 #include <iconv.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -81,9 +82,16 @@ static void mail_thread_free(void *p)
 	free(t);
 }
 
+/* g_mime_init() starts gpgme, which sets SIGPIPE to be ignored for its
+ * pipes to gpg. We never use crypto, and a filter whose reader went away
+ * (`tact inbox.mbox | head -1`) must end by SIGPIPE, not with a write
+ * error; a program linking libtact keeps its own disposition too. */
 static void gmime_setup(void)
 {
+	struct sigaction pipe_was;
+	sigaction(SIGPIPE, NULL, &pipe_was);
 	g_mime_init();
+	sigaction(SIGPIPE, &pipe_was, NULL);
 	pthread_key_create(&thread_key, mail_thread_free);
 }
 

@@ -45,6 +45,18 @@ static void usage_error(const char *fmt, ...)
 	exit(EXIT_TROUBLE);
 }
 
+/* The status of a command that wrote to standard output without finish()
+ * (--help, --version, the lexicon commands): output that could not be
+ * written is an I/O error, as it is for records. */
+static int output_status(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		warnx("write error: %s", strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	return status;
+}
+
 static const char help_input[] =
 	"Input:\n"
 	"  -f, --input-format=FMT   auto (default), text, transcript, jsonl, csv, mbox, eml\n"
@@ -218,6 +230,9 @@ static void parse_fail_on(fail_rule *fr, const char *arg)
 				usage_error("--fail-on: label too long");
 			memcpy(tmp, p, n);
 			tmp[n] = '\0';
+			if (!tact_label_known(tmp))
+				usage_error("--fail-on: '%s' is no level and no label (escalation, derogatory, apology, "
+					    "agent, recovery and their labels: doc/output-format.md)", tmp);
 			fail_add_label(fr, tmp);
 		}
 		p += n + (e ? 1 : 0);
@@ -807,7 +822,7 @@ static int main_job(int argc, char **argv)
 	int early = parse_args(&rs, argc, argv, help);
 	if (early >= 0) {
 		free_run(&rs);
-		return early;
+		return output_status(early);
 	}
 	if (!rs.format_set && isatty(STDOUT_FILENO))
 		set(rs.cfg, "format", "text");
@@ -869,7 +884,7 @@ static int check_main(int argc, char **argv)
 	int early = parse_args(&rs, argc, argv, help_check);
 	if (early >= 0) {
 		free_run(&rs);
-		return early;
+		return output_status(early);
 	}
 	if (!rs.fail.active) {
 		/* what makes a reply fail service recovery: abuse, a
@@ -923,7 +938,7 @@ static int serve_main(int argc, char **argv)
 	int early = parse_args(&rs, argc, argv, help_serve);
 	if (early >= 0) {
 		free_run(&rs);
-		return early;
+		return output_status(early);
 	}
 	if (optind < argc)
 		usage_error("serve reads standard input only");
@@ -976,6 +991,10 @@ static int lexicon_main(int argc, char **argv)
 		fputs(usage, stderr);
 		return EXIT_TROUBLE;
 	}
+	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) { /* asked before a command */
+		fputs(usage, stdout);
+		return output_status(EXIT_OK);
+	}
 	const char *cmd = argv[1];
 	tact_config *cfg = tact_config_new();
 	const char *outpath = NULL;
@@ -988,7 +1007,7 @@ static int lexicon_main(int argc, char **argv)
 		case 'l': set(cfg, "lang", optarg); break;
 		case 'd': set(cfg, "dict", optarg); break;
 		case 'o': outpath = optarg; break;
-		case 'h': fputs(usage, stdout); tact_config_free(cfg); return EXIT_OK;
+		case 'h': fputs(usage, stdout); tact_config_free(cfg); return output_status(EXIT_OK);
 		default: fputs(usage, stderr); tact_config_free(cfg); return EXIT_TROUBLE;
 		}
 	}
@@ -1009,7 +1028,8 @@ static int lexicon_main(int argc, char **argv)
 	} else if (!strcmp(cmd, "words")) {
 		char *err = NULL;
 		if (tact_lexicon_words(cfg, stdout, &err) != TACT_OK) {
-			warnx("%s", err ? err : "cannot load the lexicons");
+			if (err) /* else a write error, reported below */
+				warnx("%s", err);
 			free(err);
 			status = EXIT_TROUBLE;
 		}
@@ -1021,7 +1041,8 @@ static int lexicon_main(int argc, char **argv)
 			warnx("%s: %s", outpath, strerror(errno));
 			status = EXIT_TROUBLE;
 		} else if (tact_lexicon_allowlist(cfg, out, &n, &err) != TACT_OK) {
-			warnx("%s", err ? err : "allowlist failed");
+			if (err || out != stdout) /* else a write error, reported below */
+				warnx("%s", err ? err : "allowlist failed");
 			free(err);
 			status = EXIT_TROUBLE;
 		} else {
@@ -1037,7 +1058,7 @@ static int lexicon_main(int argc, char **argv)
 		status = EXIT_TROUBLE;
 	}
 	tact_config_free(cfg);
-	return status;
+	return output_status(status);
 }
 
 int main(int argc, char **argv)

@@ -92,7 +92,6 @@ static void on_row(int c, void *data)
 	*dst = st->cur;
 	st->cur = tmp;
 	row_clear(&st->cur);
-	st->start_line = st->line + 1;
 	st->row_bytes = 0;
 }
 
@@ -111,6 +110,8 @@ static tact_status csv_open(tact_reader *rd, char **err)
 	const char *p;
 	size_t n = input_peek(&rd->in, 64 * 1024, &p);
 	st->cr_terminated = memchr(p, '\r', n) && !memchr(p, '\n', n);
+	if (st->cr_terminated) /* an old Mac export: a line a row, as elsewhere */
+		rd->in.eol = '\r';
 	/* the delimiter, from the header row's unquoted characters */
 	size_t commas = 0, semis = 0, tabs = 0;
 	bool quoted = false;
@@ -219,16 +220,12 @@ static void fill_msg(tact_reader *rd, csv_state *st, const row *r, size_t line, 
 	msg_set_text_sanitized(m, t->ptr ? t->ptr : "", t->len);
 }
 
-/* Feed one line (or, for CR-terminated files, one block) to libcsv. */
+/* Feed one line to libcsv. */
 static void feed(tact_reader *rd, csv_state *st)
 {
 	const char *p;
-	size_t n;
-	bool cut = false;
-	if (st->cr_terminated)
-		n = input_read(&rd->in, &p, 64 * 1024);
-	else
-		n = input_getline(&rd->in, &p, &cut);
+	bool cut;
+	size_t n = input_getline(&rd->in, &p, &cut);
 	if (!n) {
 		st->eof = true;
 		/* libcsv only reports an open quote in strict mode, which would
@@ -237,6 +234,12 @@ static void feed(tact_reader *rd, csv_state *st)
 		st->unterminated = st->p.quoted && st->p.pstate == 2;
 		csv_fini(&st->p, on_field, on_row, st);
 		return;
+	}
+	/* a row starts on the first line that gives libcsv anything: blank
+	 * lines between rows make none (its state 0 is ROW_NOT_BEGUN) */
+	if (st->p.pstate == 0) {
+		st->start_line = st->line;
+		st->row_bytes = 0;
 	}
 	st->row_bytes += n;
 	if (cut || st->row_bytes > rd->opts.max_bytes) {
@@ -257,8 +260,7 @@ static void feed(tact_reader *rd, csv_state *st)
 		parser_init(st);
 		on_row(0, st);
 	}
-	if (!st->cr_terminated)
-		st->line++;
+	st->line++;
 }
 
 static tact_status csv_next(tact_reader *rd, tact_msg *m, bool *done, char **err)

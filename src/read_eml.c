@@ -12,6 +12,7 @@ static tact_status eml_next(tact_reader *rd, tact_msg *m, bool *done, char **err
 	}
 	reader_begin(rd, m, 1);
 	size_t max = rd->opts.max_bytes;
+	input_skip_bom(&rd->in);
 	const char *p;
 	size_t n = input_peek(&rd->in, 5, &p);
 	if (n == 5 && !memcmp(p, "From ", 5)) {

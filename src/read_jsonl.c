@@ -115,37 +115,116 @@ static void arena_reset(arena *a)
 	}
 }
 
-/* cJSON stores strings NUL-terminated, so a "\u0000" escape would cut the
- * text short without a word. Rewrite it as U+FFFD before parsing, minding
- * escaped backslashes; returns how many were rewritten. */
-static size_t defuse_nul_escapes(char *s, size_t n)
+/* The escape at s (a backslash, then 'u' and four hex digits): its code
+ * unit, or -1 when it is no \u escape. */
+static long u_escape(const char *s, const char *end)
 {
-	size_t count = 0, i = 0;
-	while (i + 6 <= n) {
-		const char *bs = memchr(s + i, '\\', n - 5 - i);
-		if (!bs)
-			break;
-		i = (size_t)(bs - s);
-		if (s[i + 1] == 'u' && !memcmp(s + i + 2, "0000", 4)) {
-			memcpy(s + i + 2, "fffd", 4);
-			count++;
-		}
-		i += 2; /* past the escaped character, so "\\u0000" stays literal */
+	if (end - s < 6 || s[1] != 'u')
+		return -1;
+	long v = 0;
+	for (int i = 2; i < 6; i++) {
+		int c = ascii_tolower((unsigned char)s[i]);
+		if (!ascii_digit(c) && (c < 'a' || c > 'f'))
+			return -1;
+		v = v * 16 + (ascii_digit(c) ? c - '0' : c - 'a' + 10);
 	}
-	return count;
+	return v;
 }
 
-/* A JSON scalar as a string: strings as they are, integral numbers without
- * a fraction, other numbers in shortest form, booleans by name. */
-static char *scalar_string(const cJSON *v)
+/* Escapes cJSON would mishandle, rewritten as U+FFFD before parsing (same
+ * length), minding escaped backslashes: "\u0000", since cJSON stores
+ * strings NUL-terminated and would cut the text short without a word; and
+ * a UTF-16 surrogate without its other half (an emoji cut in two, as
+ * Python's json writes it), on which cJSON fails the whole line. Counts
+ * each kind rewritten. */
+static void defuse_escapes(char *s, size_t n, size_t *nuls, size_t *surrogates)
+{
+	char *end = s + n;
+	*nuls = *surrogates = 0;
+	for (char *p = s; p < end && (p = memchr(p, '\\', (size_t)(end - p))) != NULL;) {
+		long u = u_escape(p, end);
+		if (u < 0) {
+			p += 2; /* past the escaped character, so "\\u0000" stays literal */
+			continue;
+		}
+		long next = u >= 0xD800 && u < 0xDC00 && end - p >= 12 && p[6] == '\\' ? u_escape(p + 6, end) : -1;
+		if (next >= 0xDC00 && next < 0xE000) {
+			p += 12; /* a pair */
+			continue;
+		}
+		bool lone = u >= 0xD800 && u < 0xE000;
+		if (u == 0 || lone) {
+			memcpy(p + 2, "fffd", 4);
+			if (lone)
+				(*surrogates)++;
+			else
+				(*nuls)++;
+		}
+		p += 6;
+	}
+}
+
+static const char *json_space(const char *p, const char *end)
+{
+	while (p < end && (unsigned char)*p <= ' ') /* as cJSON skips it */
+		p++;
+	return p;
+}
+
+/* Past the string whose opening quote is at p. */
+static const char *json_string_end(const char *p, const char *end)
+{
+	for (p++; p < end && *p != '"'; p++)
+		p += *p == '\\';
+	return MIN(p + 1, end);
+}
+
+/* Walk the text of value v, from p, looking for the text of value want
+ * inside it (*at and *at_end are set when found, and the walk stops).
+ * The line parsed, so its syntax is valid and the tree lists the values
+ * in the order of the text. Returns where v's text ends. */
+static const char *json_find_text(const char *p, const char *end, const cJSON *v, const cJSON *want,
+				  const char **at, const char **at_end)
+{
+	p = json_space(p, end);
+	const char *start = p;
+	if (cJSON_IsObject(v) || cJSON_IsArray(v)) {
+		p++; /* '{' or '[' */
+		for (const cJSON *c = v->child; c && !*at; c = c->next) {
+			if (cJSON_IsObject(v)) /* the member's name, then ':' */
+				p = json_space(json_string_end(json_space(p, end), end), end) + 1;
+			p = json_space(json_find_text(p, end, c, want, at, at_end), end) + 1; /* ',' or the close */
+		}
+		if (!v->child)
+			p = json_space(p, end) + 1;
+	} else if (p < end && *p == '"') {
+		p = json_string_end(p, end);
+	} else {
+		while (p < end && (unsigned char)*p > ' ' && *p != ',' && *p != ']' && *p != '}')
+			p++;
+	}
+	if (v == want) {
+		*at = start;
+		*at_end = p;
+	}
+	return MIN(p, end);
+}
+
+/* A JSON scalar as a string: strings as they are, numbers as written in
+ * the line (a double cannot hold every id: 9007199254740993, 0.1),
+ * booleans by name. */
+static char *scalar_string(const cJSON *v, const cJSON *root, const char *line, size_t len)
 {
 	if (cJSON_IsString(v))
 		return xstrdup(v->valuestring);
 	if (cJSON_IsNumber(v)) {
-		double d = v->valuedouble;
-		if (d == (double)(long long)d && d > -9e15 && d < 9e15)
-			return xasprintf("%lld", (long long)d);
-		return xasprintf("%.17g", d);
+		const char *p = line, *end = line + len, *at = NULL, *at_end = NULL;
+		if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+			p += 3; /* cJSON skips a BOM too */
+		json_find_text(p, end, root, v, &at, &at_end);
+		if (at)
+			return xstrndup(at, (size_t)(at_end - at));
+		return xasprintf("%.17g", v->valuedouble);
 	}
 	if (cJSON_IsBool(v))
 		return xstrdup(cJSON_IsTrue(v) ? "true" : "false");
@@ -170,13 +249,13 @@ static const cJSON *path_item(const cJSON *obj, const char *path)
 	return NULL;
 }
 
-static void set_scalar(tact_msg *m, tact_field f, const cJSON *v)
+static void set_scalar(tact_msg *m, tact_field f, const cJSON *v, const cJSON *root)
 {
 	if (cJSON_IsString(v)) {
 		tact_msg_set_field(m, f, v->valuestring, (size_t)-1);
 		return;
 	}
-	char *s = scalar_string(v);
+	char *s = scalar_string(v, root, m->raw.ptr, m->raw.len);
 	if (s)
 		tact_msg_set_field(m, f, s, (size_t)-1);
 	free(s);
@@ -207,7 +286,8 @@ static void tree_free(arena *ar, cJSON *root, bool own_tree)
 static void jsonl_decode(tact_msg *m, const void *ctx)
 {
 	const reader_opts *o = ctx;
-	size_t nuls = defuse_nul_escapes(m->raw.ptr, m->raw.len);
+	size_t nuls, surrogates;
+	defuse_escapes(m->raw.ptr, m->raw.len, &nuls, &surrogates);
 	const char *end = NULL;
 	arena *ar = arena_begin();
 	cJSON *root = cJSON_ParseWithLengthOpts(m->raw.ptr, m->raw.len, &end, 0);
@@ -261,8 +341,8 @@ static void jsonl_decode(tact_msg *m, const void *ctx)
 		}
 	}
 	const cJSON *role = v[K_ROLE], *text = v[K_TEXT];
-	set_scalar(m, TACT_FIELD_ID, v[K_ID]);
-	set_scalar(m, TACT_FIELD_THREAD, v[K_THREAD]);
+	set_scalar(m, TACT_FIELD_ID, v[K_ID], root);
+	set_scalar(m, TACT_FIELD_THREAD, v[K_THREAD], root);
 	static const tact_field extra[] = {[K_FROM] = TACT_FIELD_FROM, [K_TO] = TACT_FIELD_TO,
 					   [K_DATE] = TACT_FIELD_DATE, [K_SUBJECT] = TACT_FIELD_SUBJECT};
 	for (int k = K_FROM; k < K__COUNT; k++)
@@ -284,6 +364,9 @@ static void jsonl_decode(tact_msg *m, const void *ctx)
 		msg_set_text_sanitized(m, text->valuestring, strlen(text->valuestring));
 	if (nuls)
 		tact_msg_add_warning(m, "%zu NUL character%s replaced by U+FFFD", nuls, nuls == 1 ? "" : "s");
+	if (surrogates)
+		tact_msg_add_warning(m, "%zu lone UTF-16 surrogate%s replaced by U+FFFD", surrogates,
+				     surrogates == 1 ? "" : "s");
 	tree_free(ar, root, own_tree);
 }
 

@@ -56,11 +56,12 @@ static bool has_year(const char *p, size_t n)
 	return false;
 }
 
-/* A From_ separator: "From ", the envelope sender, then its date. After a
- * blank line (or first in the file) a time or a year after the sender will
- * do; elsewhere it takes a time, as real envelopes carry, so that an
- * unquoted "From here on..." in a body does not split the message. */
-bool mbox_from_line(const char *p, size_t n, bool after_blank)
+/* A From_ separator: "From ", the envelope sender, then its date, which
+ * holds a time and a year as every real envelope's does, so that an
+ * unquoted body line ("From here on...", "From 9:30 until 11:45 I
+ * waited", "From 2019 to 2023 I was a customer") does not split the
+ * message and vanish as a separator. */
+bool mbox_from_line(const char *p, size_t n)
 {
 	if (n < 6 || n > 1000 || memcmp(p, "From ", 5) || p[5] == ' ' || p[5] == '\n' || p[5] == '\r')
 		return false;
@@ -68,7 +69,7 @@ bool mbox_from_line(const char *p, size_t n, bool after_blank)
 	if (!sp)
 		return false;
 	size_t rest = n - (size_t)(sp - p);
-	return has_time(sp, rest) || (after_blank && has_year(sp, rest));
+	return has_time(sp, rest) && has_year(sp, rest);
 }
 
 /* ">From ", ">>From "...: the mboxrd quoting of a body line. */
@@ -83,28 +84,24 @@ static bool quoted_from(const char *p, size_t n)
 /* Take in one copy the complete lines already in the input window that
  * can be neither a From_ line nor a quoted one (they begin with neither
  * 'F' nor '>'), up to max-message-bytes in all (*dropped counts the
- * rest). Returns whether the last line taken is blank (after_blank when
- * none is). */
-static bool plain_lines(tact_reader *rd, tact_msg *m, size_t max, unsigned long long *dropped, bool after_blank)
+ * rest). */
+static void plain_lines(tact_reader *rd, tact_msg *m, size_t max, unsigned long long *dropped)
 {
 	const char *w;
-	size_t avail = input_buffered(&rd->in, &w), k = 0, last = 0, lines = 0;
+	size_t avail = input_buffered(&rd->in, &w), k = 0, lines = 0;
 	while (k < avail && w[k] != 'F' && w[k] != '>') {
 		const char *nl = memchr(w + k, '\n', avail - k);
 		if (!nl || (size_t)(nl - (w + k)) >= rd->in.limit)
 			break;
-		last = k;
 		k = (size_t)(nl - w) + 1;
 		lines++;
 	}
 	if (!lines)
-		return after_blank;
+		return;
 	size_t room = max - MIN(m->raw.len, max), keep = MIN(k, room);
 	buf_add(&m->raw, w, keep);
 	*dropped += k - keep;
-	after_blank = is_blank(w + last, k - last);
 	input_advance(&rd->in, k, lines);
-	return after_blank;
 }
 
 static tact_status mbox_next(tact_reader *rd, tact_msg *m, bool *done, char **err)
@@ -114,9 +111,10 @@ static tact_status mbox_next(tact_reader *rd, tact_msg *m, bool *done, char **er
 	size_t n;
 	bool cut;
 	size_t max = rd->opts.max_bytes;
-	bool begun = false, after_blank = true;
+	bool begun = false;
 	unsigned long long dropped = 0;
 
+	input_skip_bom(&rd->in);
 	if (st->from_pending) {
 		reader_begin(rd, m, st->from_line);
 		begun = true;
@@ -124,14 +122,14 @@ static tact_status mbox_next(tact_reader *rd, tact_msg *m, bool *done, char **er
 	}
 	while (!st->eof) {
 		if (begun)
-			after_blank = plain_lines(rd, m, max, &dropped, after_blank);
+			plain_lines(rd, m, max, &dropped);
 		size_t line = rd->in.line;
 		n = input_getline(&rd->in, &p, &cut);
 		if (!n) {
 			st->eof = true;
 			break;
 		}
-		if (mbox_from_line(p, n, after_blank)) {
+		if (mbox_from_line(p, n)) {
 			if (begun) {
 				st->from_pending = true;
 				st->from_line = line + 1;
@@ -139,7 +137,6 @@ static tact_status mbox_next(tact_reader *rd, tact_msg *m, bool *done, char **er
 			}
 			reader_begin(rd, m, line + 1);
 			begun = true;
-			after_blank = false;
 			continue;
 		}
 		if (!begun) {
@@ -150,7 +147,6 @@ static tact_status mbox_next(tact_reader *rd, tact_msg *m, bool *done, char **er
 			reader_begin(rd, m, line);
 			begun = true;
 		}
-		after_blank = is_blank(p, n);
 		if (quoted_from(p, n))
 			p++, n--;
 		size_t room = max - MIN(m->raw.len, max);

@@ -15,8 +15,7 @@ static tact_status text_next(tact_reader *rd, tact_msg *m, bool *done, char **er
 	const char *p;
 	size_t n;
 	unsigned long long dropped = 0;
-	if (rd->in.pos == 0 && rd->in.end >= 3 && !memcmp(rd->in.b, "\xEF\xBB\xBF", 3))
-		input_read(&rd->in, &p, 3); /* a BOM is not text */
+	input_skip_bom(&rd->in);
 	while ((n = input_read(&rd->in, &p, 64 * 1024)) > 0) {
 		size_t room = rd->opts.max_bytes - MIN(raw.len, rd->opts.max_bytes);
 		size_t keep = MIN(n, room);

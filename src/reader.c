@@ -234,7 +234,7 @@ static bool mbox_below(const char *p, size_t n)
 		size_t len = (size_t)(e - (p + k));
 		if (len && p[k + len - 1] == '\r')
 			len--;
-		if (blank && len >= 5 && mbox_from_line(p + k, len, false))
+		if (blank && len >= 5 && mbox_from_line(p + k, len))
 			return true;
 		blank = true;
 		for (size_t i = 0; i < len && blank; i++)

@@ -58,9 +58,9 @@ const char *const *reader_fallbacks(const char *field);
 size_t transcript_speaker(const reader_opts *o, const char *p, size_t n, tact_role *role, size_t *name_off,
 			  size_t *name_len);
 /* read_mbox.c */
-/* Is the line p[0..n) a From_ separator ("From sender date")? After a blank
- * line a year after the sender will do, elsewhere it takes a time. */
-bool mbox_from_line(const char *p, size_t n, bool after_blank);
+/* Is the line p[0..n) a From_ separator ("From sender date", the date
+ * with a time and a year)? */
+bool mbox_from_line(const char *p, size_t n);
 /* Apply --role after a decoder set the role. */
 void reader_apply_role(const reader_opts *o, tact_msg *msg);
 /* The I/O error message for the reader's stream, if any. */

@@ -52,6 +52,13 @@ printf '%s\n' '{"id":"p1","author":{"type":"user"},"body":{"text":"cancel my acc
 status nested-run 0 "$tact" --text-field body.text --role-field author.type "$tmp/nested.jsonl"
 check nested-path "p1 customer escalation.cancel|p2 unknown escalation.cancel|p3 unknown no \"body.text\" field" \
 	"$(jq -r '"\(.id) \(.role) \(.error // (.labels | join(",")))"' "$tmp/out" | paste -sd'|')"
+# ids and threads written as numbers keep the input's digits: a double
+# cannot hold every one (9007199254740993 would become ...992, 0.1
+# 0.10000000000000001)
+printf '%s\n' '{"id":9007199254740993,"thread":0.1,"text":"x"}' '{"id":12345678901234567890,"text":"y"}' \
+	'{"meta":{"n":[1,{"id":-2.50}]},"id" : 1e3 ,"text":"z","thread":true}' >"$tmp/numbers.jsonl"
+status number-ids-run 0 "$tact" "$tmp/numbers.jsonl"
+check number-ids "9007199254740993 0.1|12345678901234567890 null|1e3 true" "$(jq -r '"\(.id) \(.thread)"' "$tmp/out" | paste -sd'|')"
 
 printf 'ticket,who,body,conv\n1,customer,"multi\nline, with ""quotes""",x\n2,agent\n3,agent,"bare\rcr",x\n4,customer,plain\rcr unquoted,y\n' >"$tmp/in.csv"
 status csv-run 0 "$tact" --id-field ticket --role-field who --text-field body --thread-field conv --text "$tmp/in.csv"
@@ -62,6 +69,15 @@ check csv-missing-column 1 "$(jq -r 'select(.id=="2") | .error' "$tmp/out" | gre
 check csv-bare-cr-quoted '"bare\rcr"' "$(jq -c 'select(.id=="3") | .text' "$tmp/out")"
 check csv-bare-cr-unquoted '"plain\rcr unquoted"' "$(jq -c 'select(.id=="4") | .text' "$tmp/out")"
 check csv-line "2 4 5 6" "$(jq -r .line "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+# blank lines between rows are no rows, and the rows after them keep their lines
+printf 'id,text\n1,a\n\n\n2,b\n  \n3,"c\nd"\n4,e\n' >"$tmp/blank.csv"
+status csv-blank-lines-run 0 "$tact" "$tmp/blank.csv"
+check csv-blank-lines "1:2 2:5 3:7 4:9" "$(jq -r '"\(.id):\(.line)"' "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+# an old Mac export, its lines ended by CR alone: each row knows its line,
+# and max-message-bytes bounds a row, not the whole file
+printf 'id,text\r1,"one\rtwo"\r2,three\r3,%s\r4,four\r' "$(head -c 300 /dev/zero | tr '\0' x)" >"$tmp/cr.csv"
+status csv-cr-run 0 "$tact" -q --max-message-bytes 100 "$tmp/cr.csv"
+check csv-cr-rows "1 2 null|2 4 null|3 5 CSV|4 6 null" "$(jq -r '"\(.id) \(.line) \(.error // "null" | split(" ")[0])"' "$tmp/out" | paste -sd'|')"
 printf 'a,b\n1,2\n' >"$tmp/notext.csv"
 status csv-no-text-column 2 "$tact" "$tmp/notext.csv"
 check csv-no-text-column-msg 1 "$(grep -c "no 'text' column" "$tmp/err")"
@@ -120,6 +136,11 @@ check transcript-names-roles "customer agent" "$(jq -r .role "$tmp/out" | tr '\n
 printf 'Hello,\nthe whole input is one message.\n' >"$tmp/one.txt"
 status text-run 0 "$tact" -f text "$tmp/one.txt"
 check text-count 1 "$(records "$tmp/out")"
+# a byte-order mark is not text, whether the format was sniffed or named
+# (tact check names it)
+printf '\357\273\277you idiot\n' >"$tmp/bom.txt"
+check text-bom-sniffed '"you idiot\n" 4' "$("$tact" --text "$tmp/bom.txt" | jq -c '[.text, .spans[0].start] | "\(.[0] | tojson) \(.[1])"' -r)"
+check text-bom-named '"you idiot\n" 4' "$("$tact" -f text --text "$tmp/bom.txt" | jq -c '[.text, .spans[0].start] | "\(.[0] | tojson) \(.[1])"' -r)"
 
 # --- streaming: a record is written as soon as its input line has come ------
 # (the format is sniffed from the first line, and -j hands a record over
@@ -180,6 +201,8 @@ check long-line-then-next "2 y" "$(records "$tmp/out") $(jq -r 'select(.index==2
 
 # --- exit codes and messages ----------------------------------------------------
 status help 0 "$tact" --help
+status lexicon-help 0 "$tact" lexicon --help
+check lexicon-help-usage 1 "$(grep -c '^Usage: tact lexicon lint' "$tmp/out")"
 status version 0 "$tact" --version
 check version-text 1 "$(grep -c '^tact [0-9.]* (schema 1)$' "$tmp/out")"
 status bad-option 2 "$tact" --no-such-option
@@ -190,10 +213,25 @@ check missing-file-others-run 7 "$(records "$tmp/out")"
 check missing-file-msg 1 "$(grep -c "nope.txt: No such file" "$tmp/err")"
 check missing-file-index "1 2 3 4 5 6 7" "$(jq -r .index "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
 status closed-stdout 2 sh -c "\"$tact\" \"$tmp/one.txt\" >&-"
+# output other than records that cannot be written is an I/O error too
+for cmd in --help --version "lexicon test" "lexicon words" "lexicon allowlist"; do
+	status "full-disk-$cmd" 2 sh -c "\"$tact\" $cmd >/dev/full"
+	check "full-disk-$cmd-msg" "tact: write error: No space left on device" "$(grep -v 'innocent words' "$tmp/err")"
+done
 "$tact" "$tmp/in.jsonl" "$tmp/in.jsonl" "$tmp/in.jsonl" 2>"$tmp/err" | head -1 >/dev/null
 check head-quiet "" "$(grep -v 'could not be analysed' "$tmp/err")"
+# the same after an e-mail was decoded: GMime's start-up (gpgme) sets
+# SIGPIPE to ignored, which turned the quiet end into "write error" and 2
+for i in $(seq 2000); do printf 'From a@example.com Mon Jan  1 10:00:00 2024\nSubject: s\n\nbody %s\n\n' $i; done >"$tmp/many.mbox"
+"$tact" "$tmp/many.mbox" 2>"$tmp/err" | head -1 >/dev/null
+check head-quiet-mail "141" "${PIPESTATUS[0]}"
+check head-quiet-mail-msg "" "$(grep -v 'could not be analysed' "$tmp/err")"
 status fail-on-none-found 0 "$tact" --fail-on low "$tmp/one.txt"
 status fail-on-bad-level 2 "$tact" --fail-on none "$tmp/one.txt"
+# a label that does not exist (a typo) would never fail a draft: refused
+status fail-on-unknown-label 2 "$tact" check --fail-on agent.polcy "$tmp/one.txt"
+check fail-on-unknown-label-msg 1 "$(grep -c "agent.polcy" "$tmp/err")"
+status fail-on-family 0 "$tact" --fail-on derogatory,agent.policy,escalation. "$tmp/one.txt"
 printf '{"id":"a","role":"agent","text":"hi"}\n' | "$tact" --input-format jsonl | jq . >/dev/null
 check issue-example-jq 0 "$?"
 printf 'format = tsv\n' >"$tmp/cfg"

@@ -28,6 +28,11 @@ for c in 'overlong:\xc0\xaf' 'overlong3:\xe0\x80\xaf' 'surrogate:\xed\xa0\x80' '
 done
 printf '{"id":"a","text":"caf\xe9 \xff"}\n{"id":"b","text":"fine"}\n' | run "$tact" -f jsonl >"$tmp/out"
 check utf8-in-jsonl-records "a b" "$(jq -r .id "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+# a lone UTF-16 surrogate escape (an emoji cut in half, as Python's json
+# writes it) is U+FFFD with a warning, as invalid UTF-8 is; a pair stays
+printf '{"id":"a","text":"x\\ud83d y \\udc00 z \\ud83d\\ude00 \\\\ud800"}\n' | run "$tact" -f jsonl --text >"$tmp/out"
+check surrogate-jsonl-text "$(printf 'x\357\277\275 y \357\277\275 z \360\237\230\200 \\ud800')" "$(jq -r .text "$tmp/out")"
+check surrogate-jsonl-warning '2 lone UTF-16 surrogates replaced by U+FFFD' "$(jq -r '.warnings[]?' "$tmp/out")"
 
 # --- NUL bytes --------------------------------------------------------------------------
 printf 'Customer: a\0b\nAgent: c\n' | run "$tact" -f transcript --text >"$tmp/out"
@@ -104,6 +109,14 @@ check regex-backtracking-records "evil after" "$(jq -r .id "$tmp/out" | tr '\n' 
 check regex-backtracking-error 1 "$(jq -r 'select(.id=="evil") | .error' "$tmp/out" | grep -c 'match limit')"
 check regex-backtracking-next-analysed 1 "$(jq -r 'select(.id=="after") | .labels[]' "$tmp/out" | grep -c escalation.legal)"
 [ "$took" -lt 30 ] && ok || bad "regex-backtracking took ${took}s"
+
+# --- one unpunctuated sentence holding thousands of matches: time linear in it --------------------
+python3 -c "print('{\"id\":\"long\",\"role\":\"customer\",\"text\":\"' + 'you idiot ' * 60000 + '\"}')" >"$tmp/sentence.jsonl"
+start=$(date +%s)
+run "$tact" "$tmp/sentence.jsonl" >"$tmp/out"; st=$?
+took=$(( $(date +%s) - start ))
+check long-sentence-record "0 long" "$st $(jq -r .id "$tmp/out")"
+if plain; then [ "$took" -lt 10 ] && ok || bad "long-sentence took ${took}s"; fi
 
 # --- terminal escape sequences: caret notation on a terminal format, escaped in JSON --------------
 printf 'I WANT A MANAGER \033[2J\033]0;pwned\007 \302\233 NOW you idiot\n' >"$tmp/esc.txt"

@@ -101,6 +101,13 @@ check mbox-agent-own-text 'Hi Jane,|I am sorry about the blender. A replacement 
 check mbox-agent-regions 'signature:sig-signoff|quote:quote-header|quote:quote-marker' \
 	"$(jq -r 'select(.index == 2) | .spans[] | select(.label == "quote" or .label == "signature") | .label + ":" + .rule' "$tmp/out" | paste -sd '|' -)"
 check mbox-mobile-signature 'Thanks, it arrived.' "$(jq -r 'select(.index == 3) | .own_text' "$tmp/out")"
+# unquoted body lines that start with "From " and hold a time or a year
+# are text, not separators: an envelope's date has both
+printf '%s\n' 'From a@example.com Mon Jun  3 10:15:00 2024' 'Subject: waited' '' 'Hello,' '' \
+	'From 9:30 until 11:45 I waited on hold.' '' 'From 2019 to 2023 I was a customer.' >"$tmp/from-body.mbox"
+run "$tmp/from-body.mbox"
+check from-body-one-record 1 "$(records "$tmp/out")"
+check from-body-text 2 "$(jq -r .text "$tmp/out" | grep -c '^From ')"
 "$tact" --no-default-lexicons <"$fx/thread.mbox" >"$tmp/out"
 check mbox-stdin-sniffed 'm1@customer.example|m2@acme.example|m3@customer.example|4' "$(q .id)"
 
@@ -135,6 +142,16 @@ cp "$fx/attachment.eml" "$tmp/maildir/cur/1717402502.M3P1.host:2,RS"
 "$tact" --no-default-lexicons "$tmp"/maildir/cur/* >"$tmp/out"
 check maildir 'alt-1@customer.example|koi8-1@customer.example|att-1@customer.example' "$(q .id)"
 check maildir-index '1|2|3' "$(q .index)"
+
+# a byte-order mark before the first header (a file saved by a Windows
+# editor) is not part of the header block, in an eml file and in an mbox
+{ printf '\357\273\277'; cat "$fx/alternative.eml"; } >"$tmp/bom.eml"
+run "$tmp/bom.eml"
+check bom-eml 'alt-1@customer.example|Jane Doe <jane@customer.example>|' "$(jq -r '[.id, .from, .warnings // ""] | join("|")' "$tmp/out")"
+{ printf '\357\273\277'; cat "$fx/thread.mbox"; } >"$tmp/bom.mbox"
+run "$tmp/bom.mbox"
+check bom-mbox 'm1@customer.example|m2@acme.example|m3@customer.example|4' "$(q .id)"
+check bom-mbox-lines '2|15|37|52' "$(q .line)"
 
 # --- bad input: one record each, errors where needed ----------------------
 run "$fx/garbage.mbox"
