@@ -16,7 +16,8 @@ static const struct reader_fmt *const formats[] = {
 static const char *const default_customer_names[] = {"customer", "client", "user", "caller", "guest",
 						     "consumer", "visitor", "member"};
 static const char *const default_agent_names[] = {"agent", "support", "rep", "representative", "staff",
-						  "advisor", "operator", "associate", "specialist"};
+						  "advisor", "operator", "associate", "specialist", "service", "care",
+						  "helpdesk", "team"};
 
 static void set_err(char **err, const char *fmt, ...) PRINTF_LIKE(2, 3);
 static void set_err(char **err, const char *fmt, ...)

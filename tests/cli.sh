@@ -114,6 +114,10 @@ printf '10:02 AM - John Smith (Customer): where is my order\n2024-06-03 10:03:11
 status transcript-chat-run 0 "$tact" "$tmp/chat2.txt"
 check transcript-chat-roles "customer agent" "$(jq -r .role "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
 check transcript-chat-speakers "John Smith (Customer)|Live Chat Agent" "$(jq -r .from "$tmp/out" | paste -sd'|')"
+# the company's desk named as one: "Customer Service", "Support Team"
+printf 'Customer: my order is late\nCustomer Service: sorry, checking now\nSupport Team: found it\n' >"$tmp/desk.txt"
+status transcript-desk-run 0 "$tact" "$tmp/desk.txt"
+check transcript-desk-roles "customer agent agent" "$(jq -r .role "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
 # the text writer says whom an insult is aimed at
 printf 'Customer: You idiots lost my bag. Kevin was a moron too.\n' >"$tmp/aimed.txt"
 check text-insult-target "(the reader)|(someone else)" "$("$tact" -o text "$tmp/aimed.txt" | grep -o '(the reader)\|(someone else)' | paste -sd'|')"
