@@ -153,7 +153,7 @@ size_t input_getline(input *in, const char **p, bool *cut)
 		char *nl = in->scan < avail ? memchr(in->b + in->pos + in->scan, in->eol, avail - in->scan) : NULL;
 		if (nl) {
 			size_t len = (size_t)(nl - (in->b + in->pos)) + 1;
-			if (len > in->limit)
+			if (len - 1 > in->limit) /* the limit is on the line, not its newline */
 				break;
 			*p = in->b + in->pos;
 			in->pos += len;
@@ -163,7 +163,7 @@ size_t input_getline(input *in, const char **p, bool *cut)
 			return len;
 		}
 		in->scan = avail;
-		if (avail >= in->limit)
+		if (avail > in->limit) /* at the limit, a newline may yet follow */
 			break;
 		if (!fill(in, avail + CHUNK)) {
 			/* last line, without a newline */

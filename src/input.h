@@ -33,9 +33,9 @@ void input_free(input *in);
  * are buffered and points *p at them. Does not consume. */
 size_t input_peek(input *in, size_t n, const char **p);
 /* The next line including its '\n' (absent on the last line). A line longer
- * than the limit is cut at the limit, *cut is set and the rest of it is
- * skipped. Returns the length, 0 at end of input; *p is valid until the
- * next call. */
+ * than the limit (its newline not counted) is cut at the limit, *cut is set
+ * and the rest of it is skipped. Returns the length, 0 at end of input; *p
+ * is valid until the next call. */
 size_t input_getline(input *in, const char **p, bool *cut);
 /* Read once more (unless at end of input) and return everything buffered,
  * without consuming it: for deciding on what has arrived so far. */

@@ -78,8 +78,9 @@ static void test_size(void)
 
 static void test_getline(void)
 {
-	/* lines longer than the limit are cut and the rest skipped */
-	static const char data[] = "short\nthis line is far too long\nok\nlast";
+	/* lines longer than the limit are cut and the rest skipped; a line of
+	 * exactly the limit is whole, with its newline or without (the last) */
+	static const char data[] = "short\nthis line is far too long\nok\neightchr\nninechars\neightchr";
 	FILE *f = fmemopen((void *)data, sizeof data - 1, "r");
 	input in;
 	input_init(&in, f, 8);
@@ -90,7 +91,8 @@ static void test_getline(void)
 		size_t lineno;
 	} want[] = {
 		{__LINE__, "short\n", false, 1}, {__LINE__, "this lin", true, 2},
-		{__LINE__, "ok\n", false, 3},     {__LINE__, "last", false, 4},
+		{__LINE__, "ok\n", false, 3},     {__LINE__, "eightchr\n", false, 4},
+		{__LINE__, "ninechar", true, 5},  {__LINE__, "eightchr", false, 6},
 	};
 	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
 		const char *p;
