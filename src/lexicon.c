@@ -534,6 +534,8 @@ void lexicon_load_file(lexicon *lx, const char *path, bool user, diag *d)
 		p = nl ? nl + 1 : end;
 		if (more && p < end)
 			continue;
+		if (more) /* a continuation of nothing: the file may have been cut short */
+			diag_add(d, false, file, lineno, (int)k, "the last line ends in a backslash, with no line after it");
 		parse_line(lx, line.ptr, line.len, checked, file, start, user, &last, d);
 		buf_clear(&line);
 	}

@@ -301,6 +301,11 @@ check emoji-lexicon-low low "$(jq -r '.escalation.level' "$tmp/out")"
 printf '%s\n' '@version 1' 'u.emoji cue.emoji info - (angry|🥴)' >"$tmp/lexemojibad/e.tact"
 status emoji-lexicon-lint 2 "$tact" lexicon lint "$tmp/lexemojibad"
 check emoji-lexicon-lint-message 1 "$(grep -c "e.tact:2:.*'angry' is not one emoji" "$tmp/err")"
+# a backslash on the last line continues nothing: a warning, not an error
+mkdir -p "$tmp/lexbackslash"
+printf '%s\n' '@version 1' 'u.cut escalation.cancel medium - cancel my plan \' >"$tmp/lexbackslash/b.tact"
+status backslash-lexicon-lint 0 "$tact" lexicon lint "$tmp/lexbackslash"
+check backslash-lexicon-lint-message 1 "$(grep -c 'b.tact:2:.*warning: the last line ends in a backslash' "$tmp/err")"
 
 # flag digit: for regexes whose every match holds a digit, checked on the examples
 mkdir -p "$tmp/lexdigit" "$tmp/lexdigitbad" "$tmp/lexdigitphrase"
