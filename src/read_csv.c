@@ -183,8 +183,14 @@ static tact_status take_header(tact_reader *rd, csv_state *st, row *r, char **er
 	st->header_done = true;
 	if (st->col_text < 0) {
 		buf cols = {0};
-		for (size_t i = 0; i < st->nnames && i < 20; i++)
-			buf_printf(&cols, "%s'%s'", i ? ", " : "", st->names[i]);
+		for (size_t i = 0; i < st->nnames && i < 20; i++) {
+			/* a name as it reads on one line, and not too long to read */
+			buf_printf(&cols, "%s'", i ? ", " : "");
+			size_t k = 0;
+			for (const char *q = st->names[i]; *q && (k < 40 || ((unsigned char)*q & 0xC0) == 0x80); q++, k++)
+				buf_addc(&cols, (unsigned char)*q < 0x20 ? ' ' : *q);
+			buf_add(&cols, st->names[i][k] ? "...'" : "'", st->names[i][k] ? 4 : 1);
+		}
 		if (err)
 			*err = xasprintf("%s:1: CSV header has no '%s' column (columns: %s); name it with "
 					 "--text-field", rd->name, o->text_field, cols.ptr ? cols.ptr : "none");
@@ -275,6 +281,13 @@ static tact_status csv_next(tact_reader *rd, tact_msg *m, bool *done, char **err
 			bool overflowed = st->overflow && last;
 			bool unterminated = st->unterminated && last && st->eof;
 			if (!st->header_done) {
+				if (overflowed) {
+					if (err)
+						*err = xasprintf("%s:%zu: CSV header longer than max-message-bytes (%zu), "
+								 "or a quote in it that never closes", rd->name, line,
+								 rd->opts.max_bytes);
+					return TACT_ERR_USAGE;
+				}
 				tact_status s = take_header(rd, st, r, err);
 				if (s)
 					return s;

@@ -81,6 +81,13 @@ check csv-cr-rows "1 2 null|2 4 null|3 5 CSV|4 6 null" "$(jq -r '"\(.id) \(.line
 printf 'a,b\n1,2\n' >"$tmp/notext.csv"
 status csv-no-text-column 2 "$tact" "$tmp/notext.csv"
 check csv-no-text-column-msg 1 "$(grep -c "no 'text' column" "$tmp/err")"
+# the header's names on one line in the message; a header too long says so
+printf 'id,"te\nxt"\n1,hi\n' >"$tmp/nlname.csv"
+status csv-newline-name 2 "$tact" "$tmp/nlname.csv"
+check csv-newline-name-msg 1 "$(grep -c "(columns: 'id', 'te xt')" "$tmp/err")"
+printf 'id,%s\n1,hi\n' "$(head -c 300 /dev/zero | tr '\0' x)" >"$tmp/longhead.csv"
+status csv-long-header 2 "$tact" --max-message-bytes 100 "$tmp/longhead.csv"
+check csv-long-header-msg 1 "$(grep -c 'CSV header longer than max-message-bytes (100)' "$tmp/err")"
 # a semicolon export with a byte-order mark, and a TSV on standard input
 printf '\357\273\277id;role;text\n1;customer;"I want to cancel my account; now"\n2;agent;Sorry, 3,5 days\n' >"$tmp/semi.csv"
 status csv-semicolon 0 "$tact" --text "$tmp/semi.csv"
