@@ -139,7 +139,8 @@ check: check-unit check-golden check-cli check-lexicon check-spelling check-mail
 # libFuzzer (clang): make fuzz T=read_jsonl FUZZTIME=600; fuzz-smoke runs
 # every target for SMOKETIME seconds (CI). New crashes are written to
 # build-fuzz/; keep each as tests/fuzz/regress/<target>/<name>.
-# FUZZFLAGS passes more libFuzzer options, e.g. -dict=tests/fuzz/mail.dict.
+# FUZZFLAGS passes more libFuzzer options (run in build-fuzz/, so absolute
+# paths), e.g. FUZZFLAGS=-dict=$PWD/tests/fuzz/formats.dict.
 T ?= pipeline
 FUZZTIME ?= 60
 SMOKETIME ?= 15
