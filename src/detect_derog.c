@@ -1337,10 +1337,13 @@ static bool at_reader(const dctx *d, const cues *c, const match *m)
 		if (p)
 			return p > 0;
 	}
+	/* the clause around it, two words out at most on each side: only a
+	 * clause of the match and one word more is called, and walking a
+	 * long clause for every match made a clause of insults quadratic */
 	size_t c0 = m->w0, c1 = m->w1;
-	while (c0 > w0 && same_clause(d, c0 - 1, m->w0))
+	while (c0 > w0 && m->w0 - c0 < 2 && same_clause(d, c0 - 1, m->w0))
 		c0--;
-	while (c1 < w1 && same_clause(d, c1, m->w0))
+	while (c1 < w1 && c1 - m->w1 < 2 && same_clause(d, c1, m->w0))
 		c1++;
 	if (c1 - c0 - (m->w1 - m->w0) <= 1 && (c0 == w0 || c1 == w1) && w1 - w0 > c1 - c0)
 		return true;
