@@ -1283,6 +1283,36 @@ static int person_at(const dctx *d, const cues *c, const people *pp, size_t k, b
 		   : 0;
 }
 
+/* Whom sentence sent spoke of, for at_reader(): 1 the reader (a "you"
+ * word), -1 only someone else (he, they...), 0 nobody. The verdict of the
+ * last sentence asked is kept: every insult of a sentence asks it of the
+ * one before, and reading a long one for each made a message quadratic. */
+typedef struct {
+	uint32_t sent; /* the sentence *who is of; UINT32_MAX: none yet */
+	int who;
+} spoken;
+
+static int spoken_of(const dctx *d, spoken *prev, uint32_t sent)
+{
+	/* cues are matched only where a finding needs them: words */
+	static const char *const you[] = {"you", "u", "ya", "you're", "youre", "your", "ur", "y'all", "yall", NULL};
+	static const char *const third[] = {"he", "she", "they", "him", "her", "them", "he's", "she's", "they're",
+					    NULL};
+	if (prev->sent == sent)
+		return prev->who;
+	size_t p0, p1;
+	sentence_words(d, sent, &p0, &p1);
+	int who = 0;
+	for (size_t k = p0; k < p1 && who <= 0; k++)
+		if (word_in(d, k, you))
+			who = 1;
+		else if (word_in(d, k, third))
+			who = -1;
+	prev->sent = sent;
+	prev->who = who;
+	return who;
+}
+
 /* Is an insult aimed at the reader rather than at someone else? A person
  * in its words decides ("fuck you", "your lazy ass", "he is a fraud"),
  * then the possessive right before it ("your stupidity"), then what a
@@ -1292,7 +1322,7 @@ static int person_at(const dctx *d, const cues *c, const people *pp, size_t k, b
  * in its clause, then in its sentence, up to 16 words away ("idiots like
  * you", "that idiot Kevin"), then anyone in the sentence before; with
  * nobody around, the reader ("Morons!"). */
-static bool at_reader(const dctx *d, const cues *c, const match *m)
+static bool at_reader(const dctx *d, const cues *c, spoken *prev, const match *m)
 {
 	size_t w0, w1;
 	sentence_words(d, word_tok(d, m->w0)->sent, &w0, &w1);
@@ -1362,23 +1392,7 @@ static bool at_reader(const dctx *d, const cues *c, const match *m)
 	/* nobody in its sentence: whom the sentence before spoke of ("He
 	 * lost my bag. What a moron.", "You lost my bag. Morons!") */
 	uint32_t sent = word_tok(d, m->w0)->sent;
-	if (sent > 0) {
-		size_t p0, p1;
-		sentence_words(d, sent - 1, &p0, &p1);
-		/* cues are matched only where a finding needs them: words */
-		static const char *const you[] = {"you", "u", "ya", "you're", "youre", "your", "ur", "y'all", "yall",
-						  NULL};
-		static const char *const third[] = {"he", "she", "they", "him", "her", "them", "he's", "she's",
-						    "they're", NULL};
-		bool other = false;
-		for (size_t k = p0; k < p1; k++) {
-			if (word_in(d, k, you))
-				return true;
-			other = other || word_in(d, k, third);
-		}
-		return !other;
-	}
-	return true;
+	return sent == 0 || spoken_of(d, prev, sent - 1) >= 0;
 }
 
 void detect_derogatory(dctx *d)
@@ -1391,6 +1405,7 @@ void detect_derogatory(dctx *d)
 	finding *f = NULL;
 	size_t nf = 0, capf = 0;
 	int quoted = -1; /* all_quoted(), when first needed */
+	spoken prev = {UINT32_MAX, 0}; /* at_reader(): the sentence before an insult */
 	for (size_t i = 0; i < d->ms->n; i++) {
 		const match *m = &d->ms->m[i];
 		const lex_entry *e = entry_of(d, m);
@@ -1516,7 +1531,7 @@ void detect_derogatory(dctx *d)
 		tact_span *sp = msg_add_span(d->msg, f[j].label, e->id, f[j].sev, os, oe,
 					     f[j].msg ? f[j].msg : label_message(f[j].label));
 		if (f[j].label == c.ins)
-			sp->target = at_reader(d, &c, m) ? "reader" : "other";
+			sp->target = at_reader(d, &c, &prev, m) ? "reader" : "other";
 		tact_derog k = KIND(f[j].label);
 		if (k > worst)
 			worst = k;
