@@ -105,6 +105,24 @@ check regex-backtracking-error 1 "$(jq -r 'select(.id=="evil") | .error' "$tmp/o
 check regex-backtracking-next-analysed 1 "$(jq -r 'select(.id=="after") | .labels[]' "$tmp/out" | grep -c escalation.legal)"
 [ "$took" -lt 30 ] && ok || bad "regex-backtracking took ${took}s"
 
+# --- an agent reply full of typos: hunspell suggests for the first few only --------------------------
+if plain && [ -f /usr/share/hunspell/en_US.dic ]; then
+	python3 - "$tmp/typos.txt" <<'PY'
+import sys
+# 2000 dictionary words with a letter dropped, among as many known words
+words = [l.split("/")[0].strip() for l in open("/usr/share/hunspell/en_US.dic", encoding="latin-1")][1:]
+words = [w for w in words if w.isalpha() and w.islower() and 7 <= len(w) <= 10][::20][:2000]
+open(sys.argv[1], "w").write("Thank you. " + " ".join(w[:3] + w[4:] + " the" for w in words) + ".")
+PY
+	start=$(date +%s)
+	run "$tact" -f text --role agent --spell "$tmp/typos.txt" >"$tmp/out"; st=$?
+	took=$(( $(date +%s) - start ))
+	check typos-status 0 "$st"
+	check typos-suggested 16 "$(jq '[.spans[] | select(.suggestions)] | length' "$tmp/out")"
+	[ "$(jq '[.spans[] | select(.label=="spelling")] | length' "$tmp/out")" -gt 1000 ] && ok || bad "typos: too few reported"
+	[ "$took" -lt 15 ] && ok || bad "typos took ${took}s"
+fi
+
 # --- terminal escape sequences: caret notation on a terminal format, escaped in JSON --------------
 printf 'I WANT A MANAGER \033[2J\033]0;pwned\007 \302\233 NOW you idiot\n' >"$tmp/esc.txt"
 run "$tact" -f text --role customer --format text --color=always --text "$tmp/esc.txt" >"$tmp/out"
