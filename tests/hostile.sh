@@ -105,6 +105,20 @@ check regex-backtracking-error 1 "$(jq -r 'select(.id=="evil") | .error' "$tmp/o
 check regex-backtracking-next-analysed 1 "$(jq -r 'select(.id=="after") | .labels[]' "$tmp/out" | grep -c escalation.legal)"
 [ "$took" -lt 30 ] && ok || bad "regex-backtracking took ${took}s"
 
+# --- insults in one sentence without a stop: the detectors look around each match -------------------
+if plain; then
+	python3 -c "import sys; sys.stdout.write('you idiot ' * 100000)" >"$tmp/ins1.txt"
+	python3 -c "import sys; sys.stdout.write('\"quoted idiot\" ' * 30000)" >"$tmp/ins2.txt"
+	python3 -c "import sys; sys.stdout.write('word ' * 20000 + '. ' + 'idiot ' * 20000)" >"$tmp/ins3.txt"
+	for i in 1 2 3; do
+		start=$(date +%s)
+		run "$tact" -f text "$tmp/ins$i.txt" >"$tmp/out"; st=$?
+		took=$(( $(date +%s) - start ))
+		check "insults-$i-status" 0 "$st"
+		[ "$took" -lt 15 ] && ok || bad "insults-$i took ${took}s"
+	done
+fi
+
 # --- an agent reply full of typos: hunspell suggests for the first few only --------------------------
 if plain && [ -f /usr/share/hunspell/en_US.dic ]; then
 	python3 - "$tmp/typos.txt" <<'PY'
