@@ -117,6 +117,12 @@ if plain; then
 		check "insults-$i-status" 0 "$st"
 		[ "$took" -lt 15 ] && ok || bad "insults-$i took ${took}s"
 	done
+	# the text format shows each span on its line: one line of 100,000
+	start=$(date +%s)
+	run "$tact" -f text --format text "$tmp/ins1.txt" >"$tmp/out"; st=$?
+	took=$(( $(date +%s) - start ))
+	check insults-text-format-status 0 "$st"
+	[ "$took" -lt 15 ] && ok || bad "insults-text-format took ${took}s"
 fi
 
 # --- an agent reply full of typos: hunspell suggests for the first few only --------------------------
