@@ -194,6 +194,9 @@ typedef struct {
 				 yet, else where a `start` regex may next be
 				 tried (normalized offset) */
 	size_t nrx_next;
+	uint8_t *rx_dead;     /* per regex (nrx_next of them), in the current
+				 message: it hit a PCRE2 limit and is not tried
+				 again (each try could cost the limit again) */
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit;

@@ -104,6 +104,14 @@ check regex-backtracking-records "evil after" "$(jq -r .id "$tmp/out" | tr '\n' 
 check regex-backtracking-error 1 "$(jq -r 'select(.id=="evil") | .error' "$tmp/out" | grep -c 'match limit')"
 check regex-backtracking-next-analysed 1 "$(jq -r 'select(.id=="after") | .labels[]' "$tmp/out" | grep -c escalation.legal)"
 [ "$took" -lt 30 ] && ok || bad "regex-backtracking took ${took}s"
+# the same regex over the limit in each of 15,000 sentences (1 MB): tried until the first time only
+printf 'evil.regex escalation.legal high anchor=aaaa /aaaa (\\w+\\s?)*\\d/\n' >"$tmp/lex/evil.tact"
+python3 -c "import sys; sys.stdout.write(('aaaa ' + 'ab ' * 20 + 'a! ') * 15000)" >"$tmp/evil.txt"
+start=$(date +%s)
+run "$tact" -f text --lexicons "$tmp/lex" "$tmp/evil.txt" >"$tmp/out"; st=$?
+took=$(( $(date +%s) - start ))
+check regex-every-sentence-error 1 "$(jq -r .error "$tmp/out" | grep -c 'match limit')"
+plain && { [ "$took" -lt 10 ] && ok || bad "regex-every-sentence took ${took}s"; }
 
 # --- insults in one sentence without a stop: the detectors look around each match -------------------
 if plain; then
