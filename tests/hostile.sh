@@ -118,7 +118,9 @@ if plain; then
 	python3 -c "import sys; sys.stdout.write('you idiot ' * 100000)" >"$tmp/ins1.txt"
 	python3 -c "import sys; sys.stdout.write('\"quoted idiot\" ' * 30000)" >"$tmp/ins2.txt"
 	python3 -c "import sys; sys.stdout.write('word ' * 20000 + '. ' + 'idiot ' * 20000)" >"$tmp/ins3.txt"
-	for i in 1 2 3; do
+	python3 -c "import sys; sys.stdout.write('FUCKlNG ' * 30000)" >"$tmp/ins4.txt"
+	python3 -c "import sys; sys.stdout.write('The Idiot Movie ' * 15000 + 'and then it broke.')" >"$tmp/ins5.txt"
+	for i in 1 2 3 4 5; do
 		start=$(date +%s)
 		run "$tact" -f text "$tmp/ins$i.txt" >"$tmp/out"; st=$?
 		took=$(( $(date +%s) - start ))
