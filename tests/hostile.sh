@@ -113,14 +113,15 @@ took=$(( $(date +%s) - start ))
 check regex-every-sentence-error 1 "$(jq -r .error "$tmp/out" | grep -c 'match limit')"
 plain && { [ "$took" -lt 10 ] && ok || bad "regex-every-sentence took ${took}s"; }
 
-# --- insults in one sentence without a stop: the detectors look around each match -------------------
+# --- insults and threats in one sentence without a stop: the detectors look around each match -------
 if plain; then
 	python3 -c "import sys; sys.stdout.write('you idiot ' * 100000)" >"$tmp/ins1.txt"
 	python3 -c "import sys; sys.stdout.write('\"quoted idiot\" ' * 30000)" >"$tmp/ins2.txt"
 	python3 -c "import sys; sys.stdout.write('word ' * 20000 + '. ' + 'idiot ' * 20000)" >"$tmp/ins3.txt"
 	python3 -c "import sys; sys.stdout.write('FUCKlNG ' * 30000)" >"$tmp/ins4.txt"
 	python3 -c "import sys; sys.stdout.write('The Idiot Movie ' * 15000 + 'and then it broke.')" >"$tmp/ins5.txt"
-	for i in 1 2 3 4 5; do
+	python3 -c "import sys; sys.stdout.write('I will post this on twitter ' * 70000)" >"$tmp/ins6.txt"
+	for i in 1 2 3 4 5 6; do
 		start=$(date +%s)
 		run "$tact" -f text "$tmp/ins$i.txt" >"$tmp/out"; st=$?
 		took=$(( $(date +%s) - start ))
