@@ -2705,6 +2705,15 @@ static void sentence_text(mctx *c, size_t pos, size_t *a, size_t *b)
 	*b = c->text_b;
 }
 
+pcre2_match_context *pattern_match_context(void)
+{
+	pcre2_match_context *mc = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(mc, RX_MATCH_LIMIT);
+	pcre2_set_depth_limit(mc, RX_DEPTH_LIMIT);
+	pcre2_set_heap_limit(mc, RX_HEAP_LIMIT);
+	return mc;
+}
+
 /* rx hit a PCRE2 limit: the message notes its entry, and the regex is not
  * tried again in this message. Its matches are missing either way, and a
  * pattern that backtracks past the limit in one sentence usually does in
@@ -2724,10 +2733,7 @@ static int regex_once(mctx *c, const pregex *rx, size_t end, size_t from, size_t
 	match_scratch *s = c->s;
 	if (!s->md) {
 		s->md = pcre2_match_data_create(8, NULL);
-		s->mctx = pcre2_match_context_create(NULL);
-		pcre2_set_match_limit(s->mctx, RX_MATCH_LIMIT);
-		pcre2_set_depth_limit(s->mctx, RX_DEPTH_LIMIT);
-		pcre2_set_heap_limit(s->mctx, RX_HEAP_LIMIT);
+		s->mctx = pattern_match_context();
 		s->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
 		pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
 	}

@@ -112,6 +112,14 @@ run "$tact" -f text --lexicons "$tmp/lex" "$tmp/evil.txt" >"$tmp/out"; st=$?
 took=$(( $(date +%s) - start ))
 check regex-every-sentence-error 1 "$(jq -r .error "$tmp/out" | grep -c 'match limit')"
 plain && { [ "$took" -lt 10 ] && ok || bad "regex-every-sentence took ${took}s"; }
+# lint tries a `start` regex over its examples: with the analysis's limits
+mkdir -p "$tmp/lint"
+python3 -c "print('evil.start escalation.legal high start,anchor=aaaa /aaaa(?:\\\\s*\\\\w+)*\\\\d/'); print(('  - aaaa ' + 'ab ' * 25 + '!\\n') * 20, end='')" >"$tmp/lint/evil.tact"
+start=$(date +%s)
+run "$tact" lexicon lint "$tmp/lint" >"$tmp/out" 2>&1; st=$?
+took=$(( $(date +%s) - start ))
+check lint-regex-limit "2 20" "$st $(grep -c 'hits the pattern match limit' "$tmp/out")"
+plain && { [ "$took" -lt 5 ] && ok || bad "lint-regex-limit took ${took}s"; }
 
 # --- insults and threats in one sentence without a stop: the detectors look around each match -------
 if plain; then
