@@ -139,6 +139,8 @@ check: check-unit check-golden check-cli check-lexicon check-spelling check-mail
 # libFuzzer (clang): make fuzz T=read_jsonl FUZZTIME=600; fuzz-smoke runs
 # every target for SMOKETIME seconds (CI). New crashes are written to
 # build-fuzz/; keep each as tests/fuzz/regress/<target>/<name>.
+# FUZZFLAGS passes more libFuzzer options (run in build-fuzz/, so absolute
+# paths), e.g. FUZZFLAGS=-dict=$PWD/tests/fuzz/formats.dict.
 T ?= pipeline
 FUZZTIME ?= 60
 SMOKETIME ?= 15
@@ -154,7 +156,7 @@ fuzz: fuzz-lib
 	  build-fuzz/libtact.a $(LDLIBS)
 	mkdir -p build-fuzz/corpus-$(T)
 	cd build-fuzz && TACT_LEXICONS=$(CURDIR)/lexicons ./fuzz-$(T) -max_total_time=$(FUZZTIME) -max_len=65536 \
-	  -timeout=20 -rss_limit_mb=3000 -print_final_stats=1 corpus-$(T) $(addprefix $(CURDIR)/,$(FUZZ_SEEDS))
+	  -timeout=20 -rss_limit_mb=3000 -print_final_stats=1 $(FUZZFLAGS) corpus-$(T) $(addprefix $(CURDIR)/,$(FUZZ_SEEDS))
 fuzz-smoke: fuzz-lib
 	@for t in $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c)); do \
 	  $(MAKE) --no-print-directory fuzz T=$$t FUZZTIME=$(SMOKETIME) >build-fuzz/smoke-$$t.log 2>&1 || \

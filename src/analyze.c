@@ -149,9 +149,10 @@ tact_span *span_from_match(dctx *d, const match *m, const char *label, tact_seve
 			    message ? message : label_message(label ? label : e->label));
 }
 
-void sentence_words(const dctx *d, uint32_t sent, size_t *w0, size_t *w1)
+/* The first word position from lo whose sentence is at least sent. */
+static size_t first_word_of(const dctx *d, uint32_t sent, size_t lo)
 {
-	size_t lo = 0, hi = d->ts->nw;
+	size_t hi = d->ts->nw;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 		if (word_tok(d, mid)->sent < sent)
@@ -159,18 +160,16 @@ void sentence_words(const dctx *d, uint32_t sent, size_t *w0, size_t *w1)
 		else
 			hi = mid;
 	}
-	*w0 = lo;
-	/* the end by a second search too: a sentence can be the whole of a
-	 * long unpunctuated message, and this runs once per match in it */
-	hi = d->ts->nw;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (word_tok(d, mid)->sent <= sent)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*w1 = lo;
+	return lo;
+}
+
+/* Both ends by binary search: detectors ask once per match, and a text
+ * with no sentence stop is one sentence of every word (stepping to its
+ * end made a message of repeated insults quadratic). */
+void sentence_words(const dctx *d, uint32_t sent, size_t *w0, size_t *w1)
+{
+	*w0 = first_word_of(d, sent, 0);
+	*w1 = sent == UINT32_MAX ? d->ts->nw : first_word_of(d, sent + 1, *w0);
 }
 
 size_t matches_near(const dctx *d, size_t w)

@@ -675,6 +675,12 @@ static size_t spelling_form(const char *s, size_t n, char *out, size_t cap)
  * ("sooo", "noooo"); and not a reply that is mostly not English (more than
  * half its words unknown, words with accented letters counted though never
  * reported), which an English dictionary cannot judge. */
+/* Misspelled words of one reply that get suggestions: hunspell takes
+ * 2-45 ms a word to suggest, so a long reply full of typos (or of words
+ * of a language the dictionary lacks) took minutes; the words after
+ * these are reported without suggestions. */
+enum { SUGGEST_MAX = 16 };
+
 static void spelling(dctx *d)
 {
 	struct spell *sp = d->eng->spell;
@@ -717,10 +723,12 @@ static void spelling(dctx *d)
 	if (!(checked >= 6 && unknown * 2 > checked)) {
 		for (size_t k = 0; k < nbad; k++) {
 			const token *t = word_tok(d, bad[k]);
-			const char *sugg; /* asked only now: suggesting costs milliseconds */
+			/* asked only now, and for the first SUGGEST_MAX words:
+			 * suggesting costs milliseconds a word */
+			const char *sugg = NULL;
 			char w[64];
 			size_t n = spelling_form(text + t->os, t->oe - t->os, w, sizeof w);
-			spell_check(sp, &d->an->sc, w, n, &sugg);
+			spell_check(sp, &d->an->sc, w, n, k < SUGGEST_MAX ? &sugg : NULL);
 			char *m = xasprintf("possible misspelling '%.*s'", (int)(t->oe - t->os), text + t->os);
 			tact_span *s = msg_add_span(d->msg, "spelling", "spell", TACT_SEV_LOW, t->os, t->oe, msg_own(d->msg, m));
 			s->detail = sugg ? msg_own(d->msg, xstrdup(sugg)) : NULL;

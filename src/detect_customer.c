@@ -217,13 +217,25 @@ static void shouting(dctx *d)
 }
 
 /* Going public to praise: a positive cue and no negative mood in the
- * sentence. */
-static bool praise(const dctx *d, const match *m)
+ * sentence. Kept for the last sentence asked (memo): every public or
+ * manager match of a sentence asks, and looking over its cues for each
+ * made a long sentence of them quadratic. */
+typedef struct {
+	uint32_t sent; /* the sentence val is of; UINT32_MAX: none yet */
+	bool val;
+} praise_memo;
+
+static bool praise(const dctx *d, praise_memo *memo, const match *m)
 {
-	size_t w0, w1;
-	sentence_words(d, word_tok(d, m->w0)->sent, &w0, &w1);
-	return cue_at(d, label_intern("cue.positive", 12), w0, w1) &&
-	       !cue_sev_at(d, label_intern("cue.negative", 12), TACT_SEV_INFO, w0, w1);
+	uint32_t sent = word_tok(d, m->w0)->sent;
+	if (memo->sent != sent) {
+		size_t w0, w1;
+		sentence_words(d, sent, &w0, &w1);
+		memo->sent = sent;
+		memo->val = cue_at(d, label_intern("cue.positive", 12), w0, w1) &&
+			    !cue_sev_at(d, label_intern("cue.negative", 12), TACT_SEV_INFO, w0, w1);
+	}
+	return memo->val;
 }
 
 /* A message of praise: a positive mood cue somewhere and no negative cue
@@ -576,6 +588,7 @@ void detect_customer(dctx *d)
 	uint8_t *conseq = xcalloc(d->ts->nsent + 1, 1);
 	const char *reg = label_intern("escalation.regulator", 20);
 	bool praise_msg = praise_message(d, false);
+	praise_memo praised = {UINT32_MAX, false};
 	for (size_t i = 0; i < d->ms->n; i++) {
 		const match *m = &d->ms->m[i];
 		const lex_entry *e = entry_of(d, m);
@@ -600,7 +613,7 @@ void detect_customer(dctx *d)
 		if (e->label == reg && regulator_acts(d, m))
 			continue;
 		if ((!strcmp(e->label, "escalation.public") || !strcmp(e->label, "escalation.manager")) &&
-		    (praise(d, m) || praise_msg))
+		    (praise(d, &praised, m) || praise_msg))
 			continue; /* "I'll leave you a 5-star review!", "pass my thanks to your manager" */
 		if (move_label(e->label) && others_move(d, m, legal))
 			continue; /* "they closed my account", "I was being sued" */

@@ -50,6 +50,14 @@ typedef struct {
 	const char *tgt, *self, *thing, *intens, *prof, *ins, *idn;
 } cues;
 
+/* A fact about one sentence, kept for the last sentence asked: it is
+ * asked for every match in the sentence, and reading a long sentence
+ * again for each made a message quadratic. */
+typedef struct {
+	uint32_t sent; /* the sentence val is of; UINT32_MAX: none yet */
+	size_t val;
+} sent_memo;
+
 /* At most this many words between a person reference and a describing
  * word, by default (an entry's before=N / after=N override). */
 #define BACK 4
@@ -958,21 +966,29 @@ static bool said_by_other(const dctx *d, size_t i)
 
 /* Is a one-word match part of a name of two capitalized words ("Del
  * Negro", "Dick Cheney")? */
-static bool in_name(const dctx *d, const cues *c, const match *m, bool describing)
+/* In Title Case Every Word Looks Like A Name: does a capitalized "Are"
+ * or "The" inside sentence sent give it away? */
+static bool title_case(const dctx *d, sent_memo *memo, uint32_t sent)
+{
+	if (memo->sent == sent)
+		return memo->val;
+	size_t w0, w1;
+	sentence_words(d, sent, &w0, &w1);
+	memo->sent = sent;
+	memo->val = false;
+	for (size_t k = w0; k < w1 && !memo->val; k++) {
+		unsigned fl = word_tok(d, k)->flags;
+		memo->val = (fl & TF_CAPITAL) && !(fl & TF_ALLCAPS) && !starts(d, k) && in_list(d, k, L_FUNCTION) &&
+			    !word_in(d, k, (const char *const[]){"i", "will", "may", "can", "us", NULL});
+	}
+	return memo->val;
+}
+
+static bool in_name(const dctx *d, const cues *c, sent_memo *titled, const match *m, bool describing)
 {
 	if (m->w1 != m->w0 + 1 || starts(d, m->w0) || (word_tok(d, m->w0)->flags & TF_ALLCAPS) ||
-	    !(word_tok(d, m->w0)->flags & TF_CAPITAL))
+	    !(word_tok(d, m->w0)->flags & TF_CAPITAL) || title_case(d, titled, word_tok(d, m->w0)->sent))
 		return false;
-	/* In Title Case Every Word Looks Like A Name: a capitalized "Are" or
-	 * "The" inside the sentence gives it away */
-	size_t w0, w1;
-	sentence_words(d, word_tok(d, m->w0)->sent, &w0, &w1);
-	for (size_t k = w0; k < w1; k++) {
-		unsigned fl = word_tok(d, k)->flags;
-		if ((fl & TF_CAPITAL) && !(fl & TF_ALLCAPS) && !starts(d, k) && in_list(d, k, L_FUNCTION) &&
-		    !word_in(d, k, (const char *const[]){"i", "will", "may", "can", "us", NULL}))
-			return false;
-	}
 	/* a describing word before a name is said of it: "Crooked Hillary" */
 	return (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && is_name(d, c, m->w0 - 1)) ||
 	       (!describing && !deob_in(d, m->w0, curses) && m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) &&
@@ -1014,10 +1030,40 @@ static bool media_word(const dctx *d, const cues *c, size_t k)
  * Case, in a sentence that is not, and either quoted (two words or more),
  * or a media noun stands just before or after the run, or "by" and a name,
  * or a verb of playing ("won't stream") follows it. */
-static bool in_title(const dctx *d, const cues *c, const match *m)
+static const char *const title_small[] = {"a", "an", "the", "of", "to", "in", "on", "and", "or", "for", "with",
+					  "at", "by", "from", "is", "it", "my", "your", "not", "as", "but", "vs",
+					  "n", NULL};
+#define TITLED(k) ((word_tok(d, k)->flags & TF_CAPITAL) && !(word_tok(d, k)->flags & TF_ALLCAPS))
+/* A title reaches this many words at most either side of its match: a
+ * longer run of capitals is looked at no further (once for each match of
+ * it, a run of thousands was quadratic). */
+#define TITLE_MAX 16
+
+/* Is word k plain text: a word in neither Title Case nor capitals, nor a
+ * small word a title keeps in lower case? */
+static bool plain_word(const dctx *d, size_t k)
 {
-	static const char *const small[] = {"a", "an", "the", "of", "to", "in", "on", "and", "or", "for", "with", "at",
-					    "by", "from", "is", "it", "my", "your", "not", "as", "but", "vs", "n", NULL};
+	return word_tok(d, k)->kind == TK_WORD && !TITLED(k) && !(word_tok(d, k)->flags & TF_ALLCAPS) &&
+	       !word_in(d, k, title_small);
+}
+
+/* The plain words of sentence sent. */
+static size_t plain_words(const dctx *d, sent_memo *memo, uint32_t sent)
+{
+	if (memo->sent != sent) {
+		size_t s0, s1;
+		sentence_words(d, sent, &s0, &s1);
+		memo->sent = sent;
+		memo->val = 0;
+		for (size_t k = s0; k < s1; k++)
+			memo->val += plain_word(d, k);
+	}
+	return memo->val;
+}
+
+static bool in_title(const dctx *d, const cues *c, sent_memo *plains, const match *m)
+{
+	const char *const *small = title_small;
 	static const char *const buy[] = {"bought", "ordered", "read", "reading", "watched", "watching", "streamed",
 					  "rented", "downloaded", "return", "returned", "returning", "preordered",
 					  "pre-ordered", NULL};
@@ -1026,7 +1072,6 @@ static bool in_title(const dctx *d, const cues *c, const match *m)
 					   "buffers", "buffering", "skip", "skips", "skipping", NULL};
 	size_t nw = d->ts->nw;
 	uint32_t sent = word_tok(d, m->w0)->sent;
-#define TITLED(k) ((word_tok(d, k)->flags & TF_CAPITAL) && !(word_tok(d, k)->flags & TF_ALLCAPS))
 	if (!TITLED(m->w0))
 		return false;
 	for (size_t k = m->w0; k < m->w1; k++)
@@ -1034,23 +1079,23 @@ static bool in_title(const dctx *d, const cues *c, const match *m)
 		    word_tok(d, k)->kind == TK_VIRTUAL || (word_tok(d, k)->letters < 2 && !joined(d, k)))
 			return false;
 	size_t a = m->w0, b = m->w1;
-	while (a > 0 && same_clause(d, a - 1, m->w0) && (TITLED(a - 1) || word_in(d, a - 1, small)) &&
-	       !(word_tok(d, a - 1)->flags & TF_SENT_START && !TITLED(a - 1)))
+	while (a > 0 && m->w0 - a < TITLE_MAX && same_clause(d, a - 1, m->w0) &&
+	       (TITLED(a - 1) || word_in(d, a - 1, small)) && !(word_tok(d, a - 1)->flags & TF_SENT_START && !TITLED(a - 1)))
 		a--;
 	while (a < m->w0 && !TITLED(a))
 		a++;
-	while (b < nw && same_clause(d, b, m->w1 - 1) && (TITLED(b) || word_in(d, b, small)))
+	while (b < nw && b - m->w1 < TITLE_MAX && same_clause(d, b, m->w1 - 1) && (TITLED(b) || word_in(d, b, small)))
 		b++;
 	while (b > m->w1 && !TITLED(b - 1))
 		b--;
-	/* a sentence in Title Case throughout is not a title in a sentence */
+	/* a sentence in Title Case throughout is not a title in a sentence:
+	 * a plain word outside the run is needed */
 	size_t s0, s1;
 	sentence_words(d, sent, &s0, &s1);
-	bool plain = false;
-	for (size_t k = s0; k < s1 && !plain; k++)
-		plain = (k < a || k >= b) && word_tok(d, k)->kind == TK_WORD && !TITLED(k) &&
-			!(word_tok(d, k)->flags & TF_ALLCAPS) && !word_in(d, k, small);
-	if (!plain)
+	size_t inside = 0;
+	for (size_t k = a; k < b; k++)
+		inside += plain_word(d, k);
+	if (plain_words(d, plains, sent) <= inside)
 		return false;
 	/* the reader is not a title: "You Idiot" */
 	for (size_t k = a; k < b; k++)
@@ -1090,9 +1135,10 @@ static bool in_title(const dctx *d, const cues *c, const match *m)
 							     "is", "isn't", "wasn't", "the", "season", NULL}))
 			break;
 	}
-#undef TITLED
 	return false;
 }
+#undef TITLED
+#undef TITLE_MAX
 
 /* A masked word must show its first letter and no more masks than
  * letters plus two ("f***", "sh*t", "c**t"): "*is*" is emphasis and
@@ -1321,6 +1367,36 @@ static int person_at(const dctx *d, const cues *c, const people *pp, size_t k, b
 		   : 0;
 }
 
+/* Whom sentence sent spoke of, for at_reader(): 1 the reader (a "you"
+ * word), -1 only someone else (he, they...), 0 nobody. The verdict of the
+ * last sentence asked is kept: every insult of a sentence asks it of the
+ * one before, and reading a long one for each made a message quadratic. */
+typedef struct {
+	uint32_t sent; /* the sentence *who is of; UINT32_MAX: none yet */
+	int who;
+} spoken;
+
+static int spoken_of(const dctx *d, spoken *prev, uint32_t sent)
+{
+	/* cues are matched only where a finding needs them: words */
+	static const char *const you[] = {"you", "u", "ya", "you're", "youre", "your", "ur", "y'all", "yall", NULL};
+	static const char *const third[] = {"he", "she", "they", "him", "her", "them", "he's", "she's", "they're",
+					    NULL};
+	if (prev->sent == sent)
+		return prev->who;
+	size_t p0, p1;
+	sentence_words(d, sent, &p0, &p1);
+	int who = 0;
+	for (size_t k = p0; k < p1 && who <= 0; k++)
+		if (word_in(d, k, you))
+			who = 1;
+		else if (word_in(d, k, third))
+			who = -1;
+	prev->sent = sent;
+	prev->who = who;
+	return who;
+}
+
 /* Is an insult aimed at the reader rather than at someone else? A person
  * in its words decides ("fuck you", "your lazy ass", "he is a fraud"),
  * then the possessive right before it ("your stupidity"), then what a
@@ -1330,7 +1406,7 @@ static int person_at(const dctx *d, const cues *c, const people *pp, size_t k, b
  * in its clause, then in its sentence, up to 16 words away ("idiots like
  * you", "that idiot Kevin"), then anyone in the sentence before; with
  * nobody around, the reader ("Morons!"). */
-static bool at_reader(const dctx *d, const cues *c, const match *m)
+static bool at_reader(const dctx *d, const cues *c, spoken *prev, const match *m)
 {
 	size_t w0, w1;
 	sentence_words(d, word_tok(d, m->w0)->sent, &w0, &w1);
@@ -1381,10 +1457,13 @@ static bool at_reader(const dctx *d, const cues *c, const match *m)
 		if (p)
 			return p > 0;
 	}
+	/* the clause around it, two words out at most on each side: only a
+	 * clause of the match and one word more is called, and walking a
+	 * long clause for every match made a clause of insults quadratic */
 	size_t c0 = m->w0, c1 = m->w1;
-	while (c0 > w0 && same_clause(d, c0 - 1, m->w0))
+	while (c0 > w0 && m->w0 - c0 < 2 && same_clause(d, c0 - 1, m->w0))
 		c0--;
-	while (c1 < w1 && same_clause(d, c1, m->w0))
+	while (c1 < w1 && c1 - m->w1 < 2 && same_clause(d, c1, m->w0))
 		c1++;
 	if (c1 - c0 - (m->w1 - m->w0) <= 1 && (c0 == w0 || c1 == w1) && w1 - w0 > c1 - c0)
 		return true;
@@ -1403,23 +1482,7 @@ static bool at_reader(const dctx *d, const cues *c, const match *m)
 	/* nobody in its sentence: whom the sentence before spoke of ("He
 	 * lost my bag. What a moron.", "You lost my bag. Morons!") */
 	uint32_t sent = word_tok(d, m->w0)->sent;
-	if (sent > 0) {
-		size_t p0, p1;
-		sentence_words(d, sent - 1, &p0, &p1);
-		/* cues are matched only where a finding needs them: words */
-		static const char *const you[] = {"you", "u", "ya", "you're", "youre", "your", "ur", "y'all", "yall",
-						  NULL};
-		static const char *const third[] = {"he", "she", "they", "him", "her", "them", "he's", "she's",
-						    "they're", NULL};
-		bool other = false;
-		for (size_t k = p0; k < p1; k++) {
-			if (word_in(d, k, you))
-				return true;
-			other = other || word_in(d, k, third);
-		}
-		return !other;
-	}
-	return true;
+	return sent == 0 || spoken_of(d, prev, sent - 1) >= 0;
 }
 
 void detect_derogatory(dctx *d)
@@ -1433,6 +1496,8 @@ void detect_derogatory(dctx *d)
 	finding *f = NULL;
 	size_t nf = 0, capf = 0;
 	int quoted = -1; /* all_quoted(), when first needed */
+	spoken prev = {UINT32_MAX, 0}; /* at_reader(): the sentence before an insult */
+	sent_memo titled = {UINT32_MAX, 0}, plains = {UINT32_MAX, 0}; /* in_name(), in_title() */
 	for (size_t i = 0; i < d->ms->n; i++) {
 		const match *m = &d->ms->m[i];
 		const lex_entry *e = entry_of(d, m);
@@ -1468,7 +1533,7 @@ void detect_derogatory(dctx *d)
 		if (e->label == c.ins && curse_word(d, m->w0) && m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) &&
 		    addressee(d, &c, m->w1 - 1) && word_in(d, m->w1, (const char *const[]){"up", "over", NULL}))
 			continue;
-		if (in_name(d, &c, m, describing) || in_title(d, &c, m) || ((m->flags & MF_OBF) && bad_mask(d, m)))
+		if (in_name(d, &c, &titled, m, describing) || in_title(d, &c, &plains, m) || ((m->flags & MF_OBF) && bad_mask(d, m)))
 			continue;
 		finding x = {i, e->label, NULL, e->sev};
 		if (e->label == c.ins && (e->flags & LF_TARGET)) {
@@ -1558,7 +1623,7 @@ void detect_derogatory(dctx *d)
 		tact_span *sp = msg_add_span(d->msg, f[j].label, e->id, f[j].sev, os, oe,
 					     f[j].msg ? f[j].msg : label_message(f[j].label));
 		if (f[j].label == c.ins)
-			sp->target = at_reader(d, &c, m) ? "reader" : "other";
+			sp->target = at_reader(d, &c, &prev, m) ? "reader" : "other";
 		tact_derog k = KIND(f[j].label);
 		if (k > worst)
 			worst = k;

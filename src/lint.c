@@ -100,6 +100,9 @@ static void check_narrowing(tact_engine *e, diag *d)
 	ntext nt = {0};
 	tokens ts = {0};
 	pcre2_match_data *md = pcre2_match_data_create(8, NULL);
+	/* the analysis's limits: without them a backtracking regex took
+	 * seconds for each example */
+	pcre2_match_context *mc = pattern_match_context();
 	for (size_t r = 0; r < m->nrx; r++) {
 		if (!m->rx[r].start && !m->rx[r].digit)
 			continue;
@@ -112,7 +115,11 @@ static void check_narrowing(tact_engine *e, diag *d)
 			normalize(&nt, text, strlen(text));
 			tokenize(&ts, &nt, text, strlen(text));
 			for (size_t from = 0; from <= nt.out.len;) {
-				if (pcre2_match(re, (PCRE2_SPTR)nt.out.ptr, nt.out.len, from, 0, md, NULL) < 0)
+				int rc = pcre2_match(re, (PCRE2_SPTR)nt.out.ptr, nt.out.len, from, 0, md, mc);
+				if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
+					diag_add(d, true, en->file, en->examples[k].line, 0,
+						 "entry '%s' hits the pattern match limit on this example", en->id);
+				if (rc < 0)
 					break;
 				size_t at = pcre2_get_ovector_pointer(md)[0], end = pcre2_get_ovector_pointer(md)[1];
 				bool digit = false;
@@ -134,6 +141,7 @@ static void check_narrowing(tact_engine *e, diag *d)
 		}
 		pcre2_code_free(re);
 	}
+	pcre2_match_context_free(mc);
 	pcre2_match_data_free(md);
 	ntext_free(&nt);
 	tokens_free(&ts);

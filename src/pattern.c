@@ -1682,6 +1682,7 @@ void match_scratch_free(match_scratch *s)
 		pcre2_match_context_free(s->mctx);
 	free(s->hot);
 	free(s->rx_next);
+	free(s->rx_dead);
 	free(s->seen);
 	free(s->cand);
 	free(s->sort);
@@ -2752,6 +2753,26 @@ static void sentence_text(mctx *c, size_t pos, size_t *a, size_t *b)
 	*b = c->text_b;
 }
 
+pcre2_match_context *pattern_match_context(void)
+{
+	pcre2_match_context *mc = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(mc, RX_MATCH_LIMIT);
+	pcre2_set_depth_limit(mc, RX_DEPTH_LIMIT);
+	pcre2_set_heap_limit(mc, RX_HEAP_LIMIT);
+	return mc;
+}
+
+/* rx hit a PCRE2 limit: the message notes its entry, and the regex is not
+ * tried again in this message. Its matches are missing either way, and a
+ * pattern that backtracks past the limit in one sentence usually does in
+ * the next: a megabyte of such sentences took half a minute. */
+static void regex_limit(mctx *c, const pregex *rx)
+{
+	if (!c->s->limit_entry)
+		c->s->limit_entry = c->lx->e[rx->entry].id;
+	c->s->rx_dead[rx - c->m->rx] = 1;
+}
+
 /* One match of rx in normalized text [from, end) that starts at or before
  * limit (PCRE2_UNSET: anywhere), into *ov: 1 found, 0 none, -1 a PCRE2
  * limit (the entry is noted). */
@@ -2760,18 +2781,14 @@ static int regex_once(mctx *c, const pregex *rx, size_t end, size_t from, size_t
 	match_scratch *s = c->s;
 	if (!s->md) {
 		s->md = pcre2_match_data_create(8, NULL);
-		s->mctx = pcre2_match_context_create(NULL);
-		pcre2_set_match_limit(s->mctx, RX_MATCH_LIMIT);
-		pcre2_set_depth_limit(s->mctx, RX_DEPTH_LIMIT);
-		pcre2_set_heap_limit(s->mctx, RX_HEAP_LIMIT);
+		s->mctx = pattern_match_context();
 		s->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
 		pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
 	}
 	bool jit;
 	const pcre2_code *code = regex_code(c->lx, rx, &jit);
 	if (!code) {
-		if (!s->limit_entry)
-			s->limit_entry = c->lx->e[rx->entry].id;
+		regex_limit(c, rx);
 		return -1;
 	}
 	pcre2_set_offset_limit(s->mctx, limit);
@@ -2782,8 +2799,7 @@ static int regex_once(mctx *c, const pregex *rx, size_t end, size_t from, size_t
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0) {
-		if (!s->limit_entry)
-			s->limit_entry = c->lx->e[rx->entry].id;
+		regex_limit(c, rx);
 		return -1;
 	}
 	PCRE2_SIZE *o = pcre2_get_ovector_pointer(s->md);
@@ -2998,7 +3014,7 @@ static void regexes_run(mctx *c, size_t pos, const token *t, bool ctx, uint32_t 
 				x = &m->rx[x->same];
 			if (m->entry_side[x->entry] == s->skip_side)
 				continue;
-			if (rx->digit && !sentence_digit(c))
+			if (s->rx_dead[r] || (rx->digit && !sentence_digit(c)))
 				continue;
 			if (t->sent != *last_sent) {
 				memset(s->rx_next, 0, m->nrx * sizeof *s->rx_next);
@@ -3026,9 +3042,13 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 	uint32_t last_rx_sent = UINT32_MAX;
 	if (s->nrx_next < m->nrx) {
 		free(s->rx_next);
+		free(s->rx_dead);
 		s->rx_next = xmalloc(m->nrx * sizeof *s->rx_next);
+		s->rx_dead = xmalloc(m->nrx);
 		s->nrx_next = m->nrx;
 	}
+	if (m->nrx)
+		memset(s->rx_dead, 0, m->nrx);
 	const int view = s->skip_side == SIDE_CUSTOMER;
 	for (size_t pos = 0; pos < ts->nw; pos++) {
 		token *t = &ts->t[ts->w[pos]];

@@ -194,6 +194,9 @@ typedef struct {
 				 yet, else where a `start` regex may next be
 				 tried (normalized offset) */
 	size_t nrx_next;
+	uint8_t *rx_dead;     /* per regex (nrx_next of them), in the current
+				 message: it hit a PCRE2 limit and is not tried
+				 again (each try could cost the limit again) */
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit;
@@ -228,6 +231,10 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 /* Does a word of the substring automaton occur in s[0..n), other than all
  * of s? */
 bool ac_inside(const acauto *ac, const char *s, size_t n);
+/* A match context with the limits every run of a lexicon regex gets
+ * (match, depth, heap), so that a pathological pattern fails instead of
+ * hanging; free with pcre2_match_context_free(). */
+pcre2_match_context *pattern_match_context(void);
 /* Compile one regex pattern "/.../flags" (no JIT yet), anchored at the
  * start offset when asked (entries with flag `start`). NULL with a message
  * and the offset of the problem on error. */

@@ -59,29 +59,50 @@ static void safe_str(buf *b, const char *s)
 	safe_text(b, s, strlen(s), false);
 }
 
-/* Position of byte off in the text: 1-based line and the offset where
- * that line starts. Sweeps from a cursor, since spans come sorted. */
+/* Position of byte off in the text: 1-based line, the offset where that
+ * line starts, the code points before off on it, and where the line ends
+ * once asked. Sweeps from a cursor, since spans come sorted: counted from
+ * the line's start for each span, a long line of many spans was
+ * quadratic. */
 typedef struct {
 	size_t off, line, line_start;
+	size_t cols;    /* code points in [line_start, off) */
+	size_t end;     /* line_end(), when end_known */
+	bool end_known;
 } cursor;
 
 static void seek(const tact_msg *m, cursor *c, size_t off)
 {
 	if (off < c->off)
-		*c = (cursor){0, 1, 0};
-	for (; c->off < off; c->off++)
-		if (m->text.ptr[c->off] == '\n') {
+		*c = (cursor){.line = 1};
+	for (; c->off < off; c->off++) {
+		unsigned char ch = (unsigned char)m->text.ptr[c->off];
+		if (ch == '\n') {
 			c->line++;
 			c->line_start = c->off + 1;
+			c->cols = 0;
+			c->end_known = false;
+		} else {
+			c->cols += (ch & 0xC0) != 0x80;
 		}
+	}
 }
 
-static size_t cp_count(const char *s, size_t n)
+/* The end of the line starting at ls: its newline or the text's end. */
+static size_t end_of_line(const tact_msg *m, size_t ls)
 {
-	size_t c = 0;
-	for (size_t i = 0; i < n; i++)
-		c += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return c;
+	const char *nl = memchr(m->text.ptr + ls, '\n', m->text.len - ls);
+	return nl ? (size_t)(nl - m->text.ptr) : m->text.len;
+}
+
+/* end_of_line() of the cursor's line, looked for once per line. */
+static size_t line_end(const tact_msg *m, cursor *c)
+{
+	if (!c->end_known) {
+		c->end = end_of_line(m, c->line_start);
+		c->end_known = true;
+	}
+	return c->end;
 }
 
 /* Snap a byte offset back to the start of its UTF-8 sequence. */
@@ -278,7 +299,7 @@ static void span_diag(tact_writer *w, const tact_msg *m, const tact_span *s, cur
 	const char *t = m->text.ptr;
 	seek(m, c, s->start);
 	size_t ls = c->line_start;
-	size_t col = cp_count(t + ls, s->start - ls) + 1;
+	size_t col = c->cols + 1;
 
 	location(w, m, c->line, col);
 	color(w, sev_color(s->severity));
@@ -326,8 +347,8 @@ static void span_diag(tact_writer *w, const tact_msg *m, const tact_span *s, cur
 	if (s->end > s->start && s->end <= m->text.len && t[s->end - 1] == '\n')
 		total_lines--;
 	for (;;) {
-		const char *nl = memchr(t + ls, '\n', m->text.len - ls);
-		size_t le = nl ? (size_t)(nl - t) : m->text.len;
+		size_t le = ls == c->line_start ? line_end(m, c) : end_of_line(m, ls);
+		bool nl = le < m->text.len;
 		size_t content_end = le > ls && t[le - 1] == '\r' ? le - 1 : le;
 		size_t a = MIN(pos, content_end), e = MIN(s->end, content_end);
 		source_line(w, m, s, lineno, ls, content_end, a, MAX(a, e), shown == 0, gw);
@@ -380,7 +401,7 @@ static void text_write(tact_writer *w, const tact_msg *m)
 		safe_str(b, m->warnings[i]);
 		buf_addc(b, '\n');
 	}
-	cursor c = {0, 1, 0};
+	cursor c = {.line = 1};
 	for (size_t i = 0; i < m->nspans; i++)
 		if (shown(&m->spans[i]) && in_text(m, &m->spans[i]))
 			span_diag(w, m, &m->spans[i], &c);

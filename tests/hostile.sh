@@ -109,6 +109,63 @@ check regex-backtracking-records "evil after" "$(jq -r .id "$tmp/out" | tr '\n' 
 check regex-backtracking-error 1 "$(jq -r 'select(.id=="evil") | .error' "$tmp/out" | grep -c 'match limit')"
 check regex-backtracking-next-analysed 1 "$(jq -r 'select(.id=="after") | .labels[]' "$tmp/out" | grep -c escalation.legal)"
 [ "$took" -lt 30 ] && ok || bad "regex-backtracking took ${took}s"
+# the same regex over the limit in each of 15,000 sentences (1 MB): tried until the first time only
+printf 'evil.regex escalation.legal high anchor=aaaa /aaaa (\\w+\\s?)*\\d/\n' >"$tmp/lex/evil.tact"
+python3 -c "import sys; sys.stdout.write(('aaaa ' + 'ab ' * 20 + 'a! ') * 15000)" >"$tmp/evil.txt"
+start=$(date +%s)
+run "$tact" -f text --lexicons "$tmp/lex" "$tmp/evil.txt" >"$tmp/out"; st=$?
+took=$(( $(date +%s) - start ))
+check regex-every-sentence-error 1 "$(jq -r .error "$tmp/out" | grep -c 'match limit')"
+plain && { [ "$took" -lt 10 ] && ok || bad "regex-every-sentence took ${took}s"; }
+# lint tries a `start` regex over its examples: with the analysis's limits
+mkdir -p "$tmp/lint"
+python3 -c "print('evil.start escalation.legal high start,anchor=aaaa /aaaa(?:\\\\s*\\\\w+)*\\\\d/'); print(('  - aaaa ' + 'ab ' * 25 + '!\\n') * 20, end='')" >"$tmp/lint/evil.tact"
+start=$(date +%s)
+run "$tact" lexicon lint "$tmp/lint" >"$tmp/out" 2>&1; st=$?
+took=$(( $(date +%s) - start ))
+check lint-regex-limit "2 20" "$st $(grep -c 'hits the pattern match limit' "$tmp/out")"
+plain && { [ "$took" -lt 5 ] && ok || bad "lint-regex-limit took ${took}s"; }
+
+# --- insults and threats in one sentence without a stop: the detectors look around each match -------
+if plain; then
+	python3 -c "import sys; sys.stdout.write('you idiot ' * 100000)" >"$tmp/ins1.txt"
+	python3 -c "import sys; sys.stdout.write('\"quoted idiot\" ' * 30000)" >"$tmp/ins2.txt"
+	python3 -c "import sys; sys.stdout.write('word ' * 20000 + '. ' + 'idiot ' * 20000)" >"$tmp/ins3.txt"
+	python3 -c "import sys; sys.stdout.write('FUCKlNG ' * 30000)" >"$tmp/ins4.txt"
+	python3 -c "import sys; sys.stdout.write('The Idiot Movie ' * 15000 + 'and then it broke.')" >"$tmp/ins5.txt"
+	python3 -c "import sys; sys.stdout.write('I will post this on twitter ' * 70000)" >"$tmp/ins6.txt"
+	for i in 1 2 3 4 5 6; do
+		start=$(date +%s)
+		run "$tact" -f text "$tmp/ins$i.txt" >"$tmp/out"; st=$?
+		took=$(( $(date +%s) - start ))
+		check "insults-$i-status" 0 "$st"
+		[ "$took" -lt 15 ] && ok || bad "insults-$i took ${took}s"
+	done
+	# the text format shows each span on its line: one line of 100,000
+	start=$(date +%s)
+	run "$tact" -f text --format text "$tmp/ins1.txt" >"$tmp/out"; st=$?
+	took=$(( $(date +%s) - start ))
+	check insults-text-format-status 0 "$st"
+	[ "$took" -lt 15 ] && ok || bad "insults-text-format took ${took}s"
+fi
+
+# --- an agent reply full of typos: hunspell suggests for the first few only --------------------------
+if plain && [ -f /usr/share/hunspell/en_US.dic ]; then
+	python3 - "$tmp/typos.txt" <<'PY'
+import sys
+# 2000 dictionary words with a letter dropped, among as many known words
+words = [l.split("/")[0].strip() for l in open("/usr/share/hunspell/en_US.dic", encoding="latin-1")][1:]
+words = [w for w in words if w.isalpha() and w.islower() and 7 <= len(w) <= 10][::20][:2000]
+open(sys.argv[1], "w").write("Thank you. " + " ".join(w[:3] + w[4:] + " the" for w in words) + ".")
+PY
+	start=$(date +%s)
+	run "$tact" -f text --role agent --spell "$tmp/typos.txt" >"$tmp/out"; st=$?
+	took=$(( $(date +%s) - start ))
+	check typos-status 0 "$st"
+	check typos-suggested 16 "$(jq '[.spans[] | select(.suggestions)] | length' "$tmp/out")"
+	[ "$(jq '[.spans[] | select(.label=="spelling")] | length' "$tmp/out")" -gt 1000 ] && ok || bad "typos: too few reported"
+	[ "$took" -lt 15 ] && ok || bad "typos took ${took}s"
+fi
 
 # --- one unpunctuated sentence holding thousands of matches: time linear in it --------------------
 python3 -c "print('{\"id\":\"long\",\"role\":\"customer\",\"text\":\"' + 'you idiot ' * 60000 + '\"}')" >"$tmp/sentence.jsonl"

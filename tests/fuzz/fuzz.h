@@ -52,8 +52,28 @@ static inline void check_record(const tact_msg *m)
 	}
 }
 
+/* Every output format, each with the options that reach the most of its
+ * code: a writer keeps nothing of the config, so one config serves all. */
+static const char *const fuzz_formats[] = {"jsonl", "text", "tsv", "summary", "html"};
+#define FUZZ_NFORMATS (sizeof fuzz_formats / sizeof fuzz_formats[0])
+
+static inline bool fuzz_writers_new(tact_config *cfg, FILE *out, tact_writer **w)
+{
+	tact_config_set(cfg, "color", "always", NULL);
+	for (size_t i = 0; i < FUZZ_NFORMATS; i++) {
+		tact_config_set(cfg, "format", fuzz_formats[i], NULL);
+		/* the summary after the diagnostics only where it goes to out:
+		 * with the other formats it goes to standard error */
+		tact_config_set(cfg, "summary", !strcmp(fuzz_formats[i], "text") ? "yes" : "no", NULL);
+		if (tact_writer_new(cfg, out, false, &w[i], NULL) != TACT_OK)
+			return false;
+	}
+	return true;
+}
+
 /* Read data with the given input format (NULL: auto), analyse and write
- * every record as JSON lines to /dev/null. Returns the record count. */
+ * every record in every output format to /dev/null. Returns the record
+ * count. */
 static inline size_t fuzz_pipeline(const char *format, const unsigned char *data, size_t size, bool analyse)
 {
 	static FILE *devnull;
@@ -69,12 +89,12 @@ static inline size_t fuzz_pipeline(const char *format, const unsigned char *data
 		tact_config_set(cfg, "input-format", format, NULL);
 	tact_config_set(cfg, "max-message-bytes", "64k", NULL);
 	tact_config_set(cfg, "text", "yes", NULL);
+	tact_config_set(cfg, "own-text", "yes", NULL);
 	tact_reader *rd = NULL;
-	tact_writer *w = NULL;
+	tact_writer *w[FUZZ_NFORMATS] = {0};
 	size_t n = 0;
 	tact_analyzer *an = analyse ? tact_analyzer_new(fuzz_engine()) : NULL;
-	if (tact_reader_new(cfg, f, "fuzz", &rd, NULL) == TACT_OK &&
-	    tact_writer_new(cfg, devnull, false, &w, NULL) == TACT_OK) {
+	if (tact_reader_new(cfg, f, "fuzz", &rd, NULL) == TACT_OK && fuzz_writers_new(cfg, devnull, w)) {
 		tact_msg *m = tact_msg_new();
 		tact_session *sess = tact_session_new();
 		for (;;) {
@@ -94,14 +114,17 @@ static inline size_t fuzz_pipeline(const char *format, const unsigned char *data
 				tact_msg_decode(m);
 			tact_session_add(sess, m);
 			check_record(m);
-			tact_writer_write(w, m);
+			for (size_t i = 0; i < FUZZ_NFORMATS; i++)
+				tact_writer_write(w[i], m);
 			FUZZ_CHECK(n < 10000000);
 		}
-		tact_writer_finish(w);
+		for (size_t i = 0; i < FUZZ_NFORMATS; i++)
+			tact_writer_finish(w[i]);
 		tact_session_free(sess);
 		tact_msg_free(m);
 	}
-	tact_writer_free(w);
+	for (size_t i = 0; i < FUZZ_NFORMATS; i++)
+		tact_writer_free(w[i]);
 	tact_reader_free(rd);
 	tact_analyzer_free(an);
 	tact_config_free(cfg);
