@@ -394,7 +394,9 @@ const char *tact_msg_attachment(const tact_msg *msg, size_t i);
  * regions are spans too. One finding per label and words: a span wholly
  * inside another span of its label that is at least as severe is left out
  * (of several rules on the same words, the most severe one's span stays).
- * tact_msg_span() returns NULL when @p i is out of range.
+ * At most 10,000 spans, and after them the first span of each label with
+ * none among them (a warning says so; labels, levels and scores count
+ * all). tact_msg_span() returns NULL when @p i is out of range.
  * @since 0.1 */
 size_t tact_msg_span_count(const tact_msg *msg);
 const tact_span *tact_msg_span(const tact_msg *msg, size_t i);

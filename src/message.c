@@ -293,6 +293,30 @@ static void merge_contained(tact_msg *m)
 	qsort(m->spans, m->nspans, sizeof *m->spans, span_cmp);
 }
 
+/* A message of a million insults would be one record of hundreds of
+ * megabytes: keep the first MSG_MAX_SPANS spans, and the first span of
+ * each label with none among them, so that every label keeps its evidence.
+ * Labels, levels and scores were made from them all. */
+static void cap_spans(tact_msg *m)
+{
+	bool shown[64] = {false}; /* by index in m->labels (fewer than 64) */
+	size_t k = 0;
+	for (size_t i = 0; i < m->nspans; i++) {
+		const char *l = m->spans[i].label;
+		size_t j = 0;
+		while (j < m->nlabels && j < ARRAY_LEN(shown) && m->labels[j] != l && strcmp(m->labels[j], l))
+			j++;
+		bool first = j < m->nlabels && j < ARRAY_LEN(shown) && !shown[j];
+		if (j < m->nlabels && j < ARRAY_LEN(shown))
+			shown[j] = true;
+		if (i < MSG_MAX_SPANS || first)
+			m->spans[k++] = m->spans[i];
+	}
+	tact_msg_add_warning(m, "%zu spans found; the first %d are listed, and the first of each label after them",
+			     m->nspans, MSG_MAX_SPANS);
+	m->nspans = k;
+}
+
 void msg_finish(tact_msg *m, bool merge)
 {
 	for (size_t i = 0; i < m->nregions; i++) {
@@ -320,6 +344,8 @@ void msg_finish(tact_msg *m, bool merge)
 		if (!k || strcmp(m->labels[k - 1], m->labels[i]))
 			m->labels[k++] = m->labels[i];
 	m->nlabels = k;
+	if (m->nspans > MSG_MAX_SPANS)
+		cap_spans(m);
 	m->analyzed = true;
 }
 

@@ -74,7 +74,10 @@ bool msg_in_region(const tact_msg *msg, size_t start, size_t end);
 void msg_set_text_sanitized(tact_msg *msg, const char *s, size_t n);
 /* After analysis: add region spans, sort spans, with merge leave out a
  * span wholly inside another of its label that is at least as severe,
- * fill code-point and UTF-16 offsets, build the sorted label list. */
+ * fill code-point and UTF-16 offsets, build the sorted label list; beyond
+ * MSG_MAX_SPANS spans, keep those and the first of each other label, with
+ * a warning. */
+#define MSG_MAX_SPANS 10000
 void msg_finish(tact_msg *msg, bool merge);
 
 #endif

@@ -121,6 +121,11 @@ printf '10:02 AM - John Smith (Customer): where is my order\n2024-06-03 10:03:11
 status transcript-chat-run 0 "$tact" "$tmp/chat2.txt"
 check transcript-chat-roles "customer agent" "$(jq -r .role "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
 check transcript-chat-speakers "John Smith (Customer)|Live Chat Agent" "$(jq -r .from "$tmp/out" | paste -sd'|')"
+# a record lists at most 10,000 spans, and the first of each label after them
+python3 -c "print('you idiot. ' * 10005 + 'I will sue you.')" >"$tmp/manyspans.txt"
+status many-spans-run 0 "$tact" -f text "$tmp/manyspans.txt"
+check many-spans-count "10001 escalation.legal" "$(jq -r '"\(.spans | length) \(.spans[-1].label)"' "$tmp/out")"
+check many-spans-warning 1 "$(jq -r '.warnings[]' "$tmp/out" | grep -c '^10006 spans found; the first 10000 are listed')"
 # the company's desk named as one: "Customer Service", "Support Team"
 printf 'Customer: my order is late\nCustomer Service: sorry, checking now\nSupport Team: found it\n' >"$tmp/desk.txt"
 status transcript-desk-run 0 "$tact" "$tmp/desk.txt"
