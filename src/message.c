@@ -299,15 +299,14 @@ static void merge_contained(tact_msg *m)
  * Labels, levels and scores were made from them all. */
 static void cap_spans(tact_msg *m)
 {
-	bool shown[64] = {false}; /* by index in m->labels (fewer than 64) */
-	size_t k = 0;
+	bool shown[64] = {false}; /* by index in m->labels (the taxonomy has fewer) */
+	size_t nl = MIN(m->nlabels, ARRAY_LEN(shown)), k = 0;
 	for (size_t i = 0; i < m->nspans; i++) {
-		const char *l = m->spans[i].label;
-		size_t j = 0;
-		while (j < m->nlabels && j < ARRAY_LEN(shown) && m->labels[j] != l && strcmp(m->labels[j], l))
+		size_t j = 0; /* the span's label in m->labels; nl for regions and spelling */
+		while (j < nl && strcmp(m->labels[j], m->spans[i].label))
 			j++;
-		bool first = j < m->nlabels && j < ARRAY_LEN(shown) && !shown[j];
-		if (j < m->nlabels && j < ARRAY_LEN(shown))
+		bool first = j < nl && !shown[j];
+		if (j < nl)
 			shown[j] = true;
 		if (i < MSG_MAX_SPANS || first)
 			m->spans[k++] = m->spans[i];

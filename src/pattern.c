@@ -2530,10 +2530,10 @@ static void undoubled(const vocab *v, const char *s, size_t n, token *t)
 	}
 }
 
-/* An @ that stands for an "a" at the start of a word reads as a handle
- * ("you @sshole", "kiss my @ss"): the handle is read as that word too when
- * it is a word of an obfuscation entry, and only then (a real @name is
- * none). */
+/* An @ that stands for an "a" at the start of a word of four bytes or more
+ * reads as a handle ("you @sshole", "an @ssclown"): the handle is read as
+ * that word too when it is a word of an obfuscation entry, and only then (a
+ * real @name is none). */
 static void at_for_a(const matcher *m, const vocab *v, const char *s, size_t n, token *t)
 {
 	char w[16];
