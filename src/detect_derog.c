@@ -152,7 +152,7 @@ static const char *const auxiliaries[] = {
 /* Words that open a sentence with a capital and are no name ("Sorry",
  * "Honestly"), for is_name(). */
 static const char *const openers[] = {
-		"sorry", "thanks", "thank", "please", "well", "so", "yes", "no", "oh", "hey", "hi", "hello", "maybe",
+	"sorry", "thanks", "thank", "please", "well", "so", "yes", "no", "oh", "hey", "hi", "hello", "maybe",
 	"honestly", "seriously", "really", "ok", "okay", "lol", "wow", "yeah", "yep", "nope", "sure", "also",
 	"but", "and", "because", "then", "now", "why", "how", "what", "when", "where", "who", "if", "perhaps",
 	"surely", "clearly", "obviously", "apparently", "anyway", "still", "just", "even", "only", NULL};
