@@ -853,7 +853,9 @@ static bool curse_on(const dctx *d, const cues *c, const match *m)
 	static const char *const opener[] = {"and", "so", "oh", "well", "lol", "lmao", "just", "then", "now", "also",
 					     "seriously", "honestly", "ok", "okay", "yeah", "nah", "say", "said", NULL};
 	size_t nw = d->ts->nw;
-	if (m->w1 != m->w0 + 1 || m->w1 >= nw || !same_clause(d, m->w0, m->w1) || !curse_word(d, m->w0))
+	const token *t = word_tok(d, m->w0); /* one word, or one run read as a word ("f.u.c.k") */
+	bool one = m->w1 == m->w0 + 1 || (t->alt >= 0 && d->ts->t[t->alt].next == m->w1);
+	if (!one || m->w1 >= nw || !same_clause(d, m->w0, m->w1) || !curse_word(d, m->w0))
 		return false;
 	for (size_t k = m->w0; k > 0 && same_clause(d, k - 1, m->w0); k--) {
 		bool say = k < m->w0 && word_in(d, k, (const char *const[]){"say", "said", NULL});

@@ -131,6 +131,8 @@ static const struct {
 	/* a word split by a space: the second half a word no lexicon knows */
 	{__LINE__, "you are an id iot", TACT_DEROG_INSULT, "id iot"},
 	{__LINE__, "Fu ck you too", TACT_DEROG_INSULT, "Fu ck you"},
+	{__LINE__, "Fu ck them", TACT_DEROG_INSULT, "Fu ck"}, /* a curse read through the run keeps its target */
+	{__LINE__, "f.u.c.k them", TACT_DEROG_INSULT, "f.u.c.k"},
 	{__LINE__, "such a bi tch", TACT_DEROG_INSULT, "bi tch"},
 	{__LINE__, "the pen is mightier than the sword", TACT_DEROG_NONE, NULL},
 	{__LINE__, "my friend Cu Nt is here", TACT_DEROG_NONE, NULL}, /* a name */
