@@ -508,6 +508,18 @@ static bool covered_by(const dctx *d, const match *m, const char *lab)
 	return false;
 }
 
+/* Does a counted match of label lab share words with m? */
+static bool overlaps(const dctx *d, const match *m, const char *lab)
+{
+	size_t at = (size_t)(m - d->ms->m);
+	for (size_t i = at > 64 ? at - 64 : 0; i < MIN(d->ms->n, at + 65); i++) {
+		const match *o = &d->ms->m[i];
+		if (o != m && counted(o) && entry_of(d, o)->label == lab && o->w0 < m->w1 && m->w0 < o->w1)
+			return true;
+	}
+	return false;
+}
+
 /* Signals that can be the consequence of an ultimatum: moves the author
  * threatens, not repeat contact, shouting or another ultimatum. */
 static bool consequence_label(const char *l)
@@ -586,7 +598,8 @@ static void ultimatums(dctx *d, const uint8_t *conseq)
 void detect_customer(dctx *d)
 {
 	uint8_t *conseq = xcalloc(d->ts->nsent + 1, 1);
-	const char *reg = label_intern("escalation.regulator", 20);
+	const char *reg = label_intern("escalation.regulator", 20), *rep = label_intern("escalation.repeat", 17),
+		   *chb = label_intern("escalation.chargeback", 21);
 	bool praise_msg = praise_message(d, false);
 	praise_memo praised = {UINT32_MAX, false};
 	for (size_t i = 0; i < d->ms->n; i++) {
@@ -622,6 +635,12 @@ void detect_customer(dctx *d)
 		/* "escalate this to the ombudsman" goes to a regulator, not up the line */
 		if (!strcmp(e->label, "escalation.manager") && m->w1 < d->ts->nw &&
 		    word_in(d, word_tok(d, m->w1), (const char *const[]){"to", NULL}) && covered_by(d, m, reg))
+			continue;
+		/* words that are a move to a regulator or a card issuer are not
+		 * also contact with the company again ("I have lodged a
+		 * complaint with the Financial Ombudsman", "I raised a dispute
+		 * with Visa") */
+		if (e->label == rep && (overlaps(d, m, reg) || overlaps(d, m, chb)))
 			continue;
 		if (!strcmp(e->label, "escalation.threat"))
 			sev = TACT_SEV_CRITICAL; /* harm to people is always critical */

@@ -3,12 +3,18 @@
 see agent.md): the apology class (confusion matrix, per-class P/R/F1 and
 macro-F1 over sincere, canned, conditional, none) and per-label precision
 and recall for the flags and recovery elements.
-Usage: agent.py [-v] [FILE]   (-v lists the errors; FILE defaults to
-agent.jsonl, e.g. agent-holdout.jsonl for the held-out set)"""
+Usage: agent.py [-v] [FILE [SET]]   (-v lists the errors; FILE defaults to
+agent.jsonl, e.g. agent-holdout.jsonl for the held-out set)
+
+A FILE ending in .tsv holds labels of real replies whose text is read in
+place from ../shared/corpus-ext (agent-real.tsv: company tweets of the twcs
+sample, agent-real.md); SET keeps the rows of one of its sets (dev, test).
+Its test set is blind: -v on it exits."""
 import sys
 
-from common import HERE, label_table, prf, read_jsonl, run_tact
+from common import HERE, label_table, prf, read_jsonl, read_real, run_tact
 
+BLIND = ("test",)
 CLASSES = ["sincere", "canned", "conditional", "none"]
 LABELS = ["agent.argumentative", "agent.blame", "agent.policy", "agent.deflect", "recovery.ownership",
           "recovery.action", "recovery.compensation", "recovery.follow_up", "recovery.prevention",
@@ -19,8 +25,16 @@ def main():
     verbose = "-v" in sys.argv
     files = [a for a in sys.argv[1:] if a != "-v"]
     path = files[0] if files else HERE + "/agent.jsonl"
-    gold = read_jsonl(path)
-    print("%s" % path)
+    want = files[1] if len(files) > 1 else None
+    if path.endswith(".tsv"):
+        if verbose and want in BLIND + (None,):
+            sys.exit("agent.py: -v would show a blind set's errors; name a set that is not %s" % ", ".join(BLIND))
+        gold = read_real(path, want, ("apology", "labels"), "agent")
+        if gold is None:
+            return
+    else:
+        gold = read_jsonl(path)
+    print("%s%s" % (path, " (%s)" % want if want else ""))
     out = run_tact(gold, role="agent")
     print("apology class (n=%d): rows gold, columns predicted" % len(gold))
     print("%-12s" % "" + "".join("%12s" % c for c in CLASSES))
@@ -33,10 +47,11 @@ def main():
         fp = sum(1 for r, o in zip(gold, out) if r["apology"] != c and o["apology"] == c)
         fn = sum(1 for r, o in zip(gold, out) if r["apology"] == c and o["apology"] != c)
         p, r, f = prf(tp, fp, fn)
-        f1s.append(f)
+        if tp + fp + fn:  # a class neither in the set nor predicted has no F1 to average
+            f1s.append(f)
         print("  %-12s P %.3f R %.3f F1 %.3f" % (c, p, r, f))
     acc = sum(1 for r, o in zip(gold, out) if r["apology"] == o["apology"]) / len(gold)
-    print("apology macro-F1 %.3f, accuracy %.3f\n" % (sum(f1s) / len(f1s), acc))
+    print("apology macro-F1 %.3f over %d classes, accuracy %.3f\n" % (sum(f1s) / max(len(f1s), 1), len(f1s), acc))
     g = [set(l for l in r["labels"] if l in LABELS) for r in gold]
     p = [set(l for l in o["labels"] if l in LABELS) for o in out]
     label_table(g, p, LABELS, "agent labels")
@@ -47,7 +62,8 @@ def main():
             k[0] += r["apology"] == o["apology"] and set(r["labels"]) == set(
                 l for l in o["labels"] if l in LABELS or l.startswith("apology."))
             k[1] += 1
-    print("hard cases, share fully right (class and labels):")
+    if kinds:
+        print("hard cases, share fully right (class and labels):")
     for k in sorted(kinds):
         print("  %-24s %3d/%-3d" % (k, kinds[k][0], kinds[k][1]))
     if verbose:

@@ -81,6 +81,29 @@ def read_labels(name, want, set_col, texts):
     return rows
 
 
+def read_real(path, want, fields, role):
+    """Gold records of a labels file for real messages (read_labels: id,
+    set, then the named fields), each record's text read in place from
+    ../shared/corpus-ext by its id's prefix: twcs: (the tweets of the role,
+    company ones for agents), cfpb:. A field named labels is a list
+    (comma-separated, '-' for none). Keeps the rows of set want (all when
+    None). None when ../shared is absent."""
+    twcs = corpus("twcs-customer-support-on-twitter-sample/twcs_head_sample.jsonl")
+    cfpb = corpus("cfpb-consumer-complaints-sample/complaints_sample_narratives.jsonl")
+    if not twcs or not cfpb:
+        return None
+    side = "company" if role == "agent" else role
+    text = {"twcs:%s" % r["id"]: r["text"] for r in read_jsonl(twcs) if r["label"] == side}
+    text.update({"cfpb:%s" % r["id"]: r["text"] for r in read_jsonl(cfpb)})
+    gold = []
+    for row in read_labels(os.path.abspath(path), [want] if want else ["dev", "test"], 1, text):
+        r = {"id": row[0], "set": row[1], "role": role, "text": text[row[0]], "hard": None}
+        for k, v in zip(fields, row[2:]):
+            r[k] = ([] if v == "-" else v.split(",")) if k == "labels" else v
+        gold.append(r)
+    return gold
+
+
 def prf(tp, fp, fn):
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0

@@ -2,14 +2,19 @@
 """Customer-side evaluation on tests/eval/escalation.jsonl (our own labelled
 set, see escalation.md): per-label precision and recall, the escalation
 level and derogatory kind, and accuracy on each kind of hard case.
-Usage: escalation.py [-v] [-c] [FILE]
+Usage: escalation.py [-v] [-c] [FILE [SET]]
   -v    list the errors
   -c    also print the level confusion table (gold rows, tact columns)
-  FILE  another set in the same format, e.g. escalation-holdout.jsonl"""
+  FILE  another set in the same format, e.g. escalation-holdout.jsonl; or
+        labels of real messages read in place from ../shared/corpus-ext
+        (escalation-real.tsv, escalation-real.md), SET one of its sets
+        (dev, test); its test set is blind: -v on it exits"""
 import os
 import sys
 
-from common import HERE, label_table, read_jsonl, run_tact
+from common import HERE, label_table, read_jsonl, read_real, run_tact
+
+BLIND = ("test",)
 
 LABELS = ["escalation.cancel", "escalation.legal", "escalation.regulator", "escalation.public",
           "escalation.manager", "escalation.repeat", "escalation.chargeback", "escalation.ultimatum",
@@ -23,11 +28,19 @@ def main():
     path = files[0] if files else HERE + "/escalation.jsonl"
     if not os.path.exists(path) and os.path.exists(os.path.join(HERE, path)):
         path = os.path.join(HERE, path)
-    gold = read_jsonl(path)
+    want = files[1] if len(files) > 1 else None
+    if path.endswith(".tsv"):
+        if verbose and want in BLIND + (None,):
+            sys.exit("escalation.py: -v would show a blind set's errors; name a set that is not %s" % ", ".join(BLIND))
+        gold = read_real(path, want, ("level", "derogatory", "labels"), "customer")
+        if gold is None:
+            return
+    else:
+        gold = read_jsonl(path)
     out = run_tact(gold, role="customer")
     g = [set(r["labels"]) for r in gold]
     p = [set(l for l in o["labels"] if l in LABELS) for o in out]
-    res = label_table(g, p, LABELS, "%s (n=%d)" % (os.path.basename(path).replace(".jsonl", ""), len(gold)))
+    res = label_table(g, p, LABELS, "%s%s (n=%d)" % (os.path.basename(path).rsplit(".", 1)[0], " " + want if want else "", len(gold)))
     # over the labels the set has or tact predicts: a label absent from both
     # has no F1 to average (the holdout has no identity slur, say)
     seen = [l for l in res if any(l in a or l in b for a, b in zip(g, p))]
@@ -57,7 +70,8 @@ def main():
             k = kinds.setdefault(r["hard"], [0, 0])
             k[0] += a == b
             k[1] += 1
-    print("hard cases, share with exactly the gold labels:")
+    if kinds:
+        print("hard cases, share with exactly the gold labels:")
     for k in sorted(kinds):
         print("  %-20s %3d/%-3d %.2f" % (k, kinds[k][0], kinds[k][1], kinds[k][0] / kinds[k][1]))
     if verbose:

@@ -163,6 +163,15 @@ static const struct {
 	{__LINE__, "I'll escalate this to the ombudsman", "escalation.manager", false},
 	{__LINE__, "I'll escalate this to the ombudsman", "escalation.regulator", true},
 	{__LINE__, "please escalate this to your manager and the ombudsman", "escalation.manager", true},
+	/* an earlier contact told in the story is repeat contact; one with a
+	 * regulator or a card issuer is that move alone */
+	{__LINE__, "I called customer service and they were no help at all.", "escalation.repeat", true},
+	{__LINE__, "I disputed this account with Experian and nothing changed.", "escalation.repeat", true},
+	{__LINE__, "I have contacted the state insurance commissioner about these charges.", "escalation.repeat", false},
+	{__LINE__, "I have contacted the state insurance commissioner about these charges.", "escalation.regulator", true},
+	{__LINE__, "I have raised a formal dispute with Visa for the transaction.", "escalation.repeat", false},
+	{__LINE__, "This is my fourth complaint and I'm filing it with CISAS now.", "escalation.repeat", true},
+	{__LINE__, "I called my bank to report the card stolen.", "escalation.repeat", false},
 	/* a threat of harm */
 	{__LINE__, "I will slit your throat if you come back", "escalation.threat", true},
 	{__LINE__, "Someone is going to get hurt if you don't fix that loose railing.", "escalation.threat", false},
