@@ -280,7 +280,9 @@ static bool others_move(const dctx *d, const match *m, bool legal)
 	static const char *const light[] = {"have", "has", "had", "just", "already", "then", "also", "now", "simply",
 					    "was", "were", "is", "are", "be", "been", "being", "get", "got", "will",
 					    "would", "can", "could", "may", "might", "should", "must", "did", "do",
-					    "does", "never", "even", "still", "'ve", "'ll", "'d", NULL};
+					    "does", "never", "even", "still", "'ve", "'ll", "'d",
+					    "where", /* for "were": "they where canceling my policy" */
+					    NULL};
 	static const char *const passive[] = {"been", "being", "get", "got", NULL};
 	static const char *const others[] = {"you", "they", "he", "she", "u", "ya", "y'all", "someone",
 					     "somebody", "who", "which", "company", "bank", "lender", "creditor",

@@ -172,6 +172,7 @@ static const struct {
 	{__LINE__, "I have raised a formal dispute with Visa for the transaction.", "escalation.repeat", false},
 	{__LINE__, "This is my fourth complaint and I'm filing it with CISAS now.", "escalation.repeat", true},
 	{__LINE__, "I called my bank to report the card stolen.", "escalation.repeat", false},
+	{__LINE__, "Company sent me a letter they where canceling my policy.", "escalation.cancel", false},
 	/* a threat of harm */
 	{__LINE__, "I will slit your throat if you come back", "escalation.threat", true},
 	{__LINE__, "Someone is going to get hurt if you don't fix that loose railing.", "escalation.threat", false},
