@@ -104,6 +104,26 @@ static bool asks_why(const dctx *d, uint32_t sent)
 	return false;
 }
 
+/* Is run [a, b] of capital words speech, not a heading, a code or a
+ * record ("ATTENTION : EXPERIAN DISPUTE DEPARTMENT", "CR PAYEE ACCT",
+ * "SOC SEC # XXXX DOB")? It holds a function word, or its sentence
+ * ends in '!' ("WORST SERVICE EVER!"). */
+static bool run_spoken(const dctx *d, size_t a, size_t b)
+{
+	static const char *const fw[] = {"the", "a", "an", "to", "of", "and", "or", "in", "on", "for", "with", "at",
+		"by", "from", "is", "are", "was", "were", "be", "been", "i", "me", "my", "you", "your", "we", "our",
+		"they", "their", "it", "this", "that", "not", "no", "have", "has", "had", "do", "did", "will", "can",
+		"me", "what", "why", "how", NULL};
+	for (size_t w = a; w <= b; w++)
+		if (word_in(d, word_tok(d, w), fw))
+			return true;
+	uint32_t sent = word_tok(d, b)->sent;
+	for (size_t k = d->ts->w[b]; k < d->ts->n && d->ts->t[k].sent == sent; k++)
+		if (d->ts->t[k].kind == TK_PUNCT && d->nt->out.ptr[d->ts->t[k].ns] == '!')
+			return true;
+	return false;
+}
+
 static void shouting(dctx *d)
 {
 	size_t nw = d->ts->nw;
@@ -167,7 +187,7 @@ static void shouting(dctx *d)
 		/* a list of codes ("MI, OH, KY, IA") is not shouting, nor is a
 		 * happy sentence in capitals ("THANK YOU, YOU ARE A STAR") */
 		if (((words >= 3 && caps >= 10) || (mostly && words >= 2)) && longw >= 2 &&
-		    !happy_sentence(d, word_tok(d, i)->sent) && (mostly || !run_repeated(d, i, last))) {
+		    !happy_sentence(d, word_tok(d, i)->sent) && (mostly || (!run_repeated(d, i, last) && run_spoken(d, i, last)))) {
 			const token *a = word_tok(d, i), *b = word_tok(d, last);
 			msg_add_span(d->msg, "escalation.shouting", "shout.caps", TACT_SEV_MEDIUM, a->os, b->oe,
 				     "shouting: sustained capitals");

@@ -86,6 +86,12 @@ static const struct {
 		   "FINANCIAL SOLUTIONS conferred to the major credit bureaus for me.",
 	 "escalation.shouting", false},
 	{__LINE__, "STOP CALLING ME. STOP CALLING ME.", "escalation.shouting", true},
+	/* headings, codes and records in capitals are not speech */
+	{__LINE__, "They never answered. ATTENTION : EXPERIAN DISPUTE DEPARTMENT. Please remove the account.",
+	 "escalation.shouting", false},
+	{__LINE__, "My details: SOC SEC # XXXX DOB XX/XX/XXXX ADDRESS on file. They ignore me.", "escalation.shouting",
+	 false},
+	{__LINE__, "Delivered to the wrong house. WORST DELIVERY SERVICE EVER!", "escalation.shouting", true},
 	/* going to court as the author's intent, not as a past step */
 	{__LINE__, "I recorded everything i will go to court.", "escalation.legal", true},
 	{__LINE__, "I was forced at great expense to go to court to stop the eviction.", "escalation.legal", false},
