@@ -670,7 +670,7 @@ static size_t spelling_form(const char *s, size_t n, char *out, size_t cap)
 /* Spelling of the agent's own words: not URLs, e-mail addresses, numbers,
  * codes (digits, capitals, symbols), names (capitalised mid-sentence),
  * quoted text, quoted messages or signatures, compound prefixes ("pre-"),
- * hashtags, chat shorthand and words the lexicons accept (cue.spelling),
+ * hashtags, an agent's initials after a caret ("^ag"), chat shorthand and words the lexicons accept (cue.spelling),
  * British spellings, a letter drawn out on purpose
  * ("sooo", "noooo"); and not a reply that is mostly not English (more than
  * half its words unknown, words with accented letters counted though never
@@ -700,8 +700,8 @@ static void spelling(dctx *d)
 			continue;
 		if (t->oe < d->msg->text.len && text[t->oe] == '-' && t->oe - t->os <= 5)
 			continue; /* the prefix of a compound: "pre-authorisation" */
-		if (t->os > 0 && text[t->os - 1] == '#')
-			continue; /* a hashtag: "#smilesfromustoyou" */
+		if (t->os > 0 && (text[t->os - 1] == '#' || text[t->os - 1] == '^'))
+			continue; /* a hashtag: "#smilesfromustoyou"; a tweet's initials: "^ag" */
 		if (vocab_flags(&d->eng->voc, t->id) & VF_SPELLED)
 			continue; /* chat shorthand, service words (cue.spelling) */
 		checked++;

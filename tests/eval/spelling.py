@@ -41,6 +41,7 @@ CASES = [
     ("Hola Ana, lo sentimos. Por favor revisa el enlace con la informaci\u00f3n de tu pedido y si tienes "
      "m\u00e1s preguntas escr\u00edbenos.", []),                # another language: not judged
     ("Have a great trip! #travelgoals #smilesfromustoyou Your refnd is on its way.", ["refnd"]),  # hashtags
+    ("Please bring a secondary form of ID to the branch, the adress is below. ^ag", ["adress"]),  # tweet initials
     ("Sory for the delai, we hav fixd your acount and refundd the paymnt today.",
      ["Sory", "delai", "hav", "fixd", "acount", "refundd", "paymnt"]),  # a sloppy draft is still checked
     ("Hi Jos\u00e9, I've refunded the payment and the confirmaton is in your inbox.", ["confirmaton"]),  # accented name
