@@ -63,7 +63,8 @@ def wanted_sets(prog, sets, blind):
 
 def read_labels(name, want, set_col, texts):
     """The rows of the labels file tests/eval/NAME (tab-separated, '#'
-    comments) whose column set_col names a wanted set; every row's first
+    comments) whose column set_col names a wanted set (all when want is
+    None); every row's first
     id-like column must be a text we have (the first column that is not
     the set)."""
     rows = []
@@ -72,7 +73,7 @@ def read_labels(name, want, set_col, texts):
             if line.startswith("#") or not line.strip():
                 continue
             row = line.rstrip("\n").split("\t")
-            if row[set_col] not in want:
+            if want is not None and row[set_col] not in want:
                 continue
             i = row[1 if set_col == 0 else 0]
             if i not in texts:
@@ -96,7 +97,7 @@ def read_real(path, want, fields, role):
     text = {"twcs:%s" % r["id"]: r["text"] for r in read_jsonl(twcs) if r["label"] == side}
     text.update({"cfpb:%s" % r["id"]: r["text"] for r in read_jsonl(cfpb)})
     gold = []
-    for row in read_labels(os.path.abspath(path), [want] if want else ["dev", "test"], 1, text):
+    for row in read_labels(os.path.abspath(path), [want] if want else None, 1, text):
         r = {"id": row[0], "set": row[1], "role": role, "text": text[row[0]], "hard": None}
         for k, v in zip(fields, row[2:]):
             r[k] = ([] if v == "-" else v.split(",")) if k == "labels" else v
