@@ -409,6 +409,11 @@ static bool authors_legal(const dctx *d, const match *m)
 	if (m->w1 < d->ts->nw && word_tok(d, m->w1)->clause == first_tok->clause &&
 	    word_in(d, word_tok(d, m->w1), head))
 		return false;
+	/* someone else's lawyers, asked for: "I asked to speak to their
+	 * lawyer team", "I'll forward this to your legal department" */
+	for (size_t w = m->w0 + 1; w < m->w1; w++)
+		if (word_in(d, word_tok(d, w), (const char *const[]){"their", "his", "her", "its", "your", NULL}))
+			return false;
 	/* "against me" after it in its clause, or a past passive: something
 	 * done before, not a move threatened ("a court case was entered
 	 * against my name", "Court action was filed in May") */
