@@ -410,9 +410,13 @@ static bool authors_legal(const dctx *d, const match *m)
 	    word_in(d, word_tok(d, m->w1), head))
 		return false;
 	/* someone else's lawyers, asked for: "I asked to speak to their
-	 * lawyer team", "I'll forward this to your legal department" */
-	for (size_t w = m->w0 + 1; w < m->w1; w++)
-		if (word_in(d, word_tok(d, w), (const char *const[]){"their", "his", "her", "its", "your", NULL}))
+	 * lawyer team", "I'll forward this to your legal department"; but
+	 * "I will sue your company" */
+	for (size_t w = m->w0 + 1; w < m->w1 && w + 1 < d->ts->nw; w++)
+		if (word_in(d, word_tok(d, w), (const char *const[]){"their", "his", "her", "its", "your", NULL}) &&
+		    word_in(d, word_tok(d, w + 1),
+			    (const char *const[]){"lawyer", "lawyers", "attorney", "attorneys", "solicitor", "solicitors",
+						  "counsel", "legal", "barrister", "barristers", NULL}))
 			return false;
 	/* "against me" after it in its clause, or a past passive: something
 	 * done before, not a move threatened ("a court case was entered

@@ -181,6 +181,7 @@ static const struct {
 	{__LINE__, "Company sent me a letter they where canceling my policy.", "escalation.cancel", false},
 	{__LINE__, "I asked to speak to their lawyer team and was refused.", "escalation.legal", false},
 	{__LINE__, "I will speak to my lawyer about this.", "escalation.legal", true},
+	{__LINE__, "I will sue your company.", "escalation.legal", true},
 	/* a threat of harm */
 	{__LINE__, "I will slit your throat if you come back", "escalation.threat", true},
 	{__LINE__, "Someone is going to get hurt if you don't fix that loose railing.", "escalation.threat", false},
