@@ -85,17 +85,21 @@ def read_labels(name, want, set_col, texts):
 def read_real(path, want, fields, role):
     """Gold records of a labels file for real messages (read_labels: id,
     set, then the named fields), each record's text read in place from
-    ../shared/corpus-ext by its id's prefix: twcs: (the tweets of the role,
-    company ones for agents), cfpb:. A field named labels is a list
+    ../shared/corpus-ext by its id's prefix: twcs: and ibm: (the tweets of
+    the role, company or agent ones for agents), cfpb:. A field named labels is a list
     (comma-separated, '-' for none). Keeps the rows of set want (all when
     None). None when ../shared is absent."""
     twcs = corpus("twcs-customer-support-on-twitter-sample/twcs_head_sample.jsonl")
     cfpb = corpus("cfpb-consumer-complaints-sample/complaints_sample_narratives.jsonl")
-    if not twcs or not cfpb:
+    ibm = [corpus("ibm-twitter-customer-care-document-prediction/%s.jsonl" % s) for s in ("dev", "test")]
+    if not twcs or not cfpb or not all(ibm):
         return None
     side = "company" if role == "agent" else role
     text = {"twcs:%s" % r["id"]: r["text"] for r in read_jsonl(twcs) if r["label"] == side}
     text.update({"cfpb:%s" % r["id"]: r["text"] for r in read_jsonl(cfpb)})
+    for src in ibm:
+        text.update({"ibm:%s" % r["id"]: r["text"] for r in read_jsonl(src)
+                     if (r["label"] == "customer") == (role != "agent")})
     gold = []
     for row in read_labels(os.path.abspath(path), [want] if want else None, 1, text):
         r = {"id": row[0], "set": row[1], "role": role, "text": text[row[0]], "hard": None}
