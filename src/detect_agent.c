@@ -670,8 +670,9 @@ static size_t spelling_form(const char *s, size_t n, char *out, size_t cap)
 /* Spelling of the agent's own words: not URLs, e-mail addresses, numbers,
  * codes (digits, capitals, symbols), names (capitalised mid-sentence),
  * quoted text, quoted messages or signatures, compound prefixes ("pre-"),
- * hashtags, an agent's initials after a caret ("^ag"), chat shorthand and words the lexicons accept (cue.spelling),
- * British spellings, a letter drawn out on purpose
+ * hashtags, an agent's initials after a caret ("^ag"), chat shorthand and
+ * words the lexicons accept (cue.spelling), British spellings, a letter
+ * drawn out on purpose
  * ("sooo", "noooo"); and not a reply that is mostly not English (more than
  * half its words unknown, words with accented letters counted though never
  * reported), which an English dictionary cannot judge. */

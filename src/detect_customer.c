@@ -106,14 +106,14 @@ static bool asks_why(const dctx *d, uint32_t sent)
 
 /* Is run [a, b] of capital words speech, not a heading, a code or a
  * record ("ATTENTION : EXPERIAN DISPUTE DEPARTMENT", "CR PAYEE ACCT",
- * "SOC SEC # XXXX DOB")? It holds a function word, or its sentence
- * ends in '!' ("WORST SERVICE EVER!"). */
+ * "SOC SEC # XXXX DOB")? It holds a function word, or a '!' follows it
+ * in its sentence ("WORST SERVICE EVER!"). */
 static bool run_spoken(const dctx *d, size_t a, size_t b)
 {
 	static const char *const fw[] = {"the", "a", "an", "to", "of", "and", "or", "in", "on", "for", "with", "at",
 		"by", "from", "is", "are", "was", "were", "be", "been", "i", "me", "my", "you", "your", "we", "our",
 		"they", "their", "it", "this", "that", "not", "no", "have", "has", "had", "do", "did", "will", "can",
-		"me", "what", "why", "how", NULL};
+		"what", "why", "how", NULL};
 	for (size_t w = a; w <= b; w++)
 		if (word_in(d, word_tok(d, w), fw))
 			return true;
