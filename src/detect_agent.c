@@ -672,10 +672,10 @@ static size_t spelling_form(const char *s, size_t n, char *out, size_t cap)
  * quoted text, quoted messages or signatures, compound prefixes ("pre-"),
  * hashtags, an agent's initials after a caret ("^ag"), chat shorthand and
  * words the lexicons accept (cue.spelling), British spellings, a letter
- * drawn out on purpose
- * ("sooo", "noooo"); and not a reply that is mostly not English (more than
- * half its words unknown, words with accented letters counted though never
- * reported), which an English dictionary cannot judge. */
+ * drawn out on purpose ("sooo", "noooo"); and not a reply that is mostly
+ * not English (more than half its words unknown, words with accented
+ * letters counted though never reported), which an English dictionary
+ * cannot judge. */
 /* Misspelled words of one reply that get suggestions: hunspell takes
  * 2-45 ms a word to suggest, so a long reply full of typos (or of words
  * of a language the dictionary lacks) took minutes; the words after
