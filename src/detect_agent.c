@@ -863,6 +863,29 @@ static bool seen_of_customer(const dctx *d, const match *m)
 	return false;
 }
 
+/* A way out offered in case the reply's own help fails, earlier in the
+ * sentence: "If nothing helps, we'd recommend getting in touch with our
+ * live support team", "if the issue persists, please call the helpline".
+ * Not a condition on the case ("if it's a billing question, you'll need
+ * to contact billing"). */
+static bool fallback(const dctx *d, const match *m)
+{
+	static const char *const fails[] = {"helps", "help", "works", "work", "worked", "fixes", "fix", "fixed",
+		"resolves", "resolve", "resolved", "persists", "persist", "continues", "continue", "still", "fails",
+		"doesn't", "didn't", "not", "nothing", "none", NULL};
+	size_t w0, w1;
+	sentence_near(d, m->w0, &w0, &w1);
+	w0 = MAX(w0, m->w0 > LOOKBACK ? m->w0 - LOOKBACK : 0);
+	for (size_t w = w0; w < m->w0; w++) {
+		if (!word_is(d, w, "if"))
+			continue;
+		for (size_t k = w + 1; k < m->w0 && k <= w + 5; k++)
+			if (word_in(d, k, fails))
+				return true;
+	}
+	return false;
+}
+
 /* Said inside an "if" or "whether" clause: "if your item is not eligible
  * for a replacement, you can still return it" states no refusal. */
 static bool in_if_clause(const dctx *d, const match *m)
@@ -952,6 +975,8 @@ void detect_agent(dctx *d)
 			continue; /* a warm transfer: the agent keeps the case; or a hand-over that fixes the system */
 		if (l == defl && overlapping(d, m, L.blame))
 			continue; /* "you should have read the terms" blames, it sends nowhere */
+		if (l == defl && fallback(d, m))
+			continue; /* offered only in case the reply's own help fails */
 		if (l == L.ownership && (conditioned(d, m) || seen_of_customer(d, m)))
 			continue; /* "if we have misunderstood", "I think you misunderstood" */
 		if (l == arg || l == L.blame || l == L.comp) {
