@@ -136,6 +136,10 @@ static const struct {
 	{__LINE__, "I've passed this to our product team so the checkout bug gets fixed and doesn't happen to anyone else.",
 	 TACT_APOLOGY_NONE, "recovery.prevention", "agent.deflect"}, /* a hand-over that fixes the system */
 	{__LINE__, "I've passed your complaint to the relevant team.", TACT_APOLOGY_NONE, "agent.deflect", ""},
+	/* a referral offered only in case the reply's own help fails */
+	{__LINE__, "Have you tried restarting it? If nothing helps, we'd recommend getting in touch with our live support team.",
+	 TACT_APOLOGY_NONE, "", "agent.deflect"},
+	{__LINE__, "We'd recommend getting in touch with our live support team.", TACT_APOLOGY_NONE, "agent.deflect", ""},
 	/* a remedy is no failure; a failure may be told with a gerund */
 	{__LINE__, "I'm sorry about that. I've booked you in for Monday.", TACT_APOLOGY_CANNED, "recovery.action",
 	 "recovery.ownership"},
