@@ -633,6 +633,9 @@ void detect_customer(dctx *d)
 		   *chb = label_intern("escalation.chargeback", 21);
 	bool praise_msg = praise_message(d, false);
 	praise_memo praised = {UINT32_MAX, false};
+	bool moves = false; /* a regulator or chargeback match: repeat contact may be one of them */
+	for (size_t i = 0; i < d->ms->n && !moves; i++)
+		moves = entry_of(d, &d->ms->m[i])->label == reg || entry_of(d, &d->ms->m[i])->label == chb;
 	for (size_t i = 0; i < d->ms->n; i++) {
 		const match *m = &d->ms->m[i];
 		const lex_entry *e = entry_of(d, m);
@@ -671,7 +674,7 @@ void detect_customer(dctx *d)
 		 * also contact with the company again ("I have lodged a
 		 * complaint with the Financial Ombudsman", "I raised a dispute
 		 * with Visa") */
-		if (e->label == rep && (overlaps(d, m, reg) || overlaps(d, m, chb)))
+		if (e->label == rep && moves && (overlaps(d, m, reg) || overlaps(d, m, chb)))
 			continue;
 		if (!strcmp(e->label, "escalation.threat"))
 			sev = TACT_SEV_CRITICAL; /* harm to people is always critical */
