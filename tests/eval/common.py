@@ -82,13 +82,20 @@ def read_labels(name, want, set_col, texts):
     return rows
 
 
+REAL_BLIND = ("test",)  # the held-out set of every real-message labels file
+
+
 def read_real(path, want, fields, role):
     """Gold records of a labels file for real messages (read_labels: id,
     set, then the named fields), each record's text read in place from
     ../shared/corpus-ext by its id's prefix: twcs: and ibm: (the tweets of
     the role, company or agent ones for agents), cfpb:. A field named labels is a list
     (comma-separated, '-' for none). Keeps the rows of set want (all when
-    None). None when ../shared is absent."""
+    None). None when ../shared is absent. With -v on the command line, a
+    held-out set (REAL_BLIND), or all sets, exits: its errors stay unread."""
+    if "-v" in sys.argv and want in REAL_BLIND + (None,):
+        sys.exit("%s: -v would show a blind set's errors; name a set that is not %s"
+                 % (os.path.basename(sys.argv[0]), ", ".join(REAL_BLIND)))
     twcs = corpus("twcs-customer-support-on-twitter-sample/twcs_head_sample.jsonl")
     cfpb = corpus("cfpb-consumer-complaints-sample/complaints_sample_narratives.jsonl")
     ibm = [corpus("ibm-twitter-customer-care-document-prediction/%s.jsonl" % s) for s in ("dev", "test")]
