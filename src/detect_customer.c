@@ -539,6 +539,21 @@ static bool covered_by(const dctx *d, const match *m, const char *lab)
 	return false;
 }
 
+/* Is word w "to", or "to" after at most three words naming what is
+ * escalated ("escalating this matter to the CFPB")? */
+static bool to_after(const dctx *d, size_t w)
+{
+	static const char *const what[] = {"this", "it", "matter", "my", "the", "complaint", "case", "issue",
+					   "dispute", "further", NULL};
+	for (size_t k = w; k < d->ts->nw && k < w + 4; k++) {
+		if (word_in(d, word_tok(d, k), (const char *const[]){"to", NULL}))
+			return true;
+		if (!word_in(d, word_tok(d, k), what))
+			return false;
+	}
+	return false;
+}
+
 /* Does a counted match of label lab share words with m? */
 static bool overlaps(const dctx *d, const match *m, const char *lab)
 {
@@ -666,9 +681,9 @@ void detect_customer(dctx *d)
 			continue; /* "they closed my account", "I was being sued" */
 		if (legal && covered_by(d, m, reg))
 			continue; /* "the attorney general" */
-		/* "escalate this to the ombudsman" goes to a regulator, not up the line */
-		if (!strcmp(e->label, "escalation.manager") && m->w1 < d->ts->nw &&
-		    word_in(d, word_tok(d, m->w1), (const char *const[]){"to", NULL}) && covered_by(d, m, reg))
+		/* "escalate this (matter) to the ombudsman" goes to a regulator,
+		 * not up the line */
+		if (!strcmp(e->label, "escalation.manager") && to_after(d, m->w1) && covered_by(d, m, reg))
 			continue;
 		/* words that are a move to a regulator or a card issuer are not
 		 * also contact with the company again ("I have lodged a

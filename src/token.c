@@ -481,11 +481,12 @@ static inline void runscan_add(runscan *r, const unsigned char *s, size_t i, enu
 	r->prev = len == 1 ? s[i] : 0;
 }
 
-/* Does a quote opened by an apostrophe before a word end before the line
- * does: an apostrophe after a non-space that no letter follows ("'fine'",
- * "'you idiot'.")? If not, the apostrophe elides ("'bout", "'em", "'cause")
- * and opens nothing. The first closing found is remembered, so a line of
- * many elisions is scanned once. */
+/* Does a quote opened by an apostrophe end before the line does: an
+ * apostrophe that no letter follows ("'fine'", "'you idiot'.", CFPB's
+ * "'case '"), and not half of a '' (which closes a double quote in CFPB's
+ * exports)? If not, the apostrophe elides ("'bout", "'em", "'cause") or
+ * stands astray, and opens nothing. The first closing found is remembered,
+ * so a line of many elisions is scanned once. */
 static bool quote_closes(tz *z, size_t from)
 {
 	if (from >= z->qfrom && from < z->qend)
@@ -493,8 +494,8 @@ static bool quote_closes(tz *z, size_t from)
 	const unsigned char *s = z->s;
 	size_t k = from;
 	while (k < z->n && s[k] != '\n' &&
-	       !(s[k] == '\'' && k > 0 && !ascii_space(s[k - 1]) &&
-		 (k + 1 == z->n || (s[k + 1] < 0x80 && !ascii_alnum(s[k + 1])))))
+	       !(s[k] == '\'' && k > 0 && s[k - 1] != '\'' &&
+		 (k + 1 == z->n || (s[k + 1] < 0x80 && !ascii_alnum(s[k + 1]) && s[k + 1] != '\''))))
 		k++;
 	z->qclosed = k < z->n && s[k] == '\'';
 	z->qfrom = from;
@@ -504,14 +505,25 @@ static bool quote_closes(tz *z, size_t from)
 
 static void punct(tz *z, size_t i, int len);
 
-/* Is there a '"' or '' after from, before a blank line or the end? */
+/* Is w (n bytes) the rest of a contraction: s, re, ve, ll, d, m or t? */
+static bool is_clitic(const unsigned char *w, size_t n)
+{
+	unsigned char c0 = n ? w[0] | 0x20 : 0, c1 = n > 1 ? w[1] | 0x20 : 0; /* ASCII lower case */
+	if (n == 1)
+		return c0 == 's' || c0 == 'd' || c0 == 'm' || c0 == 't';
+	return n == 2 && ((c0 == 'r' && c1 == 'e') || (c0 == 'v' && c1 == 'e') || (c0 == 'l' && c1 == 'l'));
+}
+
+/* Is there a '"', '' or ' standing alone after from, before a blank line
+ * or the end? */
 static bool dquote_closes(const tz *z, size_t from)
 {
 	bool fresh_line = false;
 	for (size_t k = from; k < z->n; k++) {
 		unsigned char c = z->s[k];
-		if (c == '"' || (c == '\'' && k + 1 < z->n && z->s[k + 1] == '\''))
-			return true; /* or '' (" text '', as CFPB exports write) */
+		if (c == '"' || (c == '\'' && k + 1 < z->n && z->s[k + 1] == '\'') ||
+		    (c == '\'' && k > from && z->s[k - 1] == ' ' && (k + 1 == z->n || !ascii_alnum(z->s[k + 1]))))
+			return true; /* or '' or a lone ' (" text '' and " text ', as CFPB exports write) */
 		if (c == '\n') {
 			if (fresh_line)
 				return false;
@@ -586,8 +598,11 @@ static void word_run(tz *z, size_t a, size_t b, const runscan *rs)
 		ws++;
 	while (we > ws && is_trim(s[we - 1]))
 		we--;
+	/* a clitic split off by a space, as CFPB's exports write ("my wife 's
+	 * payment", "we 're"), neither opens nor closes a quotation */
+	bool clitic = ws == a + 1 && we == b && is_clitic(s + ws, we - ws);
 	for (size_t i = a; i < ws; i++) {
-		if (s[i] == '\'' && (z->squote || quote_closes(z, we)))
+		if (s[i] == '\'' && !clitic && (z->squote || quote_closes(z, we)))
 			z->squote = !z->squote;
 		emit(z, i, i + 1, TK_PUNCT, 0);
 	}
@@ -627,14 +642,15 @@ static void punct(tz *z, size_t i, int len)
 		emit(z, i, next, TK_PUNCT, 0);
 		return;
 	}
-	if (c == '\'' && len == 2) { /* " text '' */
+	if (c == '\'' && (len == 2 || (z->dquote && !z->squote && i > 0 && z->s[i - 1] == ' '))) { /* " text '' or ' */
 		z->dquote = false;
 		emit(z, i, next, TK_PUNCT, 0);
 		return;
 	}
-	if (c == '\'') { /* a quote mark standing alone */
+	if (c == '\'') { /* a quote mark standing alone: opens only what closes */
 		bool closes = z->squote;
-		z->squote = !z->squote;
+		if (closes || quote_closes(z, next))
+			z->squote = !z->squote;
 		emit(z, i, next, TK_PUNCT, 0);
 		/* a full stop inside the quotation ends the sentence with it:
 		 * "she said 'fine.' I ..." */

@@ -169,6 +169,13 @@ static const struct {
 	{__LINE__, "I'll escalate this to the ombudsman", "escalation.manager", false},
 	{__LINE__, "I'll escalate this to the ombudsman", "escalation.regulator", true},
 	{__LINE__, "please escalate this to your manager and the ombudsman", "escalation.manager", true},
+	{__LINE__, "which led to escalating this matter to the Consumer Financial Protection Bureau", "escalation.manager", false},
+	{__LINE__, "I want to escalate this to a supervisor or the CFPB", "escalation.manager", true},
+	/* a contraction split off by a space (CFPB's "wife 's") opens no
+	 * quotation that would make the rest reported speech */
+	{__LINE__, "my wife 's payment doubled. I contacted them three times. They said \" no '' again.", "escalation.repeat",
+	 true},
+	{__LINE__, "my 'case ' was sent on. I have filed a complaint with the CFPB.", "escalation.regulator", true},
 	/* an earlier contact told in the story is repeat contact; one with a
 	 * regulator or a card issuer is that move alone */
 	{__LINE__, "I called customer service and they were no help at all.", "escalation.repeat", true},

@@ -166,6 +166,17 @@ static void test_tokens(void)
 		{__LINE__, "a stray \" mark hides nothing", "0 0 0 0 0 0"},
 		{__LINE__, "he said \"no\n\nyou idiots\"", "0 0 0 0 1 1 1"},
 		{__LINE__, "they wrote \" not mine '' again", "0 0 0 0q 0q 0 0"},
+		/* a clitic split off by a space (CFPB's exports: "wife 's")
+		 * opens no quotation, and the second mark of a closing ''
+		 * closes no single quote */
+		{__LINE__, "my wife 's bill was \" late '' today", "0 0 0 0 0 0 0 0q 0 0"},
+		{__LINE__, "we 're told he 'd call", "0 0 0 0 0 0 0 0"},
+		{__LINE__, "the letter 's' is", "0 0 0 0q 0 0"},
+		/* ... and close a double quote with a single mark: " text ' */
+		{__LINE__, "it says \" DEROGATORY ', which I dispute", "0 0 0 0q 0 0 0 0 0"},
+		/* ... and close a single quote after a space: 'case ' */
+		{__LINE__, "my 'case ' was sent to the company 's office", "0 0 0q 0 0 0 0 0 0 0 0 0"},
+		{__LINE__, "a stray ' mark hides nothing", "0 0 0 0 0 0"},
 	};
 	check_tokens(quotes, sizeof quotes / sizeof *quotes, describe_quote);
 	ntext nt = {0};
