@@ -93,18 +93,20 @@ static bool word_is(const char *lw, size_t n, const char *const *list, size_t co
 	return false;
 }
 
-/* Does a first-person subject ("I'm", "we'll") stand in words [from, to)?
- * It opens a new clause: in "if this isn't fixed I'm cancelling" the
- * negation belongs to the condition, not to the move. Not after a verb of
- * thinking or "if" that the negation governs with its clause: "I don't
- * think I'll cancel", "I'm not sure if I'll renew". */
+/* Does a first-person subject ("I'm", "we'll") or "it" stand in words
+ * [from, to)? It opens a new clause: in "if this isn't fixed I'm
+ * cancelling" the negation belongs to the condition, not to the move, and
+ * in "no its still broken" the "no" is an answer. Not after a verb of
+ * thinking, "if" or "no way" that the negation governs with its clause:
+ * "I don't think I'll cancel", "I'm not sure if I'll renew", "no way it's
+ * still broken". */
 static bool subject_between(const tokens *ts, const tact_msg *msg, uint32_t from, uint32_t to)
 {
 	static const char *const subj[] = {"i", "i'm", "im", "i'll", "ill", "i've", "ive", "i'd", "we", "we're",
-					   "we'll", "we've", "we'd"};
+					   "we'll", "we've", "we'd", "it's", "its", "it", "this", "that's"};
 	static const char *const raise[] = {"think", "believe", "expect", "suppose", "imagine", "reckon", "guess",
 					    "feel", "say", "saying", "mean", "know", "sure", "if", "whether", "that",
-					    "thought", "said", "knew", "expected"};
+					    "thought", "said", "knew", "expected", "way"};
 	for (uint32_t w = from; w < to && w < ts->nw; w++) {
 		char lw[8], pw[10];
 		size_t n = word_lower(ts, msg, w, lw, sizeof lw);

@@ -170,6 +170,10 @@ static const struct {
 	{__LINE__, "I'll escalate this to the ombudsman", "escalation.regulator", true},
 	{__LINE__, "please escalate this to your manager and the ombudsman", "escalation.manager", true},
 	{__LINE__, "which led to escalating this matter to the Consumer Financial Protection Bureau", "escalation.manager", false},
+	/* "no" as an answer before a clause of its own: "it" is its subject */
+	{__LINE__, "@AdobeCare no its still broken.", "escalation.repeat", true},
+	{__LINE__, "no luck it keeps asking for the code", "escalation.repeat", true},
+	{__LINE__, "There is no way it's still broken.", "escalation.repeat", false},
 	{__LINE__, "I want to escalate this to a supervisor or the CFPB", "escalation.manager", true},
 	/* a contraction split off by a space (CFPB's "wife 's") opens no
 	 * quotation that would make the rest reported speech */
