@@ -679,6 +679,11 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		    word_in(d, k + 1, (const char *const[]){"your", "the", "his", "her", "their", "my", "our", "this", "that",
 							 "these", "those", "a", "an", NULL}))
 			break;
+		/* a name for a person only, before a person noun, is a
+		 * compound: "cow girl boots", "the snake handler guy" */
+		if (e->before && k == m->w1 && cue_word(d, c->tgt, k) && !addressee(d, c, k) &&
+		    !in_list(d, k, L_PRONOUNS) && !is_insult(d, c, k))
+			break;
 		/* the subject after it, at the end of the clause: "What a smug
 		 * basket you are." */
 		if (unknown && subject_after(d, c, k))
@@ -764,6 +769,27 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		if (!e->before && !e->after && (end || in_list(d, m->w1, L_FUNCTION)) &&
 		    word_in(d, m->w0 - 1, (const char *const[]){"the", NULL}))
 			return T_PERSON;
+		/* called without a comma at the end of an order, after a word
+		 * it cannot describe: "Try to write in English next time
+		 * dopey.", "don't be late stupid" (a describing word: not "read
+		 * the email stupid", "make it less stupid"; a noun there is what
+		 * the order is about: "don't be a greed monster") */
+		size_t w0, w1;
+		sentence_words(d, sent, &w0, &w1);
+		size_t v = w0;
+		while (v + 1 < m->w0 &&
+		       word_in(d, v, (const char *const[]){"just", "please", "now", "so", "and", "pls", NULL}))
+			v++;
+		size_t p = m->w0 - 1;
+		if (!e->before && m->w1 == w1 && v + 1 < m->w0 && same_clause(d, v, m->w0) && in_list(d, v, L_IMPERATIVES) &&
+		    !word_in(d, v, (const char *const[]){"do", "please", NULL}) && word_tok(d, p)->kind == TK_WORD &&
+		    !in_list(d, p, L_FUNCTION) && !modifier(d, c, p) && !cue_word(d, c->thing, p) &&
+		    !cue_word(d, c->tgt, p) && !cue_word(d, c->self, p) && !in_list(d, p, L_NONPERSON) &&
+		    !in_list(d, p, L_COPULAS) && !in_list(d, p, L_ADVERBS) && !is_name(d, c, p) &&
+		    !word_in(d, p, (const char *const[]){"less", "more", "most", "least", "enough", "lot", "way", "far",
+							  "kinda", "sorta", "pretty", "real", "dead", "damn", NULL}) &&
+		    !(word_tok(d, p)->nlen > 3 && !memcmp(tok_text(d->nt, word_tok(d, p)) + word_tok(d, p)->nlen - 2, "ly", 2)))
+			return T_PERSON;
 	} else if (end) {
 		/* a clause of its own beside one that addresses the reader: "go
 		 * back to school, stupid", "Useless, the lot of you" */
@@ -820,19 +846,31 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 	}
 	if (e->before && end && m->w0 >= 2 && same_clause(d, m->w0 - 2, m->w0)) {
 		/* a name for a person only, called at the reader at the end of
-		 * its clause with a describing word we do not know between:
-		 * "you jihadist puke", "go away you communist rat" (not "you
-		 * feed rats") */
-		if (addressee(d, c, m->w0 - 2) && adjectival(d, c, m->w0 - 1) &&
-		    !(m->w0 > 2 && same_clause(d, m->w0 - 3, m->w0) &&
-		      word_in(d, m->w0 - 3, (const char *const[]){"give", "gave", "given", "send", "sent", "sell", "sold",
-								   "feed", "fed", "offer", "offered", "show", "showed",
-								   "bring", "brought", "buy", "bought", "get", "got",
-								   "serve", "served", "make", "made", "call", "called",
-								   "find", "found", "owe", "owed", "ship", "shipped",
-								   "pay", "paid", "charge", "charged", "cook", "cooked",
-								   "leave", "left", "let", "lend", "lent", "hand",
-								   "handed", NULL})))
+		 * its clause with describing words between (one we know by its
+		 * ending, or a modifier): "you jihadist puke", "you fat pig", "go away you communist rat", "you
+		 * fat piece of gutter trash" (not "you feed rats", "I feed you
+		 * organic pigs") */
+		size_t v = m->w0;
+		bool adj = false;
+		while (v > 0 && m->w0 - v < 6 && same_clause(d, v - 1, m->w0) && !addressee(d, c, v - 1)) {
+			v--;
+			if (adjectival(d, c, v) ||
+			    (modifier(d, c, v) && !word_in(d, v, (const char *const[]){"a", "an", "the", "and", NULL})))
+				adj = true;
+			else if (!modifier(d, c, v) &&
+				 !word_in(d, v, (const char *const[]){"of", "piece", "pieces", "sack", "bag", "pile",
+								       "heap", "lump", "load", NULL}))
+				break;
+		}
+		if (adj && v > 0 && same_clause(d, v - 1, m->w0) && addressee(d, c, v - 1) &&
+		    !(v > 1 && same_clause(d, v - 2, m->w0) &&
+		      word_in(d, v - 2, (const char *const[]){"give", "gave", "given", "send", "sent", "sell", "sold",
+							   "feed", "fed", "offer", "offered", "show", "showed", "bring",
+							   "brought", "buy", "bought", "get", "got", "serve", "served",
+							   "make", "made", "call", "called", "find", "found", "owe", "owed",
+							   "ship", "shipped", "pay", "paid", "charge", "charged", "cook",
+							   "cooked", "leave", "left", "let", "lend", "lent", "hand",
+							   "handed", "thank", "thanks", NULL})))
 			return T_PERSON;
 		/* or called after an order about the reader's own thing, at the
 		 * end of the sentence: "CLOSE YOUR MOUTH CHIMP", "Go change your
@@ -1260,8 +1298,8 @@ static bool bad_mask(const dctx *d, const match *m)
 	return false;
 }
 
-/* Is the only hypothetical around match m a laugh after it ("you
- * idiot lol")? Laughing does not take the name back. */
+/* Is the only hypothetical around match m a laugh ("you idiot lol",
+ * "lmao you idiot")? Laughing does not take the name back. */
 static bool only_joking(const dctx *d, size_t i)
 {
 	const match *m = &d->ms->m[i];
@@ -1269,7 +1307,11 @@ static bool only_joking(const dctx *d, size_t i)
 	uint32_t sent = word_tok(d, m->w0)->sent;
 	for (size_t j = i > WINDOW ? i - WINDOW : 0; j < MIN(d->ms->n, i + WINDOW + 1); j++) {
 		const match *c = &d->ms->m[j];
-		if (entry_of(d, c)->label == hyp && word_tok(d, c->w0)->sent == sent && c->w0 < m->w1)
+		/* a laugh before it does not take it back either: "lmao you're
+		 * a fool man lol" */
+		if (entry_of(d, c)->label == hyp && word_tok(d, c->w0)->sent == sent && c->w0 < m->w1 &&
+		    !(c->w1 == c->w0 + 1 &&
+		      word_in(d, c->w0, (const char *const[]){"lol", "haha", "hahaha", "lmao", "lmfao", "rofl", NULL})))
 			return false;
 	}
 	return true;

@@ -380,6 +380,21 @@ static const struct {
 	{__LINE__, "no your not dickhead.", TACT_DEROG_INSULT, "dickhead"},
 	{__LINE__, "you're not an idiot.", TACT_DEROG_NONE, NULL},
 	{__LINE__, "you're not idiots", TACT_DEROG_NONE, NULL},
+	/* ... with other describing words between ("you fat pig") */
+	{__LINE__, "you fat pig", TACT_DEROG_INSULT, "pig"},
+	{__LINE__, "thank you lovely pigs", TACT_DEROG_NONE, NULL},
+	/* a describing word called at the end of an order without a comma,
+	 * after a word it cannot describe */
+	{__LINE__, "don't be late stupid", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "Make it less ridiculous", TACT_DEROG_NONE, NULL},
+	{__LINE__, "read the email stupid", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Don't be a corporate greed monster!", TACT_DEROG_NONE, NULL},
+	/* a name for a person only, before a person noun, is a compound */
+	{__LINE__, "I'm putting my cow girl boots on", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Thanks to the snake handler guy", TACT_DEROG_NONE, NULL},
+	{__LINE__, "ignorant sheep like you", TACT_DEROG_INSULT, "ignorant"},
+	/* a laugh before a name does not take it back */
+	{__LINE__, "lmao you're a fool man lol", TACT_DEROG_INSULT, "fool"},
 };
 
 int main(void)
