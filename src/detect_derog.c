@@ -760,10 +760,32 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		return t;
 	}
 	bool end = m->w1 >= nw || !same_clause(d, m->w0, m->w1);
-	/* said of a noun we do not know: "stupid emoticons" */
+	/* said of a noun we do not know: "stupid emoticons"; but a noun
+	 * phrase that the reader is said to be names them: "You are some
+	 * stupid broad.", "you're a delusional lebrick" (not "you are a
+	 * useless company", a thing) */
 	if (!end && word_tok(d, m->w1)->kind == TK_WORD && !in_list(d, m->w1, L_FUNCTION) &&
-	    !cue_word(d, c->tgt, m->w1))
+	    !cue_word(d, c->tgt, m->w1)) {
+		size_t k = m->w1;
+		while (k < nw && k < m->w1 + 2 && same_clause(d, m->w0, k) && word_tok(d, k)->kind == TK_WORD &&
+		       !in_list(d, k, L_FUNCTION) && !cue_word(d, c->thing, k) && !cue_word(d, c->tgt, k) &&
+		       !is_name(d, c, k))
+			k++;
+		size_t v = m->w0;
+		while (v > 0 && m->w0 - v < 4 && same_clause(d, v - 1, m->w0) &&
+		       (cue_word(d, c->intens, v - 1) || is_insult(d, c, v - 1) ||
+			word_in(d, v - 1, (const char *const[]){"some", "one", NULL})) &&
+		       !in_list(d, v - 1, L_COPULAS))
+			v--;
+		bool closed = k > m->w1 && (k >= nw || !same_clause(d, m->w0, k));
+		bool article = v < m->w0 && word_in(d, v, (const char *const[]){"a", "an", "some", "one", "such", NULL});
+		if (closed && article && v > 0 && same_clause(d, v - 1, m->w0) &&
+		    (word_in(d, v - 1, (const char *const[]){"you're", "youre", NULL}) ||
+		     (v > 1 && same_clause(d, v - 2, m->w0) &&
+		      word_in(d, v - 1, (const char *const[]){"are", "r", "were", NULL}) && addressee(d, c, v - 2))))
+			return T_PERSON;
 		return T_NONE;
+	}
 	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0)) {
 		/* the describing word as a noun: "a crutch for the ignorant" */
 		if (!e->before && !e->after && (end || in_list(d, m->w1, L_FUNCTION)) &&

@@ -393,6 +393,11 @@ static const struct {
 	{__LINE__, "I'm putting my cow girl boots on", TACT_DEROG_NONE, NULL},
 	{__LINE__, "Thanks to the snake handler guy", TACT_DEROG_NONE, NULL},
 	{__LINE__, "ignorant sheep like you", TACT_DEROG_INSULT, "ignorant"},
+	/* a noun we do not know that the reader is said to be names them */
+	{__LINE__, "You are some stupid broad.", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "you are a useless provider", TACT_DEROG_NONE, NULL},
+	{__LINE__, "you are a useless company", TACT_DEROG_NONE, NULL},
+	{__LINE__, "stupid emoticons everywhere", TACT_DEROG_NONE, NULL},
 	/* a laugh before a name does not take it back */
 	{__LINE__, "lmao you're a fool man lol", TACT_DEROG_INSULT, "fool"},
 };
