@@ -130,7 +130,25 @@ static const char *const folly[] = {"stupidity", "idiocy", "imbecility", "moroni
 static const char *const imperatives[] = {
 	"don't", "dont", "do", "please", "go", "get", "stop", "quit", "read", "try", "learn", "look", "check", "use",
 	"keep", "shut", "grow", "wake", "listen", "think", "leave", "give", "take", "make", "put", "come", "move",
-	"educate", "google", "open", "pay", "answer", "spell", "write", "wait", "sit", "calm", "fix", "call", NULL};
+	"educate", "google", "open", "pay", "answer", "spell", "write", "wait", "sit", "calm", "fix", "call", "close",
+	"change", "wipe", "clean", "wash", "brush", "zip", "mind", NULL};
+
+/* Endings of describing words ("jihadist", "fascistic", "pompous",
+ * "hateful", "spineless", "liberal", "elitish", "abusive", "Nigerian"), for
+ * a word we do not know between the reader and a name called at them
+ * ("you jihadist puke"); and verbs with those endings, which make the
+ * reader a subject instead ("you feed rats", "you sent garbage"). */
+static const char *const adj_endings[] = {"ist", "ic", "ous", "ful", "less", "al", "ish", "ive", "ian", NULL};
+static const char *const adj_verbs[] = {
+	"exist", "insist", "assist", "resist", "persist", "consist", "twist", "enlist", "list", "panic", "mimic",
+	"picnic", "traffic", "finish", "publish", "punish", "vanish", "polish", "establish", "cherish", "nourish",
+	"perish", "relish", "abolish", "demolish", "diminish", "flourish", "wish", "steal", "deal", "reveal", "heal",
+	"seal", "appeal", "conceal", "give", "live", "drive", "arrive", "receive", "forgive", "survive", "thrive",
+	"dive", "deprive", "derive", "revive", "contrive", "strive", "bless", "dismiss", "miss", "kiss", "guess",
+	"bus", "hiss", "toss", "boss", "pass", "dispatch", "dial", "trial", "install", "recall", "call", "fall",
+	"sell", "tell", "smell", "spell", "kill", "fill", "bill", "will", "shall", "all", "still", "until", "fish",
+	"dish", "push", "rush", "crush", "brush", "flush", "ship", "equal", "total", "usual", "actual", "normal",
+	NULL};
 
 /* How many: after a comma they open a new noun phrase, not a list of
  * describing words ("This is ridiculous, three engineers, three answers"). */
@@ -232,6 +250,37 @@ static bool possessive(const dctx *d, size_t k)
 {
 	const token *t = word_tok(d, k);
 	return t->nlen > 2 && !memcmp(tok_text(d->nt, t) + t->nlen - 2, "'s", 2);
+}
+
+/* Is word k a describing word we know only by its ending ("jihadist",
+ * "pompous", "spineless"): no cue, no function word, no verb we know? */
+static bool adjectival(const dctx *d, const cues *c, size_t k)
+{
+	const token *t = word_tok(d, k);
+	if (t->kind != TK_WORD || t->nlen < 5 || in_list(d, k, L_FUNCTION) || cue_word(d, c->tgt, k) ||
+	    cue_word(d, c->thing, k) || cue_word(d, c->self, k) || word_in(d, k, adj_verbs) ||
+	    word_in(d, k, (const char *const[]){"unless", NULL}))
+		return false;
+	const char *w = tok_text(d->nt, t);
+	for (const char *const *e = adj_endings; *e; e++) {
+		size_t n = strlen(*e);
+		if (t->nlen > n + 2 && !memcmp(w + t->nlen - n, *e, n))
+			return true;
+	}
+	return false;
+}
+
+/* Does the clause end with "you are" from word k: a name said of the
+ * reader or someone with the subject after it ("What a smug basket you
+ * are.", "Elitist Pig you are", "narrow minded little fool he is")? */
+static bool subject_after(const dctx *d, const cues *c, size_t k)
+{
+	size_t nw = d->ts->nw;
+	if (k + 1 >= nw || !same_clause(d, k, k + 1) ||
+	    !(addressee(d, c, k) || word_in(d, k, (const char *const[]){"he", "she", "they", NULL})) ||
+	    !word_in(d, k + 1, (const char *const[]){"are", "is", "were", "was", "r", NULL}))
+		return false;
+	return k + 2 >= nw || !same_clause(d, k + 1, k + 2) || word_tok(d, k + 2)->kind != TK_WORD;
 }
 
 static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun, bool *found, size_t *at);
@@ -630,6 +679,15 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		    word_in(d, k + 1, (const char *const[]){"your", "the", "his", "her", "their", "my", "our", "this", "that",
 							 "these", "those", "a", "an", NULL}))
 			break;
+		/* a name for a person only, before a person noun, is a
+		 * compound: "cow girl boots", "the snake handler guy" */
+		if (e->before && k == m->w1 && cue_word(d, c->tgt, k) && !addressee(d, c, k) &&
+		    !in_list(d, k, L_PRONOUNS) && !is_insult(d, c, k))
+			break;
+		/* the subject after it, at the end of the clause: "What a smug
+		 * basket you are." */
+		if (unknown && subject_after(d, c, k))
+			return T_PERSON;
 		/* over words we do not know, a noun, not a pronoun ("Delusional
 		 * teabagger thinks he ...") */
 		if (cue_word(d, c->tgt, k) && !cue_word(d, c->self, k) &&
@@ -702,14 +760,57 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		return t;
 	}
 	bool end = m->w1 >= nw || !same_clause(d, m->w0, m->w1);
-	/* said of a noun we do not know: "stupid emoticons" */
+	/* said of a noun we do not know: "stupid emoticons"; but a noun
+	 * phrase that the reader is said to be names them: "You are some
+	 * stupid broad.", "you're a delusional lebrick" (not "you are a
+	 * useless company", a thing) */
 	if (!end && word_tok(d, m->w1)->kind == TK_WORD && !in_list(d, m->w1, L_FUNCTION) &&
-	    !cue_word(d, c->tgt, m->w1))
+	    !cue_word(d, c->tgt, m->w1)) {
+		size_t k = m->w1;
+		while (k < nw && k < m->w1 + 2 && same_clause(d, m->w0, k) && word_tok(d, k)->kind == TK_WORD &&
+		       !in_list(d, k, L_FUNCTION) && !cue_word(d, c->thing, k) && !cue_word(d, c->tgt, k) &&
+		       !is_name(d, c, k))
+			k++;
+		size_t v = m->w0;
+		while (v > 0 && m->w0 - v < 4 && same_clause(d, v - 1, m->w0) &&
+		       (cue_word(d, c->intens, v - 1) || is_insult(d, c, v - 1) ||
+			word_in(d, v - 1, (const char *const[]){"some", "one", NULL})) &&
+		       !in_list(d, v - 1, L_COPULAS))
+			v--;
+		bool closed = k > m->w1 && (k >= nw || !same_clause(d, m->w0, k));
+		bool article = v < m->w0 && word_in(d, v, (const char *const[]){"a", "an", "some", "one", "such", NULL});
+		if (closed && article && v > 0 && same_clause(d, v - 1, m->w0) &&
+		    (word_in(d, v - 1, (const char *const[]){"you're", "youre", NULL}) ||
+		     (v > 1 && same_clause(d, v - 2, m->w0) &&
+		      word_in(d, v - 1, (const char *const[]){"are", "r", "were", NULL}) && addressee(d, c, v - 2))))
+			return T_PERSON;
 		return T_NONE;
+	}
 	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0)) {
 		/* the describing word as a noun: "a crutch for the ignorant" */
 		if (!e->before && !e->after && (end || in_list(d, m->w1, L_FUNCTION)) &&
 		    word_in(d, m->w0 - 1, (const char *const[]){"the", NULL}))
+			return T_PERSON;
+		/* called without a comma at the end of an order, after a word
+		 * it cannot describe: "Try to write in English next time
+		 * dopey.", "don't be late stupid" (a describing word: not "read
+		 * the email stupid", "make it less stupid"; a noun there is what
+		 * the order is about: "don't be a greed monster") */
+		size_t w0, w1;
+		sentence_words(d, sent, &w0, &w1);
+		size_t v = w0;
+		while (v + 1 < m->w0 &&
+		       word_in(d, v, (const char *const[]){"just", "please", "now", "so", "and", "pls", NULL}))
+			v++;
+		size_t p = m->w0 - 1;
+		if (!e->before && m->w1 == w1 && v + 1 < m->w0 && same_clause(d, v, m->w0) && in_list(d, v, L_IMPERATIVES) &&
+		    !word_in(d, v, (const char *const[]){"do", "please", NULL}) && word_tok(d, p)->kind == TK_WORD &&
+		    !in_list(d, p, L_FUNCTION) && !modifier(d, c, p) && !cue_word(d, c->thing, p) &&
+		    !cue_word(d, c->tgt, p) && !cue_word(d, c->self, p) && !in_list(d, p, L_NONPERSON) &&
+		    !in_list(d, p, L_COPULAS) && !in_list(d, p, L_ADVERBS) && !is_name(d, c, p) &&
+		    !word_in(d, p, (const char *const[]){"less", "more", "most", "least", "enough", "lot", "way", "far",
+							  "kinda", "sorta", "pretty", "real", "dead", "damn", NULL}) &&
+		    !(word_tok(d, p)->nlen > 3 && !memcmp(tok_text(d->nt, word_tok(d, p)) + word_tok(d, p)->nlen - 2, "ly", 2)))
 			return T_PERSON;
 	} else if (end) {
 		/* a clause of its own beside one that addresses the reader: "go
@@ -764,6 +865,59 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		    (addressee(d, c, k) || word_in(d, k, (const char *const[]){"them", "him", "her", NULL}) ||
 		     word_in(d, k - 1, (const char *const[]){"like", "as", NULL})))
 			return T_PERSON;
+	}
+	if (e->before && end && m->w0 >= 2 && same_clause(d, m->w0 - 2, m->w0)) {
+		/* a name for a person only, called at the reader at the end of
+		 * its clause with describing words between (one we know by its
+		 * ending, or a modifier): "you jihadist puke", "you fat pig", "go away you communist rat", "you
+		 * fat piece of gutter trash" (not "you feed rats", "I feed you
+		 * organic pigs") */
+		size_t v = m->w0;
+		bool adj = false;
+		while (v > 0 && m->w0 - v < 6 && same_clause(d, v - 1, m->w0) && !addressee(d, c, v - 1)) {
+			v--;
+			if (adjectival(d, c, v) ||
+			    (modifier(d, c, v) && !word_in(d, v, (const char *const[]){"a", "an", "the", "and", NULL})))
+				adj = true;
+			else if (!modifier(d, c, v) &&
+				 !word_in(d, v, (const char *const[]){"of", "piece", "pieces", "sack", "bag", "pile",
+								       "heap", "lump", "load", NULL}))
+				break;
+		}
+		if (adj && v > 0 && same_clause(d, v - 1, m->w0) && addressee(d, c, v - 1) &&
+		    !(v > 1 && same_clause(d, v - 2, m->w0) &&
+		      word_in(d, v - 2, (const char *const[]){"give", "gave", "given", "send", "sent", "sell", "sold",
+							   "feed", "fed", "offer", "offered", "show", "showed", "bring",
+							   "brought", "buy", "bought", "get", "got", "serve", "served",
+							   "make", "made", "call", "called", "find", "found", "owe", "owed",
+							   "ship", "shipped", "pay", "paid", "charge", "charged", "cook",
+							   "cooked", "leave", "left", "let", "lend", "lent", "hand",
+							   "handed", "thank", "thanks", NULL})))
+			return T_PERSON;
+		/* or called after an order about the reader's own thing, at the
+		 * end of the sentence: "CLOSE YOUR MOUTH CHIMP", "Go change your
+		 * tampon maggot!" (not "check your guinea pig", "take out the
+		 * trash") */
+		size_t s0, s1;
+		sentence_words(d, sent, &s0, &s1);
+		const token *o = word_tok(d, m->w0 - 1);
+		if (m->w1 == s1 && word_in(d, m->w0 - 2, (const char *const[]){"your", "ur", "yer", NULL}) &&
+		    o->kind == TK_WORD && !in_list(d, m->w0 - 1, L_FUNCTION) && !cue_word(d, c->intens, m->w0 - 1) &&
+		    !cue_word(d, c->tgt, m->w0 - 1) && !cue_word(d, c->thing, m->w0 - 1) &&
+		    !word_in(d, m->w0 - 1, (const char *const[]){"guinea", "lab", "pet", "sewer", "baby", "piggy", "pot",
+								   "roast", "suckling", "river", "water", "field", "farm",
+								   "house", "wild", "mini", "teacup", "little", "big",
+								   "old", "own", "new", "kitchen", "recycling", NULL})) {
+			size_t q = m->w0 - 2;
+			while (q > s0 && same_clause(d, q - 1, m->w0))
+				q--;
+			while (q + 1 < m->w0 - 2 &&
+			       word_in(d, q, (const char *const[]){"just", "please", "now", "so", "and", "go", "pls", NULL}))
+				q++;
+			if (q < m->w0 - 2 && in_list(d, q, L_IMPERATIVES) &&
+			    !word_in(d, q, (const char *const[]){"don't", "dont", "do", "please", NULL}))
+				return T_PERSON;
+		}
 	}
 	return T_NONE;
 }
@@ -991,6 +1145,9 @@ static bool in_name(const dctx *d, const cues *c, sent_memo *titled, const match
 	if (m->w1 != m->w0 + 1 || starts(d, m->w0) || (word_tok(d, m->w0)->flags & TF_ALLCAPS) ||
 	    !(word_tok(d, m->w0)->flags & TF_CAPITAL) || title_case(d, titled, word_tok(d, m->w0)->sent))
 		return false;
+	/* a name is not said of the reader: "Elitist Pig you are" */
+	if (m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) && subject_after(d, c, m->w1))
+		return false;
 	/* a describing word before a name is said of it: "Crooked Hillary" */
 	return (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && is_name(d, c, m->w0 - 1)) ||
 	       (!describing && !deob_in(d, m->w0, curses) && m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) &&
@@ -1163,8 +1320,8 @@ static bool bad_mask(const dctx *d, const match *m)
 	return false;
 }
 
-/* Is the only hypothetical around match m a laugh after it ("you
- * idiot lol")? Laughing does not take the name back. */
+/* Is the only hypothetical around match m a laugh ("you idiot lol",
+ * "lmao you idiot")? Laughing does not take the name back. */
 static bool only_joking(const dctx *d, size_t i)
 {
 	const match *m = &d->ms->m[i];
@@ -1172,7 +1329,11 @@ static bool only_joking(const dctx *d, size_t i)
 	uint32_t sent = word_tok(d, m->w0)->sent;
 	for (size_t j = i > WINDOW ? i - WINDOW : 0; j < MIN(d->ms->n, i + WINDOW + 1); j++) {
 		const match *c = &d->ms->m[j];
-		if (entry_of(d, c)->label == hyp && word_tok(d, c->w0)->sent == sent && c->w0 < m->w1)
+		/* a laugh before it does not take it back either: "lmao you're
+		 * a fool man lol" */
+		if (entry_of(d, c)->label == hyp && word_tok(d, c->w0)->sent == sent && c->w0 < m->w1 &&
+		    !(c->w1 == c->w0 + 1 &&
+		      word_in(d, c->w0, (const char *const[]){"lol", "haha", "hahaha", "lmao", "lmfao", "rofl", NULL})))
 			return false;
 	}
 	return true;
@@ -1291,6 +1452,14 @@ static bool named_outright(const dctx *d, const cues *c, const match *m)
 	if (noun && m->w1 == s1 && m->w0 == k && m->w0 > s0 + 1 && same_clause(d, m->w0 - 1, m->w0) &&
 	    word_in(d, m->w0 - 1, (const char *const[]){"it", "me", "him", "her", "them", "us", "up", "out", "off",
 							"away", "already", "again", "please", "lol", NULL}))
+		return true;
+	/* a bare name after "you're not" at the end of its sentence is called
+	 * at the reader, not denied (that takes an article: "you're not an
+	 * idiot", or a plural: "you're not idiots"): "no your not dickhead." */
+	const token *t = word_tok(d, m->w0);
+	if (noun && m->w1 == s1 && m->w0 == k && m->w1 == m->w0 + 1 && m->w0 >= 2 && same_clause(d, m->w0 - 2, m->w0) &&
+	    tok_text(d->nt, t)[t->nlen - 1] != 's' && word_in(d, m->w0 - 1, (const char *const[]){"not", NULL}) &&
+	    word_in(d, m->w0 - 2, (const char *const[]){"you're", "youre", "your", "ur", "are", "r", NULL}))
 		return true;
 	return false;
 }

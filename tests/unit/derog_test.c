@@ -359,6 +359,47 @@ static const struct {
 	{__LINE__, "our assessed tax was wrong", TACT_DEROG_NONE, NULL},
 	{__LINE__, "stop harrassing me about the bill", TACT_DEROG_NONE, NULL},
 	{__LINE__, "I visited Scunthorpe last week", TACT_DEROG_NONE, NULL},
+	/* a name for a person only, called at the reader with a describing
+	 * word we know by its ending between (not a verb, nor "you" as an
+	 * object) */
+	{__LINE__, "You don't laugh at anything you jihadist puke.", TACT_DEROG_INSULT, "puke"},
+	{__LINE__, "go away you communist rat", TACT_DEROG_INSULT, "rat"},
+	{__LINE__, "I feed you organic pigs", TACT_DEROG_NONE, NULL},
+	{__LINE__, "did you feed the pigs", TACT_DEROG_NONE, NULL},
+	/* ... or at the end of an order about the reader's own thing */
+	{__LINE__, "CLOSE YOUR MOUTH CHIMP", TACT_DEROG_INSULT, "CHIMP"},
+	{__LINE__, "Go change your tampon maggot!", TACT_DEROG_INSULT, "maggot"},
+	{__LINE__, "Please check your guinea pig", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Go take out the trash", TACT_DEROG_NONE, NULL},
+	/* the subject after the name, at the end of its clause */
+	{__LINE__, "What a smug basket you are.", TACT_DEROG_INSULT, "smug"},
+	{__LINE__, "Elitist Pig you are....", TACT_DEROG_INSULT, "Pig"},
+	{__LINE__, "What a great idea you are", TACT_DEROG_NONE, NULL},
+	{__LINE__, "what a stupid question you are asking", TACT_DEROG_NONE, NULL},
+	/* a bare name after "you're not" is called, not denied */
+	{__LINE__, "no your not dickhead.", TACT_DEROG_INSULT, "dickhead"},
+	{__LINE__, "you're not an idiot.", TACT_DEROG_NONE, NULL},
+	{__LINE__, "you're not idiots", TACT_DEROG_NONE, NULL},
+	/* ... with other describing words between ("you fat pig") */
+	{__LINE__, "you fat pig", TACT_DEROG_INSULT, "pig"},
+	{__LINE__, "thank you lovely pigs", TACT_DEROG_NONE, NULL},
+	/* a describing word called at the end of an order without a comma,
+	 * after a word it cannot describe */
+	{__LINE__, "don't be late stupid", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "Make it less ridiculous", TACT_DEROG_NONE, NULL},
+	{__LINE__, "read the email stupid", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Don't be a corporate greed monster!", TACT_DEROG_NONE, NULL},
+	/* a name for a person only, before a person noun, is a compound */
+	{__LINE__, "I'm putting my cow girl boots on", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Thanks to the snake handler guy", TACT_DEROG_NONE, NULL},
+	{__LINE__, "ignorant sheep like you", TACT_DEROG_INSULT, "ignorant"},
+	/* a noun we do not know that the reader is said to be names them */
+	{__LINE__, "You are some stupid broad.", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "you are a useless provider", TACT_DEROG_NONE, NULL},
+	{__LINE__, "you are a useless company", TACT_DEROG_NONE, NULL},
+	{__LINE__, "stupid emoticons everywhere", TACT_DEROG_NONE, NULL},
+	/* a laugh before a name does not take it back */
+	{__LINE__, "lmao you're a fool man lol", TACT_DEROG_INSULT, "fool"},
 };
 
 int main(void)
