@@ -1666,6 +1666,7 @@ void detect_derogatory(dctx *d)
 	tact_derog worst = TACT_DEROG_NONE;
 	finding *f = NULL;
 	size_t nf = 0, capf = 0;
+	size_t *harsh = NULL, nh = 0, caph = 0; /* matches of harsh words said of things */
 	int quoted = -1; /* all_quoted(), when first needed */
 	spoken prev = {UINT32_MAX, 0}; /* at_reader(): the sentence before an insult */
 	sent_memo titled = {UINT32_MAX, 0}, plains = {UINT32_MAX, 0}; /* in_name(), in_title() */
@@ -1709,10 +1710,12 @@ void detect_derogatory(dctx *d)
 		finding x = {i, e->label, NULL, e->sev};
 		if (e->label == c.ins && (e->flags & LF_TARGET)) {
 			enum target t = target_of(d, &c, m, e);
-			if (t == T_THING && d->msg->role != TACT_ROLE_AGENT) { /* "this stupid app": a complaint */
-				d->harsh_things++;
-				msg_add_span(d->msg, "complaint", e->id, TACT_SEV_LOW, m->os, m->oe,
-					     "harsh word about a thing");
+			/* "this stupid app", "it's just stupid": a complaint; not a
+			 * name that needs a person near to be one ("the thief",
+			 * "a cow costume") when nothing is near */
+			if ((t == T_THING || (t == T_NONE && !e->before && !e->after)) && d->msg->role != TACT_ROLE_AGENT) {
+				VEC_RESERVE(harsh, caph, nh + 1);
+				harsh[nh++] = i;
 			}
 			if (t != T_PERSON)
 				continue; /* self-deprecation, a thing, or nobody */
@@ -1800,6 +1803,24 @@ void detect_derogatory(dctx *d)
 			worst = k;
 	}
 #undef KIND
+	/* a harsh word said of a thing is a complaint, unless it is part of
+	 * an abusive span ("lazy" in "lazy ass"); both lists are in match
+	 * order, so the findings near each word are a window */
+	for (size_t h = 0, p = 0; h < nh; h++) {
+		const match *m = &d->ms->m[harsh[h]];
+		while (p < nf && f[p].i + WINDOW < harsh[h])
+			p++;
+		bool inside = false;
+		for (size_t k = p; k < nf && f[k].i <= harsh[h] + WINDOW && !inside; k++) {
+			const match *o = &d->ms->m[f[k].i];
+			inside = o->os <= m->os && m->oe <= o->oe;
+		}
+		if (inside)
+			continue;
+		d->harsh_things++;
+		msg_add_span(d->msg, "complaint", entry_of(d, m)->id, TACT_SEV_LOW, m->os, m->oe, "harsh word about a thing");
+	}
+	free(harsh);
 	free(f);
 	d->msg->derog = worst;
 }

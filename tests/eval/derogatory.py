@@ -33,8 +33,12 @@ Sets and what counts as a positive prediction (TAXONOMY.md):
             escalation.threat span (OLID's OFF covers threats).
   spans     SemEval-2021 Task 5 Toxic Spans, trial split (690 posts). Predicted
             offsets: the characters [cp_start, cp_end) of every derogatory.*
-            span and every escalation.threat span (annotators marked threats
-            such as "shoot them"). Score: the task's own metric, F1 of
+            span, every escalation.threat span (annotators marked threats
+            such as "shoot them"), and every span of a derogatory rule that
+            tact judged aimed at a thing (label "complaint", rule insult.*,
+            prof.* or identity.*: "this stupid law"): the task marks the
+            words that make a post toxic, whoever they are aimed at, and
+            the aim is what the label says, not whether the word is there. Score: the task's own metric, F1 of
             predicted vs gold character offsets per post (a post with no gold
             offsets scores 1 when nothing is predicted, else 0), averaged
             over posts. P and R are the per-post averages of the same sets.
@@ -131,7 +135,8 @@ def olid(name="olid", tune=False):
 def span_offsets(o):
     off = set()
     for s in o["spans"]:
-        if s["label"] in DEROG or s["label"] == "escalation.threat":
+        if s["label"] in DEROG or s["label"] == "escalation.threat" or (
+                s["label"] == "complaint" and s["rule"].startswith(("insult.", "prof.", "identity."))):
             off.update(range(s["cp_start"], s["cp_end"]))
     return off
 

@@ -48,6 +48,10 @@ static const struct {
 	/* the evidence for a complaint is a span of its own */
 	{__LINE__, "The charger died after a week", "complaint", true},
 	{__LINE__, "this stupid app won't open", "complaint", true},
+	/* a harsh word said of nobody in particular; not a name that needs a
+	 * person near to be an insult */
+	{__LINE__, "Utterly moronic.", "complaint", true},
+	{__LINE__, "Should I wear an inflatable cow costume to the store?", "complaint", false},
 	{__LINE__, "I still can't join \U0001F624", "complaint", true},
 	{__LINE__, "What time does the Leeds branch open on Saturday?", "complaint", false},
 	{__LINE__, "its not working again", "escalation.repeat", true},
