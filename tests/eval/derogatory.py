@@ -29,8 +29,13 @@ Sets and what counts as a positive prediction (TAXONOMY.md):
             positives here.
   olid      OLID v1.0 training set, the held-out half (odd id hash, 6,607
             of 13,240 tweets), subtask A. Gold positive:
-            OFF. Predicted positive: `derogatory` is not none, or an
-            escalation.threat span (OLID's OFF covers threats).
+            OFF. Predicted positive: `derogatory` is not none, an
+            escalation.threat span (OLID's OFF covers threats), or a
+            harsh word of a derogatory rule that tact judged aimed at a
+            thing or at nobody (label "complaint", rule insult.*: "the
+            most idiotic thing I've ever seen"): OLID's guidelines
+            (olid-annotation.txt) count an offense whose target is "an
+            organization, a situation, an event, or an issue".
   spans     SemEval-2021 Task 5 Toxic Spans, trial split (690 posts). Predicted
             offsets: the characters [cp_start, cp_end) of every derogatory.*
             span, every escalation.threat span (annotators marked threats
@@ -122,21 +127,27 @@ def kaggle(name, fname, goal=""):
     binary(name, recs, lambda r: r["label"] == "insult", lambda o: derog_kind(o) in ("insult", "identity"), goal)
 
 
+def harsh_word(s):
+    """A span of a derogatory rule that tact judged aimed at a thing or at
+    nobody: a complaint span, not a derogatory one."""
+    return s["label"] == "complaint" and s["rule"].startswith(("insult.", "prof.", "identity."))
+
+
 def olid(name="olid", tune=False):
     path = corpus("olid-offenseval2019-train/olid-training-v1.0.jsonl")
     if not path:
         return
     recs = half(read_jsonl(path), tune)
     binary(name, recs, lambda r: r["label"] == "OFF",
-           lambda o: derog_kind(o) != "none" or any(s["label"] == "escalation.threat" for s in o["spans"]),
+           lambda o: derog_kind(o) != "none" or any(s["label"] == "escalation.threat" or harsh_word(s)
+                                                     for s in o["spans"]),
            "" if tune else "  goal F1 >= 0.65")
 
 
 def span_offsets(o):
     off = set()
     for s in o["spans"]:
-        if s["label"] in DEROG or s["label"] == "escalation.threat" or (
-                s["label"] == "complaint" and s["rule"].startswith(("insult.", "prof.", "identity."))):
+        if s["label"] in DEROG or s["label"] == "escalation.threat" or harsh_word(s):
             off.update(range(s["cp_start"], s["cp_end"]))
     return off
 
