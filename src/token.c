@@ -924,6 +924,7 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 			newlines = 0;
 		}
 		if (word_cc(c)) {
+		word:
 			/* lower-case ASCII letters, the bulk of any text: no class
 			 * lookups (what runscan_add() does for a letter) */
 			runscan rs = {0};
@@ -961,12 +962,23 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 				 * the space too) */
 				emit_plain(&z, i, e, rs.flags);
 				i = spaced && e < z.n ? e + 1 : e;
+				/* a-z after one space: the next word, without the
+				 * class tests above */
+				if (spaced && i < z.n && (unsigned)(z.s[i] - 'a') < 26) {
+					c = C_LETTER;
+					goto word;
+				}
 				continue;
 			}
 			if (z.s[e] >= 0xC2 && z.s[e] <= 0xDF) { /* e < z.n: not spaced */
 				size_t f = letters_word(&z, i, e, &rs.flags);
 				if (f & EMITTED) {
 					i = f & ~EMITTED;
+					if (i + 1 < z.n && z.s[i] == ' ' && (unsigned)(z.s[i + 1] - 'a') < 26) {
+						i++; /* as above */
+						c = C_LETTER;
+						goto word;
+					}
 					continue;
 				}
 				e = f;
