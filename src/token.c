@@ -348,20 +348,29 @@ static ALWAYS_INLINE size_t az_run(const unsigned char *s, size_t i, size_t n, u
 typedef struct {
 	unsigned letters; /* letters in the run */
 	unsigned uppers;  /* upper-case two-byte letters */
+	bool two;         /* a two-byte letter in the run */
 } letterscan;
 
-/* The end of a run of letters a-z and two-byte letters at s[e..n), which
- * starts with a two-byte letter; adds TF_REPEAT to *flags as az_run()
- * does (a two-byte letter breaks a repeat, as in runscan_add()). */
+/* The end of a run of letters a-z, two-byte letters and apostrophes
+ * before a-z ("don't", "you're") at s[e..n), which starts with one of the
+ * two latter; adds TF_REPEAT to *flags as az_run() does (a two-byte letter
+ * or an apostrophe breaks a repeat, as in runscan_add()). */
 static inline size_t letter_run(const unsigned char *s, size_t e, size_t n, uint16_t *flags, letterscan *ls)
 {
-	for (int32_t cp; (cp = letter2_at(s, e, n)) >= 0;) {
-		ls->uppers += cp2_case[cp] >> 1;
-		size_t f = az_run(s, e + 2, n, flags);
-		ls->letters += 1 + (unsigned)(f - e - 2);
-		e = f;
+	for (;;) {
+		int32_t cp = letter2_at(s, e, n);
+		size_t f = e + 1;
+		if (cp >= 0) {
+			ls->uppers += cp2_case[cp] >> 1;
+			ls->letters++;
+			ls->two = true;
+			f = e + 2;
+		} else if (!(s[e] == '\'' && f < n && (unsigned)(s[f] - 'a') < 26)) {
+			return e;
+		}
+		e = az_run(s, f, n, flags);
+		ls->letters += (unsigned)(e - f);
 	}
-	return e;
 }
 
 /* The bytes of o[a, b) that are ASCII with the 0x20 bit clear: the
@@ -391,12 +400,12 @@ static inline unsigned ascii_caps(const unsigned char *o, size_t a, size_t b, si
 	return caps + (unsigned)(((m >> 7) * ones) >> 56);
 }
 
-/* emit() for a word of letters a-z and two-byte letters (letter_run()),
- * inline: where the offset map is the identity, its original is the same
- * bytes but for the case of a-z. What case_info() finds, without decoding:
- * every character is a letter, and an ASCII byte is a capital when its
- * 0x20 bit is clear; lookalike_flag() never applies (not all letters are
- * one byte). */
+/* emit() for a word of letter_run(), inline: where the offset map is the
+ * identity, its original is the same bytes but for the case of a-z. What
+ * case_info() finds, without decoding: the first character is a letter,
+ * an ASCII byte is a capital when its 0x20 bit is clear (an apostrophe's
+ * is set), and lookalike_flag() never applies (the word has bytes that are
+ * no one-byte letters). */
 static inline void emit_letters(tz *z, size_t a, size_t b, uint16_t flags, const letterscan *ls)
 {
 	if (a < z->rn || b > z->re) {
@@ -418,18 +427,19 @@ static inline void emit_letters(tz *z, size_t a, size_t b, uint16_t flags, const
 #define EMITTED ((size_t)1 << (sizeof(size_t) * 8 - 1))
 
 /* After the letters a-z at [i, e), which tokenize() found before a byte
- * that may lead a two-byte letter: the end of the two-byte letters and
- * letters a-z that follow, their flags added to *flags. When a non-word
- * character or the end of the text follows them, they are a word, emitted
- * here (the bulk of accented text): the end | EMITTED. Out of line: the
- * plain words' loop keeps its registers. */
+ * that may lead a two-byte letter or an apostrophe: the end of what
+ * letter_run() takes from there, its flags added to *flags. When a
+ * non-word character or the end of the text follows, that is a word,
+ * emitted here (the bulk of accented text, and contractions): the end |
+ * EMITTED. Out of line: the plain words' loop keeps its registers. */
 static NOINLINE size_t letters_word(tz *z, size_t i, size_t e, uint16_t *flags)
 {
 	letterscan ls = {.letters = (unsigned)(e - i)};
 	size_t f = letter_run(z->s, e, z->n, flags, &ls);
 	if (f == e)
 		return e;
-	*flags |= TF_NONASCII;
+	if (ls.two)
+		*flags |= TF_NONASCII;
 	int len;
 	if (f < z->n && word_cc(cclass(z->s, z->n, f, &len)))
 		return f;
@@ -970,7 +980,7 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 				}
 				continue;
 			}
-			if (z.s[e] >= 0xC2 && z.s[e] <= 0xDF) { /* e < z.n: not spaced */
+			if ((z.s[e] >= 0xC2 && z.s[e] <= 0xDF) || (z.s[e] == '\'' && e > i)) { /* e < z.n: not spaced */
 				size_t f = letters_word(&z, i, e, &rs.flags);
 				if (f & EMITTED) {
 					i = f & ~EMITTED;
