@@ -289,36 +289,162 @@ static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags
 	return t;
 }
 
-/* emit() for a word of letters a-z in the normalized text (the bulk of any
- * text), inline: where the offset map is the identity, its original is
- * the same letters in either case. */
-static inline void emit_plain(tz *z, size_t a, size_t b, uint16_t flags)
+/* The end of emit_plain() and emit_letters(): a word at [a, b), original
+ * [oa, ob), with its flags and case. A word that opens a sentence is noted
+ * as its first token (sent_first) plus skip: emit() notes the token after
+ * it (1), emit_plain() the word itself (0), and each keeps what it did. */
+static ALWAYS_INLINE void push_word(tz *z, size_t a, size_t b, size_t oa, size_t ob, uint16_t flags, unsigned letters,
+				    unsigned uppers, size_t skip)
 {
 	tokens *ts = z->ts;
-	if (a < z->rn || b > z->re) {
-		emit(z, a, b, TK_WORD, flags);
-		return;
-	}
 	if (UNLIKELY(ts->n == ts->cap || ts->nw == ts->capw)) {
 		VEC_RESERVE(ts->t, ts->cap, ts->n + 1);
 		VEC_RESERVE(ts->w, ts->capw, ts->nw + 1);
 	}
-	size_t oa = z->ro + (a - z->rn), ob = z->ro + (b - z->rn);
-	unsigned uppers;
-	flags |= plain_case(z->orig, oa, ob, z->on, &uppers) | z->pending;
+	flags |= z->pending;
 	if (!z->sent_open) {
 		flags |= TF_SENT_START;
-		z->sent_first = ts->n;
+		z->sent_first = ts->n + skip;
 	}
 	if (z->dquote || z->squote)
 		flags |= TF_QUOTED;
 	ts->t[ts->n] = (token){.ns = (uint32_t)a, .nlen = (uint32_t)(b - a), .os = (uint32_t)oa, .oe = (uint32_t)ob,
 			       .sent = z->sent, .clause = z->clause, .flags = flags, .kind = TK_WORD,
-			       .letters = (uint8_t)MIN(b - a, 255u), .uppers = (uint8_t)MIN(uppers, 255u),
+			       .letters = (uint8_t)MIN(letters, 255u), .uppers = (uint8_t)MIN(uppers, 255u),
 			       .id = -1, .base = -1, .did = -1, .dbase = -1, .alt = -1};
 	ts->w[ts->nw++] = (uint32_t)ts->n++;
 	z->sent_open = true;
 	z->pending = 0;
+}
+
+/* emit() for a word of letters a-z in the normalized text (the bulk of any
+ * text), inline: where the offset map is the identity, its original is
+ * the same letters in either case. */
+static inline void emit_plain(tz *z, size_t a, size_t b, uint16_t flags)
+{
+	if (a < z->rn || b > z->re) {
+		emit(z, a, b, TK_WORD, flags);
+		return;
+	}
+	size_t oa = z->ro + (a - z->rn), ob = z->ro + (b - z->rn);
+	unsigned uppers;
+	flags |= plain_case(z->orig, oa, ob, z->on, &uppers);
+	push_word(z, a, b, oa, ob, flags, (unsigned)(b - a), uppers, 0);
+}
+
+/* The code point of a two-byte letter (U+0080..U+07FF: accented Latin,
+ * Greek, Cyrillic...) at s[i], else -1. */
+static inline int32_t letter2_at(const unsigned char *s, size_t i, size_t n)
+{
+	if ((unsigned)s[i] - 0xC2u > 0xDFu - 0xC2u || i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
+		return -1;
+	int32_t cp = (int32_t)((s[i] & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu));
+	return cp2_cc[cp] == C_LETTER ? cp : -1;
+}
+
+static ALWAYS_INLINE size_t az_run(const unsigned char *s, size_t i, size_t n, uint16_t *flags);
+
+/* What letter_run() counts besides the flags. */
+typedef struct {
+	unsigned letters; /* letters in the run */
+	unsigned uppers;  /* upper-case two-byte letters */
+	bool two;         /* a two-byte letter in the run */
+} letterscan;
+
+/* The end of a run of letters a-z, two-byte letters and apostrophes
+ * before a-z ("don't", "you're") at s[e..n), which starts with one of the
+ * two latter; adds TF_REPEAT to *flags as az_run() does (a two-byte letter
+ * or an apostrophe breaks a repeat, as in runscan_add()). */
+static inline size_t letter_run(const unsigned char *s, size_t e, size_t n, uint16_t *flags, letterscan *ls)
+{
+	for (;;) {
+		int32_t cp = letter2_at(s, e, n);
+		size_t f = e + 1;
+		if (cp >= 0) {
+			ls->uppers += cp2_case[cp] >> 1;
+			ls->letters++;
+			ls->two = true;
+			f = e + 2;
+		} else if (!(s[e] == '\'' && f < n && (unsigned)(s[f] - 'a') < 26)) {
+			return e;
+		}
+		e = az_run(s, f, n, flags);
+		ls->letters += (unsigned)(e - f);
+	}
+}
+
+/* The bytes of o[a, b) that are ASCII with the 0x20 bit clear: the
+ * capitals, where the ASCII bytes are letters. on: o's length. Eight bytes
+ * at a time, as plain_case() does. */
+static inline unsigned ascii_caps(const unsigned char *o, size_t a, size_t b, size_t on)
+{
+	const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+	size_t n = b - a;
+	unsigned caps = 0;
+	uint64_t w, m = 0;
+	if (n <= 8 && a + 8 <= on) { /* the bytes after the word shifted out */
+		memcpy(&w, o + a, 8);
+		m = (~w & ~w << 2 & high) << (64 - 8 * n); /* bits 7 and 5 clear */
+	} else if (n >= 8) { /* then the last eight, those counted shifted out */
+		size_t k = a;
+		for (; k + 8 < b; k += 8) {
+			memcpy(&w, o + k, 8);
+			caps += (unsigned)((((~w & ~w << 2 & high) >> 7) * ones) >> 56);
+		}
+		memcpy(&w, o + b - 8, 8);
+		m = (~w & ~w << 2 & high) >> (8 * (8 - (b - k)));
+	} else {
+		for (size_t k = a; k < b; k++)
+			caps += (o[k] & 0xA0) == 0;
+	}
+	return caps + (unsigned)(((m >> 7) * ones) >> 56);
+}
+
+/* emit() for a word of letter_run(), inline: where the offset map is the
+ * identity, its original is the same bytes but for the case of a-z. What
+ * case_info() finds, without decoding: the first character is a letter,
+ * an ASCII byte is a capital when its 0x20 bit is clear (an apostrophe's
+ * is set), and lookalike_flag() never applies (the word has bytes that are
+ * no one-byte letters). */
+static inline void emit_letters(tz *z, size_t a, size_t b, uint16_t flags, const letterscan *ls)
+{
+	if (a < z->rn || b > z->re) {
+		emit(z, a, b, TK_WORD, flags);
+		return;
+	}
+	size_t oa = z->ro + (a - z->rn), ob = z->ro + (b - z->rn);
+	const unsigned char *o = z->orig;
+	unsigned uppers = ls->uppers + ascii_caps(o, oa, ob, z->on);
+	bool first_upper = o[oa] < 0x80 ? !(o[oa] & 0x20) : cp2_case[(o[oa] & 0x1Fu) << 6 | (o[oa + 1] & 0x3Fu)] >> 1;
+	if (first_upper)
+		flags |= TF_CAPITAL;
+	if (ls->letters >= 2 && uppers == ls->letters)
+		flags |= TF_ALLCAPS;
+	push_word(z, a, b, oa, ob, flags, ls->letters, uppers, 1);
+}
+
+/* letters_word() ended a word there */
+#define EMITTED ((size_t)1 << (sizeof(size_t) * 8 - 1))
+
+/* After the letters a-z at [i, e), which tokenize() found before a byte
+ * that may lead a two-byte letter or an apostrophe: the end of what
+ * letter_run() takes from there, its flags added to *flags. When a
+ * non-word character or the end of the text follows, that is a word,
+ * emitted here (the bulk of accented text, and contractions): the end |
+ * EMITTED. Out of line: the plain words' loop keeps its registers. */
+static NOINLINE size_t letters_word(tz *z, size_t i, size_t e, uint16_t *flags)
+{
+	letterscan ls = {.letters = (unsigned)(e - i)};
+	size_t f = letter_run(z->s, e, z->n, flags, &ls);
+	if (f == e)
+		return e;
+	if (ls.two)
+		*flags |= TF_NONASCII;
+	int len;
+	if (f < z->n && word_cc(cclass(z->s, z->n, f, &len)))
+		return f;
+	emit_letters(z, i, f, *flags, &ls);
+	return f | EMITTED;
 }
 
 /* Is the sentence that starts at tokens[i] words each followed by a full
@@ -731,7 +857,7 @@ static inline uint64_t az_bytes(uint64_t w)
 /* The end of the run of letters a-z at s[i..n); adds TF_REPEAT to *flags
  * when a letter occurs three times in a row in it. Eight bytes at a time:
  * most words fit in the first eight, checked for repeats there too. */
-static inline size_t az_run(const unsigned char *s, size_t i, size_t n, uint16_t *flags)
+static ALWAYS_INLINE size_t az_run(const unsigned char *s, size_t i, size_t n, uint16_t *flags)
 {
 	const uint64_t high = 0x8080808080808080ull;
 	size_t e = i;
@@ -824,6 +950,7 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 			newlines = 0;
 		}
 		if (word_cc(c)) {
+		word:
 			/* lower-case ASCII letters, the bulk of any text: no class
 			 * lookups (what runscan_add() does for a letter) */
 			runscan rs = {0};
@@ -861,10 +988,31 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 				 * the space too) */
 				emit_plain(&z, i, e, rs.flags);
 				i = spaced && e < z.n ? e + 1 : e;
+				/* a-z after one space: the next word, without the
+				 * class tests above */
+				if (spaced && i < z.n && (unsigned)(z.s[i] - 'a') < 26) {
+					c = C_LETTER;
+					goto word;
+				}
 				continue;
 			}
+			if ((z.s[e] >= 0xC2 && z.s[e] <= 0xDF) || (z.s[e] == '\'' && e > i)) { /* e < z.n: not spaced */
+				size_t f = letters_word(&z, i, e, &rs.flags);
+				if (f & EMITTED) {
+					i = f & ~EMITTED;
+					if (i + 1 < z.n && z.s[i] == ' ' && (unsigned)(z.s[i + 1] - 'a') < 26) {
+						i++; /* as above */
+						c = C_LETTER;
+						goto word;
+					}
+					continue;
+				}
+				e = f;
+			}
 			if (e > i) { /* what runscan_add() would have learnt: the
-				      last letter and how often it repeats (to 3) */
+				      last letter and how often it repeats (to 3);
+				      after a two-byte letter its last byte, which
+				      no one-byte letter equals, as prev = 0 */
 				rs.letters = true;
 				rs.prev = z.s[e - 1];
 				rs.run = 1;

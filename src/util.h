@@ -17,10 +17,16 @@
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
+/* for a hot path's helpers that GCC stops inlining once called twice */
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+/* for a rarer path that would crowd a hot loop's registers */
+#define NOINLINE __attribute__((noinline))
 #else
 #define PRINTF_LIKE(f, a)
 #define LIKELY(x) (x)
 #define UNLIKELY(x) (x)
+#define ALWAYS_INLINE inline
+#define NOINLINE
 #endif
 
 /* util.c: allocation that aborts on exhaustion (statuses are for problems a
