@@ -629,7 +629,10 @@ static void ultimatums(dctx *d, const uint8_t *conseq)
 		sentence_words(d, sent, &w0, &w1);
 		if (someone_elses_deadline(d, m, w0))
 			continue;
-		bool tied = conseq[sent] || cue_at(d, cq, w0, w1);
+		/* the consequence in its sentence, at the start of the next, or
+		 * in the sentence before it ("... before pursuing legal action.
+		 * This is my final attempt!") */
+		bool tied = conseq[sent] || cue_at(d, cq, w0, w1) || (sent > 0 && conseq[sent - 1]);
 		if (!tied && sent + 1 < d->ts->nsent) {
 			sentence_words(d, sent + 1, &n0, &n1);
 			tied = n0 < n1 && cue_at(d, cq, n0, MIN(n0 + 2, n1));

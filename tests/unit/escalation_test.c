@@ -174,6 +174,9 @@ static const struct {
 	{__LINE__, "I'll escalate this to the ombudsman", "escalation.regulator", true},
 	{__LINE__, "please escalate this to your manager and the ombudsman", "escalation.manager", true},
 	{__LINE__, "which led to escalating this matter to the Consumer Financial Protection Bureau", "escalation.manager", false},
+	/* last-chance words right after the consequence they are tied to */
+	{__LINE__, "I will be pursuing legal action. This is my final attempt!", "escalation.ultimatum", true},
+	{__LINE__, "This is my final attempt to reach you. Thanks for your help so far.", "escalation.ultimatum", false},
 	/* "no" as an answer before a clause of its own: "it" is its subject */
 	{__LINE__, "@AdobeCare no its still broken.", "escalation.repeat", true},
 	{__LINE__, "no luck it keeps asking for the code", "escalation.repeat", true},
