@@ -140,7 +140,7 @@ typedef struct {
 				     holds for starts in [qfrom, qend) */
 	bool qclosed;
 	bool sent_open;           /* a token was seen in this sentence */
-	size_t sent_first;        /* its first token */
+	size_t sent_first;        /* its first token's index in ts->t */
 	bool prev_wd, word_run;   /* the sentence before was words each with a
 				     full stop; two such in a row were seen */
 	bool dotted;              /* a '.' between two letters: join_dotted() */
@@ -273,7 +273,7 @@ static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags
 		     .id = -1, .base = -1, .did = -1, .dbase = -1, .alt = -1};
 	if (!z->sent_open) {
 		t->flags |= TF_SENT_START;
-		z->sent_first = ts->n;
+		z->sent_first = ts->n - 1;
 	}
 	z->sent_open = true;
 	z->pending = 0;
@@ -290,11 +290,9 @@ static token *emit(tz *z, size_t a, size_t b, enum tok_kind kind, uint16_t flags
 }
 
 /* The end of emit_plain() and emit_letters(): a word at [a, b), original
- * [oa, ob), with its flags and case. A word that opens a sentence is noted
- * as its first token (sent_first) plus skip: emit() notes the token after
- * it (1), emit_plain() the word itself (0), and each keeps what it did. */
+ * [oa, ob), with its flags and case, as emit() would push it. */
 static ALWAYS_INLINE void push_word(tz *z, size_t a, size_t b, size_t oa, size_t ob, uint16_t flags, unsigned letters,
-				    unsigned uppers, size_t skip)
+				    unsigned uppers)
 {
 	tokens *ts = z->ts;
 	if (UNLIKELY(ts->n == ts->cap || ts->nw == ts->capw)) {
@@ -304,7 +302,7 @@ static ALWAYS_INLINE void push_word(tz *z, size_t a, size_t b, size_t oa, size_t
 	flags |= z->pending;
 	if (!z->sent_open) {
 		flags |= TF_SENT_START;
-		z->sent_first = ts->n + skip;
+		z->sent_first = ts->n;
 	}
 	if (z->dquote || z->squote)
 		flags |= TF_QUOTED;
@@ -329,7 +327,7 @@ static inline void emit_plain(tz *z, size_t a, size_t b, uint16_t flags)
 	size_t oa = z->ro + (a - z->rn), ob = z->ro + (b - z->rn);
 	unsigned uppers;
 	flags |= plain_case(z->orig, oa, ob, z->on, &uppers);
-	push_word(z, a, b, oa, ob, flags, (unsigned)(b - a), uppers, 0);
+	push_word(z, a, b, oa, ob, flags, (unsigned)(b - a), uppers);
 }
 
 /* The code point of a two-byte letter (U+0080..U+07FF: accented Latin,
@@ -420,7 +418,7 @@ static inline void emit_letters(tz *z, size_t a, size_t b, uint16_t flags, const
 		flags |= TF_CAPITAL;
 	if (ls->letters >= 2 && uppers == ls->letters)
 		flags |= TF_ALLCAPS;
-	push_word(z, a, b, oa, ob, flags, ls->letters, uppers, 1);
+	push_word(z, a, b, oa, ob, flags, ls->letters, uppers);
 }
 
 /* letters_word() ended a word there */

@@ -152,6 +152,22 @@ static void test_tokens(void)
 		{__LINE__, "sorry....you idiot in the U.S.today", "0/0 0/0 0/0 0/0 0/0 0/1 0/1 0/1 0/1 0/1 0/1 0/1 0/1 0/1"},
 	};
 	check_tokens(parts, sizeof parts / sizeof *parts, describe_parts);
+	/* words said one at a time with full stops are one sentence whatever
+	 * path tokenized a sentence's first word: letters a-z, an accented
+	 * letter, an apostrophe, a masking symbol; and a sentence whose
+	 * second token starts such a run ("Ré a.") is none, so the clause
+	 * numbers of a text without a run are kept as they are */
+	static const tok_case word_dots[] = {
+		{__LINE__, "Cafe. Closed.", "0/0 0/0 0/0 0/0"},
+		{__LINE__, "Caf\xC3\xA9. Closed.", "0/0 0/0 0/0 0/0"},
+		{__LINE__, "Dont. Call.", "0/0 0/0 0/0 0/0"},
+		{__LINE__, "Don't. Call.", "0/0 0/0 0/0 0/0"},
+		{__LINE__, "F*ck. You.", "0/0 0/0 0/0 0/0"},
+		{__LINE__, "Worst. S\xC3\xA9rvice. Ever.", "0/0 0/0 0/0 0/0 0/0 0/0"},
+		{__LINE__, "Re a. b. c,\nd", "0/0 0/0 0/0 1/1 1/1 2/2 2/2 2/4"},
+		{__LINE__, "R\xC3\xA9 a. b. c,\nd", "0/0 0/0 0/0 1/1 1/1 2/2 2/2 2/4"},
+	};
+	check_tokens(word_dots, sizeof word_dots / sizeof *word_dots, describe_parts);
 	/* a quotation ends at its closing mark, also after a full stop inside
 	 * it ("'fine.' I ..."), which then ends the sentence */
 	static const tok_case quotes[] = {
