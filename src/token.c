@@ -948,7 +948,7 @@ void tokenize(tokens *ts, const ntext *nt, const char *orig, size_t olen)
 			newlines = 0;
 		}
 		if (word_cc(c)) {
-		word:
+		word:; /* a label before a declaration: C11 wants a statement */
 			/* lower-case ASCII letters, the bulk of any text: no class
 			 * lookups (what runscan_add() does for a letter) */
 			runscan rs = {0};
