@@ -835,21 +835,21 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 			return T_PERSON;
 	} else if (end) {
 		/* a clause of its own beside one that addresses the reader: "go
-		 * back to school, stupid", "Useless, the lot of you" */
+		 * back to school, stupid", "Useless, the lot of you". The
+		 * clauses beside it are those of the words either side of it,
+		 * not the numbers either side of its own: a line that ends
+		 * after a comma leaves a number unused ("school,\nstupid") */
 		size_t w0, w1;
 		sentence_words(d, sent, &w0, &w1);
-		uint32_t cl = word_tok(d, m->w0)->clause;
 		for (size_t k = w0; k < w1; k++) {
-			uint32_t kc = word_tok(d, k)->clause;
-			if ((kc + 1 == cl || kc == cl + 1) && cue_word(d, c->tgt, k) && !cue_word(d, c->self, k)) {
+			bool beside = k < m->w0 ? same_clause(d, k, m->w0 - 1) : k >= m->w1 && same_clause(d, k, m->w1);
+			if (beside && cue_word(d, c->tgt, k) && !cue_word(d, c->self, k))
 				return T_PERSON;
-			}
 		}
 		/* or called after an order to the reader, at the end of the
 		 * sentence: "Read the email, stupid.", "don't be late, stupid"
 		 * (an order starts the sentence with its verb) */
-		if (m->w1 == w1 && w0 < m->w0 && word_tok(d, w0)->clause + 1 == cl &&
-		    in_list(d, w0, L_IMPERATIVES))
+		if (m->w1 == w1 && w0 < m->w0 && same_clause(d, w0, m->w0 - 1) && in_list(d, w0, L_IMPERATIVES))
 			return T_PERSON;
 	}
 	/* the nearest person or self reference before it, in the clause */

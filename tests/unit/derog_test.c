@@ -198,6 +198,16 @@ static const struct {
 	{__LINE__, "Crashed again, pathetic.", TACT_DEROG_NONE, NULL},
 	{__LINE__, "Read the terms, silly me.", TACT_DEROG_NONE, NULL},
 	{__LINE__, "Keep it simple, stupid", TACT_DEROG_NONE, NULL},
+	/* ... also with the line broken after the comma, with or without a
+	 * run of one-word sentences elsewhere ("Worst. Service. Ever.") */
+	{__LINE__, "Read the email,\nstupid.", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "Worst. Service. Ever.\nRead the email,\nstupid.", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "you never listen,\nstupid", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "Worst. Service. Ever.\nyou never listen,\nstupid", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "Useless,\nthe lot of you", TACT_DEROG_INSULT, "Useless"},
+	{__LINE__, "Worst. Service. Ever.\nUseless,\nthe lot of you", TACT_DEROG_INSULT, "Useless"},
+	{__LINE__, "Keep it simple,\nstupid", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Worst. Service. Ever.\nKeep it simple,\nstupid", TACT_DEROG_NONE, NULL},
 	/* dismissals of the reader; "shit" said of the reader */
 	{__LINE__, "go back to school and learn to read", TACT_DEROG_INSULT, "go back to school"},
 	{__LINE__, "my son went back to school today", TACT_DEROG_NONE, NULL},
