@@ -561,7 +561,10 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 		   (!cue_word(d, c->tgt, s) && !cue_word(d, c->self, s) && !in_list(d, s, L_NONPERSON) &&
 		    !(is_name(d, c, s) && !(word_tok(d, s)->flags & TF_SENT_START) && w0 - k <= 1 &&
 		      (k == w0 || in_list(d, k, L_ADVERBS))))) {
-		return T_NONE; /* "Trump sucks", "he sucks", "it sucks" have no copula */
+		/* no copula and no subject we know: "your stupid portal",
+		 * "Trump sucks" at a sentence start (where any word has a
+		 * capital); "he sucks", "it sucks", "honestly Trump sucks" go on */
+		return T_NONE;
 	}
 	/* the head of "staff at the airport are useless", "the helmets in
 	 * Destiny are trash" (a name after a preposition is not the subject) */
@@ -640,10 +643,12 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 	if (cue_at(d, c->tgt, m->w0, m->w1)) {
 		return noun_target(d, c, m);
 	}
-	/* "sucks" is said of its subject only: "Trump sucks", "you suck";
-	 * with an object it is another verb ("suck your own", "suck America
-	 * dry"), and a person after it is not its subject ("Losing sucks
-	 * ... but you") */
+	/* "sucks" is said of its subject only: "Trump sucks", "you suck",
+	 * "he sucks", "your manager sucks" (a verb: a person right before it
+	 * is its subject, not the first half of a compound as before a name
+	 * for a person only, "installer garbage"); with an object it is
+	 * another verb ("suck your own", "suck America dry"), and a person
+	 * after it is not its subject ("Losing sucks ... but you") */
 	bool verb = m->w1 == m->w0 + 1 && word_in(d, m->w0, (const char *const[]){"suck", "sucks", NULL});
 	if (verb && m->w1 < nw && same_clause(d, m->w0, m->w1) &&
 	    (word_tok(d, m->w1)->kind == TK_WORD || word_tok(d, m->w1)->kind == TK_HANDLE) &&
@@ -755,7 +760,23 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 			}
 	/* what a copula before it says it of: "Kevin was useless" */
 	bool found;
-	enum target t = subject_of(d, c, m->w0, e->before != 0, &found, NULL);
+	size_t at;
+	enum target t = subject_of(d, c, m->w0, e->before != 0 && !verb, &found, &at);
+	/* a person after a gerund or a preposition is not what sucks: "Being
+	 * a girl sucks", "talking to your agents sucks" (a situation) */
+	if (found && verb && t == T_PERSON && at != SIZE_MAX) {
+		size_t h = at;
+		while (h > 0 && at - h < 2 && same_clause(d, h - 1, at) &&
+		       (in_list(d, h - 1, L_POSSESSIVES) ||
+			word_in(d, h - 1, (const char *const[]){"a", "an", "the", "this", "that", "these", "those", NULL})))
+			h--;
+		const token *g = h > 0 ? word_tok(d, h - 1) : NULL;
+		if (g && same_clause(d, h - 1, at) &&
+		    (word_in(d, h - 1, (const char *const[]){"to", "with", "for", "at", "about", "from", "on", "by",
+							      "against", "being", "having", NULL}) ||
+		     (h < at && g->nlen > 4 && !memcmp(tok_text(d->nt, g) + g->nlen - 3, "ing", 3))))
+			return T_THING;
+	}
 	if (found) {
 		return t;
 	}
@@ -814,21 +835,21 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 			return T_PERSON;
 	} else if (end) {
 		/* a clause of its own beside one that addresses the reader: "go
-		 * back to school, stupid", "Useless, the lot of you" */
+		 * back to school, stupid", "Useless, the lot of you". The
+		 * clauses beside it are those of the words either side of it,
+		 * not the numbers either side of its own: a line that ends
+		 * after a comma leaves a number unused ("school,\nstupid") */
 		size_t w0, w1;
 		sentence_words(d, sent, &w0, &w1);
-		uint32_t cl = word_tok(d, m->w0)->clause;
 		for (size_t k = w0; k < w1; k++) {
-			uint32_t kc = word_tok(d, k)->clause;
-			if ((kc + 1 == cl || kc == cl + 1) && cue_word(d, c->tgt, k) && !cue_word(d, c->self, k)) {
+			bool beside = k < m->w0 ? same_clause(d, k, m->w0 - 1) : k >= m->w1 && same_clause(d, k, m->w1);
+			if (beside && cue_word(d, c->tgt, k) && !cue_word(d, c->self, k))
 				return T_PERSON;
-			}
 		}
 		/* or called after an order to the reader, at the end of the
 		 * sentence: "Read the email, stupid.", "don't be late, stupid"
 		 * (an order starts the sentence with its verb) */
-		if (m->w1 == w1 && w0 < m->w0 && word_tok(d, w0)->clause + 1 == cl &&
-		    in_list(d, w0, L_IMPERATIVES))
+		if (m->w1 == w1 && w0 < m->w0 && same_clause(d, w0, m->w0 - 1) && in_list(d, w0, L_IMPERATIVES))
 			return T_PERSON;
 	}
 	/* the nearest person or self reference before it, in the clause */
@@ -847,8 +868,7 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 			return T_THING;
 		/* a noun that is a name only for a person ("pig") takes "you"
 		 * before it, not a compound ("installer garbage") */
-		if (e->before && cue_word(d, c->tgt, k) &&
-		    !addressee(d, c, k))
+		if (e->before && !verb && cue_word(d, c->tgt, k) && !addressee(d, c, k))
 			return T_NONE;
 		if (cue_word(d, c->tgt, k) || (b == 0 && is_name(d, c, k) && possessive(d, k))) {
 			return T_PERSON;
