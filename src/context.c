@@ -93,8 +93,8 @@ static bool word_is(const char *lw, size_t n, const char *const *list, size_t co
 	return false;
 }
 
-/* Does a first-person subject ("I'm", "we'll") or "it" stand in words
- * [from, to)? It opens a new clause: in "if this isn't fixed I'm
+/* Does a first-person subject ("I'm", "we'll") or "it", "this" or
+ * "that's" stand in words [from, to)? It opens a new clause: in "if this isn't fixed I'm
  * cancelling" the negation belongs to the condition, not to the move, and
  * in "no its still broken" the "no" is an answer. Not after a verb of
  * thinking, "if" or "no way" that the negation governs with its clause:
