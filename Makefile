@@ -194,8 +194,14 @@ eval: $(B)/tact
 
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 SANB ?= build-san
+# ASAN_OPTIONS intercept_tls_get_addr=0: LeakSanitizer (gcc 12, glibc 2.36)
+# follows the dynamic TLS of libraries loaded with dlopen() (hunspell and its
+# libstdc++, spell.c) and crashed at exit on a bogus range ("Tracer caught
+# signal 11 ... DTLS 10 at 0xabb-0x1000001bbd") in most cold
+# `--spell --lexicons DIR` runs under -j2; tact keeps nothing in that TLS.
 san:
-	TACT_SANITIZED=1 $(MAKE) B=$(SANB) CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" check
+	TACT_SANITIZED=1 ASAN_OPTIONS=intercept_tls_get_addr=0$${ASAN_OPTIONS:+:$$ASAN_OPTIONS} \
+	  $(MAKE) B=$(SANB) CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" check
 
 # The README's second command.
 test: deps
