@@ -524,19 +524,25 @@ static bool move_label(const char *l)
 	return false;
 }
 
-/* Does a counted match of label lab cover match m ("contact the attorney
- * general" is a regulator, not a lawyer)? */
-static bool covered_by(const dctx *d, const match *m, const char *lab)
+/* Does a counted match of label lab other than m share a word with words
+ * [w0, w1)? Matches are sorted by start: such a match is a near
+ * neighbour of m. */
+static bool counted_near(const dctx *d, const match *m, const char *lab, size_t w0, size_t w1)
 {
-	/* matches are sorted by start: a covering one is a near neighbour */
 	size_t at = (size_t)(m - d->ms->m);
 	for (size_t i = at > 64 ? at - 64 : 0; i < MIN(d->ms->n, at + 65); i++) {
 		const match *o = &d->ms->m[i];
-		if (o != m && counted(o) && entry_of(d, o)->label == lab && o->w0 <= m->w1 - 1 && m->w1 - 1 < o->w1 &&
-		    o->w1 > m->w1 - 1)
+		if (o != m && counted(o) && entry_of(d, o)->label == lab && o->w0 < w1 && w0 < o->w1)
 			return true;
 	}
 	return false;
+}
+
+/* Does a counted match of label lab hold m's last word ("contact the
+ * attorney general" is a regulator, not a lawyer)? */
+static bool covered_by(const dctx *d, const match *m, const char *lab)
+{
+	return counted_near(d, m, lab, m->w1 - 1, m->w1);
 }
 
 /* Is word w "to", or "to" after at most three words naming what is
@@ -557,13 +563,7 @@ static bool to_after(const dctx *d, size_t w)
 /* Does a counted match of label lab share words with m? */
 static bool overlaps(const dctx *d, const match *m, const char *lab)
 {
-	size_t at = (size_t)(m - d->ms->m);
-	for (size_t i = at > 64 ? at - 64 : 0; i < MIN(d->ms->n, at + 65); i++) {
-		const match *o = &d->ms->m[i];
-		if (o != m && counted(o) && entry_of(d, o)->label == lab && o->w0 < m->w1 && m->w0 < o->w1)
-			return true;
-	}
-	return false;
+	return counted_near(d, m, lab, m->w0, m->w1);
 }
 
 /* Signals that can be the consequence of an ultimatum: moves the author
