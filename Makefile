@@ -21,7 +21,7 @@ DEB_PKGS = build-essential pkg-config valgrind libpcre2-dev libhunspell-dev huns
 DEPS_OK  = $(B)/.deps-ok
 
 CFLAGS  ?= -O2 -g
-override CFLAGS   += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+override CFLAGS   += -std=c11 -Wall -Wextra -Wpedantic -Wno-overlength-strings -Werror -Wshadow -Wstrict-prototypes \
                      -Wno-error=deprecated-declarations -pthread -fPIC
 override CPPFLAGS += -D_GNU_SOURCE -Iinclude -Isrc -DPCRE2_CODE_UNIT_WIDTH=8 \
                      -DTACT_DATADIR='"$(DATADIR)"' \
