@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -59,17 +58,6 @@ static const struct key *find_key(const char *name)
 		if (!strcmp(keys[i].name, name))
 			return &keys[i];
 	return NULL;
-}
-
-static void set_err(char **err, const char *fmt, ...) PRINTF_LIKE(2, 3);
-static void set_err(char **err, const char *fmt, ...)
-{
-	if (!err)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	*err = xvasprintf(fmt, ap);
-	va_end(ap);
 }
 
 tact_config *tact_config_new(void)

@@ -4,7 +4,6 @@
 #include "reader.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 
 #include "config.h"
@@ -18,17 +17,6 @@ static const char *const default_customer_names[] = {"customer", "client", "user
 static const char *const default_agent_names[] = {"agent", "support", "rep", "representative", "staff",
 						  "advisor", "operator", "associate", "specialist", "service", "care",
 						  "helpdesk", "team"};
-
-static void set_err(char **err, const char *fmt, ...) PRINTF_LIKE(2, 3);
-static void set_err(char **err, const char *fmt, ...)
-{
-	if (!err)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	*err = xvasprintf(fmt, ap);
-	va_end(ap);
-}
 
 static const struct reader_fmt *find_fmt(const char *name)
 {

@@ -79,6 +79,16 @@ char *xasprintf(const char *fmt, ...)
 	return p;
 }
 
+void set_err(char **err, const char *fmt, ...)
+{
+	if (!err)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	*err = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
 void buf_grow(buf *b, size_t extra)
 {
 	size_t need = b->len + extra + 1;

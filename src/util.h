@@ -39,6 +39,8 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) PRINTF_LIKE(1, 2);
 char *xvasprintf(const char *fmt, va_list ap);
+/* *err = the formatted message (the caller frees it), when err is not NULL. */
+void set_err(char **err, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
 /* Grow the array *p of *cap elements of size sz so that it holds at least
  * need elements. */
