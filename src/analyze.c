@@ -281,35 +281,88 @@ static void explain(dctx *d)
 	}
 }
 
-/* Run the stages on the analysed text. */
-static void run(tact_analyzer *an, tact_msg *m)
+/* A message longer than this is analysed a window at a time, so that the
+ * memory its tokens, matches and spans take is bounded by the window, not
+ * by the message (--max-message-bytes allows 16 MB: about 700 MB analysed
+ * whole). Windows end at a paragraph break, else a line break, else a
+ * sentence stop, else a space in their second half; a sentence or a
+ * quotation that runs across a window's end is read as two. */
+#define WINDOW_BYTES ((size_t)512 << 10)
+
+/* Where the window that starts at from ends (n: the text's end). */
+static size_t window_end(const char *t, size_t from, size_t n)
+{
+	if (n - from <= WINDOW_BYTES)
+		return n;
+	size_t lim = from + WINDOW_BYTES, half = from + WINDOW_BYTES / 2;
+	const char *nl = NULL, *p = t + lim;
+	while ((p = memrchr(t + half, '\n', (size_t)(p - (t + half)))) != NULL) {
+		if (!nl)
+			nl = p;
+		if (p > t + half && p[-1] == '\n')
+			return (size_t)(p - t) + 1; /* after a blank line */
+	}
+	if (nl)
+		return (size_t)(nl - t) + 1;
+	for (size_t i = lim; i > half; i--)
+		if (t[i - 1] == ' ' && strchr(".!?", t[i - 2]))
+			return i;
+	p = memrchr(t + half, ' ', lim - half);
+	if (p)
+		return (size_t)(p - t) + 1;
+	while (lim > half && ((unsigned char)t[lim] & 0xC0) == 0x80)
+		lim--; /* not inside a UTF-8 sequence */
+	return lim;
+}
+
+/* Run the stages on bytes [a, b) of the analysed text; offsets are the
+ * message's. last: the message's final window, which scores it. */
+static void run_window(tact_analyzer *an, tact_msg *m, const char *text, size_t a, size_t b, score_acc *acc,
+		       bool last)
 {
 	const tact_engine *e = an->eng;
-	const char *text = blank_regions(an, m);
-	normalize(&an->nt, text, m->text.len);
+	normalize(&an->nt, text + a, b - a);
+	for (size_t i = 0; a && i < an->nt.nruns; i++)
+		an->nt.runs[i].orig += (uint32_t)a;
 	tokenize(&an->ts, &an->nt, text, m->text.len);
 	mark_regions(an, m);
 	an->ms.skip_side = m->role == TACT_ROLE_AGENT ? SIDE_CUSTOMER : SIDE_AGENT;
 	match_all(&e->m, &e->voc, &e->lx, &an->nt, &an->ts, &an->ms);
 	context_judge(&e->lx, &an->ts, m, &an->ms);
 	dctx d = {e, an, m, &an->ts, &an->nt, &an->ms, 0};
-	if (e->lang_check && language_foreign(&d))
+	if (!a && e->lang_check && language_foreign(&d))
 		tact_msg_add_warning(m, "the text looks written in another language than the lexicons' (%s): findings may be missing",
 				     e->lang);
 	if (m->role == TACT_ROLE_AGENT) {
 		detect_agent(&d);
 		detect_derogatory(&d);
-		agent_score(m);
+		if (last)
+			agent_score(m);
 	} else {
 		detect_customer(&d);
 		detect_derogatory(&d);
-		score_escalation(&d);
+		score_escalation(&d, acc, last);
 	}
 	if (e->explain)
 		explain(&d);
-	if (an->ms.limit_entry)
+	if (an->ms.limit_entry && !m->error)
 		tact_msg_set_error(m, "lexicon entry '%s' hit the pattern match limit; its matches are missing",
 				   an->ms.limit_entry);
+	if (!last)
+		msg_trim_spans(m, !an->every_rule);
+}
+
+/* Run the stages on the analysed text, a window at a time. */
+static void run(tact_analyzer *an, tact_msg *m)
+{
+	const char *text = blank_regions(an, m);
+	score_acc acc = {0};
+	size_t a = 0, n = m->text.len;
+	do {
+		size_t b = window_end(text, a, n);
+		run_window(an, m, text, a, b, &acc, b == n);
+		a = b;
+	} while (a < n);
 }
 
 tact_status tact_analyze(tact_analyzer *an, tact_msg *m)

@@ -32,7 +32,15 @@ struct tact_analyzer {
 	bool every_rule;        /* keep a span per rule where rules agree (lint) */
 };
 
-/* What a detector sees of one message. */
+/* What score_escalation() adds up over the windows of one message. */
+typedef struct {
+	size_t negs, declined, upset, bangs;
+	unsigned harsh_things;
+} score_acc;
+
+/* What a detector sees of one message (or, for a message longer than
+ * WINDOW_BYTES, of one window of it: tokens and matches are the window's,
+ * offsets always the message's). */
 typedef struct {
 	const tact_engine *eng;
 	tact_analyzer *an;
@@ -82,7 +90,10 @@ void detect_agent(dctx *d);
 /* The recovery elements and score from the final spans. */
 void agent_score(tact_msg *msg);
 /* score.c */
-void score_escalation(dctx *d);
+/* The complaint spans of the window (reported problems, declined moves,
+ * emoji of frustration) added up in acc; with last, the message's level and
+ * score from all its spans and acc. */
+void score_escalation(dctx *d, score_acc *acc, bool last);
 /* language.c: does the message look written in another language than the
  * lexicons' (most letters in another script, or many function words of
  * other languages: cue.foreign)? */

@@ -1017,7 +1017,7 @@ void detect_agent(dctx *d)
 		    !blamed(d, &L, m) && !message_at(d, m->w1, &after) && !(l == L.failure && remedy_in(d, &L, m->w0, m->w1)))
 			own = m;
 	}
-	tact_apology cls = TACT_APOLOGY_NONE;
+	tact_apology cls = msg->apology; /* the class of the windows before (NONE at first) */
 	for (size_t i = 0; i < d->ms->n; i++) {
 		const match *m = &d->ms->m[i];
 		const char *l = entry_of(d, m)->label;

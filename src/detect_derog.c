@@ -1842,5 +1842,6 @@ void detect_derogatory(dctx *d)
 	}
 	free(harsh);
 	free(f);
-	d->msg->derog = worst;
+	if (worst > d->msg->derog) /* the strongest of every window */
+		d->msg->derog = worst;
 }

@@ -24,6 +24,7 @@ void msg_clear_results(tact_msg *m)
 	free_strv(m->owned, m->nowned);
 	m->nowned = 0;
 	m->nspans = 0;
+	m->spans_dropped = 0;
 	m->nlabels = 0;
 	m->level = TACT_LEVEL_NONE;
 	m->score = 0;
@@ -312,8 +313,27 @@ static void cap_spans(tact_msg *m)
 			m->spans[k++] = m->spans[i];
 	}
 	tact_msg_add_warning(m, "%zu spans found; the first %d are listed, and the first of each label after them",
-			     m->nspans, MSG_MAX_SPANS);
+			     m->nspans + m->spans_dropped, MSG_MAX_SPANS);
 	m->nspans = k;
+}
+
+void msg_trim_spans(tact_msg *m, bool merge)
+{
+	if (m->nspans <= 4 * MSG_MAX_SPANS)
+		return;
+	qsort(m->spans, m->nspans, sizeof *m->spans, span_cmp);
+	if (merge)
+		merge_contained(m);
+	size_t k = MIN(m->nspans, (size_t)MSG_MAX_SPANS), n = k;
+	for (size_t i = k; i < m->nspans; i++) {
+		bool first = true; /* among those kept after the first k: a few dozen */
+		for (size_t j = k; j < n && first; j++)
+			first = m->spans[j].severity != m->spans[i].severity || strcmp(m->spans[j].label, m->spans[i].label);
+		if (first)
+			m->spans[n++] = m->spans[i];
+	}
+	m->spans_dropped += m->nspans - n;
+	m->nspans = n;
 }
 
 void msg_finish(tact_msg *m, bool merge)
@@ -343,7 +363,7 @@ void msg_finish(tact_msg *m, bool merge)
 		if (!k || strcmp(m->labels[k - 1], m->labels[i]))
 			m->labels[k++] = m->labels[i];
 	m->nlabels = k;
-	if (m->nspans > MSG_MAX_SPANS)
+	if (m->nspans > MSG_MAX_SPANS || m->spans_dropped)
 		cap_spans(m);
 	m->analyzed = true;
 }

@@ -44,6 +44,7 @@ struct tact_msg {
 	/* results */
 	tact_span *spans;
 	size_t nspans, capspans;
+	size_t spans_dropped; /* by msg_trim_spans() */
 	const char **labels;
 	size_t nlabels, caplabels;
 	char **owned; /* strings spans point into */
@@ -79,5 +80,10 @@ void msg_set_text_sanitized(tact_msg *msg, const char *s, size_t n);
  * a warning. */
 #define MSG_MAX_SPANS 10000
 void msg_finish(tact_msg *msg, bool merge);
+/* Between the windows of a long message: when it has many times
+ * MSG_MAX_SPANS spans, merge them as msg_finish() does and keep the first
+ * MSG_MAX_SPANS and the first of each label and severity after them (what
+ * the level and score are made from), counting the others. */
+void msg_trim_spans(tact_msg *msg, bool merge);
 
 #endif

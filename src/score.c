@@ -50,10 +50,63 @@ static tact_level span_level(const tact_span *s)
 	return (tact_level)s->severity;
 }
 
-/* Level and score from the final spans; intensity from the tokens. */
-void score_escalation(dctx *d)
+/* '!' outside quotes and signatures */
+static size_t bangs(const dctx *d)
+{
+	const tact_msg *m = d->msg;
+	size_t n = 0;
+	for (size_t i = 0; i < d->ts->n; i++) {
+		const token *t = &d->ts->t[i];
+		n += t->kind == TK_PUNCT && d->nt->out.ptr[t->ns] == '!' && !(m->nregions && msg_in_region(m, t->os, t->oe));
+	}
+	return n;
+}
+
+/* A complaint with no signal: a reported problem or frustration
+ * (cue.negative), or an escalation the author declines; an emoji of
+ * frustration (cue.emoji: "I still can't join 😤😤"), counted once and only
+ * without another complaint; each is shown. */
+static void complaints(dctx *d, score_acc *acc)
 {
 	tact_msg *m = d->msg;
+	const char *neg = label_intern("cue.negative", 12);
+	for (size_t i = 0; i < d->ms->n; i++) {
+		const match *x = &d->ms->m[i];
+		const lex_entry *e = entry_of(d, x);
+		if (x->why & WHY_REGION)
+			continue;
+		if (e->label == neg && !(x->why & (WHY_RETRACTED | WHY_IDIOM))) {
+			acc->negs++;
+			msg_add_span(m, "complaint", e->id, TACT_SEV_LOW, x->os, x->oe,
+				     "reported problem or frustration");
+		} else if ((x->why & WHY_NEGATED) && e->sev > TACT_SEV_INFO && !strncmp(e->label, "escalation.", 11)) {
+			acc->declined++;
+			msg_add_span(m, "complaint", e->id, TACT_SEV_LOW, x->os, x->oe,
+				     "escalation named only to decline it");
+		}
+	}
+	for (size_t i = 0; i < d->ts->n; i++) {
+		const token *t = &d->ts->t[i];
+		if (t->kind != TK_EMOJI || (m->nregions && msg_in_region(m, t->os, t->oe)))
+			continue;
+		const vslot *vs = vocab_find(&d->eng->voc, tok_text(d->nt, t), t->nlen);
+		if (vs && (vs->flags & VF_UPSET)) {
+			acc->upset++;
+			msg_add_span(m, "complaint", "emoji", TACT_SEV_LOW, t->os, t->oe, "emoji of frustration");
+		}
+	}
+	acc->harsh_things += d->harsh_things;
+}
+
+/* Level and score from the final spans; intensity from the tokens. */
+void score_escalation(dctx *d, score_acc *acc, bool last)
+{
+	tact_msg *m = d->msg;
+	complaints(d, acc);
+	if (!last) { /* the level is not known before the last window */
+		acc->bangs += bangs(d);
+		return;
+	}
 	tact_level level = TACT_LEVEL_NONE;
 	const char *labels[32];
 	size_t nlabels = 0, nspans = 0;
@@ -76,56 +129,17 @@ void score_escalation(dctx *d)
 	}
 	if (nlabels >= 3 && level < TACT_LEVEL_HIGH)
 		level = TACT_LEVEL_HIGH;
-	/* a complaint with no signal: a reported problem or frustration
-	 * (cue.negative), or an escalation the author declines */
-	const char *neg = label_intern("cue.negative", 12);
-	size_t negs = 0, declined = 0;
-	for (size_t i = 0; i < d->ms->n; i++) {
-		const match *x = &d->ms->m[i];
-		const lex_entry *e = entry_of(d, x);
-		if (x->why & WHY_REGION)
-			continue;
-		if (e->label == neg && !(x->why & (WHY_RETRACTED | WHY_IDIOM))) {
-			negs++;
-			msg_add_span(m, "complaint", e->id, TACT_SEV_LOW, x->os, x->oe,
-				     "reported problem or frustration");
-		} else if ((x->why & WHY_NEGATED) && e->sev > TACT_SEV_INFO && !strncmp(e->label, "escalation.", 11)) {
-			declined++;
-			msg_add_span(m, "complaint", e->id, TACT_SEV_LOW, x->os, x->oe,
-				     "escalation named only to decline it");
-		}
-	}
-	/* an emoji of frustration (cue.emoji: "I still can't join 😤😤"),
-	 * counted once and only without another complaint; each is shown */
-	size_t upset = 0;
-	for (size_t i = 0; i < d->ts->n; i++) {
-		const token *t = &d->ts->t[i];
-		if (t->kind != TK_EMOJI || (m->nregions && msg_in_region(m, t->os, t->oe)))
-			continue;
-		const vslot *vs = vocab_find(&d->eng->voc, tok_text(d->nt, t), t->nlen);
-		if (vs && (vs->flags & VF_UPSET)) {
-			upset++;
-			msg_add_span(m, "complaint", "emoji", TACT_SEV_LOW, t->os, t->oe, "emoji of frustration");
-		}
-	}
-	if (!negs && upset)
-		negs = 1;
-	if (level == TACT_LEVEL_NONE && (negs || declined || d->harsh_things))
+	size_t negs = acc->negs ? acc->negs : acc->upset != 0;
+	if (level == TACT_LEVEL_NONE && (negs || acc->declined || acc->harsh_things))
 		level = TACT_LEVEL_LOW; /* also "stupid app": harsh words at a thing */
 	if (level == TACT_LEVEL_NONE) {
 		m->level = level;
 		m->score = 0;
 		return;
 	}
-	/* intensity: '!' outside quotes and signatures */
-	size_t bangs = 0;
-	for (size_t i = 0; i < d->ts->n; i++) {
-		const token *t = &d->ts->t[i];
-		bangs += t->kind == TK_PUNCT && d->nt->out.ptr[t->ns] == '!' &&
-			 !(m->nregions && msg_in_region(m, t->os, t->oe));
-	}
+	size_t nbangs = acc->bangs + bangs(d);
 	int extra = (int)(nlabels > 1 ? nlabels - 1 : 0) * 25 + (int)MIN(nspans, 6u) * 5 + (int)MIN(negs, 3u) * 5 +
-		    (int)MIN(bangs, 5u) * 3 + (shout ? 10 : 0) + (profane ? 10 : 0);
+		    (int)MIN(nbangs, 5u) * 3 + (shout ? 10 : 0) + (profane ? 10 : 0);
 	m->level = level;
 	m->score = score_in_band(level, extra);
 }

@@ -53,6 +53,26 @@ else
 	echo "hostile: gigabyte line skipped under sanitizers (time)"
 fi
 
+# --- one long message: analysed a window at a time (512 KB), offsets the message's -----
+python3 -c "import sys; sys.stdout.write('The parcel came late. ' * 40000 + 'I will cancel my account now.' + ' Thanks.' * 100000)" >"$tmp/long.txt"
+run "$tact" -f text --role customer "$tmp/long.txt" >"$tmp/out"
+check long-message-one-record 1 "$(records "$tmp/out")"
+check long-message-span "escalation.cancel 880007 cancel my account" \
+	"$(jq -r '.spans[] | select(.label == "escalation.cancel") | "\(.label) \(.start) \(.match)"' "$tmp/out")"
+check long-message-level medium "$(jq -r .escalation.level "$tmp/out")"
+# dense with findings: memory bounded by the window, not the message (700 MB
+# when such a message was analysed whole)
+if plain; then
+	python3 -c "import sys; sys.stdout.write('you idiot. ' * 1500000)" >"$tmp/dense.txt"
+	kb=$( { /usr/bin/time -f %M "$tact" -f text --role customer "$tmp/dense.txt" >"$tmp/out" ; } 2>&1 | tail -1)
+	check dense-message-one-record 1 "$(records "$tmp/out")"
+	check dense-message-count "1500000 spans found" "$(jq -r '.warnings[0]' "$tmp/out" | grep -o '^[0-9]* spans found')"
+	check dense-message-kind insult "$(jq -r .derogatory "$tmp/out")"
+	[ "${kb:-999999}" -lt 98304 ] && ok || bad "dense-message: peak RSS ${kb} kB"
+else
+	echo "hostile: dense message skipped under sanitizers (memory)"
+fi
+
 # --- 100,000 empty messages ----------------------------------------------------------------
 python3 -c "import sys; sys.stdout.write('{\"text\":\"\"}\n' * 100000)" >"$tmp/empty.jsonl"
 run "$tact" -j2 "$tmp/empty.jsonl" >"$tmp/out"
