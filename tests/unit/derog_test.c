@@ -263,6 +263,12 @@ static const struct {
 	{__LINE__, "'cause you are a moron", TACT_DEROG_INSULT, "moron"},
 	{__LINE__, "the driver said 'you idiot' and drove off", TACT_DEROG_NONE, NULL},
 	{__LINE__, "'em boxes were crushed.\nHe yelled 'you moron' at me", TACT_DEROG_NONE, NULL},
+	/* a quotation opened by an @name and a colon is a repost, the poster's
+	 * as "RT @name:" is; other quotations stay reported speech */
+	{__LINE__, "\"@jo_b: you are all useless idiots\" so true", TACT_DEROG_INSULT, "useless"},
+	{__LINE__, "\u201c@jo_b: this damn bus is late again\u201d same here", TACT_DEROG_PROFANITY, "damn"},
+	{__LINE__, "@jo_b said \"you are all useless idiots\" to the staff", TACT_DEROG_NONE, NULL},
+	{__LINE__, "\"@jo_b you are all useless idiots\" is what he wrote", TACT_DEROG_NONE, NULL},
 	{__LINE__, "my daughter loves the song Stupid Cupid", TACT_DEROG_NONE, NULL},
 	{__LINE__, "Jackass Forever wont stream", TACT_DEROG_NONE, NULL},
 	{__LINE__, "I bought Shit My Dad Says and it never came", TACT_DEROG_NONE, NULL},
