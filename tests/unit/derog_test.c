@@ -39,6 +39,9 @@ static const struct {
 	{__LINE__, "you biitch", TACT_DEROG_INSULT, "biitch"},
 	{__LINE__, "shut the fuuk up", TACT_DEROG_INSULT, "shut the fuuk up"},
 	{__LINE__, "this is shiit", TACT_DEROG_PROFANITY, "shiit"},
+	/* drawn out in two places, the doubled letters squeezed too */
+	{__LINE__, "fuuckkk youuu", TACT_DEROG_INSULT, "fuuckkk youuu"},
+	{__LINE__, "sooo gooood, thanks a lot", TACT_DEROG_NONE, NULL},
 	{__LINE__, "the pollack fillet was off", TACT_DEROG_NONE, NULL},
 	{__LINE__, "the fit is looser than last year", TACT_DEROG_NONE, NULL},
 	{__LINE__, "we saw the band Ratt live", TACT_DEROG_NONE, NULL},
