@@ -47,6 +47,14 @@ static const struct {
 	{__LINE__, "we saw the band Ratt live", TACT_DEROG_NONE, NULL},
 	/* a name the reader is called between the subject and its verb */
 	{__LINE__, "You, sir, are a dick", TACT_DEROG_INSULT, "dick"},
+	/* a name for a person only, qualifying a noun after it, calls no one
+	 * that name; before a word for a person or a thing it still does */
+	{__LINE__, "my uncle is a pig farmer", TACT_DEROG_NONE, NULL},
+	{__LINE__, "the trash collector came late again", TACT_DEROG_NONE, NULL},
+	{__LINE__, "another terrorist attack on the news", TACT_DEROG_NONE, NULL},
+	{__LINE__, "he is a pig", TACT_DEROG_INSULT, "pig"},
+	{__LINE__, "you garbage human", TACT_DEROG_INSULT, "garbage"},
+	{__LINE__, "they are a terrorist group", TACT_DEROG_INSULT, "terrorist"},
 	/* a describing word is aimed at what it describes */
 	{__LINE__, "this stupid app keeps crashing", TACT_DEROG_NONE, NULL},
 	{__LINE__, "stupid people everywhere", TACT_DEROG_INSULT, "stupid"},
