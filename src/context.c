@@ -213,12 +213,38 @@ static bool unnegated(const lexicon *lx, const match_scratch *s, size_t j, bool 
 	return false;
 }
 
+/* Is the quotation holding word w a retweet: one that opens with an @name
+ * and a colon ("“@name: ...” lol"), the old way of reposting a tweet? A
+ * repost is the poster's to answer for, as "RT @name: ..." is, not speech
+ * reported. The quotation last looked at is kept in q (matches come in
+ * order), so a long one is walked once. */
+typedef struct {
+	uint32_t q0, q1; /* its words [q0, q1); q1 == 0: none yet */
+	bool retweet;
+} quote_memo;
+
+static bool retweet_quote(const tokens *ts, const tact_msg *msg, uint32_t w, quote_memo *q)
+{
+	if (q->q1 && w >= q->q0 && w < q->q1)
+		return q->retweet;
+	uint32_t a = w, b = w + 1;
+	while (a > 0 && (ts->t[ts->w[a - 1]].flags & TF_QUOTED))
+		a--;
+	while (b < ts->nw && (ts->t[ts->w[b]].flags & TF_QUOTED))
+		b++;
+	const token *t = &ts->t[ts->w[a]];
+	*q = (quote_memo){a, b, t->kind == TK_HANDLE && msg->text.ptr && t->oe < msg->text.len &&
+					 msg->text.ptr[t->oe] == ':'};
+	return q->retweet;
+}
+
 void context_judge(const lexicon *lx, const tokens *ts, const tact_msg *msg, match_scratch *s)
 {
 	const char *neg = label_intern("cue.negation", 12);
 	const char *hyp = label_intern("cue.hypothetical", 16), *ret = label_intern("cue.retraction", 14);
 	const char *rep = label_intern("cue.reported", 12), *idiom = label_intern("cue.idiom", 9);
 	const char *negcue = label_intern("cue.negative", 12);
+	quote_memo qm = {0, 0, false};
 	for (size_t i = 0; i < s->n; i++) {
 		match *m = &s->m[i];
 		const lex_entry *e = &lx->e[m->entry];
@@ -277,7 +303,7 @@ void context_judge(const lexicon *lx, const tokens *ts, const tact_msg *msg, mat
 				a--;
 			while (b < ts->nw && b - a < 3 && (ts->t[ts->w[b]].flags & TF_QUOTED))
 				b++;
-			if (b - a >= 3 || (e->flags & LF_NOQUOTE))
+			if ((b - a >= 3 || (e->flags & LF_NOQUOTE)) && !retweet_quote(ts, msg, m->w0, &qm))
 				m->why |= WHY_QUOTED;
 		}
 	}

@@ -635,6 +635,45 @@ static bool modifier(const dctx *d, const cues *c, size_t k)
 	       word_in(d, k, (const char *const[]){"and", "old", "little", "fat", "lazy", "rude", "ass", "arse", NULL});
 }
 
+/* Is the name for a person only at match m the first half of a compound,
+ * qualifying the noun right after it: a thing it is no harsh word for
+ * ("terrorist attack", "garbage bin", "monster truck") or one whose job it
+ * names ("pig farmer", "trash collector", "snake charmer")? Then it calls
+ * no one that name. Not a person noun ("garbage human" calls one garbage),
+ * a thing it is said of ("garbage logic": a harsh word, found after), a
+ * body the subject is said to be ("Antifa is a terrorist group" calls them
+ * terrorists), a way of addressing ("you're a joke mate"), a name or a
+ * verb's -ing form ("a terrorist waiting to strike"). */
+static bool compound_head(const dctx *d, const cues *c, const match *m)
+{
+	static const char *const heads[] = {"attack", "attacks", "threat", "threats", "farm", "farms", "truck", "trucks", "costume",
+					    "costumes", "bin", "bins", "can", "cans", "bag", "bags", "disposal",
+					    "removal", "collection", "pickup", "trap", "traps", "poison", NULL};
+	static const char *const agentless[] = {"ever", "never", "other", "others", "over", "after", "under", "either",
+						"neither", "rather", "whether", "together", "later", "better", "faster",
+						"sooner", "further", "however", "whenever", "wherever", "whoever",
+						"whatever", "mister", "sister", "brother", "mother", "father", "daughter",
+						"lover", "partner", "member", "forever", "anymore", NULL};
+	size_t k = m->w1;
+	if (m->w1 != m->w0 + 1 || k >= d->ts->nw || !same_clause(d, m->w0, k))
+		return false;
+	const token *t = word_tok(d, k);
+	if (t->kind != TK_WORD || (t->flags & TF_CAPITAL) || in_list(d, k, L_FUNCTION) || in_list(d, k, L_ADVERBS) ||
+	    in_list(d, k, L_PRONOUNS) || in_list(d, k, L_COPULAS) || addressee(d, c, k) || cue_word(d, c->self, k) ||
+	    is_insult(d, c, k))
+		return false;
+	const char *w = tok_text(d->nt, t);
+	if (t->nlen > 4 && !memcmp(w + t->nlen - 3, "ing", 3))
+		return false;
+	if (cue_word(d, c->thing, k) || cue_word(d, c->tgt, k))
+		return false;
+	if (word_in(d, k, heads))
+		return true;
+	/* a noun of one who does something: "farmer", "catchers", "collector" */
+	size_t n = t->nlen - (w[t->nlen - 1] == 's');
+	return n >= 6 && (!memcmp(w + n - 2, "er", 2) || !memcmp(w + n - 2, "or", 2)) && !word_in(d, k, agentless);
+}
+
 static enum target target_of(const dctx *d, const cues *c, const match *m, const lex_entry *e)
 {
 	size_t nw = d->ts->nw;
@@ -643,6 +682,8 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 	if (cue_at(d, c->tgt, m->w0, m->w1)) {
 		return noun_target(d, c, m);
 	}
+	if (e->before && compound_head(d, c, m))
+		return T_NONE;
 	/* "sucks" is said of its subject only: "Trump sucks", "you suck",
 	 * "he sucks", "your manager sucks" (a verb: a person right before it
 	 * is its subject, not the first half of a compound as before a name

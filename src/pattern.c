@@ -1792,7 +1792,9 @@ static inline bool deob_possible(const char *s, size_t n)
 	return true;
 }
 
-/* Runs of three or more of a letter squeezed to keep (1 or 2). */
+/* Runs of three or more of a letter squeezed to keep (1 or 2); with keep
+ * 0, every run of two or more to one ("fuuckkk": the doubled letter of a
+ * word drawn out in more than one place). */
 static void squeeze(buf *b, size_t from, int keep)
 {
 	size_t w = from;
@@ -1801,7 +1803,7 @@ static void squeeze(buf *b, size_t from, int keep)
 		while (e < b->len && b->ptr[e] == b->ptr[r])
 			e++;
 		size_t run = e - r;
-		size_t k = run >= 3 && b->ptr[r] != '*' ? (size_t)keep : run;
+		size_t k = run >= (keep ? 3u : 2u) && b->ptr[r] != '*' ? (size_t)(keep ? keep : 1) : run;
 		for (size_t i = 0; i < k; i++)
 			b->ptr[w++] = b->ptr[r];
 		r = e;
@@ -2029,16 +2031,17 @@ static void deob_token(const matcher *m, const vocab *v, const char *s, size_t n
 	char small[64]; /* the mapped word, to squeeze it two ways */
 	char *copy = len0 <= sizeof small ? small : xmalloc(len0);
 	memcpy(copy, db->ptr + start, len0);
-	/* without a run of three of a byte other than '*', both ways leave
-	 * the word as it is: one lookup does */
+	/* without a run of three of a byte other than '*', every way leaves
+	 * the word as it is: one lookup does; with one, a third way squeezes
+	 * the doubled letters too ("fuuckkk") */
 	int last = 2;
 	for (size_t i = 2; i < len0 && last == 2; i++)
 		if (copy[i] == copy[i - 1] && copy[i] == copy[i - 2] && copy[i] != '*')
-			last = 1;
+			last = 0;
 	for (int keep = 2; keep >= last; keep--) {
 		db->len = start;
 		buf_add(db, copy, len0);
-		if (last == 1)
+		if (last == 0)
 			squeeze(db, start, keep);
 		const char *d = db->ptr + start;
 		size_t dl = db->len - start;

@@ -39,11 +39,22 @@ static const struct {
 	{__LINE__, "you biitch", TACT_DEROG_INSULT, "biitch"},
 	{__LINE__, "shut the fuuk up", TACT_DEROG_INSULT, "shut the fuuk up"},
 	{__LINE__, "this is shiit", TACT_DEROG_PROFANITY, "shiit"},
+	/* drawn out in two places, the doubled letters squeezed too */
+	{__LINE__, "fuuckkk youuu", TACT_DEROG_INSULT, "fuuckkk youuu"},
+	{__LINE__, "sooo gooood, thanks a lot", TACT_DEROG_NONE, NULL},
 	{__LINE__, "the pollack fillet was off", TACT_DEROG_NONE, NULL},
 	{__LINE__, "the fit is looser than last year", TACT_DEROG_NONE, NULL},
 	{__LINE__, "we saw the band Ratt live", TACT_DEROG_NONE, NULL},
 	/* a name the reader is called between the subject and its verb */
 	{__LINE__, "You, sir, are a dick", TACT_DEROG_INSULT, "dick"},
+	/* a name for a person only, qualifying a noun after it, calls no one
+	 * that name; before a word for a person or a thing it still does */
+	{__LINE__, "my uncle is a pig farmer", TACT_DEROG_NONE, NULL},
+	{__LINE__, "the trash collector came late again", TACT_DEROG_NONE, NULL},
+	{__LINE__, "another terrorist attack on the news", TACT_DEROG_NONE, NULL},
+	{__LINE__, "he is a pig", TACT_DEROG_INSULT, "pig"},
+	{__LINE__, "you garbage human", TACT_DEROG_INSULT, "garbage"},
+	{__LINE__, "they are a terrorist group", TACT_DEROG_INSULT, "terrorist"},
 	/* a describing word is aimed at what it describes */
 	{__LINE__, "this stupid app keeps crashing", TACT_DEROG_NONE, NULL},
 	{__LINE__, "stupid people everywhere", TACT_DEROG_INSULT, "stupid"},
@@ -263,6 +274,12 @@ static const struct {
 	{__LINE__, "'cause you are a moron", TACT_DEROG_INSULT, "moron"},
 	{__LINE__, "the driver said 'you idiot' and drove off", TACT_DEROG_NONE, NULL},
 	{__LINE__, "'em boxes were crushed.\nHe yelled 'you moron' at me", TACT_DEROG_NONE, NULL},
+	/* a quotation opened by an @name and a colon is a repost, the poster's
+	 * as "RT @name:" is; other quotations stay reported speech */
+	{__LINE__, "\"@jo_b: you are all useless idiots\" so true", TACT_DEROG_INSULT, "useless"},
+	{__LINE__, "\u201c@jo_b: this damn bus is late again\u201d same here", TACT_DEROG_PROFANITY, "damn"},
+	{__LINE__, "@jo_b said \"you are all useless idiots\" to the staff", TACT_DEROG_NONE, NULL},
+	{__LINE__, "\"@jo_b you are all useless idiots\" is what he wrote", TACT_DEROG_NONE, NULL},
 	{__LINE__, "my daughter loves the song Stupid Cupid", TACT_DEROG_NONE, NULL},
 	{__LINE__, "Jackass Forever wont stream", TACT_DEROG_NONE, NULL},
 	{__LINE__, "I bought Shit My Dad Says and it never came", TACT_DEROG_NONE, NULL},
