@@ -1732,8 +1732,11 @@ void detect_derogatory(dctx *d)
 			enum target t = target_of(d, &c, m, e);
 			/* "this stupid app", "it's just stupid": a complaint; not a
 			 * name that needs a person near to be one ("the thief",
-			 * "a cow costume") when nothing is near */
-			if ((t == T_THING || (t == T_NONE && !e->before && !e->after)) && d->msg->role != TACT_ROLE_AGENT) {
+			 * "a cow costume") when nothing is near, unless the word is
+			 * harsh whatever it names ("what garbage", "the left is a
+			 * joke": flag harsh) */
+			if ((t == T_THING || (t == T_NONE && ((e->flags & LF_HARSH) || (!e->before && !e->after)))) &&
+			    d->msg->role != TACT_ROLE_AGENT) {
 				VEC_RESERVE(harsh, caph, nh + 1);
 				harsh[nh++] = i;
 			}
