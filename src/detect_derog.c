@@ -635,6 +635,16 @@ static bool modifier(const dctx *d, const cues *c, size_t k)
 	       word_in(d, k, (const char *const[]){"and", "old", "little", "fat", "lazy", "rude", "ass", "arse", NULL});
 }
 
+/* "suck"/"sucks" of a machine drawing something in ("sucks up the water",
+ * "sucks in air"; not "suck it up"): no contempt, so no harsh word either */
+static bool sucks_in(const dctx *d, const match *m)
+{
+	return m->w1 == m->w0 + 1 && word_in(d, m->w0, (const char *const[]){"suck", "sucks", NULL}) &&
+	       m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) &&
+	       word_in(d, m->w1, (const char *const[]){"up", "in", "out", "dry", "through", "air", "dust", "dirt",
+							"water", NULL});
+}
+
 static enum target target_of(const dctx *d, const cues *c, const match *m, const lex_entry *e)
 {
 	size_t nw = d->ts->nw;
@@ -1735,7 +1745,8 @@ void detect_derogatory(dctx *d)
 			 * "a cow costume") when nothing is near, unless the word is
 			 * harsh whatever it names ("what garbage", "the left is a
 			 * joke": flag harsh) */
-			if ((t == T_THING || (t == T_NONE && ((e->flags & LF_HARSH) || (!e->before && !e->after)))) &&
+			if ((t == T_THING ||
+			     (t == T_NONE && (((e->flags & LF_HARSH) && !sucks_in(d, m)) || (!e->before && !e->after)))) &&
 			    d->msg->role != TACT_ROLE_AGENT) {
 				VEC_RESERVE(harsh, caph, nh + 1);
 				harsh[nh++] = i;
