@@ -1810,11 +1810,14 @@ void detect_derogatory(dctx *d)
 		if (dup)
 			continue;
 		/* the span is the abusive words: "fuck you" marks "fuck", "what
-		 * the hell" marks "hell" */
+		 * the hell" marks "hell", "are they really that stupid" marks
+		 * "stupid" */
 		static const char *const frame[] = {"the", "a", "an", "your", "my",
 						    "this", "that", "of", "to", "like", "such", "what", "so", "are",
 						    "is", "you're", "youre", "ur", "r", "were", "as", "bunch", "load",
-						    "pack", "just", NULL};
+						    "pack", "just", "really", "truly", "actually", "honestly", "seriously", "still",
+						    "even", "he", "she", "they", "he's", "she's", "they're", "be", "can't", "cannot",
+						    "couldn't", NULL};
 		size_t a = m->w0, b = m->w1;
 		bool plain = true; /* one token per word: no spelled-out run */
 		for (size_t k = a; k < b; k++)

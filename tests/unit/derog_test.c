@@ -489,6 +489,8 @@ int main(void)
 		{__LINE__, "these guys are idiots", "idiots", "other"},
 		{__LINE__, "that idiot Kevin lost my bag", "idiot", "other"},
 		{__LINE__, "Kevin was useless", "useless", "other"},
+		{__LINE__, "are you really that stupid?", "stupid", "reader"},
+		{__LINE__, "You can't be that dense.", "dense", "reader"},
 		{__LINE__, "he sucks", "sucks", "other"},
 		{__LINE__, "Your manager sucks", "sucks", "other"},
 		{__LINE__, "You suck.", "suck", "reader"},
