@@ -122,6 +122,7 @@ static const char *const pronouns[] = {"he", "she", "they", "him", "her", "them"
 /* Folly only people have, which stands for them ("such stupidity"):
  * the words of target.folly in targets.tact. */
 static const char *const folly[] = {"stupidity", "idiocy", "imbecility", "moronity", "cretinism", "stupidities",
+				    "hypocrisy",
 				    NULL};
 
 /* Verbs that open an order to the reader ("read the email", "don't be
