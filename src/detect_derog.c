@@ -1495,6 +1495,33 @@ static bool named_outright(const dctx *d, const cues *c, const match *m)
 	return false;
 }
 
+/* Is a name or describing word part of the object of a verb, which a
+ * negation of the verb does not take back: "we don't want to see that
+ * idiotic grin again", "don't let the trolls win"? A definite determiner
+ * before it (over describing words), which says the one named is there
+ * ("I didn't hire an idiot" may deny there is one), and before that a
+ * verb: not a copula ("he is not the idiot here"), not a person it is
+ * said of ("I'd never call him the idiot"). */
+static bool in_object(const dctx *d, const cues *c, const match *m)
+{
+	static const char *const dets[] = {"the", "that", "this", "these", "those", NULL};
+	size_t k = m->w0;
+	while (k > 0 && m->w0 - k < 2 && same_clause(d, k - 1, m->w0) &&
+	       (is_insult(d, c, k - 1) || cue_word(d, c->intens, k - 1)) && !word_in(d, k - 1, dets))
+		k--;
+	if (k < 2 || !same_clause(d, k - 2, m->w0) || !word_in(d, k - 1, dets))
+		return false;
+	size_t v = k - 2;
+	const token *t = word_tok(d, v);
+	return t->kind == TK_WORD && !in_list(d, v, L_COPULAS) && !in_list(d, v, L_AUXILIARIES) &&
+	       !in_list(d, v, L_FUNCTION) && !cue_word(d, c->tgt, v) && !cue_word(d, c->self, v) &&
+	       !in_list(d, v, L_PRONOUNS) && !is_name(d, c, v) && !in_list(d, v, L_SELFLINK) &&
+	       !word_in(d, v, (const char *const[]){"no", "nor", "hardly", "isn't", "isnt", "aren't", "arent", "wasn't",
+						      "wasnt", "weren't", "werent", "ain't", "aint", "call", "calling",
+						      "called", "consider", "considered", "think", "thought", "find",
+						      "found", NULL});
+}
+
 typedef struct {
 	size_t i;
 	const char *label, *msg;
@@ -1723,6 +1750,8 @@ void detect_derogatory(dctx *d)
 		if ((why & (WHY_NEGATED | WHY_RETRACTED | WHY_HYPOTHETICAL)) && e->label == c.ins &&
 		    named_outright(d, &c, m))
 			why &= ~(unsigned)(WHY_NEGATED | WHY_RETRACTED | WHY_HYPOTHETICAL);
+		if ((why & WHY_NEGATED) && e->label == c.ins && (e->flags & LF_TARGET) && in_object(d, &c, m))
+			why &= ~(unsigned)WHY_NEGATED;
 		if (why && !(why == WHY_QUOTED && quoted == 1))
 			continue;
 		bool describing = e->label == c.ins && (e->flags & LF_TARGET) && !e->before && !cue_at(d, c.tgt, m->w0, m->w1);

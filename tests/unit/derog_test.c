@@ -380,6 +380,11 @@ static const struct {
 	{__LINE__, "the colored pencils arrived broken", TACT_DEROG_NONE, NULL},
 	/* not swearing */
 	{__LINE__, "Del Negro kept his job", TACT_DEROG_NONE, NULL},
+	/* a negated verb does not take back a name in its definite object */
+	{__LINE__, "don't let the trolls win", TACT_DEROG_INSULT, "trolls"},
+	{__LINE__, "he is not the idiot here", TACT_DEROG_NONE, NULL},
+	{__LINE__, "I didn't hire an idiot", TACT_DEROG_NONE, NULL},
+	{__LINE__, "I'd never call him the idiot", TACT_DEROG_NONE, NULL},
 	{__LINE__, "we adopted a Maine coon kitten", TACT_DEROG_NONE, NULL},
 	{__LINE__, "*is* this the right way to do it?", TACT_DEROG_NONE, NULL},
 	{__LINE__, "our assessed tax was wrong", TACT_DEROG_NONE, NULL},
