@@ -1714,6 +1714,31 @@ static bool at_reader(const dctx *d, const cues *c, spoken *prev, const match *m
 	return sent == 0 || spoken_of(d, prev, sent - 1) >= 0;
 }
 
+/* The span of a match: its abusive words, without the frame around them
+ * ("fuck you" marks "fuck", "what the hell" marks "hell", "are they really
+ * that stupid" marks "stupid", "an ass" marks "ass"). */
+static void abusive_words(const dctx *d, const cues *c, const match *m, size_t *os, size_t *oe)
+{
+	static const char *const frame[] = {"the", "a", "an", "your", "my", "this", "that", "of", "to", "like",
+					    "such", "what", "so", "are", "is", "you're", "youre", "ur", "r", "were",
+					    "as", "bunch", "load", "pack", "just", "really", "truly", "actually",
+					    "honestly", "seriously", "still", "even", "he", "she", "they", "he's",
+					    "she's", "they're", "be", "can't", "cannot", "couldn't", NULL};
+	size_t a = m->w0, b = m->w1;
+	bool plain = true; /* one token per word: no spelled-out run */
+	for (size_t k = a; k < b; k++)
+		plain = plain && word_tok(d, k)->os >= m->os && word_tok(d, k)->oe <= m->oe;
+	while (plain && b - a > 1 && (word_in(d, a, frame) || addressee(d, c, a)) && !joined(d, a))
+		a++;
+	/* a curse keeps whom it curses: "fuck you", "screw you" */
+	bool curse = curse_word(d, a);
+	while (plain && b - a > 1 && (word_in(d, b - 1, frame) || (addressee(d, c, b - 1) && !curse)) &&
+	       !joined(d, b - 2))
+		b--;
+	*os = a > m->w0 ? word_tok(d, a)->os : m->os;
+	*oe = b < m->w1 ? word_tok(d, b - 1)->oe : m->oe;
+}
+
 void detect_derogatory(dctx *d)
 {
 	pthread_once(&list_once, lists_build);
@@ -1839,28 +1864,9 @@ void detect_derogatory(dctx *d)
 		}
 		if (dup)
 			continue;
-		/* the span is the abusive words: "fuck you" marks "fuck", "what
-		 * the hell" marks "hell", "are they really that stupid" marks
-		 * "stupid" */
-		static const char *const frame[] = {"the", "a", "an", "your", "my",
-						    "this", "that", "of", "to", "like", "such", "what", "so", "are",
-						    "is", "you're", "youre", "ur", "r", "were", "as", "bunch", "load",
-						    "pack", "just", "really", "truly", "actually", "honestly", "seriously", "still",
-						    "even", "he", "she", "they", "he's", "she's", "they're", "be", "can't", "cannot",
-						    "couldn't", NULL};
-		size_t a = m->w0, b = m->w1;
-		bool plain = true; /* one token per word: no spelled-out run */
-		for (size_t k = a; k < b; k++)
-			plain = plain && word_tok(d, k)->os >= m->os && word_tok(d, k)->oe <= m->oe;
-		while (plain && b - a > 1 && (word_in(d, a, frame) || addressee(d, &c, a)) && !joined(d, a))
-			a++;
-		/* a curse keeps whom it curses: "fuck you", "screw you" */
-		bool curse = curse_word(d, a);
-		while (plain && b - a > 1 && (word_in(d, b - 1, frame) || (addressee(d, &c, b - 1) && !curse)) &&
-		       !joined(d, b - 2))
-			b--;
 		const lex_entry *e = entry_of(d, m);
-		size_t os = a > m->w0 ? word_tok(d, a)->os : m->os, oe = b < m->w1 ? word_tok(d, b - 1)->oe : m->oe;
+		size_t os, oe;
+		abusive_words(d, &c, m, &os, &oe);
 		tact_span *sp = msg_add_span(d->msg, f[j].label, e->id, f[j].sev, os, oe,
 					     f[j].msg ? f[j].msg : label_message(f[j].label));
 		if (f[j].label == c.ins)
@@ -1885,7 +1891,9 @@ void detect_derogatory(dctx *d)
 		if (inside)
 			continue;
 		d->harsh_things++;
-		msg_add_span(d->msg, "complaint", entry_of(d, m)->id, TACT_SEV_LOW, m->os, m->oe, "harsh word about a thing");
+		size_t os, oe;
+		abusive_words(d, &c, m, &os, &oe);
+		msg_add_span(d->msg, "complaint", entry_of(d, m)->id, TACT_SEV_LOW, os, oe, "harsh word about a thing");
 	}
 	free(harsh);
 	free(f);
