@@ -122,6 +122,7 @@ static const char *const pronouns[] = {"he", "she", "they", "him", "her", "them"
 /* Folly only people have, which stands for them ("such stupidity"):
  * the words of target.folly in targets.tact. */
 static const char *const folly[] = {"stupidity", "idiocy", "imbecility", "moronity", "cretinism", "stupidities",
+				    "hypocrisy",
 				    NULL};
 
 /* Verbs that open an order to the reader ("read the email", "don't be
@@ -672,6 +673,16 @@ static bool compound_head(const dctx *d, const cues *c, const match *m)
 	/* a noun of one who does something: "farmer", "catchers", "collector" */
 	size_t n = t->nlen - (w[t->nlen - 1] == 's');
 	return n >= 6 && (!memcmp(w + n - 2, "er", 2) || !memcmp(w + n - 2, "or", 2)) && !word_in(d, k, agentless);
+}
+
+/* "suck"/"sucks" of a machine drawing something in ("sucks up the water",
+ * "sucks in air"; not "suck it up"): no contempt, so no harsh word either */
+static bool sucks_in(const dctx *d, const match *m)
+{
+	return m->w1 == m->w0 + 1 && word_in(d, m->w0, (const char *const[]){"suck", "sucks", NULL}) &&
+	       m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) &&
+	       word_in(d, m->w1, (const char *const[]){"up", "in", "out", "dry", "through", "air", "dust", "dirt",
+							"water", NULL});
 }
 
 static enum target target_of(const dctx *d, const cues *c, const match *m, const lex_entry *e)
@@ -1525,6 +1536,33 @@ static bool named_outright(const dctx *d, const cues *c, const match *m)
 	return false;
 }
 
+/* Is a name or describing word part of the object of a verb, which a
+ * negation of the verb does not take back: "we don't want to see that
+ * idiotic grin again", "don't let the trolls win"? A definite determiner
+ * before it (over describing words), which says the one named is there
+ * ("I didn't hire an idiot" may deny there is one), and before that a
+ * verb: not a copula ("he is not the idiot here"), not a person it is
+ * said of ("I'd never call him the idiot"). */
+static bool in_object(const dctx *d, const cues *c, const match *m)
+{
+	static const char *const dets[] = {"the", "that", "this", "these", "those", NULL};
+	size_t k = m->w0;
+	while (k > 0 && m->w0 - k < 2 && same_clause(d, k - 1, m->w0) &&
+	       (is_insult(d, c, k - 1) || cue_word(d, c->intens, k - 1)) && !word_in(d, k - 1, dets))
+		k--;
+	if (k < 2 || !same_clause(d, k - 2, m->w0) || !word_in(d, k - 1, dets))
+		return false;
+	size_t v = k - 2;
+	const token *t = word_tok(d, v);
+	return t->kind == TK_WORD && !in_list(d, v, L_COPULAS) && !in_list(d, v, L_AUXILIARIES) &&
+	       !in_list(d, v, L_FUNCTION) && !cue_word(d, c->tgt, v) && !cue_word(d, c->self, v) &&
+	       !in_list(d, v, L_PRONOUNS) && !is_name(d, c, v) && !in_list(d, v, L_SELFLINK) &&
+	       !word_in(d, v, (const char *const[]){"no", "nor", "hardly", "isn't", "isnt", "aren't", "arent", "wasn't",
+						      "wasnt", "weren't", "werent", "ain't", "aint", "call", "calling",
+						      "called", "consider", "considered", "think", "thought", "find",
+						      "found", NULL});
+}
+
 typedef struct {
 	size_t i;
 	const char *label, *msg;
@@ -1717,6 +1755,31 @@ static bool at_reader(const dctx *d, const cues *c, spoken *prev, const match *m
 	return sent == 0 || spoken_of(d, prev, sent - 1) >= 0;
 }
 
+/* The span of a match: its abusive words, without the frame around them
+ * ("fuck you" marks "fuck", "what the hell" marks "hell", "are they really
+ * that stupid" marks "stupid", "an ass" marks "ass"). */
+static void abusive_words(const dctx *d, const cues *c, const match *m, size_t *os, size_t *oe)
+{
+	static const char *const frame[] = {"the", "a", "an", "your", "my", "this", "that", "of", "to", "like",
+					    "such", "what", "so", "are", "is", "you're", "youre", "ur", "r", "were",
+					    "as", "bunch", "load", "pack", "just", "really", "truly", "actually",
+					    "honestly", "seriously", "still", "even", "he", "she", "they", "he's",
+					    "she's", "they're", "be", "can't", "cannot", "couldn't", NULL};
+	size_t a = m->w0, b = m->w1;
+	bool plain = true; /* one token per word: no spelled-out run */
+	for (size_t k = a; k < b; k++)
+		plain = plain && word_tok(d, k)->os >= m->os && word_tok(d, k)->oe <= m->oe;
+	while (plain && b - a > 1 && (word_in(d, a, frame) || addressee(d, c, a)) && !joined(d, a))
+		a++;
+	/* a curse keeps whom it curses: "fuck you", "screw you" */
+	bool curse = curse_word(d, a);
+	while (plain && b - a > 1 && (word_in(d, b - 1, frame) || (addressee(d, c, b - 1) && !curse)) &&
+	       !joined(d, b - 2))
+		b--;
+	*os = a > m->w0 ? word_tok(d, a)->os : m->os;
+	*oe = b < m->w1 ? word_tok(d, b - 1)->oe : m->oe;
+}
+
 void detect_derogatory(dctx *d)
 {
 	pthread_once(&list_once, lists_build);
@@ -1753,6 +1816,8 @@ void detect_derogatory(dctx *d)
 		if ((why & (WHY_NEGATED | WHY_RETRACTED | WHY_HYPOTHETICAL)) && e->label == c.ins &&
 		    named_outright(d, &c, m))
 			why &= ~(unsigned)(WHY_NEGATED | WHY_RETRACTED | WHY_HYPOTHETICAL);
+		if ((why & WHY_NEGATED) && e->label == c.ins && (e->flags & LF_TARGET) && in_object(d, &c, m))
+			why &= ~(unsigned)WHY_NEGATED;
 		if (why && !(why == WHY_QUOTED && quoted == 1))
 			continue;
 		bool describing = e->label == c.ins && (e->flags & LF_TARGET) && !e->before && !cue_at(d, c.tgt, m->w0, m->w1);
@@ -1773,8 +1838,12 @@ void detect_derogatory(dctx *d)
 			enum target t = target_of(d, &c, m, e);
 			/* "this stupid app", "it's just stupid": a complaint; not a
 			 * name that needs a person near to be one ("the thief",
-			 * "a cow costume") when nothing is near */
-			if ((t == T_THING || (t == T_NONE && !e->before && !e->after)) && d->msg->role != TACT_ROLE_AGENT) {
+			 * "a cow costume") when nothing is near, unless the word is
+			 * harsh whatever it names ("what garbage", "the left is a
+			 * joke": flag harsh) */
+			if ((t == T_THING ||
+			     (t == T_NONE && (((e->flags & LF_HARSH) && !sucks_in(d, m)) || (!e->before && !e->after)))) &&
+			    d->msg->role != TACT_ROLE_AGENT) {
 				VEC_RESERVE(harsh, caph, nh + 1);
 				harsh[nh++] = i;
 			}
@@ -1836,25 +1905,9 @@ void detect_derogatory(dctx *d)
 		}
 		if (dup)
 			continue;
-		/* the span is the abusive words: "fuck you" marks "fuck", "what
-		 * the hell" marks "hell" */
-		static const char *const frame[] = {"the", "a", "an", "your", "my",
-						    "this", "that", "of", "to", "like", "such", "what", "so", "are",
-						    "is", "you're", "youre", "ur", "r", "were", "as", "bunch", "load",
-						    "pack", "just", NULL};
-		size_t a = m->w0, b = m->w1;
-		bool plain = true; /* one token per word: no spelled-out run */
-		for (size_t k = a; k < b; k++)
-			plain = plain && word_tok(d, k)->os >= m->os && word_tok(d, k)->oe <= m->oe;
-		while (plain && b - a > 1 && (word_in(d, a, frame) || addressee(d, &c, a)) && !joined(d, a))
-			a++;
-		/* a curse keeps whom it curses: "fuck you", "screw you" */
-		bool curse = curse_word(d, a);
-		while (plain && b - a > 1 && (word_in(d, b - 1, frame) || (addressee(d, &c, b - 1) && !curse)) &&
-		       !joined(d, b - 2))
-			b--;
 		const lex_entry *e = entry_of(d, m);
-		size_t os = a > m->w0 ? word_tok(d, a)->os : m->os, oe = b < m->w1 ? word_tok(d, b - 1)->oe : m->oe;
+		size_t os, oe;
+		abusive_words(d, &c, m, &os, &oe);
 		tact_span *sp = msg_add_span(d->msg, f[j].label, e->id, f[j].sev, os, oe,
 					     f[j].msg ? f[j].msg : label_message(f[j].label));
 		if (f[j].label == c.ins)
@@ -1879,7 +1932,9 @@ void detect_derogatory(dctx *d)
 		if (inside)
 			continue;
 		d->harsh_things++;
-		msg_add_span(d->msg, "complaint", entry_of(d, m)->id, TACT_SEV_LOW, m->os, m->oe, "harsh word about a thing");
+		size_t os, oe;
+		abusive_words(d, &c, m, &os, &oe);
+		msg_add_span(d->msg, "complaint", entry_of(d, m)->id, TACT_SEV_LOW, os, oe, "harsh word about a thing");
 	}
 	free(harsh);
 	free(f);

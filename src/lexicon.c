@@ -263,7 +263,8 @@ static bool parse_flags(lexicon *lx, lex_entry *e, const char *s, size_t n, cons
 		} names[] = {{"stem", LF_STEM},     {"obf", LF_OBF},         {"sub", LF_SUB},
 			     {"caps", LF_CAPS},     {"any", LF_ANY},         {"target", LF_TARGET},
 			     {"off", LF_OFF},       {"clause", LF_CLAUSE},   {"sentence", LF_SENTENCE},
-			     {"noquote", LF_NOQUOTE}, {"start", LF_START},    {"digit", LF_DIGIT}};
+			     {"noquote", LF_NOQUOTE}, {"start", LF_START},    {"digit", LF_DIGIT},
+			     {"harsh", LF_HARSH}};
 		bool known = false;
 		for (size_t i = 0; i < ARRAY_LEN(names); i++)
 			if (strlen(names[i].name) == k && !memcmp(names[i].name, s, k)) {
@@ -291,7 +292,8 @@ static bool parse_flags(lexicon *lx, lex_entry *e, const char *s, size_t n, cons
 		}
 		if (!known) {
 			diag_add(d, true, file, line, fcol, "unknown or bad flag '%.*s' (known: stem, obf, sub, caps, "
-				 "any, target, off, clause, sentence, noquote, start, before=N, after=N, anchor=W|W)",
+				 "any, target, harsh, off, clause, sentence, noquote, start, digit, before=N, after=N, "
+				 "anchor=W|W)",
 				 (int)k, s);
 			ok = false;
 		}

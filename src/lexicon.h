@@ -23,6 +23,7 @@ enum {
 	LF_NOQUOTE = 1 << 9,  /* does not count inside quotation marks */
 	LF_START = 1 << 10,   /* regex: every match starts at an anchor word */
 	LF_DIGIT = 1 << 11,   /* regex: every match holds a digit; tried only in sentences with one */
+	LF_HARSH = 1 << 12,   /* target: a harsh word said of anything; with nobody near, of a thing */
 };
 
 typedef struct {

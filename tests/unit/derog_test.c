@@ -397,6 +397,11 @@ static const struct {
 	{__LINE__, "the colored pencils arrived broken", TACT_DEROG_NONE, NULL},
 	/* not swearing */
 	{__LINE__, "Del Negro kept his job", TACT_DEROG_NONE, NULL},
+	/* a negated verb does not take back a name in its definite object */
+	{__LINE__, "don't let the trolls win", TACT_DEROG_INSULT, "trolls"},
+	{__LINE__, "he is not the idiot here", TACT_DEROG_NONE, NULL},
+	{__LINE__, "I didn't hire an idiot", TACT_DEROG_NONE, NULL},
+	{__LINE__, "I'd never call him the idiot", TACT_DEROG_NONE, NULL},
 	{__LINE__, "we adopted a Maine coon kitten", TACT_DEROG_NONE, NULL},
 	{__LINE__, "*is* this the right way to do it?", TACT_DEROG_NONE, NULL},
 	{__LINE__, "our assessed tax was wrong", TACT_DEROG_NONE, NULL},
@@ -506,6 +511,8 @@ int main(void)
 		{__LINE__, "these guys are idiots", "idiots", "other"},
 		{__LINE__, "that idiot Kevin lost my bag", "idiot", "other"},
 		{__LINE__, "Kevin was useless", "useless", "other"},
+		{__LINE__, "are you really that stupid?", "stupid", "reader"},
+		{__LINE__, "You can't be that dense.", "dense", "reader"},
 		{__LINE__, "he sucks", "sucks", "other"},
 		{__LINE__, "Your manager sucks", "sucks", "other"},
 		{__LINE__, "You suck.", "suck", "reader"},
@@ -529,6 +536,31 @@ int main(void)
 		}
 		CHECK_STR(got, aimed[i].target, aimed[i].line);
 	}
+	/* a word of contempt whatever it names (flag harsh) is a harsh word
+	 * about a thing when no person is near; a name that needs a person,
+	 * or a machine that sucks something in, is not */
+	static const struct {
+		int line;
+		const char *in, *word; /* word: the harsh word's span, or NULL for none */
+	} harsh[] = {
+		{__LINE__, "What garbage.", "garbage"},
+		{__LINE__, "The opposition bench is a joke.", "joke"},
+		{__LINE__, "utter nonsense from start to finish", "nonsense"},
+		{__LINE__, "the thief opened a card in my name", NULL},
+		{__LINE__, "the vacuum sucks up water fine", NULL},
+	};
+	for (size_t i = 0; i < sizeof harsh / sizeof *harsh; i++) {
+		m = bundled_analyze(&b, harsh[i].in, TACT_ROLE_CUSTOMER);
+		char got[64] = "(none)";
+		for (size_t k = 0; k < tact_msg_span_count(m); k++) {
+			const tact_span *sp = tact_msg_span(m, k);
+			if (!strcmp(sp->label, "complaint") && !strncmp(sp->rule, "insult.", 7))
+				snprintf(got, sizeof got, "%.*s", (int)(sp->end - sp->start), harsh[i].in + sp->start);
+		}
+		CHECK_STR(got, harsh[i].word ? harsh[i].word : "(none)", harsh[i].line);
+	}
+	CHECK(tact_msg_derogatory(bundled_analyze(&b, "What garbage.", TACT_ROLE_CUSTOMER)) == TACT_DEROG_NONE,
+	      __LINE__, "a harsh word about a thing is no insult");
 	/* only insults have a target */
 	m = bundled_analyze(&b, "this damn router", TACT_ROLE_CUSTOMER);
 	CHECK(tact_msg_span_count(m) == 1 && !tact_msg_span(m, 0)->target, __LINE__, "profanity has no target");
