@@ -422,7 +422,11 @@ static enum target noun_target(const dctx *d, const cues *c, const match *m)
 			hedged = true;
 			continue;
 		}
-		if (cue_word(d, c->tgt, k) || (!cue_word(d, c->intens, k) && !in_list(d, k, L_SELFLINK)))
+		/* "some sort of", "some kind of" link as "a sort of" does:
+		 * "like I'm some sort of idiot" (not "made some hoes") */
+		bool sort = k + 1 < m->w0 && word_in(d, k, (const char *const[]){"some", NULL}) &&
+			    word_in(d, k + 1, (const char *const[]){"sort", "kind", NULL});
+		if (cue_word(d, c->tgt, k) || (!cue_word(d, c->intens, k) && !in_list(d, k, L_SELFLINK) && !sort))
 			return T_PERSON;
 	}
 	/* the writer's hedge with no subject: "don't mean to be a jerk" */
@@ -538,6 +542,14 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 				s -= 2;
 				continue;
 			}
+			/* or "my friend" after "you", with or without the commas:
+			 * "You my friend are delusional" */
+			if (s >= 3 && word_in(d, s - 1, (const char *const[]){"friend", "friends", NULL}) &&
+			    word_in(d, s - 2, (const char *const[]){"my", NULL}) && addressee(d, c, s - 3) &&
+			    word_tok(d, s - 3)->sent == word_tok(d, s)->sent) {
+				s -= 3;
+				continue;
+			}
 			if (s == 0 || !same_clause(d, s - 1, s))
 				return T_NONE;
 			s--;
@@ -633,6 +645,19 @@ static bool modifier(const dctx *d, const cues *c, size_t k)
 {
 	return cue_word(d, c->intens, k) || cue_word(d, c->prof, k) || cue_word(d, c->ins, k) ||
 	       word_in(d, k, (const char *const[]){"and", "old", "little", "fat", "lazy", "rude", "ass", "arse", NULL});
+}
+
+/* Is word k one of the two words after "piece of", "sack of" and the like,
+ * which say what the piece is made of ("you fat piece of gutter trash",
+ * "a sack of human garbage")? */
+static bool piece_of(const dctx *d, size_t k)
+{
+	for (size_t q = k; q > 1 && k - q < 2; q--)
+		if (same_clause(d, q - 2, k) && word_in(d, q - 1, (const char *const[]){"of", NULL}) &&
+		    word_in(d, q - 2, (const char *const[]){"piece", "pieces", "sack", "bag", "pile", "heap", "lump",
+							     "load", NULL}))
+			return true;
+	return false;
 }
 
 static enum target target_of(const dctx *d, const cues *c, const match *m, const lex_entry *e)
@@ -901,7 +926,8 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 				adj = true;
 			else if (!modifier(d, c, v) &&
 				 !word_in(d, v, (const char *const[]){"of", "piece", "pieces", "sack", "bag", "pile",
-								       "heap", "lump", "load", NULL}))
+								       "heap", "lump", "load", NULL}) &&
+				 !piece_of(d, v))
 				break;
 		}
 		if (adj && v > 0 && same_clause(d, v - 1, m->w0) && addressee(d, c, v - 1) &&

@@ -44,6 +44,8 @@ static const struct {
 	{__LINE__, "we saw the band Ratt live", TACT_DEROG_NONE, NULL},
 	/* a name the reader is called between the subject and its verb */
 	{__LINE__, "You, sir, are a dick", TACT_DEROG_INSULT, "dick"},
+	{__LINE__, "You my friend are clueless.", TACT_DEROG_INSULT, "clueless"},
+	{__LINE__, "My friend and I are clueless about routers", TACT_DEROG_NONE, NULL},
 	/* a describing word is aimed at what it describes */
 	{__LINE__, "this stupid app keeps crashing", TACT_DEROG_NONE, NULL},
 	{__LINE__, "stupid people everywhere", TACT_DEROG_INSULT, "stupid"},
@@ -140,6 +142,7 @@ static const struct {
 	{__LINE__, "you are a f.u.c.k.i.n.g idiot", TACT_DEROG_INSULT, "f.u.c.k.i.n.g"},
 	/* a describing word before a name is aimed where the name is */
 	{__LINE__, "I am such a stupid idiot", TACT_DEROG_NONE, NULL},
+	{__LINE__, "stop treating me like I'm some sort of idiot", TACT_DEROG_NONE, NULL},
 	{__LINE__, "your stupid idiot manager", TACT_DEROG_INSULT, "stupid"},
 	{__LINE__, "your moms a wh.ore", TACT_DEROG_INSULT, "wh.ore"},
 	{__LINE__, "shut the fu.ck up", TACT_DEROG_INSULT, "shut the fu.ck up"},
@@ -409,6 +412,9 @@ static const struct {
 	/* ... with other describing words between ("you fat pig") */
 	{__LINE__, "you fat pig", TACT_DEROG_INSULT, "pig"},
 	{__LINE__, "thank you lovely pigs", TACT_DEROG_NONE, NULL},
+	/* ... and what a "piece of" is made of ("you fat piece of gutter trash") */
+	{__LINE__, "sit down, you fat piece of gutter trash", TACT_DEROG_INSULT, "trash"},
+	{__LINE__, "I sent you a piece of broken trash", TACT_DEROG_NONE, NULL},
 	/* a describing word called at the end of an order without a comma,
 	 * after a word it cannot describe */
 	{__LINE__, "don't be late stupid", TACT_DEROG_INSULT, "stupid"},
