@@ -660,6 +660,13 @@ static bool piece_of(const dctx *d, size_t k)
 	return false;
 }
 
+/* Is word k an adverb by its ending ("profoundly", "truly")? */
+static bool ly_word(const dctx *d, size_t k)
+{
+	const token *t = word_tok(d, k);
+	return t->kind == TK_WORD && t->nlen > 4 && !memcmp(tok_text(d->nt, t) + t->nlen - 2, "ly", 2);
+}
+
 static enum target target_of(const dctx *d, const cues *c, const match *m, const lex_entry *e)
 {
 	size_t nw = d->ts->nw;
@@ -750,8 +757,13 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 	}
 	/* a question or exclamation that puts the subject after: "How
 	 * stupid can people be?", "how dumb are these people", "how stupid do
-	 * you think we are" (the writer) */
-	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && word_in(d, m->w0 - 1, (const char *const[]){"how", NULL})) {
+	 * you think we are" (the writer); a degree word may stand between:
+	 * "how profoundly stupid this woman is" */
+	size_t how = m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && m->w0 >= 2 && same_clause(d, m->w0 - 2, m->w0) &&
+			     (in_list(d, m->w0 - 1, L_ADVERBS) || ly_word(d, m->w0 - 1))
+			 ? m->w0 - 2
+			 : m->w0 - 1;
+	if (m->w0 > 0 && same_clause(d, how, m->w0) && word_in(d, how, (const char *const[]){"how", NULL})) {
 		static const char *const skip[] = {"is", "are", "was", "were", "can", "could", "must", "do", "does", "did",
 						   "would", "will", "am", "the", "these", "those", "some", "such", "a",
 						   "an", "your", "his", "her", "their", "our", "my", "all", "most",
@@ -766,6 +778,12 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 				return T_PERSON;
 			if (!thinker && is_name(d, c, k))
 				return T_PERSON;
+			/* "this", "that" as the determiner of a person: "how stupid
+			 * this woman is" */
+			if (word_in(d, k, (const char *const[]){"this", "that", NULL}) && k + 1 < nw &&
+			    same_clause(d, k, k + 1) && cue_word(d, c->tgt, k + 1) && !cue_word(d, c->self, k + 1) &&
+			    !cue_word(d, c->thing, k + 1))
+				continue;
 			if (cue_word(d, c->thing, k) || in_list(d, k, L_NONPERSON))
 				return T_THING;
 			if (!thinker && !word_in(d, k, skip))

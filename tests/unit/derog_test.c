@@ -334,6 +334,8 @@ static const struct {
 	{__LINE__, "How stupid can people be?", TACT_DEROG_INSULT, "stupid"},
 	{__LINE__, "how stupid do you think we are", TACT_DEROG_NONE, NULL},
 	{__LINE__, "How stupid is this app", TACT_DEROG_NONE, NULL},
+	{__LINE__, "I forget how profoundly stupid this woman is", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "how truly stupid this app is", TACT_DEROG_NONE, NULL},
 	{__LINE__, "A dumb crude guy in a dumb crude sport", TACT_DEROG_INSULT, "dumb"},
 	{__LINE__, "time to deport ignorant sheep like you", TACT_DEROG_INSULT, "ignorant"},
 	{__LINE__, "caused great embarrassment - landlord will no longer take a check", TACT_DEROG_NONE, NULL},
