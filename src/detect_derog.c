@@ -867,9 +867,14 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		       word_in(d, v, (const char *const[]){"just", "please", "now", "so", "and", "pls", NULL}))
 			v++;
 		size_t p = m->w0 - 1;
+		/* a time said when, which the word cannot describe: "next time",
+		 * "this time" (not "the time", "a long time") */
+		bool when = p > 0 && same_clause(d, p - 1, p) &&
+			    word_in(d, p, (const char *const[]){"time", "week", "day", NULL}) &&
+			    word_in(d, p - 1, (const char *const[]){"next", "this", "last", "every", NULL});
 		if (!e->before && m->w1 == w1 && v + 1 < m->w0 && same_clause(d, v, m->w0) && in_list(d, v, L_IMPERATIVES) &&
 		    !word_in(d, v, (const char *const[]){"do", "please", NULL}) && word_tok(d, p)->kind == TK_WORD &&
-		    !in_list(d, p, L_FUNCTION) && !modifier(d, c, p) && !cue_word(d, c->thing, p) &&
+		    !in_list(d, p, L_FUNCTION) && !modifier(d, c, p) && (!cue_word(d, c->thing, p) || when) &&
 		    !cue_word(d, c->tgt, p) && !cue_word(d, c->self, p) && !in_list(d, p, L_NONPERSON) &&
 		    !in_list(d, p, L_COPULAS) && !in_list(d, p, L_ADVERBS) && !is_name(d, c, p) &&
 		    !word_in(d, p, (const char *const[]){"less", "more", "most", "least", "enough", "lot", "way", "far",

@@ -420,6 +420,8 @@ static const struct {
 	/* a describing word called at the end of an order without a comma,
 	 * after a word it cannot describe */
 	{__LINE__, "don't be late stupid", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "Spell it right next time dopey.", TACT_DEROG_INSULT, "dopey"},
+	{__LINE__, "Read the page about the time stupid", TACT_DEROG_NONE, NULL},
 	{__LINE__, "Make it less ridiculous", TACT_DEROG_NONE, NULL},
 	{__LINE__, "read the email stupid", TACT_DEROG_NONE, NULL},
 	{__LINE__, "Don't be a corporate greed monster!", TACT_DEROG_NONE, NULL},
