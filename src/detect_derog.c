@@ -423,7 +423,11 @@ static enum target noun_target(const dctx *d, const cues *c, const match *m)
 			hedged = true;
 			continue;
 		}
-		if (cue_word(d, c->tgt, k) || (!cue_word(d, c->intens, k) && !in_list(d, k, L_SELFLINK)))
+		/* "some sort of", "some kind of" link as "a sort of" does:
+		 * "like I'm some sort of idiot" (not "made some hoes") */
+		bool sort = k + 1 < m->w0 && word_in(d, k, (const char *const[]){"some", NULL}) &&
+			    word_in(d, k + 1, (const char *const[]){"sort", "kind", NULL});
+		if (cue_word(d, c->tgt, k) || (!cue_word(d, c->intens, k) && !in_list(d, k, L_SELFLINK) && !sort))
 			return T_PERSON;
 	}
 	/* the writer's hedge with no subject: "don't mean to be a jerk" */
@@ -537,6 +541,14 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 			    word_in(d, s - 1, (const char *const[]){"sir", "madam", "mate", "pal", "buddy", "dude", "bro",
 								     NULL})) {
 				s -= 2;
+				continue;
+			}
+			/* or "my friend" after "you", with or without the commas:
+			 * "You my friend are delusional" */
+			if (s >= 3 && word_in(d, s - 1, (const char *const[]){"friend", "friends", NULL}) &&
+			    word_in(d, s - 2, (const char *const[]){"my", NULL}) && addressee(d, c, s - 3) &&
+			    word_tok(d, s - 3)->sent == word_tok(d, s)->sent) {
+				s -= 3;
 				continue;
 			}
 			if (s == 0 || !same_clause(d, s - 1, s))
@@ -685,6 +697,26 @@ static bool sucks_in(const dctx *d, const match *m)
 							"water", NULL});
 }
 
+/* Is word k one of the two words after "piece of", "sack of" and the like,
+ * which say what the piece is made of ("you fat piece of gutter trash",
+ * "a sack of human garbage")? */
+static bool piece_of(const dctx *d, size_t k)
+{
+	for (size_t q = k; q > 1 && k - q < 2; q--)
+		if (same_clause(d, q - 2, k) && word_in(d, q - 1, (const char *const[]){"of", NULL}) &&
+		    word_in(d, q - 2, (const char *const[]){"piece", "pieces", "sack", "bag", "pile", "heap", "lump",
+							     "load", NULL}))
+			return true;
+	return false;
+}
+
+/* Is word k an adverb by its ending ("profoundly", "truly")? */
+static bool ly_word(const dctx *d, size_t k)
+{
+	const token *t = word_tok(d, k);
+	return t->kind == TK_WORD && t->nlen > 4 && !memcmp(tok_text(d->nt, t) + t->nlen - 2, "ly", 2);
+}
+
 static enum target target_of(const dctx *d, const cues *c, const match *m, const lex_entry *e)
 {
 	size_t nw = d->ts->nw;
@@ -777,8 +809,13 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 	}
 	/* a question or exclamation that puts the subject after: "How
 	 * stupid can people be?", "how dumb are these people", "how stupid do
-	 * you think we are" (the writer) */
-	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && word_in(d, m->w0 - 1, (const char *const[]){"how", NULL})) {
+	 * you think we are" (the writer); a degree word may stand between:
+	 * "how profoundly stupid this woman is" */
+	size_t how = m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && m->w0 >= 2 && same_clause(d, m->w0 - 2, m->w0) &&
+			     (in_list(d, m->w0 - 1, L_ADVERBS) || ly_word(d, m->w0 - 1))
+			 ? m->w0 - 2
+			 : m->w0 - 1;
+	if (m->w0 > 0 && same_clause(d, how, m->w0) && word_in(d, how, (const char *const[]){"how", NULL})) {
 		static const char *const skip[] = {"is", "are", "was", "were", "can", "could", "must", "do", "does", "did",
 						   "would", "will", "am", "the", "these", "those", "some", "such", "a",
 						   "an", "your", "his", "her", "their", "our", "my", "all", "most",
@@ -793,6 +830,12 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 				return T_PERSON;
 			if (!thinker && is_name(d, c, k))
 				return T_PERSON;
+			/* "this", "that" as the determiner of a person: "how stupid
+			 * this woman is" */
+			if (word_in(d, k, (const char *const[]){"this", "that", NULL}) && k + 1 < nw &&
+			    same_clause(d, k, k + 1) && cue_word(d, c->tgt, k + 1) && !cue_word(d, c->self, k + 1) &&
+			    !cue_word(d, c->thing, k + 1))
+				continue;
 			if (cue_word(d, c->thing, k) || in_list(d, k, L_NONPERSON))
 				return T_THING;
 			if (!thinker && !word_in(d, k, skip))
@@ -876,9 +919,14 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		       word_in(d, v, (const char *const[]){"just", "please", "now", "so", "and", "pls", NULL}))
 			v++;
 		size_t p = m->w0 - 1;
+		/* a time said when, which the word cannot describe: "next time",
+		 * "this time" (not "the time", "a long time") */
+		bool when = p > 0 && same_clause(d, p - 1, p) &&
+			    word_in(d, p, (const char *const[]){"time", "week", "day", NULL}) &&
+			    word_in(d, p - 1, (const char *const[]){"next", "this", "last", "every", NULL});
 		if (!e->before && m->w1 == w1 && v + 1 < m->w0 && same_clause(d, v, m->w0) && in_list(d, v, L_IMPERATIVES) &&
 		    !word_in(d, v, (const char *const[]){"do", "please", NULL}) && word_tok(d, p)->kind == TK_WORD &&
-		    !in_list(d, p, L_FUNCTION) && !modifier(d, c, p) && !cue_word(d, c->thing, p) &&
+		    !in_list(d, p, L_FUNCTION) && !modifier(d, c, p) && (!cue_word(d, c->thing, p) || when) &&
 		    !cue_word(d, c->tgt, p) && !cue_word(d, c->self, p) && !in_list(d, p, L_NONPERSON) &&
 		    !in_list(d, p, L_COPULAS) && !in_list(d, p, L_ADVERBS) && !is_name(d, c, p) &&
 		    !word_in(d, p, (const char *const[]){"less", "more", "most", "least", "enough", "lot", "way", "far",
@@ -953,7 +1001,8 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 				adj = true;
 			else if (!modifier(d, c, v) &&
 				 !word_in(d, v, (const char *const[]){"of", "piece", "pieces", "sack", "bag", "pile",
-								       "heap", "lump", "load", NULL}))
+								       "heap", "lump", "load", NULL}) &&
+				 !piece_of(d, v))
 				break;
 		}
 		if (adj && v > 0 && same_clause(d, v - 1, m->w0) && addressee(d, c, v - 1) &&

@@ -55,6 +55,8 @@ static const struct {
 	{__LINE__, "he is a pig", TACT_DEROG_INSULT, "pig"},
 	{__LINE__, "you garbage human", TACT_DEROG_INSULT, "garbage"},
 	{__LINE__, "they are a terrorist group", TACT_DEROG_INSULT, "terrorist"},
+	{__LINE__, "You my friend are clueless.", TACT_DEROG_INSULT, "clueless"},
+	{__LINE__, "My friend and I are clueless about routers", TACT_DEROG_NONE, NULL},
 	/* a describing word is aimed at what it describes */
 	{__LINE__, "this stupid app keeps crashing", TACT_DEROG_NONE, NULL},
 	{__LINE__, "stupid people everywhere", TACT_DEROG_INSULT, "stupid"},
@@ -151,6 +153,7 @@ static const struct {
 	{__LINE__, "you are a f.u.c.k.i.n.g idiot", TACT_DEROG_INSULT, "f.u.c.k.i.n.g"},
 	/* a describing word before a name is aimed where the name is */
 	{__LINE__, "I am such a stupid idiot", TACT_DEROG_NONE, NULL},
+	{__LINE__, "stop treating me like I'm some sort of idiot", TACT_DEROG_NONE, NULL},
 	{__LINE__, "your stupid idiot manager", TACT_DEROG_INSULT, "stupid"},
 	{__LINE__, "your moms a wh.ore", TACT_DEROG_INSULT, "wh.ore"},
 	{__LINE__, "shut the fu.ck up", TACT_DEROG_INSULT, "shut the fu.ck up"},
@@ -348,6 +351,8 @@ static const struct {
 	{__LINE__, "How stupid can people be?", TACT_DEROG_INSULT, "stupid"},
 	{__LINE__, "how stupid do you think we are", TACT_DEROG_NONE, NULL},
 	{__LINE__, "How stupid is this app", TACT_DEROG_NONE, NULL},
+	{__LINE__, "I forget how profoundly stupid this woman is", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "how truly stupid this app is", TACT_DEROG_NONE, NULL},
 	{__LINE__, "A dumb crude guy in a dumb crude sport", TACT_DEROG_INSULT, "dumb"},
 	{__LINE__, "time to deport ignorant sheep like you", TACT_DEROG_INSULT, "ignorant"},
 	{__LINE__, "caused great embarrassment - landlord will no longer take a check", TACT_DEROG_NONE, NULL},
@@ -431,9 +436,14 @@ static const struct {
 	/* ... with other describing words between ("you fat pig") */
 	{__LINE__, "you fat pig", TACT_DEROG_INSULT, "pig"},
 	{__LINE__, "thank you lovely pigs", TACT_DEROG_NONE, NULL},
+	/* ... and what a "piece of" is made of ("you fat piece of gutter trash") */
+	{__LINE__, "sit down, you fat piece of gutter trash", TACT_DEROG_INSULT, "trash"},
+	{__LINE__, "I sent you a piece of broken trash", TACT_DEROG_NONE, NULL},
 	/* a describing word called at the end of an order without a comma,
 	 * after a word it cannot describe */
 	{__LINE__, "don't be late stupid", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "Spell it right next time dopey.", TACT_DEROG_INSULT, "dopey"},
+	{__LINE__, "Read the page about the time stupid", TACT_DEROG_NONE, NULL},
 	{__LINE__, "Make it less ridiculous", TACT_DEROG_NONE, NULL},
 	{__LINE__, "read the email stupid", TACT_DEROG_NONE, NULL},
 	{__LINE__, "Don't be a corporate greed monster!", TACT_DEROG_NONE, NULL},
