@@ -1753,6 +1753,11 @@ static bool deob_map(const char *s, size_t n, buf *out)
 				case '|': o = 'l'; break;
 				case '\'': o = '\''; break;
 				case '*': case '#': case '_': case '%': case '?': o = '*'; break;
+				case '^': /* inside a word only: "f^ck", not the initials "^AG" */
+					if (i == 1 || i == n)
+						return false;
+					o = '*';
+					break;
 				default: return false;
 				}
 			}
@@ -1946,7 +1951,7 @@ static bool obf_word(const matcher *m, int32_t id, const char *w, size_t len)
 static void underscored(const matcher *m, const vocab *v, const char *s, size_t n, const char *d, size_t dl, token *t)
 {
 	for (size_t i = 0; i < n; i++)
-		if (s[i] == '*' || s[i] == '#' || s[i] == '%' || s[i] == '?')
+		if (s[i] == '*' || s[i] == '#' || s[i] == '%' || s[i] == '?' || s[i] == '^')
 			return;
 	size_t e = dl;
 	while (e > 0) {

@@ -17,7 +17,7 @@ enum cc {
 	C_DIGIT,
 	C_MARK,
 	C_APOS,
-	C_MASK, /* * $ @ ! # _ : letters in disguise or masks inside a word */
+	C_MASK, /* * $ @ ! # _ ^ : letters in disguise or masks inside a word */
 	C_PUNCT,
 	C_EMOJI,
 };
@@ -52,7 +52,7 @@ static void init_table(void)
 			k = C_DIGIT;
 		else if (c == '\'')
 			k = C_APOS;
-		else if (strchr("*$@!#_", c))
+		else if (strchr("*$@!#_^", c))
 			k = C_MASK;
 		ascii_cc[c] = (unsigned char)k;
 	}
