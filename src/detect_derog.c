@@ -1733,10 +1733,14 @@ static bool at_reader(const dctx *d, const cues *c, spoken *prev, const match *m
 	people_read(d, c, &pp, MAX(w0, m->w0 > 20 ? m->w0 - 20 : 0), MIN(w1, (size_t)m->w1 + 20));
 	/* in its words only a pronoun counts, not a noun of the phrase
 	 * ("a bunch of crooks") */
+	static const char *const third[] = {"he", "she", "they", "he's", "she's", "they're", "hes", "shes", "theyre",
+					    NULL};
 	for (size_t k = m->w0; k < m->w1; k++) {
 		int p = person_at(d, c, &pp, k, true);
 		if (p > 0 || (p < 0 && (in_list(d, k, L_PRONOUNS) || in_list(d, k, L_POSSESSIVES))))
 			return p > 0;
+		if (word_in(d, k, third)) /* "is he really that stupid?" */
+			return false;
 	}
 	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && in_list(d, m->w0 - 1, L_POSSESSIVES) &&
 	    person_at(d, c, &pp, m->w0 - 1, true))

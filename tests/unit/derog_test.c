@@ -511,6 +511,8 @@ int main(void)
 		const char *in, *word, *target;
 	} aimed[] = {
 		{__LINE__, "you idiot", "idiot", "reader"},
+		{__LINE__, "is he really that stupid?", "stupid", "other"}, /* the subject after its verb */
+		{__LINE__, "are you really that stupid?", "stupid", "reader"},
 		{__LINE__, "fuck you", "fuck you", "reader"},
 		{__LINE__, "idiots like you", "idiots", "reader"},
 		{__LINE__, "you guys are idiots", "idiots", "reader"},
