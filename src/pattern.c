@@ -1729,6 +1729,12 @@ static char confusable(int32_t cp)
 static bool deob_map(const char *s, size_t n, buf *out)
 {
 	bool letters = false;
+	/* a caret masks a letter inside a word ("f^ck"); at its ends it is
+	 * punctuation ("hoe^"), or the initials that sign a tweet ("^AG") */
+	while (n && s[0] == '^')
+		s++, n--;
+	while (n && s[n - 1] == '^')
+		n--;
 	for (size_t i = 0; i < n;) {
 		unsigned char c = (unsigned char)s[i];
 		char o = 0;
@@ -1753,11 +1759,7 @@ static bool deob_map(const char *s, size_t n, buf *out)
 				case '|': o = 'l'; break;
 				case '\'': o = '\''; break;
 				case '*': case '#': case '_': case '%': case '?': o = '*'; break;
-				case '^': /* inside a word only: "f^ck", not the initials "^AG" */
-					if (i == 1 || i == n)
-						return false;
-					o = '*';
-					break;
+				case '^': o = '*'; break; /* inside a word only: trimmed below */
 				default: return false;
 				}
 			}
