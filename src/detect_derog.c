@@ -853,6 +853,12 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 				if (cue_word(d, c->tgt, q) && !in_list(d, q, L_POSSESSIVES))
 					return T_PERSON;
 			}
+	/* "sucks" right after a pronoun for a thing or a situation: that is
+	 * its subject, not a person before it ("man that sucks", "dude this
+	 * sucks") */
+	if (verb && m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) &&
+	    word_in(d, m->w0 - 1, (const char *const[]){"this", "that", "it", "which", NULL}))
+		return T_THING;
 	/* what a copula before it says it of: "Kevin was useless" */
 	bool found;
 	size_t at;
