@@ -1729,12 +1729,6 @@ static char confusable(int32_t cp)
 static bool deob_map(const char *s, size_t n, buf *out)
 {
 	bool letters = false;
-	/* a caret masks a letter inside a word ("f^ck"); at its ends it is
-	 * punctuation ("hoe^"), or the initials that sign a tweet ("^AG") */
-	while (n && s[0] == '^')
-		s++, n--;
-	while (n && s[n - 1] == '^')
-		n--;
 	for (size_t i = 0; i < n;) {
 		unsigned char c = (unsigned char)s[i];
 		char o = 0;
@@ -1759,7 +1753,7 @@ static bool deob_map(const char *s, size_t n, buf *out)
 				case '|': o = 'l'; break;
 				case '\'': o = '\''; break;
 				case '*': case '#': case '_': case '%': case '?': o = '*'; break;
-				case '^': o = '*'; break; /* inside a word only: trimmed below */
+				case '^': o = '*'; break; /* inside a word: its ends are trimmed (token.c) */
 				default: return false;
 				}
 			}

@@ -575,7 +575,7 @@ static size_t email_at(const tz *z, size_t i)
 
 static bool is_trim(unsigned char c)
 {
-	return c == '\'' || c == '!' || c == '#' || c == '@' || c == '_';
+	return c == '\'' || c == '!' || c == '#' || c == '@' || c == '_' || c == '^';
 }
 
 /* What the scan of a run of word characters learnt on the way. */

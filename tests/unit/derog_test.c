@@ -143,6 +143,7 @@ static const struct {
 	{__LINE__, "this is sh^t, it broke again", TACT_DEROG_PROFANITY, "sh^t"}, /* a caret masks a letter too */
 	{__LINE__, "x^2 + y^2 = r^2 ^_^", TACT_DEROG_NONE, NULL},
 	{__LINE__, "We can look into this for you. ^AG", TACT_DEROG_NONE, NULL}, /* initials, not a mask */
+	{__LINE__, "you hoe^^", TACT_DEROG_INSULT, "hoe"}, /* carets at the ends: punctuation */
 	{__LINE__, "you are such a pun.k", TACT_DEROG_INSULT, "pun.k"}, /* a word split by a dot */
 	{__LINE__, "what a s.t.u.p.i.d policy", TACT_DEROG_NONE, NULL}, /* its "u" is no "you" */
 	/* an l among capitals or an I among small letters stands for the other */
