@@ -305,7 +305,7 @@ static size_t window_end(const char *t, size_t from, size_t n)
 	if (nl)
 		return (size_t)(nl - t) + 1;
 	for (size_t i = lim; i > half; i--)
-		if (t[i - 1] == ' ' && strchr(".!?", t[i - 2]))
+		if (t[i - 1] == ' ' && (t[i - 2] == '.' || t[i - 2] == '!' || t[i - 2] == '?'))
 			return i;
 	p = memrchr(t + half, ' ', lim - half);
 	if (p)
