@@ -2661,6 +2661,13 @@ static inline bool ac_any(const acauto *ac, const char *s, size_t n)
 }
 
 /* Substring entries inside longer words, unless the word is innocent. */
+/* The longest word searched inside: a compound or hashtag that holds a
+ * swear word is seldom longer ("absofuckinglutely",
+ * "#thisisbullshitverizon"); a longer run of letters is words written
+ * without spaces, where a hit across two of them is the Scunthorpe
+ * problem at sentence scale ("...creditreportwashitwith15inquiries"). */
+#define SUB_MAX_BYTES 32
+
 static void sub_scan(mctx *c, size_t pos, const token *t, const char *s, size_t n, bool obf)
 {
 	const acauto *ac = &c->m->ac;
@@ -3068,7 +3075,8 @@ void match_all(const matcher *m, const vocab *v, const lexicon *lx, const ntext 
 			anchors_at(&c, TAB(0, view), pos, t, f, fb);
 		/* the token's id is its text looked up: IDF_INNOCENT is
 		 * innocent(v, text, nlen) */
-		if (!in_region && m->ac.nstates && t->kind == TK_WORD && t->nlen > 3 && !(f & IDF_INNOCENT)) {
+		if (!in_region && m->ac.nstates && t->kind == TK_WORD && t->nlen > 3 && t->nlen <= SUB_MAX_BYTES &&
+		    !(f & IDF_INNOCENT)) {
 			size_t before = s->n;
 			const char *w = nt->out.ptr + t->ns;
 			if (!(f & IDF_NOSUB) && ac_any(&m->ac, w, t->nlen))

@@ -416,6 +416,10 @@ static const struct {
 	{__LINE__, "our assessed tax was wrong", TACT_DEROG_NONE, NULL},
 	{__LINE__, "stop harrassing me about the bill", TACT_DEROG_NONE, NULL},
 	{__LINE__, "I visited Scunthorpe last week", TACT_DEROG_NONE, NULL},
+	/* words run together are no compound: "was hit" is not searched inside
+	 * them, a hashtag of a few words still is (pattern.c SUB_MAX_BYTES) */
+	{__LINE__, "Ifinancedatruckandmycreditreportwashitwithfifteeninquiries", TACT_DEROG_NONE, NULL},
+	{__LINE__, "#thisisbullshitverizon", TACT_DEROG_PROFANITY, "thisisbullshitverizon"},
 	/* a name for a person only, called at the reader with a describing
 	 * word we know by its ending between (not a verb, nor "you" as an
 	 * object) */
