@@ -1593,14 +1593,17 @@ static bool named_outright(const dctx *d, const cues *c, const match *m)
 
 /* Is a name or describing word part of the object of a verb, which a
  * negation of the verb does not take back: "we don't want to see that
- * idiotic grin again", "don't let the trolls win"? A definite determiner
+ * idiotic grin again", "don't let the trolls win", "I don't want his
+ * garbage comments"? A definite determiner or someone else's possessive
  * before it (over describing words), which says the one named is there
- * ("I didn't hire an idiot" may deny there is one), and before that a
- * verb: not a copula ("he is not the idiot here"), not a person it is
- * said of ("I'd never call him the idiot"). */
+ * ("I didn't hire an idiot" may deny there is one; "her" may be whom a
+ * word is said of), and before that a verb: not a copula ("he is not the
+ * idiot here"), not a person it is said of ("I'd never call him the
+ * idiot"). */
 static bool in_object(const dctx *d, const cues *c, const match *m)
 {
-	static const char *const dets[] = {"the", "that", "this", "these", "those", NULL};
+	static const char *const dets[] = {"the", "that", "this", "these", "those", "his", "their", "your", "ur",
+					   "its", NULL};
 	size_t k = m->w0;
 	while (k > 0 && m->w0 - k < 2 && same_clause(d, k - 1, m->w0) &&
 	       (is_insult(d, c, k - 1) || cue_word(d, c->intens, k - 1)) && !word_in(d, k - 1, dets))
