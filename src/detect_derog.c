@@ -1592,15 +1592,19 @@ static bool named_outright(const dctx *d, const cues *c, const match *m)
 }
 
 /* Is a name or describing word part of the object of a verb, which a
- * negation of the verb does not take back: "we don't want to see that
- * idiotic grin again", "don't let the trolls win"? A definite determiner
- * before it (over describing words), which says the one named is there
- * ("I didn't hire an idiot" may deny there is one), and before that a
- * verb: not a copula ("he is not the idiot here"), not a person it is
- * said of ("I'd never call him the idiot"). */
+ * negation of the verb, or an "if" or "should have" around it, does not
+ * take back: "we don't want to see that idiotic grin again", "don't let
+ * the trolls win", "I don't want his garbage comments", "she should have
+ * confronted the stupid bully"? A definite determiner or someone else's
+ * possessive before it (over describing words), which says the one named
+ * is there ("I didn't hire an idiot" may deny there is one; "her" may be
+ * whom a word is said of), and before that a verb: not a copula ("he is
+ * not the idiot here"), not a person it is said of ("I'd never call him
+ * the idiot"). */
 static bool in_object(const dctx *d, const cues *c, const match *m)
 {
-	static const char *const dets[] = {"the", "that", "this", "these", "those", NULL};
+	static const char *const dets[] = {"the", "that", "this", "these", "those", "his", "their", "your", "ur",
+					   "its", NULL};
 	size_t k = m->w0;
 	while (k > 0 && m->w0 - k < 2 && same_clause(d, k - 1, m->w0) &&
 	       (is_insult(d, c, k - 1) || cue_word(d, c->intens, k - 1)) && !word_in(d, k - 1, dets))
@@ -1875,8 +1879,9 @@ void detect_derogatory(dctx *d)
 		if ((why & (WHY_NEGATED | WHY_RETRACTED | WHY_HYPOTHETICAL)) && e->label == c.ins &&
 		    named_outright(d, &c, m))
 			why &= ~(unsigned)(WHY_NEGATED | WHY_RETRACTED | WHY_HYPOTHETICAL);
-		if ((why & WHY_NEGATED) && e->label == c.ins && (e->flags & LF_TARGET) && in_object(d, &c, m))
-			why &= ~(unsigned)WHY_NEGATED;
+		if ((why & (WHY_NEGATED | WHY_HYPOTHETICAL)) && e->label == c.ins && (e->flags & LF_TARGET) &&
+		    in_object(d, &c, m))
+			why &= ~(unsigned)(WHY_NEGATED | WHY_HYPOTHETICAL);
 		if (why && !(why == WHY_QUOTED && quoted == 1))
 			continue;
 		bool describing = e->label == c.ins && (e->flags & LF_TARGET) && !e->before && !cue_at(d, c.tgt, m->w0, m->w1);
