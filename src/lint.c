@@ -147,6 +147,34 @@ static void check_narrowing(tact_engine *e, diag *d)
 	tokens_free(&ts);
 }
 
+/* Is label one of the word lists, which mark words and match nothing, so
+ * that no example can show them matching? */
+static bool word_list(const char *label)
+{
+	static const char *const lists[] = {"cue.innocent", "cue.spelling", "cue.emoji", "cue.foreign"};
+	for (size_t i = 0; i < ARRAY_LEN(lists); i++)
+		if (!strcmp(label, lists[i]))
+			return true;
+	return false;
+}
+
+/* An entry with no `+` example has nothing to show it can match (the
+ * regulator entry whose flag caps demanded capitals in every word matched
+ * nothing for months): a warning, which leaves the exit status alone. */
+static void check_unproven(const tact_engine *e, diag *d)
+{
+	for (size_t i = 0; i < e->lx.n; i++) {
+		const lex_entry *en = &e->lx.e[i];
+		if ((en->flags & LF_OFF) || word_list(en->label))
+			continue;
+		bool proven = false;
+		for (size_t k = 0; k < en->nexamples && !proven; k++)
+			proven = en->examples[k].positive;
+		if (!proven)
+			diag_add(d, false, en->file, en->line, 1, "entry %s has no example it must match", en->id);
+	}
+}
+
 static void report_all(const diag *d, tact_report_fn report, void *ctx)
 {
 	for (size_t i = 0; i < d->n; i++)
@@ -162,6 +190,7 @@ tact_status tact_lexicon_lint(const tact_config *cfg, const char *dir, tact_repo
 		size_t p = 0, f = 0;
 		run_examples(e, &d, &p, &f);
 		check_narrowing(e, &d);
+		check_unproven(e, &d);
 	}
 	report_all(&d, report, ctx);
 	*errors = d.errors;

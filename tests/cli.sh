@@ -318,6 +318,20 @@ mkdir -p "$tmp/lexbackslash"
 printf '%s\n' '@version 1' 'u.cut escalation.cancel medium - cancel my plan \' >"$tmp/lexbackslash/b.tact"
 status backslash-lexicon-lint 0 "$tact" lexicon lint "$tmp/lexbackslash"
 check backslash-lexicon-lint-message 1 "$(grep -c 'b.tact:2:.*warning: the last line ends in a backslash' "$tmp/err")"
+# an entry with no `+` example is a warning, not an error: nothing shows it can
+# match (a word list, which matches nothing, and an entry switched off need none).
+# NAME FIXTURE STATUS COUNT PATTERN: lint tests/fixtures/lexicon/FIXTURE alone; COUNT
+# lines of its messages match the grep -E PATTERN (the rest of the row)
+while read -r name fixture want n pat; do
+	status "$name" "$want" "$tact" lexicon lint --no-default-lexicons "$here/fixtures/lexicon/$fixture"
+	check "$name-messages" "$n" "$(grep -cE -- "$pat" "$tmp/err")"
+done <<'EOF'
+unproven-minus     unproven     0 1 /u\.tact:5:1: warning: entry u\.minus has no example it must match$
+unproven-none      unproven     0 1 /u\.tact:7:1: warning: entry u\.none has no example it must match$
+unproven-only      unproven     0 2 has no example it must match
+unproven-error     unproven-bad 2 1 /u\.tact:4: example \+ .* does not produce entry 'u\.fails'$
+unproven-with-err  unproven-bad 2 1 /u\.tact:5:1: warning: entry u\.none has no example it must match$
+EOF
 
 # flag digit: for regexes whose every match holds a digit, checked on the examples
 mkdir -p "$tmp/lexdigit" "$tmp/lexdigitbad" "$tmp/lexdigitphrase"
