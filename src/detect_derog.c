@@ -1206,10 +1206,10 @@ static bool all_quoted(const dctx *d)
  * a ...", "my lawyer friend") marks escalation as second-hand, but abuse
  * the writer types is theirs, and so is an insult in the subject of a
  * report ("your incompetent colleague told me to wait"). */
-static bool said_by_other(const dctx *d, size_t i)
+static bool said_by_other(const dctx *d, const cues *cu, size_t i)
 {
 	const match *m = &d->ms->m[i];
-	static const char *const saying[] = {"said", "says", "say", "saying", "told", "tell", "tells", "called", "calls", "call",
+	static const char *const saying[] = {"said", "says", "say", "saying", "told", "tell", "tells", "called", "calls", "call", "calling",
 					     "asked", "replied", "responded", "wrote", "shouted", "yelled", "screamed",
 					     "advised", "warned", "instructed", "suggested", "recommended", NULL};
 	const char *rep = label_intern("cue.reported", 12);
@@ -1239,6 +1239,14 @@ static bool said_by_other(const dctx *d, size_t i)
 		    word_in(d, c->w1 - 1, (const char *const[]){"my", "our", "his", "their", NULL}) &&
 		    (m->w0 == c->w1 || cue_word(d, label_intern("cue.intensifier", 15), c->w1) ||
 		     cue_word(d, label_intern("derogatory.insult", 17), c->w1)))
+			continue;
+		/* a name called at the reader after a report that has its
+		 * object: "stop calling me, you idiots" (a vocative, the
+		 * writer's own; not "she said you a ...") */
+		bool called_at = false;
+		for (size_t k = c->w1; k < m->w0 && !called_at && !word_in(d, c->w1 - 1, saying); k++)
+			called_at = addressee(d, cu, k);
+		if (called_at)
 			continue;
 		for (size_t k = c->w0; k < c->w1; k++)
 			if (word_in(d, k, saying))
@@ -1868,7 +1876,7 @@ void detect_derogatory(dctx *d)
 			why &= ~(unsigned)(WHY_NEGATED | WHY_HYPOTHETICAL | WHY_RETRACTED);
 		if ((why & WHY_HYPOTHETICAL) && only_joking(d, i))
 			why &= ~(unsigned)WHY_HYPOTHETICAL;
-		if ((why & WHY_REPORTED) && !said_by_other(d, i))
+		if ((why & WHY_REPORTED) && !said_by_other(d, &c, i))
 			why &= ~(unsigned)WHY_REPORTED;
 		if ((why & (WHY_NEGATED | WHY_RETRACTED)) && vocative(d, &c, m) && cues_before(d, i))
 			why &= ~(unsigned)(WHY_NEGATED | WHY_RETRACTED);
