@@ -1064,14 +1064,15 @@ static bool swearing_at(const dctx *d, const cues *c, const match *m)
 	 * ass y'all" */
 	bool owned = m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && in_list(d, m->w0 - 1, L_POSSESSIVES);
 	if (m->w1 < nw && same_clause(d, m->w0, m->w1) && !owned) {
-		/* "f*** you", "fuck all of you", "fuck alla yall" */
+		/* "f*** you", "fuck all of you", "fuck alla yall" (not harm
+		 * or annoyance done: "fuck you up", "piss you off") */
 		size_t k = m->w1;
 		while (k + 1 < nw && k < m->w1 + 2 && same_clause(d, k, k + 1) &&
 		       word_in(d, k, (const char *const[]){"all", "alla", "of", "both", NULL}))
 			k++;
 		if (addressee(d, c, k) && same_clause(d, m->w0, k) &&
 		    !(k + 1 < nw && same_clause(d, k, k + 1) &&
-		      word_in(d, k + 1, (const char *const[]){"up", "over", NULL})))
+		      word_in(d, k + 1, (const char *const[]){"up", "over", "off", NULL})))
 			return true;
 		/* one of a kind shown: "sensitive pussies like you" */
 		if (k + 1 < nw && same_clause(d, k, k + 1) && word_in(d, k, (const char *const[]){"like", NULL}) &&
