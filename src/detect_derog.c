@@ -236,14 +236,34 @@ static bool starts(const dctx *d, size_t k)
 	return i > 0 && d->ts->t[i - 1].kind == TK_PUNCT && d->msg->text.ptr[d->ts->t[i - 1].os] == ':';
 }
 
+/* Endings of abstract nouns, which a capital at the start of a sentence
+ * does not make a name ("Marriage is worthless", "Slavery is cruel",
+ * "Liberalism is a disease"); "-age" and "-ery" only in longer words
+ * (not "Page", "Avery"). */
+static bool abstract_noun(const dctx *d, size_t k)
+{
+	static const char *const endings[] = {"tion", "sion", "ment", "ness", "ity", "ism", "ship", "ance", "ence", "hood",
+					      NULL};
+	const token *t = word_tok(d, k);
+	const char *w = tok_text(d->nt, t);
+	for (const char *const *e = endings; *e; e++) {
+		size_t n = strlen(*e);
+		if (t->nlen > n + 2 && !memcmp(w + t->nlen - n, *e, n))
+			return true;
+	}
+	return t->nlen >= 7 && (!memcmp(w + t->nlen - 3, "age", 3) || !memcmp(w + t->nlen - 3, "ery", 3));
+}
+
 /* A name: a capitalized word (not a shouted one) that is not a cue or a
- * pronoun ("Kevin was useless", "Trump is so dumb"). */
+ * pronoun ("Kevin was useless", "Trump is so dumb"), nor an abstract noun
+ * that has its capital from the start of a sentence. */
 static bool is_name(const dctx *d, const cues *c, size_t k)
 {
 	const token *t = word_tok(d, k);
 	return t->kind == TK_WORD && (t->flags & TF_CAPITAL) && !(t->flags & TF_ALLCAPS) && !in_list(d, k, L_NONPERSON) &&
 	       !in_list(d, k, L_OPENERS) && !(starts(d, k) && !(t->flags & TF_SENT_START)) &&
-	       !cue_word(d, c->thing, k) && !cue_word(d, c->self, k) && !cue_word(d, c->intens, k);
+	       !((t->flags & TF_SENT_START) && abstract_noun(d, k)) && !cue_word(d, c->thing, k) &&
+	       !cue_word(d, c->self, k) && !cue_word(d, c->intens, k);
 }
 
 /* "Trump's" */
