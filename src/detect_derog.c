@@ -1072,6 +1072,20 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 /* Is swearing aimed at a person: "f*** you", or called to the reader at
  * the end of a clause ("you dumbfuck!")? ("fucking moron" is decided
  * with the insult after it, in detect_derogatory.) */
+/* Is the reader at word k the subject of what follows it, so that a swear
+ * word before is an interjection, not a curse on them: "damn you look
+ * good", "fuck you mean", "Damn you mad son" (not "fuck you too", "damn
+ * you all")? */
+static bool subject_next(const dctx *d, const cues *c, size_t k)
+{
+	static const char *const pred[] = {"mean", "think", "thinking", "talking", "talkin", "saying", "sayin",
+					   "doing", "doin", "want", "wanna", "need", "got", "gotta", "gonna", "look",
+					   "looks", "looking", "lookin", "are", "r", "is", "was", "were", "be", "mad",
+					   "fine", "did", "do", "does", "can", "could", "should", "would", "will",
+					   "must", "know", "see", "say", "said", "sound", "sounding", NULL};
+	return k + 1 < d->ts->nw && addressee(d, c, k) && same_clause(d, k, k + 1) && word_in(d, k + 1, pred);
+}
+
 static bool swearing_at(const dctx *d, const cues *c, const match *m)
 {
 	size_t nw = d->ts->nw;
@@ -1081,8 +1095,12 @@ static bool swearing_at(const dctx *d, const cues *c, const match *m)
 	    word_in(d, m->w0 - 1, (const char *const[]){"the", "da", "tha", NULL}))
 		return false;
 	/* a swear word someone owns is a noun, not a curse: "is kicking my
-	 * ass y'all" */
-	bool owned = m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && in_list(d, m->w0 - 1, L_POSSESSIVES);
+	 * ass y'all"; so is one after a determiner: "all the other shit you
+	 * could do" */
+	bool owned = m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) &&
+		     (in_list(d, m->w0 - 1, L_POSSESSIVES) ||
+		      word_in(d, m->w0 - 1, (const char *const[]){"a", "an", "some", "this", "that", "any", "no", "other",
+								  "more", "such", "much", "enough", NULL}));
 	if (m->w1 < nw && same_clause(d, m->w0, m->w1) && !owned) {
 		/* "f*** you", "fuck all of you", "fuck alla yall" (not harm
 		 * or annoyance done: "fuck you up", "piss you off") */
@@ -1090,13 +1108,14 @@ static bool swearing_at(const dctx *d, const cues *c, const match *m)
 		while (k + 1 < nw && k < m->w1 + 2 && same_clause(d, k, k + 1) &&
 		       word_in(d, k, (const char *const[]){"all", "alla", "of", "both", NULL}))
 			k++;
-		if (addressee(d, c, k) && same_clause(d, m->w0, k) &&
+		if (addressee(d, c, k) && same_clause(d, m->w0, k) && !subject_next(d, c, k) &&
 		    !(k + 1 < nw && same_clause(d, k, k + 1) &&
 		      word_in(d, k + 1, (const char *const[]){"up", "over", "off", NULL})))
 			return true;
-		/* one of a kind shown: "sensitive pussies like you" */
+		/* one of a kind shown: "sensitive pussies like you" (not "like
+		 * you said") */
 		if (k + 1 < nw && same_clause(d, k, k + 1) && word_in(d, k, (const char *const[]){"like", NULL}) &&
-		    addressee(d, c, k + 1))
+		    addressee(d, c, k + 1) && !subject_next(d, c, k + 1))
 			return true;
 		/* a name for a person made of a swear word, after "you": "you
 		 * dumbfuck ... try", "you wankers" (but not "you fucking
@@ -1913,6 +1932,11 @@ void detect_derogatory(dctx *d)
 		 * the subject, not whom it curses */
 		if (e->label == c.ins && m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && curse_word(d, m->w0) &&
 		    word_in(d, m->w0 - 1, (const char *const[]){"the", "da", "tha", NULL}))
+			continue;
+		/* "fuck you mean", "fuck you looking at": "you" the subject
+		 * of the question the swearing stands for */
+		if (e->label == c.ins && curse_word(d, m->w0) && m->w0 + 1 < d->ts->nw &&
+		    same_clause(d, m->w0, m->w0 + 1) && subject_next(d, &c, m->w0 + 1))
 			continue;
 		/* "could fuck you up", "screwed you over": harm done, not a
 		 * curse */
