@@ -361,6 +361,23 @@ static enum target noun_target(const dctx *d, const cues *c, const match *m)
 	    !(m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) &&
 	      (cue_word(d, c->intens, m->w0 - 1) || word_in(d, m->w0 - 1, (const char *const[]){"what", "such", NULL}))))
 		return T_NONE;
+	/* a name that is also a verb, used as one: after a modal ("I can
+	 * troll one day"), or after a subject with an adverb or preposition
+	 * after it ("you troll so hard", "you bitch about your taxes"; not
+	 * "you bitch!") */
+	if (m->w0 > 0 && m->w1 == m->w0 + 1 && same_clause(d, m->w0 - 1, m->w0) &&
+	    word_in(d, m->w0, (const char *const[]){"troll", "trolls", "bitch", "bitches", NULL})) {
+		if (word_in(d, m->w0 - 1, (const char *const[]){"can", "could", "will", "would", "gonna", "wanna", "should",
+								"might", "must", "cannot", "can't", "cant", "won't", "wont",
+								"don't", "dont", "didn't", "didnt", "doesn't", "doesnt", NULL}))
+			return T_NONE;
+		if (m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) &&
+		    word_in(d, m->w0 - 1, (const char *const[]){"i", "you", "u", "we", "they", "he", "she", "people",
+								"y'all", "yall", NULL}) &&
+		    word_in(d, m->w1, (const char *const[]){"about", "like", "so", "at", "on", "and", "too", "harder",
+							  "more", "constantly", "around", "hard", "over", "all", NULL}))
+			return T_NONE;
+	}
 	/* "forgive my stupidity", "told my bitch I ..." (but "my idiot
 	 * brother" is the brother, and "our idiots in Congress" are people) */
 	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && word_in(d, m->w0 - 1, (const char *const[]){"my", "our", NULL}) &&
