@@ -943,6 +943,19 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		     (v > 1 && same_clause(d, v - 2, m->w0) &&
 		      word_in(d, v - 1, (const char *const[]){"are", "r", "were", NULL}) && addressee(d, c, v - 2))))
 			return T_PERSON;
+		/* or called at the reader, "you" opening the clause or after an
+		 * order's particle: "aww, you poor little cowardly redneck",
+		 * "shut up you ignorant hick" (not "thank you stupid app") */
+		size_t u = m->w0;
+		while (u > 0 && m->w0 - u < 4 && same_clause(d, u - 1, m->w0) && !addressee(d, c, u - 1) &&
+		       (modifier(d, c, u - 1) || adjectival(d, c, u - 1) ||
+			word_in(d, u - 1, (const char *const[]){"poor", "sad", "big", "dumb", "silly", NULL})))
+			u--;
+		if (closed && u > 0 && addressee(d, c, u - 1) && same_clause(d, u - 1, m->w0) &&
+		    (u == 1 || !same_clause(d, u - 2, u - 1) ||
+		     word_in(d, u - 2, (const char *const[]){"up", "off", "out", "away", "down", "hey", "oh", "aww", "now",
+							      "please", "lol", NULL})))
+			return T_PERSON;
 		return T_NONE;
 	}
 	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0)) {
