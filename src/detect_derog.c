@@ -1113,7 +1113,10 @@ static bool subject_next(const dctx *d, const cues *c, size_t k)
 					   "looks", "looking", "lookin", "are", "r", "is", "was", "were", "be", "mad",
 					   "fine", "did", "do", "does", "can", "could", "should", "would", "will",
 					   "must", "know", "see", "say", "said", "sound", "sounding", NULL};
-	return k + 1 < d->ts->nw && addressee(d, c, k) && same_clause(d, k, k + 1) && word_in(d, k + 1, pred);
+	/* not over a closing quote: ",' f*ck you' is a compliment" */
+	char after = d->msg->text.ptr[word_tok(d, k)->oe];
+	return k + 1 < d->ts->nw && addressee(d, c, k) && same_clause(d, k, k + 1) && word_in(d, k + 1, pred) &&
+	       after != '\'' && after != '"' && (unsigned char)after != 0xE2;
 }
 
 static bool swearing_at(const dctx *d, const cues *c, const match *m)
