@@ -236,14 +236,34 @@ static bool starts(const dctx *d, size_t k)
 	return i > 0 && d->ts->t[i - 1].kind == TK_PUNCT && d->msg->text.ptr[d->ts->t[i - 1].os] == ':';
 }
 
+/* Endings of abstract nouns, which a capital at the start of a sentence
+ * does not make a name ("Marriage is worthless", "Slavery is cruel",
+ * "Liberalism is a disease"); "-age" and "-ery" only in longer words
+ * (not "Page", "Avery"). */
+static bool abstract_noun(const dctx *d, size_t k)
+{
+	static const char *const endings[] = {"tion", "sion", "ment", "ness", "ity", "ism", "ship", "ance", "ence", "hood",
+					      NULL};
+	const token *t = word_tok(d, k);
+	const char *w = tok_text(d->nt, t);
+	for (const char *const *e = endings; *e; e++) {
+		size_t n = strlen(*e);
+		if (t->nlen > n + 2 && !memcmp(w + t->nlen - n, *e, n))
+			return true;
+	}
+	return t->nlen >= 7 && (!memcmp(w + t->nlen - 3, "age", 3) || !memcmp(w + t->nlen - 3, "ery", 3));
+}
+
 /* A name: a capitalized word (not a shouted one) that is not a cue or a
- * pronoun ("Kevin was useless", "Trump is so dumb"). */
+ * pronoun ("Kevin was useless", "Trump is so dumb"), nor an abstract noun
+ * that has its capital from the start of a sentence. */
 static bool is_name(const dctx *d, const cues *c, size_t k)
 {
 	const token *t = word_tok(d, k);
 	return t->kind == TK_WORD && (t->flags & TF_CAPITAL) && !(t->flags & TF_ALLCAPS) && !in_list(d, k, L_NONPERSON) &&
 	       !in_list(d, k, L_OPENERS) && !(starts(d, k) && !(t->flags & TF_SENT_START)) &&
-	       !cue_word(d, c->thing, k) && !cue_word(d, c->self, k) && !cue_word(d, c->intens, k);
+	       !((t->flags & TF_SENT_START) && abstract_noun(d, k)) && !cue_word(d, c->thing, k) &&
+	       !cue_word(d, c->self, k) && !cue_word(d, c->intens, k);
 }
 
 /* "Trump's" */
@@ -341,6 +361,23 @@ static enum target noun_target(const dctx *d, const cues *c, const match *m)
 	    !(m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) &&
 	      (cue_word(d, c->intens, m->w0 - 1) || word_in(d, m->w0 - 1, (const char *const[]){"what", "such", NULL}))))
 		return T_NONE;
+	/* a name that is also a verb, used as one: after a modal ("I can
+	 * troll one day"), or after a subject with an adverb or preposition
+	 * after it ("you troll so hard", "you bitch about your taxes"; not
+	 * "you bitch!") */
+	if (m->w0 > 0 && m->w1 == m->w0 + 1 && same_clause(d, m->w0 - 1, m->w0) &&
+	    word_in(d, m->w0, (const char *const[]){"troll", "trolls", "bitch", "bitches", NULL})) {
+		if (word_in(d, m->w0 - 1, (const char *const[]){"can", "could", "will", "would", "gonna", "wanna", "should",
+								"might", "must", "cannot", "can't", "cant", "won't", "wont",
+								"don't", "dont", "didn't", "didnt", "doesn't", "doesnt", NULL}))
+			return T_NONE;
+		if (m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) &&
+		    word_in(d, m->w0 - 1, (const char *const[]){"i", "you", "u", "we", "they", "he", "she", "people",
+								"y'all", "yall", NULL}) &&
+		    word_in(d, m->w1, (const char *const[]){"about", "like", "so", "at", "on", "and", "too", "harder",
+							  "more", "constantly", "around", "hard", "over", "all", NULL}))
+			return T_NONE;
+	}
 	/* "forgive my stupidity", "told my bitch I ..." (but "my idiot
 	 * brother" is the brother, and "our idiots in Congress" are people) */
 	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && word_in(d, m->w0 - 1, (const char *const[]){"my", "our", NULL}) &&
@@ -906,6 +943,19 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		     (v > 1 && same_clause(d, v - 2, m->w0) &&
 		      word_in(d, v - 1, (const char *const[]){"are", "r", "were", NULL}) && addressee(d, c, v - 2))))
 			return T_PERSON;
+		/* or called at the reader, "you" opening the clause or after an
+		 * order's particle: "aww, you poor little cowardly redneck",
+		 * "shut up you ignorant hick" (not "thank you stupid app") */
+		size_t u = m->w0;
+		while (u > 0 && m->w0 - u < 4 && same_clause(d, u - 1, m->w0) && !addressee(d, c, u - 1) &&
+		       (modifier(d, c, u - 1) || adjectival(d, c, u - 1) ||
+			word_in(d, u - 1, (const char *const[]){"poor", "sad", "big", "dumb", "silly", NULL})))
+			u--;
+		if (closed && u > 0 && addressee(d, c, u - 1) && same_clause(d, u - 1, m->w0) &&
+		    (u == 1 || !same_clause(d, u - 2, u - 1) ||
+		     word_in(d, u - 2, (const char *const[]){"up", "off", "out", "away", "down", "hey", "oh", "aww", "now",
+							      "please", "lol", NULL})))
+			return T_PERSON;
 		return T_NONE;
 	}
 	if (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0)) {
@@ -1052,6 +1102,23 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 /* Is swearing aimed at a person: "f*** you", or called to the reader at
  * the end of a clause ("you dumbfuck!")? ("fucking moron" is decided
  * with the insult after it, in detect_derogatory.) */
+/* Is the reader at word k the subject of what follows it, so that a swear
+ * word before is an interjection, not a curse on them: "damn you look
+ * good", "fuck you mean", "Damn you mad son" (not "fuck you too", "damn
+ * you all")? */
+static bool subject_next(const dctx *d, const cues *c, size_t k)
+{
+	static const char *const pred[] = {"mean", "think", "thinking", "talking", "talkin", "saying", "sayin",
+					   "doing", "doin", "want", "wanna", "need", "got", "gotta", "gonna", "look",
+					   "looks", "looking", "lookin", "are", "r", "is", "was", "were", "be", "mad",
+					   "fine", "did", "do", "does", "can", "could", "should", "would", "will",
+					   "must", "know", "see", "say", "said", "sound", "sounding", NULL};
+	/* not over a closing quote: ",' f*ck you' is a compliment" */
+	char after = d->msg->text.ptr[word_tok(d, k)->oe];
+	return k + 1 < d->ts->nw && addressee(d, c, k) && same_clause(d, k, k + 1) && word_in(d, k + 1, pred) &&
+	       after != '\'' && after != '"' && (unsigned char)after != 0xE2;
+}
+
 static bool swearing_at(const dctx *d, const cues *c, const match *m)
 {
 	size_t nw = d->ts->nw;
@@ -1061,21 +1128,27 @@ static bool swearing_at(const dctx *d, const cues *c, const match *m)
 	    word_in(d, m->w0 - 1, (const char *const[]){"the", "da", "tha", NULL}))
 		return false;
 	/* a swear word someone owns is a noun, not a curse: "is kicking my
-	 * ass y'all" */
-	bool owned = m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && in_list(d, m->w0 - 1, L_POSSESSIVES);
+	 * ass y'all"; so is one after a determiner: "all the other shit you
+	 * could do" */
+	bool owned = m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) &&
+		     (in_list(d, m->w0 - 1, L_POSSESSIVES) ||
+		      word_in(d, m->w0 - 1, (const char *const[]){"a", "an", "some", "this", "that", "any", "no", "other",
+								  "more", "such", "much", "enough", NULL}));
 	if (m->w1 < nw && same_clause(d, m->w0, m->w1) && !owned) {
-		/* "f*** you", "fuck all of you", "fuck alla yall" */
+		/* "f*** you", "fuck all of you", "fuck alla yall" (not harm
+		 * or annoyance done: "fuck you up", "piss you off") */
 		size_t k = m->w1;
 		while (k + 1 < nw && k < m->w1 + 2 && same_clause(d, k, k + 1) &&
 		       word_in(d, k, (const char *const[]){"all", "alla", "of", "both", NULL}))
 			k++;
-		if (addressee(d, c, k) && same_clause(d, m->w0, k) &&
+		if (addressee(d, c, k) && same_clause(d, m->w0, k) && !subject_next(d, c, k) &&
 		    !(k + 1 < nw && same_clause(d, k, k + 1) &&
-		      word_in(d, k + 1, (const char *const[]){"up", "over", NULL})))
+		      word_in(d, k + 1, (const char *const[]){"up", "over", "off", NULL})))
 			return true;
-		/* one of a kind shown: "sensitive pussies like you" */
+		/* one of a kind shown: "sensitive pussies like you" (not "like
+		 * you said") */
 		if (k + 1 < nw && same_clause(d, k, k + 1) && word_in(d, k, (const char *const[]){"like", NULL}) &&
-		    addressee(d, c, k + 1))
+		    addressee(d, c, k + 1) && !subject_next(d, c, k + 1))
 			return true;
 		/* a name for a person made of a swear word, after "you": "you
 		 * dumbfuck ... try", "you wankers" (but not "you fucking
@@ -1206,10 +1279,10 @@ static bool all_quoted(const dctx *d)
  * a ...", "my lawyer friend") marks escalation as second-hand, but abuse
  * the writer types is theirs, and so is an insult in the subject of a
  * report ("your incompetent colleague told me to wait"). */
-static bool said_by_other(const dctx *d, size_t i)
+static bool said_by_other(const dctx *d, const cues *cu, size_t i)
 {
 	const match *m = &d->ms->m[i];
-	static const char *const saying[] = {"said", "says", "say", "saying", "told", "tell", "tells", "called", "calls", "call",
+	static const char *const saying[] = {"said", "says", "say", "saying", "told", "tell", "tells", "called", "calls", "call", "calling",
 					     "asked", "replied", "responded", "wrote", "shouted", "yelled", "screamed",
 					     "advised", "warned", "instructed", "suggested", "recommended", NULL};
 	const char *rep = label_intern("cue.reported", 12);
@@ -1239,6 +1312,14 @@ static bool said_by_other(const dctx *d, size_t i)
 		    word_in(d, c->w1 - 1, (const char *const[]){"my", "our", "his", "their", NULL}) &&
 		    (m->w0 == c->w1 || cue_word(d, label_intern("cue.intensifier", 15), c->w1) ||
 		     cue_word(d, label_intern("derogatory.insult", 17), c->w1)))
+			continue;
+		/* a name called at the reader after a report that has its
+		 * object: "stop calling me, you idiots" (a vocative, the
+		 * writer's own; not "she said you a ...") */
+		bool called_at = false;
+		for (size_t k = c->w1; k < m->w0 && !called_at && !word_in(d, c->w1 - 1, saying); k++)
+			called_at = addressee(d, cu, k);
+		if (called_at)
 			continue;
 		for (size_t k = c->w0; k < c->w1; k++)
 			if (word_in(d, k, saying))
@@ -1872,7 +1953,7 @@ void detect_derogatory(dctx *d)
 			why &= ~(unsigned)(WHY_NEGATED | WHY_HYPOTHETICAL | WHY_RETRACTED);
 		if ((why & WHY_HYPOTHETICAL) && only_joking(d, i))
 			why &= ~(unsigned)WHY_HYPOTHETICAL;
-		if ((why & WHY_REPORTED) && !said_by_other(d, i))
+		if ((why & WHY_REPORTED) && !said_by_other(d, &c, i))
 			why &= ~(unsigned)WHY_REPORTED;
 		if ((why & (WHY_NEGATED | WHY_RETRACTED)) && vocative(d, &c, m) && cues_before(d, i))
 			why &= ~(unsigned)(WHY_NEGATED | WHY_RETRACTED);
@@ -1889,6 +1970,11 @@ void detect_derogatory(dctx *d)
 		 * the subject, not whom it curses */
 		if (e->label == c.ins && m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && curse_word(d, m->w0) &&
 		    word_in(d, m->w0 - 1, (const char *const[]){"the", "da", "tha", NULL}))
+			continue;
+		/* "fuck you mean", "fuck you looking at": "you" the subject
+		 * of the question the swearing stands for */
+		if (e->label == c.ins && curse_word(d, m->w0) && m->w0 + 1 < d->ts->nw &&
+		    same_clause(d, m->w0, m->w0 + 1) && subject_next(d, &c, m->w0 + 1))
 			continue;
 		/* "could fuck you up", "screwed you over": harm done, not a
 		 * curse */

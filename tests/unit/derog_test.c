@@ -466,6 +466,32 @@ static const struct {
 	{__LINE__, "stupid emoticons everywhere", TACT_DEROG_NONE, NULL},
 	/* a laugh before a name does not take it back */
 	{__LINE__, "lmao you're a fool man lol", TACT_DEROG_INSULT, "fool"},
+	/* ... and so does one called at the reader at the end of its clause */
+	{__LINE__, "aww, you poor little cowardly redneck", TACT_DEROG_INSULT, "cowardly"},
+	{__LINE__, "thank you stupid app", TACT_DEROG_NONE, NULL},
+	/* names someone is said to call someone are theirs, not the writer's;
+	 * a name called at the reader after the report is the writer's */
+	{__LINE__, "the agent was calling me a liar", TACT_DEROG_NONE, NULL},
+	{__LINE__, "you just called your mom a whore", TACT_DEROG_NONE, NULL},
+	{__LINE__, "stop calling me, you idiots", TACT_DEROG_INSULT, "idiots"},
+	/* an abstract noun is no name at the start of a sentence */
+	{__LINE__, "Marriage is a worthless ceremony.", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Kevin is worthless.", TACT_DEROG_INSULT, "worthless"},
+	/* swearing before a "you" that is the subject is an interjection;
+	 * after a determiner, a noun */
+	{__LINE__, "damn you look good", TACT_DEROG_PROFANITY, "damn"},
+	{__LINE__, "Damn you!", TACT_DEROG_INSULT, "Damn"},
+	{__LINE__, "think of all the other shit you could do", TACT_DEROG_PROFANITY, "shit"},
+	{__LINE__, "it will piss you off", TACT_DEROG_PROFANITY, "piss"},
+	/* names used as verbs */
+	{__LINE__, "you troll so hard", TACT_DEROG_NONE, NULL},
+	{__LINE__, "you fuck with people's heads", TACT_DEROG_PROFANITY, "fuck"},
+	/* "ain't" negates, but "ain't shit" is the put-down */
+	{__LINE__, "You ain't a troll bro", TACT_DEROG_NONE, NULL},
+	{__LINE__, "you ain't shit", TACT_DEROG_INSULT, "ain't shit"},
+	/* the reader's mother: put-downs, not an account holder */
+	{__LINE__, "Your mother is the primary account holder.", TACT_DEROG_NONE, NULL},
+	{__LINE__, "your mama is so fat", TACT_DEROG_INSULT, "mama is so fat"},
 };
 
 int main(void)
