@@ -330,9 +330,16 @@ static void run_window(tact_analyzer *an, tact_msg *m, const char *text, size_t 
 	match_all(&e->m, &e->voc, &e->lx, &an->nt, &an->ts, &an->ms);
 	context_judge(&e->lx, &an->ts, m, &an->ms);
 	dctx d = {e, an, m, &an->ts, &an->nt, &an->ms, 0};
-	if (!a && e->lang_check && language_foreign(&d))
+	if (!a && e->lang_check && language_foreign(&d)) {
 		tact_msg_add_warning(m, "the text looks written in another language than the lexicons' (%s): findings may be missing",
 				     e->lang);
+		/* a word of the lexicons found inside a word of that language is
+		 * one of its words ("dass", "Klasse", "passer"); whole words still
+		 * count ("fuck" in a German message) */
+		for (size_t i = 0; i < an->ms.n; i++)
+			if (an->ms.m[i].flags & MF_SUB)
+				an->ms.m[i].why |= WHY_INNOCENT;
+	}
 	if (m->role == TACT_ROLE_AGENT) {
 		detect_agent(&d);
 		detect_derogatory(&d);

@@ -6,7 +6,7 @@
  *
  * Two signs, both cheap (the words are looked up in the vocabulary already):
  * most letters in a script other than Latin (Japanese, Chinese, Cyrillic,
- * Arabic, Devanagari...), or, in four words or more, a quarter of them being function
+ * Arabic, Devanagari...), or, in four words or more, a fifth of them being function
  * words of other languages that the lexicon language does not use (the
  * cue.foreign word lists: "de", "que", "und", "merci"), at least two
  * different ones. The check runs only when the lexicons hold cue.foreign
@@ -60,5 +60,5 @@ bool language_foreign(const dctx *d)
 	}
 	if (other >= 4 && other > lat)
 		return true;
-	return two && words >= 4 && foreign * 4 >= words;
+	return two && words >= 4 && foreign * 5 >= words; /* a fifth: a German text of long compounds has no more */
 }

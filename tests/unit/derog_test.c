@@ -420,6 +420,10 @@ static const struct {
 	 * them, a hashtag of a few words still is (pattern.c SUB_MAX_BYTES) */
 	{__LINE__, "Ifinancedatruckandmycreditreportwashitwithfifteeninquiries", TACT_DEROG_NONE, NULL},
 	{__LINE__, "#thisisbullshitverizon", TACT_DEROG_PROFANITY, "thisisbullshitverizon"},
+	/* in a message written in another language, a swear word inside a
+	 * word is that language's word; a whole swear word still counts */
+	{__LINE__, "Ich glaube, dass das nicht stimmt.", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Ich glaube, dass das nicht stimmt. Fuck.", TACT_DEROG_PROFANITY, "Fuck"},
 	/* a name for a person only, called at the reader with a describing
 	 * word we know by its ending between (not a verb, nor "you" as an
 	 * object) */
