@@ -49,6 +49,7 @@ enum {
 	L_S_CONTACT,
 	L_S_NAME,
 	L_S_DISCLAIMER,
+	L_S_PGP,
 };
 
 static const struct {
@@ -66,6 +67,7 @@ static const struct {
 	[L_S_CONTACT] = {"signature", "sig-contact"},
 	[L_S_NAME] = {"signature", "sig-name"},
 	[L_S_DISCLAIMER] = {"signature", "sig-disclaimer"},
+	[L_S_PGP] = {"signature", "sig-pgp"},
 };
 
 typedef struct {
@@ -1248,6 +1250,37 @@ static void find_signatures(doc *d)
 	}
 }
 
+/* An OpenPGP signature: the armored block from "-----BEGIN PGP
+ * SIGNATURE-----" to its END line, and the "-----BEGIN PGP SIGNED
+ * MESSAGE-----" line with its "Hash:" lines that open a clearsigned text.
+ * Its base64 is no one's words (in capitals it read as shouting). Only
+ * lines no quote claimed; a BEGIN line without an END within PGP_MAX_LINES
+ * is left alone. */
+#define PGP_MAX_LINES 200
+
+static void find_pgp(doc *d)
+{
+	for (size_t i = 0; i < d->nl; i++) {
+		if (d->lab[i] != L_OWN)
+			continue;
+		view t = trim(line(d, i));
+		if (starts_ci(t, "-----BEGIN PGP SIGNED MESSAGE-----")) {
+			d->lab[i] = L_S_PGP;
+			while (i + 1 < d->nl && d->lab[i + 1] == L_OWN && starts_ci(trim(line(d, i + 1)), "Hash:"))
+				d->lab[++i] = L_S_PGP;
+			continue;
+		}
+		if (!starts_ci(t, "-----BEGIN PGP SIGNATURE-----"))
+			continue;
+		for (size_t j = i + 1; j < d->nl && j <= i + PGP_MAX_LINES && d->lab[j] == L_OWN; j++)
+			if (starts_ci(trim(line(d, j)), "-----END PGP SIGNATURE-----")) {
+				memset(d->lab + i, L_S_PGP, j - i + 1);
+				i = j;
+				break;
+			}
+	}
+}
+
 /* ---- driver --------------------------------------------------------- */
 
 /* The first word of a display name ("Joe" of "Joe Doe"), or of the name
@@ -1323,6 +1356,7 @@ static void mark(tact_msg *m, view sender)
 		d.cls[i] = (unsigned char)classify(line(&d, i));
 
 	find_quotes(&d);
+	find_pgp(&d);
 	find_signatures(&d);
 
 	/* lines with the same label become one region; blank lines between

@@ -129,6 +129,16 @@ static const struct {
 	{__LINE__, NULL, "Works for me.\n\n-Abhishek\n", "Works for me.", "s"},
 	{__LINE__, NULL, "Thanks for the update!\n\nCheers 🎉\nSarah\n\n—————\nSarah Johnson\nProduct Manager\nsarah@example.com\n",
 	 "Thanks for the update!", "s"},
+	/* an OpenPGP signature, and the header of a clearsigned text; an
+	 * unterminated BEGIN line is the author's */
+	{__LINE__, NULL, "My order never arrived.\n\n-----BEGIN PGP SIGNATURE-----\n\niQEzBAEBCAAdFiEEkO7DM2DHzFOTKCZA\n"
+			 "=AB3C\n-----END PGP SIGNATURE-----\n",
+	 "My order never arrived.", "s"},
+	{__LINE__, NULL, "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\nMy order never arrived.\n\n"
+			 "-----BEGIN PGP SIGNATURE-----\niQEzBAEBCAAdFiEE\n-----END PGP SIGNATURE-----\n",
+	 "My order never arrived.", "ss"},
+	{__LINE__, NULL, "Paste:\n-----BEGIN PGP SIGNATURE-----\nthen nothing\n",
+	 "Paste: -----BEGIN PGP SIGNATURE----- then nothing", ""},
 	/* both, and the agent quoting an insult: the insult is not own text */
 	{__LINE__, NULL, "I am sorry to hear that.\n\nKind regards,\nSam\n\nOn Mon, 3 Jun 2024 at 10:15, Jane <jane@example.com> wrote:\n> You are all useless idiots.\n",
 	 "I am sorry to hear that.", "sq"},
