@@ -1263,17 +1263,19 @@ static void find_pgp(doc *d)
 	for (size_t i = 0; i < d->nl; i++) {
 		if (d->lab[i] != L_OWN)
 			continue;
-		view t = trim(line(d, i));
+		view t = line(d, i); /* armor lines start in the first column (RFC 4880) */
+		if (!t.n || t.p[0] != '-')
+			continue;
 		if (starts_ci(t, "-----BEGIN PGP SIGNED MESSAGE-----")) {
 			d->lab[i] = L_S_PGP;
-			while (i + 1 < d->nl && d->lab[i + 1] == L_OWN && starts_ci(trim(line(d, i + 1)), "Hash:"))
+			while (i + 1 < d->nl && d->lab[i + 1] == L_OWN && starts_ci(line(d, i + 1), "Hash:"))
 				d->lab[++i] = L_S_PGP;
 			continue;
 		}
 		if (!starts_ci(t, "-----BEGIN PGP SIGNATURE-----"))
 			continue;
 		for (size_t j = i + 1; j < d->nl && j <= i + PGP_MAX_LINES && d->lab[j] == L_OWN; j++)
-			if (starts_ci(trim(line(d, j)), "-----END PGP SIGNATURE-----")) {
+			if (starts_ci(line(d, j), "-----END PGP SIGNATURE-----")) {
 				memset(d->lab + i, L_S_PGP, j - i + 1);
 				i = j;
 				break;
