@@ -1260,9 +1260,19 @@ static void find_signatures(doc *d)
 
 static void find_pgp(doc *d)
 {
+	/* one pass: the open BEGIN line, and the latest BEGIN after it, which
+	 * takes over when the first one's window has passed (a text of a
+	 * million BEGIN lines stays linear) */
+	size_t begin = SIZE_MAX, latest = SIZE_MAX;
 	for (size_t i = 0; i < d->nl; i++) {
-		if (d->lab[i] != L_OWN)
+		if (d->lab[i] != L_OWN) {
+			begin = latest = SIZE_MAX;
 			continue;
+		}
+		if (begin != SIZE_MAX && i - begin > PGP_MAX_LINES) {
+			begin = latest != SIZE_MAX && i - latest <= PGP_MAX_LINES ? latest : SIZE_MAX;
+			latest = SIZE_MAX;
+		}
 		view t = line(d, i); /* armor lines start in the first column (RFC 4880) */
 		if (!t.n || t.p[0] != '-')
 			continue;
@@ -1270,16 +1280,15 @@ static void find_pgp(doc *d)
 			d->lab[i] = L_S_PGP;
 			while (i + 1 < d->nl && d->lab[i + 1] == L_OWN && starts_ci(line(d, i + 1), "Hash:"))
 				d->lab[++i] = L_S_PGP;
-			continue;
+		} else if (starts_ci(t, "-----BEGIN PGP SIGNATURE-----")) {
+			if (begin == SIZE_MAX)
+				begin = i;
+			else
+				latest = i;
+		} else if (begin != SIZE_MAX && starts_ci(t, "-----END PGP SIGNATURE-----")) {
+			memset(d->lab + begin, L_S_PGP, i - begin + 1);
+			begin = latest = SIZE_MAX;
 		}
-		if (!starts_ci(t, "-----BEGIN PGP SIGNATURE-----"))
-			continue;
-		for (size_t j = i + 1; j < d->nl && j <= i + PGP_MAX_LINES && d->lab[j] == L_OWN; j++)
-			if (starts_ci(line(d, j), "-----END PGP SIGNATURE-----")) {
-				memset(d->lab + i, L_S_PGP, j - i + 1);
-				i = j;
-				break;
-			}
 	}
 }
 
