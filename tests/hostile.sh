@@ -169,6 +169,16 @@ if plain; then
 	[ "$took" -lt 15 ] && ok || bad "insults-text-format took ${took}s"
 fi
 
+# --- a million PGP BEGIN lines that never END: quote.c looks for the END in one pass ----------------
+if plain; then
+	python3 -c "import sys; sys.stdout.write('hello\n' + '-----BEGIN PGP SIGNATURE-----\n' * 1000000)" >"$tmp/pgp.txt"
+	start=$(date +%s)
+	run "$tact" -f text "$tmp/pgp.txt" >"$tmp/out"; st=$?
+	took=$(( $(date +%s) - start ))
+	check pgp-begin-lines "0 1" "$st $(records "$tmp/out")"
+	[ "$took" -lt 15 ] && ok || bad "pgp-begin-lines took ${took}s"
+fi
+
 # --- an agent reply full of typos: hunspell suggests for the first few only --------------------------
 if plain && [ -f /usr/share/hunspell/en_US.dic ]; then
 	python3 - "$tmp/typos.txt" <<'PY'
