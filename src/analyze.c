@@ -329,8 +329,8 @@ static void run_window(tact_analyzer *an, tact_msg *m, const char *text, size_t 
 	an->ms.skip_side = m->role == TACT_ROLE_AGENT ? SIDE_CUSTOMER : SIDE_AGENT;
 	match_all(&e->m, &e->voc, &e->lx, &an->nt, &an->ts, &an->ms);
 	context_judge(&e->lx, &an->ts, m, &an->ms);
-	dctx d = {e, an, m, &an->ts, &an->nt, &an->ms, 0};
-	if (!a && e->lang_check && language_foreign(&d)) {
+	dctx d = {e, an, m, &an->ts, &an->nt, &an->ms, 0, false};
+	if (!a && e->lang_check && (d.foreign = language_foreign(&d))) {
 		tact_msg_add_warning(m, "the text looks written in another language than the lexicons' (%s): findings may be missing",
 				     e->lang);
 		/* a word of the lexicons found inside a word of that language is

@@ -49,6 +49,7 @@ typedef struct {
 	const ntext *nt;
 	match_scratch *ms;
 	unsigned harsh_things; /* insulting words said of things ("stupid app"): a complaint */
+	bool foreign;          /* the message looks written in another language (language.c) */
 } dctx;
 
 /* Is match m counted (asserted by the author, not in a region)? */

@@ -685,8 +685,8 @@ enum { SUGGEST_MAX = 16 };
 static void spelling(dctx *d)
 {
 	struct spell *sp = d->eng->spell;
-	if (!sp)
-		return;
+	if (!sp || d->foreign)
+		return; /* the dictionary is the lexicons' language: "haben", "mensaje" are no typos */
 	const char *text = d->msg->text.ptr;
 	size_t checked = 0, unknown = 0, nbad = 0, cap = 0;
 	size_t *bad = NULL;

@@ -40,6 +40,7 @@ CASES = [
     ("Oh noooo, I'm sooo sorry! Awwww, your licences were never recieved.", ["recieved"]),  # drawn-out letters
     ("Hola Ana, lo sentimos. Por favor revisa el enlace con la informaci\u00f3n de tu pedido y si tienes "
      "m\u00e1s preguntas escr\u00edbenos.", []),                # another language: not judged
+    ("Revisa el siguiente enlace para problemas al introducir la informacion de cobro.", []),  # another language, few unknown words
     ("Have a great trip! #travelgoals #smilesfromustoyou Your refnd is on its way.", ["refnd"]),  # hashtags
     ("Please bring a secondary form of ID to the branch, the adress is below. ^ag", ["adress"]),  # tweet initials
     ("Sory for the delai, we hav fixd your acount and refundd the paymnt today.",
