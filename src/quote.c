@@ -1284,19 +1284,19 @@ static void find_pgp(doc *d)
 }
 
 /* A uuencoded attachment pasted in the text: a "begin 644 name" line (mode
- * of three or four octal digits), lines of the encoding (characters from
+ * of three or four octal digits; the name may be missing), lines of the encoding (characters from
  * space to '`' only, no small letters, at most 62 of them: "M1TE&.#=A..."),
  * and its "end" line. Its capitals are no one's words (they read as
  * shouting). Only lines no quote claimed; each line is looked at once, and a
  * begin line whose body is not followed by "end" is left alone. */
 static bool uue_begin(view t)
 {
-	if (t.n < 11 || memcmp(t.p, "begin ", 6))
+	if (t.n < 9 || memcmp(t.p, "begin ", 6))
 		return false;
 	size_t k = 6, o = 0;
 	while (k < t.n && t.p[k] >= '0' && t.p[k] <= '7')
 		k++, o++;
-	return (o == 3 || o == 4) && k < t.n && t.p[k] == ' ' && k + 1 < t.n;
+	return (o == 3 || o == 4) && (k == t.n || t.p[k] == ' ');
 }
 
 static bool uue_body(view t)
