@@ -124,6 +124,44 @@ static bool run_spoken(const dctx *d, size_t a, size_t b)
 	return false;
 }
 
+/* A form's field label on its own line, in capitals: "CONTACT:", "PAGE
+ * THEY WERE ON:" (one to five words from the line's start to a colon that
+ * ends the line). A label, not a shout, like an acronym. */
+#define LABEL_MAX_WORDS 5
+static void label_lines(const dctx *d, uint8_t *acro)
+{
+	const char *x = d->msg->text.ptr;
+	size_t len = d->msg->text.len, nw = d->ts->nw;
+	for (size_t i = 0; i < nw; i++) {
+		const token *t = word_tok(d, i);
+		if (t->kind != TK_WORD || !(t->flags & TF_ALLCAPS))
+			continue;
+		size_t p = t->oe;
+		while (p < len && (x[p] == ' ' || x[p] == '\t'))
+			p++;
+		if (p >= len || x[p] != ':')
+			continue;
+		for (p++; p < len && (x[p] == ' ' || x[p] == '\t' || x[p] == '\r'); p++)
+			;
+		if (p < len && x[p] != '\n')
+			continue;
+		size_t k = i;
+		while (k > 0 && i - k + 1 < LABEL_MAX_WORDS && !memchr(x + word_tok(d, k - 1)->oe, '\n',
+								     word_tok(d, k)->os - word_tok(d, k - 1)->oe))
+			k--;
+		size_t q = word_tok(d, k)->os;
+		while (q > 0 && (x[q - 1] == ' ' || x[q - 1] == '\t'))
+			q--;
+		if (q > 0 && x[q - 1] != '\n')
+			continue;
+		bool caps = true;
+		for (size_t j = k; j <= i && caps; j++)
+			caps = (word_tok(d, j)->flags & TF_ALLCAPS) || word_tok(d, j)->letters <= 1;
+		if (caps)
+			memset(acro + k, 1, i - k + 1);
+	}
+}
+
 static void shouting(dctx *d)
 {
 	size_t nw = d->ts->nw;
@@ -139,6 +177,7 @@ static void shouting(dctx *d)
 	}
 	for (size_t i = 0; i < nw; i++)
 		acro[i] |= placeholder(d, word_tok(d, i));
+	label_lines(d, acro);
 	/* share of letters in capitals over words of two letters or more */
 	size_t letters = 0, uppers = 0, capwords = 0, caplong = 0, capsents = 0, nwords = 0;
 	uint32_t lastsent = UINT32_MAX;

@@ -96,6 +96,10 @@ static const struct {
 	{__LINE__, "My details: SOC SEC # XXXX DOB XX/XX/XXXX ADDRESS on file. They ignore me.", "escalation.shouting",
 	 false},
 	{__LINE__, "Delivered to the wrong house. WORST DELIVERY SERVICE EVER!", "escalation.shouting", true},
+	/* a form's field labels in capitals, each alone on its line, are labels */
+	{__LINE__, "Name: Ann\nCONTACT:\n\nCOMMENT:\nPAGE THEY WERE ON:\nhttps://example.com/help", "escalation.shouting",
+	 false},
+	{__LINE__, "REFUND:\nWHERE IS MY MONEY YOU THIEVES", "escalation.shouting", true},
 	/* going to court as the author's intent, not as a past step */
 	{__LINE__, "I recorded everything i will go to court.", "escalation.legal", true},
 	{__LINE__, "I was forced at great expense to go to court to stop the eviction.", "escalation.legal", false},
