@@ -124,6 +124,38 @@ static bool run_spoken(const dctx *d, size_t a, size_t b)
 	return false;
 }
 
+/* Code in backticks, inline (`IF X IS NOT = 11`, on one line) or fenced
+ * (a line of ``` to the next): a program's words, not a shout, like an
+ * acronym. One pass over the text and the words. */
+static void code_spans(const dctx *d, uint8_t *acro)
+{
+	const char *x = d->msg->text.ptr;
+	size_t len = d->msg->text.len, nw = d->ts->nw, w = 0;
+	for (size_t p = 0; p < len && w < nw; p++) {
+		if (x[p] != '`')
+			continue;
+		size_t q, a = p;
+		if (p + 2 < len && x[p + 1] == '`' && x[p + 2] == '`') {
+			const char *e = len - p > 3 ? memmem(x + p + 3, len - p - 3, "```", 3) : NULL;
+			if (!e)
+				break;
+			q = (size_t)(e - x) + 2;
+		} else {
+			for (q = p + 1; q < len && x[q] != '`' && x[q] != '\n'; q++)
+				;
+			if (q >= len || x[q] != '`') {
+				p = q < len ? q : len;
+				continue;
+			}
+		}
+		while (w < nw && word_tok(d, w)->os < a)
+			w++;
+		for (; w < nw && word_tok(d, w)->oe <= q; w++)
+			acro[w] = 1;
+		p = q;
+	}
+}
+
 /* A form's field label on its own line, in capitals: "CONTACT:", "PAGE
  * THEY WERE ON:" (one to five words from the line's start to a colon that
  * ends the line). A label, not a shout, like an acronym. */
@@ -178,6 +210,7 @@ static void shouting(dctx *d)
 	for (size_t i = 0; i < nw; i++)
 		acro[i] |= placeholder(d, word_tok(d, i));
 	label_lines(d, acro);
+	code_spans(d, acro);
 	/* share of letters in capitals over words of two letters or more */
 	size_t letters = 0, uppers = 0, capwords = 0, caplong = 0, capsents = 0, nwords = 0;
 	uint32_t lastsent = UINT32_MAX;

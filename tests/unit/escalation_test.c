@@ -100,6 +100,12 @@ static const struct {
 	{__LINE__, "Name: Ann\nCONTACT:\n\nCOMMENT:\nPAGE THEY WERE ON:\nhttps://example.com/help", "escalation.shouting",
 	 false},
 	{__LINE__, "REFUND:\nWHERE IS MY MONEY YOU THIEVES", "escalation.shouting", true},
+	/* code in backticks is a program's words */
+	{__LINE__, "This line looks odd to me: `IF ORDER-DATE-REQUESTED IS NOT = 11 OR 12` in the batch job.",
+	 "escalation.shouting", false},
+	{__LINE__, "The script:\n```\nSELECT NAME FROM USERS WHERE ACTIVE = 1\n```\nreturns nothing.", "escalation.shouting",
+	 false},
+	{__LINE__, "`ok` I SAID STOP SENDING ME THESE EMAILS", "escalation.shouting", true},
 	/* going to court as the author's intent, not as a past step */
 	{__LINE__, "I recorded everything i will go to court.", "escalation.legal", true},
 	{__LINE__, "I was forced at great expense to go to court to stop the eviction.", "escalation.legal", false},
