@@ -124,6 +124,19 @@ static bool run_spoken(const dctx *d, size_t a, size_t b)
 	return false;
 }
 
+/* A word in capitals alone in quotation marks is a string or a word
+ * talked about ("ABCD" -> ["A","AB"], I typed "STOP"), not a shout, like
+ * an acronym. */
+static bool quoted_word(const dctx *d, const token *t)
+{
+	const char *x = d->msg->text.ptr;
+	size_t len = d->msg->text.len;
+	if (t->os == 0 || t->oe >= len)
+		return false;
+	char a = x[t->os - 1], b = x[t->oe];
+	return (a == '"' && b == '"') || (a == '\'' && b == '\'');
+}
+
 /* Code in backticks, inline (`IF X IS NOT = 11`, on one line) or fenced
  * (a line of ``` to the next): a program's words, not a shout, like an
  * acronym. One pass over the text and the words. */
@@ -208,7 +221,7 @@ static void shouting(dctx *d)
 				acro[w] = 1;
 	}
 	for (size_t i = 0; i < nw; i++)
-		acro[i] |= placeholder(d, word_tok(d, i));
+		acro[i] |= placeholder(d, word_tok(d, i)) || quoted_word(d, word_tok(d, i));
 	label_lines(d, acro);
 	code_spans(d, acro);
 	/* share of letters in capitals over words of two letters or more */
@@ -246,9 +259,13 @@ static void shouting(dctx *d)
 		while (j < nw) {
 			const token *t = word_tok(d, j);
 			if (caps_word(d, j, acro)) {
-				words++;
+				/* words joined by hyphens are one name or identifier
+				 * ("PATH-TO-OPENJPA.jar"), not several shouted words */
+				bool glued = j > i && t->os > 0 && d->msg->text.ptr[t->os - 1] == '-' &&
+					     word_tok(d, j - 1)->oe == t->os - 1;
+				words += !glued;
 				caps += t->uppers;
-				longw += t->letters >= 3;
+				longw += t->letters >= 3 && !glued;
 				last = j;
 			} else if (!((t->kind == TK_WORD && t->letters <= 1 && (t->uppers == t->letters)) ||
 				     t->kind == TK_NUM || acro[j])) {

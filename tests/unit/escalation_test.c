@@ -106,6 +106,11 @@ static const struct {
 	{__LINE__, "The script:\n```\nSELECT NAME FROM USERS WHERE ACTIVE = 1\n```\nreturns nothing.", "escalation.shouting",
 	 false},
 	{__LINE__, "`ok` I SAID STOP SENDING ME THESE EMAILS", "escalation.shouting", true},
+	/* strings in quotes and hyphen-joined identifiers are no shout */
+	{__LINE__, "Do you mean all substrings, as in \"ABCD\" -> [\"AB\",\"BC\",\"CD\",\"ABC\",\"BCD\"]?", "escalation.shouting",
+	 false},
+	{__LINE__, "Which jar is it, PATH-TO-OPENJPA.jar or the other one?", "escalation.shouting", false},
+	{__LINE__, "I AM SICK-AND-TIRED OF WAITING FOR MY REFUND", "escalation.shouting", true},
 	/* going to court as the author's intent, not as a past step */
 	{__LINE__, "I recorded everything i will go to court.", "escalation.legal", true},
 	{__LINE__, "I was forced at great expense to go to court to stop the eviction.", "escalation.legal", false},
