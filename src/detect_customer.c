@@ -124,6 +124,89 @@ static bool run_spoken(const dctx *d, size_t a, size_t b)
 	return false;
 }
 
+/* A word in capitals alone in quotation marks is a string or a word
+ * talked about ("ABCD" -> ["A","AB"], I typed "STOP"), not a shout, like
+ * an acronym. */
+static bool quoted_word(const dctx *d, const token *t)
+{
+	const char *x = d->msg->text.ptr;
+	size_t len = d->msg->text.len;
+	if (t->os == 0 || t->oe >= len)
+		return false;
+	char a = x[t->os - 1], b = x[t->oe];
+	return (a == '"' && b == '"') || (a == '\'' && b == '\'');
+}
+
+/* Code in backticks, inline (`IF X IS NOT = 11`, on one line) or fenced
+ * (a line of ``` to the next): a program's words, not a shout, like an
+ * acronym. One pass over the text and the words. */
+static void code_spans(const dctx *d, uint8_t *acro)
+{
+	const char *x = d->msg->text.ptr;
+	size_t len = d->msg->text.len, nw = d->ts->nw, w = 0;
+	for (size_t p = 0; p < len && w < nw; p++) {
+		if (x[p] != '`')
+			continue;
+		size_t q, a = p;
+		if (p + 2 < len && x[p + 1] == '`' && x[p + 2] == '`') {
+			const char *e = len - p > 3 ? memmem(x + p + 3, len - p - 3, "```", 3) : NULL;
+			if (!e)
+				break;
+			q = (size_t)(e - x) + 2;
+		} else {
+			for (q = p + 1; q < len && x[q] != '`' && x[q] != '\n'; q++)
+				;
+			if (q >= len || x[q] != '`') {
+				p = q < len ? q : len;
+				continue;
+			}
+		}
+		while (w < nw && word_tok(d, w)->os < a)
+			w++;
+		for (; w < nw && word_tok(d, w)->oe <= q; w++)
+			acro[w] = 1;
+		p = q;
+	}
+}
+
+/* A form's field label on its own line, in capitals: "CONTACT:", "PAGE
+ * THEY WERE ON:" (one to five words from the line's start to a colon that
+ * ends the line). A label, not a shout, like an acronym. */
+#define LABEL_MAX_WORDS 5
+static void label_lines(const dctx *d, uint8_t *acro)
+{
+	const char *x = d->msg->text.ptr;
+	size_t len = d->msg->text.len, nw = d->ts->nw;
+	for (size_t i = 0; i < nw; i++) {
+		const token *t = word_tok(d, i);
+		if (t->kind != TK_WORD || !(t->flags & TF_ALLCAPS))
+			continue;
+		size_t p = t->oe;
+		while (p < len && (x[p] == ' ' || x[p] == '\t'))
+			p++;
+		if (p >= len || x[p] != ':')
+			continue;
+		for (p++; p < len && (x[p] == ' ' || x[p] == '\t' || x[p] == '\r'); p++)
+			;
+		if (p < len && x[p] != '\n')
+			continue;
+		size_t k = i;
+		while (k > 0 && i - k + 1 < LABEL_MAX_WORDS && !memchr(x + word_tok(d, k - 1)->oe, '\n',
+								     word_tok(d, k)->os - word_tok(d, k - 1)->oe))
+			k--;
+		size_t q = word_tok(d, k)->os;
+		while (q > 0 && (x[q - 1] == ' ' || x[q - 1] == '\t'))
+			q--;
+		if (q > 0 && x[q - 1] != '\n')
+			continue;
+		bool caps = true;
+		for (size_t j = k; j <= i && caps; j++)
+			caps = (word_tok(d, j)->flags & TF_ALLCAPS) || word_tok(d, j)->letters <= 1;
+		if (caps)
+			memset(acro + k, 1, i - k + 1);
+	}
+}
+
 static void shouting(dctx *d)
 {
 	size_t nw = d->ts->nw;
@@ -138,7 +221,9 @@ static void shouting(dctx *d)
 				acro[w] = 1;
 	}
 	for (size_t i = 0; i < nw; i++)
-		acro[i] |= placeholder(d, word_tok(d, i));
+		acro[i] |= placeholder(d, word_tok(d, i)) || quoted_word(d, word_tok(d, i));
+	label_lines(d, acro);
+	code_spans(d, acro);
 	/* share of letters in capitals over words of two letters or more */
 	size_t letters = 0, uppers = 0, capwords = 0, caplong = 0, capsents = 0, nwords = 0;
 	uint32_t lastsent = UINT32_MAX;
@@ -174,9 +259,13 @@ static void shouting(dctx *d)
 		while (j < nw) {
 			const token *t = word_tok(d, j);
 			if (caps_word(d, j, acro)) {
-				words++;
+				/* words joined by hyphens are one name or identifier
+				 * ("PATH-TO-OPENJPA.jar"), not several shouted words */
+				bool glued = j > i && t->os > 0 && d->msg->text.ptr[t->os - 1] == '-' &&
+					     word_tok(d, j - 1)->oe == t->os - 1;
+				words += !glued;
 				caps += t->uppers;
-				longw += t->letters >= 3;
+				longw += t->letters >= 3 && !glued;
 				last = j;
 			} else if (!((t->kind == TK_WORD && t->letters <= 1 && (t->uppers == t->letters)) ||
 				     t->kind == TK_NUM || acro[j])) {

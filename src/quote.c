@@ -50,6 +50,7 @@ enum {
 	L_S_NAME,
 	L_S_DISCLAIMER,
 	L_S_PGP,
+	L_S_UUE,
 };
 
 static const struct {
@@ -68,6 +69,7 @@ static const struct {
 	[L_S_NAME] = {"signature", "sig-name"},
 	[L_S_DISCLAIMER] = {"signature", "sig-disclaimer"},
 	[L_S_PGP] = {"signature", "sig-pgp"},
+	[L_S_UUE] = {"signature", "sig-uuencode"},
 };
 
 typedef struct {
@@ -1292,6 +1294,53 @@ static void find_pgp(doc *d)
 	}
 }
 
+/* A uuencoded attachment pasted in the text: a "begin 644 name" line (mode
+ * of three or four octal digits; the name may be missing), lines of the encoding (characters from
+ * space to '`' only, no small letters, at most 62 of them: "M1TE&.#=A..."),
+ * and its "end" line. Its capitals are no one's words (they read as
+ * shouting). Only lines no quote claimed; each line is looked at once, and a
+ * begin line whose body is not followed by "end" is left alone. */
+static bool uue_begin(view t)
+{
+	if (t.n < 9 || memcmp(t.p, "begin ", 6))
+		return false;
+	size_t k = 6, o = 0;
+	while (k < t.n && t.p[k] >= '0' && t.p[k] <= '7')
+		k++, o++;
+	return (o == 3 || o == 4) && (k == t.n || t.p[k] == ' ');
+}
+
+static bool uue_body(view t)
+{
+	if (!t.n || t.n > 62)
+		return false;
+	for (size_t k = 0; k < t.n; k++)
+		if ((unsigned char)t.p[k] < 0x20 || (unsigned char)t.p[k] > 0x60)
+			return false;
+	return true;
+}
+
+static void find_uuencode(doc *d)
+{
+	for (size_t i = 0; i < d->nl; i++) {
+		view r = line(d, i); /* most lines: not a "begin" line, no trim needed */
+		if (d->lab[i] != L_OWN || !r.n || (r.p[0] != 'b' && r.p[0] != ' ' && r.p[0] != '\t') ||
+		    !uue_begin(trim(r)))
+			continue;
+		size_t j = i + 1;
+		while (j < d->nl && d->lab[j] == L_OWN && uue_body(trim(line(d, j))) &&
+		       !(trim(line(d, j)).n == 3 && !memcmp(trim(line(d, j)).p, "end", 3)))
+			j++;
+		view e = j < d->nl && d->lab[j] == L_OWN ? trim(line(d, j)) : (view){NULL, 0};
+		if (j > i + 1 && e.n == 3 && !memcmp(e.p, "end", 3)) {
+			memset(d->lab + i, L_S_UUE, j - i + 1);
+			i = j;
+		} else {
+			i = j - 1;
+		}
+	}
+}
+
 /* ---- driver --------------------------------------------------------- */
 
 /* The first word of a display name ("Joe" of "Joe Doe"), or of the name
@@ -1368,6 +1417,7 @@ static void mark(tact_msg *m, view sender)
 
 	find_quotes(&d);
 	find_pgp(&d);
+	find_uuencode(&d);
 	find_signatures(&d);
 
 	/* lines with the same label become one region; blank lines between

@@ -96,6 +96,21 @@ static const struct {
 	{__LINE__, "My details: SOC SEC # XXXX DOB XX/XX/XXXX ADDRESS on file. They ignore me.", "escalation.shouting",
 	 false},
 	{__LINE__, "Delivered to the wrong house. WORST DELIVERY SERVICE EVER!", "escalation.shouting", true},
+	/* a form's field labels in capitals, each alone on its line, are labels */
+	{__LINE__, "Name: Ann\nCONTACT:\n\nCOMMENT:\nPAGE THEY WERE ON:\nhttps://example.com/help", "escalation.shouting",
+	 false},
+	{__LINE__, "REFUND:\nWHERE IS MY MONEY YOU THIEVES", "escalation.shouting", true},
+	/* code in backticks is a program's words */
+	{__LINE__, "This line looks odd to me: `IF ORDER-DATE-REQUESTED IS NOT = 11 OR 12` in the batch job.",
+	 "escalation.shouting", false},
+	{__LINE__, "The script:\n```\nSELECT NAME FROM USERS WHERE ACTIVE = 1\n```\nreturns nothing.", "escalation.shouting",
+	 false},
+	{__LINE__, "`ok` I SAID STOP SENDING ME THESE EMAILS", "escalation.shouting", true},
+	/* strings in quotes and hyphen-joined identifiers are no shout */
+	{__LINE__, "Do you mean all substrings, as in \"ABCD\" -> [\"AB\",\"BC\",\"CD\",\"ABC\",\"BCD\"]?", "escalation.shouting",
+	 false},
+	{__LINE__, "Which jar is it, PATH-TO-OPENJPA.jar or the other one?", "escalation.shouting", false},
+	{__LINE__, "I AM SICK-AND-TIRED OF WAITING FOR MY REFUND", "escalation.shouting", true},
 	/* going to court as the author's intent, not as a past step */
 	{__LINE__, "I recorded everything i will go to court.", "escalation.legal", true},
 	{__LINE__, "I was forced at great expense to go to court to stop the eviction.", "escalation.legal", false},

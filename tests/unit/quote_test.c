@@ -139,6 +139,10 @@ static const struct {
 	 "My order never arrived.", "ss"},
 	{__LINE__, NULL, "Paste:\n-----BEGIN PGP SIGNATURE-----\nthen nothing\n",
 	 "Paste: -----BEGIN PGP SIGNATURE----- then nothing", ""},
+	/* a uuencoded attachment; a begin line with no end is the author's */
+	{__LINE__, NULL, "The logo is below.\n\nbegin 644 logo.gif\nM1TE&.#=A$P`3`*$``/___P```(\"`@,#`P\"P`````$P`3\n`\nend\n",
+	 "The logo is below.", "s"},
+	{__LINE__, NULL, "Steps:\nbegin 644 with the form\nTHEN CALL US\n", "Steps: begin 644 with the form THEN CALL US", ""},
 	/* both, and the agent quoting an insult: the insult is not own text */
 	{__LINE__, NULL, "I am sorry to hear that.\n\nKind regards,\nSam\n\nOn Mon, 3 Jun 2024 at 10:15, Jane <jane@example.com> wrote:\n> You are all useless idiots.\n",
 	 "I am sorry to hear that.", "sq"},
