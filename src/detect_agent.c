@@ -10,7 +10,9 @@
  * score. Spelling, when on, is checked here too. Fed by context.c. */
 #include "analyze.h"
 
+#include <ctype.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "spell.h"
 
@@ -950,12 +952,64 @@ static bool granted_in_sentence(const dctx *d, const match *m, const labels *L)
 	return false;
 }
 
+/* Is gratitude m a thanks fused into the sign-off with the agent's name
+ * ("TY - Struan", "Thanks - Callum", "Thx, ^KM")? That is the signature,
+ * not thanks to the customer; a thanks sentence before the initials
+ * ("Thank you. ^TV", "Thanks!! ~RD") still thanks. After the bare thanks
+ * word: an optional comma, a name marker (- ^ * ~ / or a dash), a name of
+ * a few words, and nothing more than a part count ("2/2") or links. */
+static bool signoff_thanks(const dctx *d, const match *m)
+{
+	static const char *const bare[] = {"thanks", "thank", "you", "u", "ty", "thx", "cheers", "many", NULL};
+	for (size_t w = m->w0; w < m->w1; w++)
+		if (!word_in(d, w, bare))
+			return false;
+	const char *s = d->msg->text.ptr, *end = s + d->msg->text.len;
+	const char *p = s + word_tok(d, m->w1 - 1)->oe;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p < end && *p == ',')
+		p++;
+	while (p < end && *p == ' ')
+		p++;
+	if (p < end && strchr("-^*~/", *p) && *p)
+		p++;
+	else if (end - p >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+		 ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94))
+		p += 3;
+	else
+		return false;
+	while (p < end && *p == ' ')
+		p++;
+	const char *n0 = p;
+	size_t words = 1;
+	while (p < end && (isalpha((unsigned char)*p) || (unsigned char)*p >= 0x80 || *p == '.' || *p == '\'' ||
+			   (*p == ' ' && p + 1 < end && isalpha((unsigned char)p[1]) &&
+			    !(end - p > 4 && !strncmp(p + 1, "http", 4)) && ++words)))
+		p++;
+	if (p == n0 || words > 3 || p - n0 > 30)
+		return false;
+	/* what may follow the name: a part count, links */
+	while (p < end) {
+		if (isspace((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '/' || *p == '(' || *p == ')') {
+			p++;
+		} else if (end - p >= 4 && !strncmp(p, "http", 4)) {
+			while (p < end && !isspace((unsigned char)*p))
+				p++;
+		} else {
+			return false;
+		}
+	}
+	return true;
+}
+
 void detect_agent(dctx *d)
 {
 	labels L = get_labels();
 	tact_msg *msg = d->msg;
 	const char *arg = label_intern("agent.argumentative", 19), *defl = label_intern("agent.deflect", 13);
 	const char *follow = label_intern("recovery.follow_up", 18), *prevent = label_intern("recovery.prevention", 19);
+	const char *grat = label_intern("recovery.gratitude", 18);
 	/* the agent's own commitment to come back makes a hand-over a warm transfer */
 	bool follows_up = false;
 	for (size_t i = 0; i < d->ms->n && !follows_up; i++)
@@ -977,6 +1031,8 @@ void detect_agent(dctx *d)
 			continue; /* "you should have read the terms" blames, it sends nowhere */
 		if (l == defl && fallback(d, m))
 			continue; /* offered only in case the reply's own help fails */
+		if (l == grat && signoff_thanks(d, m))
+			continue; /* "TY - Struan": the signature */
 		if (l == L.ownership && (conditioned(d, m) || seen_of_customer(d, m)))
 			continue; /* "if we have misunderstood", "I think you misunderstood" */
 		if (l == arg || l == L.blame || l == L.comp) {
