@@ -958,12 +958,19 @@ static bool granted_in_sentence(const dctx *d, const match *m, const labels *L)
  * ("Thank you. ^TV", "Thanks!! ~RD") still thanks. After the bare thanks
  * word: an optional comma, a name marker (- ^ * ~ / or a dash), a name of
  * a few words, and nothing more than a part count ("2/2") or links. */
-static bool signoff_thanks(const dctx *d, const match *m)
+static bool bare_thanks(const dctx *d, const match *m)
 {
 	static const char *const bare[] = {"thanks", "thank", "you", "u", "ty", "thx", "cheers", "many", NULL};
 	for (size_t w = m->w0; w < m->w1; w++)
 		if (!word_in(d, w, bare))
 			return false;
+	return true;
+}
+
+static bool signoff_thanks(const dctx *d, const match *m)
+{
+	if (!bare_thanks(d, m))
+		return false;
 	const char *s = d->msg->text.ptr, *end = s + d->msg->text.len;
 	const char *p = s + word_tok(d, m->w1 - 1)->oe;
 	while (p < end && (*p == ' ' || *p == '\t'))
@@ -1031,8 +1038,8 @@ void detect_agent(dctx *d)
 			continue; /* "you should have read the terms" blames, it sends nowhere */
 		if (l == defl && fallback(d, m))
 			continue; /* offered only in case the reply's own help fails */
-		if (l == grat && signoff_thanks(d, m))
-			continue; /* "TY - Struan": the signature */
+		if (l == grat && (signoff_thanks(d, m) || (d->foreign && bare_thanks(d, m))))
+			continue; /* "TY - Struan": the signature; a lone "TY" closing a reply in another language too */
 		if (l == L.ownership && (conditioned(d, m) || seen_of_customer(d, m)))
 			continue; /* "if we have misunderstood", "I think you misunderstood" */
 		if (l == arg || l == L.blame || l == L.comp) {
