@@ -1010,6 +1010,20 @@ static bool signoff_thanks(const dctx *d, const match *m)
 	return true;
 }
 
+/* A policy that is not the company's own or not aimed at the customer: the
+ * policy "of your bank", or one that forbids sellers or other parties
+ * ("Our policy prohibits sellers from profiting ..."): no refusal of the
+ * customer hides behind it. */
+static bool others_policy(const dctx *d, const match *m)
+{
+	static const char *const others[] = {"seller", "sellers", "merchant", "merchants", "vendor", "vendors",
+		"reseller", "resellers", "scalpers", "listings", "advertisers", "third-party", "spammers", NULL};
+	if (m->w1 + 1 < d->ts->nw && word_is(d, m->w1, "of") &&
+	    word_in(d, m->w1 + 1, (const char *const[]){"your", "their", "his", "her", NULL}))
+		return true;
+	return m->w1 < d->ts->nw && word_tok(d, m->w1)->sent == word_tok(d, m->w1 - 1)->sent && word_in(d, m->w1, others);
+}
+
 void detect_agent(dctx *d)
 {
 	labels L = get_labels();
@@ -1038,6 +1052,8 @@ void detect_agent(dctx *d)
 			continue; /* "you should have read the terms" blames, it sends nowhere */
 		if (l == defl && fallback(d, m))
 			continue; /* offered only in case the reply's own help fails */
+		if (l == L.policy && others_policy(d, m))
+			continue;
 		if (l == grat && (signoff_thanks(d, m) || (d->foreign && bare_thanks(d, m))))
 			continue; /* "TY - Struan": the signature; a lone "TY" closing a reply in another language too */
 		if (l == L.ownership && (conditioned(d, m) || seen_of_customer(d, m)))
