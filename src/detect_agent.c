@@ -18,7 +18,7 @@
 
 typedef struct {
 	const char *apology, *canned, *conditional, *sincere, *failure, *but, *grant, *first, *policy, *blame,
-		*action, *comp, *ownership;
+		*action, *comp, *ownership, *empathy;
 } labels;
 
 static labels get_labels(void)
@@ -37,6 +37,7 @@ static labels get_labels(void)
 		.action = label_intern("recovery.action", 15),
 		.comp = label_intern("recovery.compensation", 21),
 		.ownership = label_intern("recovery.ownership", 18),
+		.empathy = label_intern("recovery.empathy", 16),
 	};
 }
 
@@ -1010,6 +1011,50 @@ static bool signoff_thanks(const dctx *d, const match *m)
 	return true;
 }
 
+/* A prevention the reply only hopes for: asked of the customer earlier in
+ * the sentence ("Please DM us the details so we can take a look and help
+ * prevent this from happening"). What the details are for is no change
+ * made. */
+static bool prevention_asked(const dctx *d, const match *m)
+{
+	static const char *const asking[] = {"please", "kindly", "pls", "plz", "dm", "share", "send", "provide", NULL};
+	size_t w0, w1;
+	sentence_near(d, m->w0, &w0, &w1);
+	for (size_t w = w0; w < m->w0; w++)
+		if (word_in(d, w, asking) && (w == w0 || !word_in(d, w - 1, first_person)))
+			return true;
+	return false;
+}
+
+/* Empathy in feeling words said of no experience in particular: a bare
+ * "This is distressing." or "That's awful!", the clause ending at the
+ * feeling word. "That sounds exhausting" answers the customer's account,
+ * and "That's a horrible thing to go through with ..." names it: both
+ * stay. */
+static bool empathy_generic(const dctx *d, const match *m)
+{
+	static const char *const bare_it[] = {"that's", "it's", "thats", "its", "that", "it", NULL};
+	if (strcmp(entry_of(d, m)->id, "empathy.sounds"))
+		return false;
+	uint32_t clause = word_tok(d, m->w1 - 1)->clause;
+	if (m->w1 < d->ts->nw && word_tok(d, m->w1)->clause == clause)
+		return false; /* more is said: "that is a lot to deal with on your own" */
+	if (word_in(d, m->w0, bare_it))
+		return true;
+	return word_in(d, m->w0, (const char *const[]){"is", "was", NULL}) && m->w0 > 0 &&
+	       word_in(d, m->w0 - 1, (const char *const[]){"this", "that", "it", NULL}) &&
+	       (m->w0 == 1 || word_tok(d, m->w0 - 2)->clause != word_tok(d, m->w0 - 1)->clause);
+}
+
+/* An offer, not a commitment: "I'll be happy to check on your service". */
+static bool offered(const dctx *d, const match *m)
+{
+	for (size_t w = m->w0; w < m->w1; w++)
+		if (word_in(d, w, (const char *const[]){"happy", "glad", "pleased", NULL}))
+			return true;
+	return false;
+}
+
 /* A policy that is not the company's own or not aimed at the customer: the
  * policy "of your bank", or one that forbids sellers or other parties
  * ("Our policy prohibits sellers from profiting ..."): no refusal of the
@@ -1052,6 +1097,12 @@ void detect_agent(dctx *d)
 			continue; /* "you should have read the terms" blames, it sends nowhere */
 		if (l == defl && fallback(d, m))
 			continue; /* offered only in case the reply's own help fails */
+		if (l == prevent && prevention_asked(d, m))
+			continue; /* "DM us so we can help prevent this": no change made */
+		if (l == L.empathy && empathy_generic(d, m))
+			continue;
+		if (l == follow && offered(d, m))
+			continue;
 		if (l == L.policy && others_policy(d, m))
 			continue;
 		if (l == grat && (signoff_thanks(d, m) || (d->foreign && bare_thanks(d, m))))
