@@ -1069,6 +1069,29 @@ static bool others_policy(const dctx *d, const match *m)
 	return m->w1 < d->ts->nw && word_tok(d, m->w1)->sent == word_tok(d, m->w1 - 1)->sent && word_in(d, m->w1, others);
 }
 
+/* A limit of this channel, not of what the company will do: "We are
+ * unable to assist with mortgage enquiries over social media", "we
+ * cannot provide any account information here". The same company keeps
+ * the problem by another way (or a deflection names the other party). In
+ * m's clause: over/on/via/through social or Twitter, this forum or
+ * channel, or "here" closing the clause. */
+static bool channel_limit(const dctx *d, const match *m)
+{
+	static const char *const via[] = {"over", "on", "via", "through", "in", NULL};
+	uint32_t clause = word_tok(d, m->w0)->clause;
+	for (size_t w = m->w0 + 1; w < d->ts->nw && word_tok(d, w)->clause == clause; w++) {
+		if (word_in(d, w, (const char *const[]){"social", "twitter", "facebook", "instagram", NULL}) &&
+		    word_in(d, w - 1, via))
+			return true;
+		if (word_in(d, w, (const char *const[]){"forum", "channel", "platform", NULL}) && word_is(d, w - 1, "this"))
+			return true;
+		if (word_is(d, w, "here") && w >= m->w1 &&
+		    (w + 1 >= d->ts->nw || word_tok(d, w + 1)->clause != clause))
+			return true;
+	}
+	return false;
+}
+
 void detect_agent(dctx *d)
 {
 	labels L = get_labels();
@@ -1103,7 +1126,7 @@ void detect_agent(dctx *d)
 			continue;
 		if (l == follow && offered(d, m))
 			continue;
-		if (l == L.policy && others_policy(d, m))
+		if (l == L.policy && (others_policy(d, m) || channel_limit(d, m)))
 			continue;
 		if (l == grat && (signoff_thanks(d, m) || (d->foreign && bare_thanks(d, m))))
 			continue; /* "TY - Struan": the signature; a lone "TY" closing a reply in another language too */
