@@ -822,7 +822,10 @@ static bool not_done(const dctx *d, const match *m, bool timed)
 			return true;
 		asked |= word_in(d, w, (const char *const[]){"please", "kindly", "pls", "plz", NULL}) ||
 			 (word_in(d, w, (const char *const[]){"can", "could", "would", NULL}) && w + 1 < m->w0 &&
-			  word_is(d, w + 1, "you"));
+			  word_is(d, w + 1, "you")) ||
+			 /* an imperative opening the sentence: "Send us a DM, and we'll send a treat your way" */
+			 ((word_tok(d, w)->flags & TF_SENT_START) && !word_is(d, w, "let") && w + 1 < m->w0 &&
+			  word_in(d, w, request) && word_in(d, w + 1, (const char *const[]){"us", "me", NULL}));
 		req |= asked && word_in(d, w, request);
 	}
 	return req;
