@@ -1095,6 +1095,36 @@ static bool channel_limit(const dctx *d, const match *m)
 	return false;
 }
 
+/* An action on the conversation, not on the problem: "we've located your
+ * DM and replied there", "We will send that to an engineer and see if it
+ * can be recovered" (a hand-over, nothing fixed yet). */
+static bool about_message(const dctx *d, const match *m)
+{
+	static const char *const msgs[] = {"dm", "dms", "message", "messages", "tweet", "tweets", "post", "posts",
+		"comment", "reply", "email", "e-mail", NULL};
+	static const char *const staff[] = {"engineer", "engineers", "team", "specialist", "specialists", "developers",
+		"devs", "department", "colleague", "colleagues", "supervisor", "manager", NULL};
+	size_t w = m->w1;
+	if (w + 1 < d->ts->nw && word_is(d, w, "your") && word_in(d, w + 1, msgs) &&
+	    !word_in(d, w - 1, (const char *const[]){"to", "via", "by", "in", "into", "through", "over", NULL}) &&
+	    word_tok(d, w + 1)->clause == word_tok(d, m->w1 - 1)->clause)
+		return true;
+	/* "send that to an engineer": the last word of m is "send" + it/that/this, then to + staff */
+	for (size_t k = m->w0; k + 1 < m->w1 && k < m->w0 + 6; k++)
+		if (word_in(d, k, (const char *const[]){"send", "sending", "forward", "forwarding", "pass", "passing", NULL}) &&
+		    word_in(d, k + 1, (const char *const[]){"that", "this", "it", NULL})) {
+			size_t t = m->w1;
+			while (t < d->ts->nw && t < m->w1 + 2 && !word_is(d, t, "to"))
+				t++;
+			if (t + 1 < d->ts->nw && word_is(d, t, "to")) {
+				for (size_t u = t + 1; u < t + 5 && u < d->ts->nw; u++)
+					if (word_in(d, u, staff))
+						return true;
+			}
+		}
+	return false;
+}
+
 void detect_agent(dctx *d)
 {
 	labels L = get_labels();
@@ -1146,7 +1176,7 @@ void detect_agent(dctx *d)
 			continue; /* "As I mentioned, the engineer is booked for Thursday" */
 		if ((l == L.action || l == L.comp) && refused(d, m, &L))
 			continue; /* "a partial refund isn't something we can offer" */
-		if (l == L.action && sends_message(d, m))
+		if (l == L.action && (sends_message(d, m) || about_message(d, m)))
 			continue;
 		if (l == L.action) {
 			/* compensation alone is not also action ("I've refunded your
