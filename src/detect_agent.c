@@ -956,12 +956,6 @@ static bool granted_in_sentence(const dctx *d, const match *m, const labels *L)
 	return false;
 }
 
-/* Is gratitude m a thanks fused into the sign-off with the agent's name
- * ("TY - Struan", "Thanks - Callum", "Thx, ^KM")? That is the signature,
- * not thanks to the customer; a thanks sentence before the initials
- * ("Thank you. ^TV", "Thanks!! ~RD") still thanks. After the bare thanks
- * word: an optional comma, a name marker (- ^ * ~ / or a dash), a name of
- * a few words, and nothing more than a part count ("2/2") or links. */
 static bool bare_thanks(const dctx *d, const match *m)
 {
 	static const char *const bare[] = {"thanks", "thank", "you", "u", "ty", "thx", "cheers", "many", NULL};
@@ -971,18 +965,51 @@ static bool bare_thanks(const dctx *d, const match *m)
 	return true;
 }
 
+/* Is gratitude m a thanks fused into the sign-off with the agent's name
+ * ("TY - Struan", "Thanks - Callum", "Thx, ^KM")? That is the signature,
+ * not thanks to the customer; a thanks sentence before the initials
+ * ("Thank you. ^TV", "Thanks!! ~RD") still thanks. After the bare thanks
+ * word: an optional comma, a name marker (- ^ * ~ / or a dash), a name of
+ * a few words, and nothing more than a part count ("2/2") or links; or the
+ * name and then the team ("Thanks, Rahul - HP Support"), or initials
+ * closing the reply ("Thanks, AK"). */
 static bool signoff_thanks(const dctx *d, const match *m)
 {
 	if (!bare_thanks(d, m))
 		return false;
 	const char *s = d->msg->text.ptr, *end = s + d->msg->text.len;
 	const char *p = s + word_tok(d, m->w1 - 1)->oe;
+	while (end > p && isspace((unsigned char)end[-1]))
+		end--;
 	while (p < end && (*p == ' ' || *p == '\t'))
 		p++;
 	if (p < end && *p == ',')
 		p++;
 	while (p < end && *p == ' ')
 		p++;
+	if (p < end && isupper((unsigned char)*p)) {
+		/* the name first, then the team: "Thanks, Rahul - HP Social Media Support." "Thanks Susan-HP
+		 * Support"; or initials closing the reply: "Thanks, AK" */
+		const char *q = p;
+		bool caps = true;
+		while (q < end && isalpha((unsigned char)*q))
+			caps &= isupper((unsigned char)*q++) != 0;
+		const char *r = q;
+		while (r < end && (*r == ' ' || *r == '.' || *r == '!'))
+			r++;
+		if (caps && q - p >= 2 && q - p <= 3 && r == end)
+			return true;
+		if (caps && q - p > 1)
+			return false;
+		while (q < end && *q == ' ')
+			q++;
+		if (q == end || *q != '-')
+			return false;
+		for (r = q + 1; r < end; r++)
+			if (*r == '?' || *r == '!' || (*r == '.' && r + 1 < end) || *r == '\n')
+				return false;
+		return end - q <= 50;
+	}
 	if (p < end && strchr("-^*~/", *p) && *p)
 		p++;
 	else if (end - p >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
