@@ -1164,6 +1164,11 @@ void detect_agent(dctx *d)
 	for (size_t i = 0; i < d->ms->n && !follows_up; i++)
 		follows_up = entry_of(d, &d->ms->m[i])->label == follow && agent_counted(d, &d->ms->m[i]) &&
 			     !not_done(d, &d->ms->m[i], false);
+	/* a reply that asks another account to take the issue ("@Partner kindly
+	 * assist with stated issue. Thank you."): its thanks are that account's */
+	bool to_partner = false;
+	for (size_t i = 0; i < d->ms->n && !to_partner; i++)
+		to_partner = !strcmp(entry_of(d, &d->ms->m[i])->id, "deflect.assist") && agent_counted(d, &d->ms->m[i]);
 	/* flags and recovery elements, with their exceptions */
 	for (size_t i = 0; i < d->ms->n; i++) {
 		const match *m = &d->ms->m[i];
@@ -1188,7 +1193,7 @@ void detect_agent(dctx *d)
 			continue;
 		if (l == L.policy && (others_policy(d, m) || channel_limit(d, m)))
 			continue;
-		if (l == grat && (signoff_thanks(d, m) || (d->foreign && bare_thanks(d, m))))
+		if (l == grat && (to_partner || signoff_thanks(d, m) || (d->foreign && bare_thanks(d, m))))
 			continue; /* "TY - Struan": the signature; a lone "TY" closing a reply in another language too */
 		if (l == L.ownership && (conditioned(d, m) || seen_of_customer(d, m)))
 			continue; /* "if we have misunderstood", "I think you misunderstood" */
