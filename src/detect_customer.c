@@ -145,8 +145,10 @@ static void code_spans(const dctx *d, uint8_t *acro)
 	const char *x = d->msg->text.ptr;
 	size_t len = d->msg->text.len, nw = d->ts->nw, w = 0;
 	for (size_t p = 0; p < len && w < nw; p++) {
-		if (x[p] != '`')
-			continue;
+		const char *tick = memchr(x + p, '`', len - p);
+		if (!tick)
+			break;
+		p = (size_t)(tick - x);
 		size_t q, a = p;
 		if (p + 2 < len && x[p + 1] == '`' && x[p + 2] == '`') {
 			const char *e = len - p > 3 ? memmem(x + p + 3, len - p - 3, "```", 3) : NULL;
@@ -220,10 +222,18 @@ static void shouting(dctx *d)
 			for (uint32_t w = m->w0; w < m->w1; w++)
 				acro[w] = 1;
 	}
+	/* the passes below only excuse words in capitals: most messages have
+	 * none, and skip them (they read every byte) */
+	bool capitals = false;
+	for (size_t i = 0; i < nw && !capitals; i++)
+		capitals = (word_tok(d, i)->flags & TF_ALLCAPS) && word_tok(d, i)->letters >= 2;
 	for (size_t i = 0; i < nw; i++)
-		acro[i] |= placeholder(d, word_tok(d, i)) || quoted_word(d, word_tok(d, i));
-	label_lines(d, acro);
-	code_spans(d, acro);
+		acro[i] |= placeholder(d, word_tok(d, i)) ||
+			   (capitals && (word_tok(d, i)->flags & TF_ALLCAPS) && quoted_word(d, word_tok(d, i)));
+	if (capitals) {
+		label_lines(d, acro);
+		code_spans(d, acro);
+	}
 	/* share of letters in capitals over words of two letters or more */
 	size_t letters = 0, uppers = 0, capwords = 0, caplong = 0, capsents = 0, nwords = 0;
 	uint32_t lastsent = UINT32_MAX;
