@@ -488,8 +488,11 @@ static void parse_line(lexicon *lx, const char *s, size_t len, bool checked, con
 		add_class(lx, t + 7, file, start, d);
 		*last = NULL;
 	} else if (!strncmp(t, "@version", 8)) {
-		if (atoi(t + 8) != 1)
-			diag_add(d, true, file, start, 10, "unsupported lexicon format version '%s'", t + 9);
+		const char *v = t + 8; /* "@version" alone ends the line here */
+		while (*v == ' ' || *v == '\t')
+			v++;
+		if (atoi(v) != 1)
+			diag_add(d, true, file, start, (int)(v - s) + 1, "unsupported lexicon format version '%s'", v);
 	} else if (*t == '@') {
 		diag_add(d, true, file, start, 1, "unknown directive '%s'", t);
 	} else {
