@@ -51,6 +51,7 @@ enum {
 	L_S_DISCLAIMER,
 	L_S_PGP,
 	L_S_UUE,
+	L_S_PATCH,
 };
 
 static const struct {
@@ -70,6 +71,7 @@ static const struct {
 	[L_S_DISCLAIMER] = {"signature", "sig-disclaimer"},
 	[L_S_PGP] = {"signature", "sig-pgp"},
 	[L_S_UUE] = {"signature", "sig-uuencode"},
+	[L_S_PATCH] = {"signature", "sig-patch"},
 };
 
 typedef struct {
@@ -1341,6 +1343,174 @@ static void find_uuencode(doc *d)
 	}
 }
 
+/* A patch pasted in the text (git format-patch, git send-email, svn diff,
+ * diff -u): its file header lines ("diff --git a/x b/x", "index ...",
+ * "--- a/x", "+++ b/x", "Index: x" and its "====" rule, mode and rename
+ * lines), its hunks, each a "@@ -1,4 +1,5 @@" line and as many ' ', '-'
+ * and '+' lines as the header counts (a blank line stands for an empty
+ * context line whose space a mailer dropped; "\ No newline at end of
+ * file"), and the diffstat before it (" lib/x.c |  2 +-" lines ending
+ * with " 3 files changed, 5 insertions(+)"). Code, not anyone's words:
+ * "@@ -618,8 +665,9 @@ messages" read as repeat contact. Nothing without a
+ * hunk header is a patch, and a hunk ends where its counts do, so the
+ * author's words after a patch are the author's again. Only lines no quote
+ * claimed; a line is looked at a bounded number of times. */
+#define PATCH_HEADER_MAX 12 /* file header lines before a hunk header */
+
+/* "@@ -a[,b] +c[,d] @@...": the old and new line counts (1 when left out). */
+static bool hunk_header(view t, size_t *old, size_t *new)
+{
+	if (t.n < 11 || memcmp(t.p, "@@ -", 4))
+		return false;
+	size_t k = 4, cnt[2];
+	for (int side = 0; side < 2; side++) {
+		if (side) {
+			if (k + 1 >= t.n || t.p[k] != ' ' || t.p[k + 1] != '+')
+				return false;
+			k += 2;
+		}
+		size_t digits = 0;
+		while (k < t.n && ascii_digit((unsigned char)t.p[k]))
+			k++, digits++;
+		if (!digits)
+			return false;
+		cnt[side] = 1;
+		if (k < t.n && t.p[k] == ',') {
+			size_t v = 0;
+			digits = 0;
+			for (k++; k < t.n && ascii_digit((unsigned char)t.p[k]); k++, digits++)
+				v = v < 100000000 ? v * 10 + (size_t)(t.p[k] - '0') : v;
+			if (!digits)
+				return false;
+			cnt[side] = v;
+		}
+	}
+	if (k + 3 > t.n || memcmp(t.p + k, " @@", 3))
+		return false;
+	*old = cnt[0];
+	*new = cnt[1];
+	return true;
+}
+
+/* A line of a patch's file header. */
+static bool patch_file_line(view t)
+{
+	static const char *const starts[] = {"diff --git ", "diff -", "index ", "--- ", "+++ ", "Index: ",
+					     "new file mode ", "deleted file mode ", "old mode ", "new mode ",
+					     "similarity index ", "dissimilarity index ", "rename from ", "rename to ",
+					     "copy from ", "copy to ", "Binary files ", "RCS file: ",
+					     "retrieving revision ", "==================="};
+	if (!t.n || !strchr("dirn+-IBsRcD=", t.p[0]))
+		return false;
+	for (size_t i = 0; i < ARRAY_LEN(starts); i++)
+		if (t.n >= strlen(starts[i]) && !memcmp(t.p, starts[i], strlen(starts[i])))
+			return true;
+	return false;
+}
+
+/* " path/to/file.c |   12 +++---", " x.png | Bin 0 -> 1234 bytes" */
+static bool diffstat_line(view r)
+{
+	view t = trim(r);
+	const char *bar = t.n ? memchr(t.p, '|', t.n) : NULL;
+	if (!bar || bar == t.p || !r.n || r.p[0] != ' ')
+		return false;
+	for (const char *p = t.p; p < bar; p++)
+		if (sp((unsigned char)*p) && p + 1 < bar && !sp((unsigned char)p[1]))
+			return false; /* one path, then blanks */
+	view v = trim((view){bar + 1, (size_t)(t.p + t.n - bar - 1)});
+	if (starts_ci(v, "Bin"))
+		return true;
+	size_t k = 0;
+	while (k < v.n && ascii_digit((unsigned char)v.p[k]))
+		k++;
+	if (!k)
+		return false;
+	while (k < v.n && (v.p[k] == ' ' || v.p[k] == '+' || v.p[k] == '-'))
+		k++;
+	return k == v.n;
+}
+
+/* " 3 files changed, 5 insertions(+), 2 deletions(-)" */
+static bool diffstat_total(view r)
+{
+	view t = trim(r);
+	size_t k = 0;
+	while (k < t.n && ascii_digit((unsigned char)t.p[k]))
+		k++;
+	view rest = {t.p + k, t.n - k};
+	return k && (starts_ci(rest, " files changed") || starts_ci(rest, " file changed"));
+}
+
+static void find_patches(doc *d)
+{
+	size_t i = 0;
+	while (i < d->nl) {
+		view r = d->lab[i] == L_OWN ? line(d, i) : (view){NULL, 0};
+		if (!r.n) {
+			i++;
+			continue;
+		}
+		/* a diffstat: its file lines up to the total (and git's "create
+		 * mode" lines after it) */
+		if (r.p[0] == ' ' && diffstat_line(r)) {
+			size_t j = i;
+			while (j < d->nl && d->lab[j] == L_OWN && diffstat_line(line(d, j)))
+				j++;
+			if (j < d->nl && d->lab[j] == L_OWN && diffstat_total(line(d, j))) {
+				j++;
+				while (j < d->nl && d->lab[j] == L_OWN &&
+				       (starts_ci(line(d, j), " create mode ") || starts_ci(line(d, j), " delete mode ") ||
+					starts_ci(line(d, j), " rename ") || starts_ci(line(d, j), " mode change ")))
+					j++;
+				label(d, i, j, L_S_PATCH);
+			}
+			i = j;
+			continue;
+		}
+		/* file header lines, then a hunk header */
+		size_t k = i, old, new;
+		while (k < d->nl && k - i < PATCH_HEADER_MAX && d->lab[k] == L_OWN && patch_file_line(line(d, k)))
+			k++;
+		if (!(k < d->nl && d->lab[k] == L_OWN && hunk_header(line(d, k), &old, &new))) {
+			i = k > i ? k : i + 1;
+			continue;
+		}
+		/* hunks, and further files' headers followed by hunks */
+		size_t end = k;
+		while (k < d->nl && d->lab[k] == L_OWN) {
+			if (hunk_header(line(d, k), &old, &new)) {
+				for (k++; k < d->nl && d->lab[k] == L_OWN && (old || new); k++) {
+					view h = line(d, k);
+					char c = h.n ? h.p[0] : ' ';
+					if (c == ' ' && old && new)
+						old--, new--;
+					else if (c == '-' && old)
+						old--;
+					else if (c == '+' && new)
+						new--;
+					else if (c != '\\')
+						break;
+				}
+				if (k < d->nl && d->lab[k] == L_OWN && line(d, k).n && line(d, k).p[0] == '\\')
+					k++; /* "\ No newline at end of file" after the last line */
+				end = k;
+				if (old || new)
+					break; /* cut short: what follows is text */
+				continue;
+			}
+			size_t h = k;
+			while (h < d->nl && h - k < PATCH_HEADER_MAX && d->lab[h] == L_OWN && patch_file_line(line(d, h)))
+				h++;
+			if (h == k || !(h < d->nl && d->lab[h] == L_OWN && hunk_header(line(d, h), &old, &new)))
+				break;
+			k = h;
+		}
+		label(d, i, end, L_S_PATCH);
+		i = end > i ? end : i + 1;
+	}
+}
+
 /* ---- driver --------------------------------------------------------- */
 
 /* The first word of a display name ("Joe" of "Joe Doe"), or of the name
@@ -1418,6 +1588,7 @@ static void mark(tact_msg *m, view sender)
 	find_quotes(&d);
 	find_pgp(&d);
 	find_uuencode(&d);
+	find_patches(&d);
 	find_signatures(&d);
 
 	/* lines with the same label become one region; blank lines between

@@ -12,7 +12,7 @@
  * rule names "quote-marker", "quote-header", "quote-outlook",
  * "quote-forward", "quote-after-mobile", "sig-delimiter", "sig-mobile",
  * "sig-signoff", "sig-contact", "sig-name", "sig-disclaimer", "sig-pgp",
- * "sig-uuencode"). The From
+ * "sig-uuencode", "sig-patch"). The From
  * field, when set, helps recognise the sender's name in a sign-off.
  * Linear in the text: each line is classified once from a bounded prefix
  * and suffix, and every pattern looks at a bounded number of lines. Adds nothing to an empty

@@ -179,6 +179,17 @@ if plain; then
 	[ "$took" -lt 15 ] && ok || bad "pgp-begin-lines took ${took}s"
 fi
 
+# --- a huge patch in a mail body: quote.c reads each hunk by its counts, in one pass --------------
+if plain; then
+	python3 -c "import sys; sys.stdout.write('I called three times.\n\ndiff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1,300000 +1,300000 @@\n' + ' I called you again, still broken\n' * 300000 + '@@ -1,9 +1,9 @@\n' * 100000 + '--- a/x\n' * 100000)" >"$tmp/patch.txt"
+	start=$(date +%s)
+	run "$tact" -f text --role customer "$tmp/patch.txt" >"$tmp/out"; st=$?
+	took=$(( $(date +%s) - start ))
+	check huge-patch "0 1 null" "$st $(records "$tmp/out") $(jq .error "$tmp/out")"
+	check huge-patch-region "sig-patch 23" "$(jq -r '[.spans[] | select(.label=="signature")][0] | "\(.rule) \(.start)"' "$tmp/out")"
+	[ "$took" -lt 15 ] && ok || bad "huge-patch took ${took}s"
+fi
+
 # --- an agent reply full of typos: hunspell suggests for the first few only --------------------------
 if plain && [ -f /usr/share/hunspell/en_US.dic ]; then
 	python3 - "$tmp/typos.txt" <<'PY'

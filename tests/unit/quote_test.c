@@ -143,6 +143,24 @@ static const struct {
 	{__LINE__, NULL, "The logo is below.\n\nbegin 644 logo.gif\nM1TE&.#=A$P`3`*$``/___P```(\"`@,#`P\"P`````$P`3\n`\nend\n",
 	 "The logo is below.", "s"},
 	{__LINE__, NULL, "Steps:\nbegin 644 with the form\nTHEN CALL US\n", "Steps: begin 644 with the form THEN CALL US", ""},
+	/* a patch: diffstat, file headers, hunks as long as their headers
+	 * count (a blank is an empty context line); the words after it are
+	 * the author's again, and nothing without a hunk header is a patch */
+	{__LINE__, NULL, "Fixes the crash I reported twice.\n---\n lib/messages.c |    2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n\n"
+			 "diff --git a/lib/messages.c b/lib/messages.c\nindex 436dacf..96aaa73 100644\n--- a/lib/messages.c\n+++ b/lib/messages.c\n"
+			 "@@ -618,4 +665,4 @@ messages. Each time you navigate away\n context\n-old line again\n+new line still\n\n"
+			 "Still broken for me after this, though.\n",
+	 "Fixes the crash I reported twice. --- Still broken for me after this, though.", "s"},
+	{__LINE__, NULL, "Patch below.\n\nIndex: src/main.c\n===================================================================\n"
+			 "--- src/main.c\t(revision 12)\n+++ src/main.c\t(working copy)\n@@ -1 +1,2 @@\n-int x;\n+int y;\n+int z;\n\\ No newline at end of file\n",
+	 "Patch below.", "s"},
+	{__LINE__, NULL, "Two files.\n\n--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n-a\n+b\n c\n--- a/y\n+++ b/y\n@@ -3 +3 @@\n-d\n+e\n",
+	 "Two files.", "s"},
+	{__LINE__, NULL, "Cut short:\n@@ -1,5 +1,5 @@\n-a\n+b\nI called three times about this.\n",
+	 "Cut short: I called three times about this.", "s"},
+	{__LINE__, NULL, "My list:\n--- first\n+++ second\n- third\n+ fourth\n @@ not a hunk\n",
+	 "My list: --- first +++ second - third + fourth @@ not a hunk", ""},
+	{__LINE__, NULL, "Totals:\n a | b\n 3 files changed\n", "Totals: a | b 3 files changed", ""},
 	/* both, and the agent quoting an insult: the insult is not own text */
 	{__LINE__, NULL, "I am sorry to hear that.\n\nKind regards,\nSam\n\nOn Mon, 3 Jun 2024 at 10:15, Jane <jane@example.com> wrote:\n> You are all useless idiots.\n",
 	 "I am sorry to hear that.", "sq"},
@@ -290,6 +308,25 @@ static void test_hostile(void)
 	s = seconds(c);
 	CHECK(m->nregions == 0, __LINE__, "colon lines: %zu regions", m->nregions);
 	CHECK(s < 5.0, __LINE__, "colon lines took %.2f s", s);
+	tact_msg_free(m);
+	/* a huge patch: one hunk of a million lines, then a million hunk
+	 * headers whose counts are never met, then a million file header
+	 * lines with no hunk after them */
+	buf_clear(&b);
+	buf_adds(&b, "Patch:\n@@ -1,1000000 +1,1000000 @@\n");
+	for (int i = 0; i < 1000000; i++)
+		buf_adds(&b, " context line\n");
+	for (int i = 0; i < 1000000; i++)
+		buf_adds(&b, "@@ -1,9 +1,9 @@\n");
+	for (int i = 0; i < 1000000; i++)
+		buf_adds(&b, "--- a/x\n");
+	m = tact_msg_new();
+	tact_msg_set_text(m, b.ptr, b.len);
+	c = clock();
+	quote_mark(m);
+	s = seconds(c);
+	CHECK(m->nregions >= 1 && m->regions[0].start == 7, __LINE__, "huge patch: %zu regions", m->nregions);
+	CHECK(s < 5.0, __LINE__, "huge patch took %.2f s", s);
 	tact_msg_free(m);
 	buf_free(&b);
 }
