@@ -243,7 +243,7 @@ void context_judge(const lexicon *lx, const tokens *ts, const tact_msg *msg, mat
 	const char *neg = label_intern("cue.negation", 12);
 	const char *hyp = label_intern("cue.hypothetical", 16), *ret = label_intern("cue.retraction", 14);
 	const char *rep = label_intern("cue.reported", 12), *idiom = label_intern("cue.idiom", 9);
-	const char *negcue = label_intern("cue.negative", 12);
+	const char *negcue = label_intern("cue.negative", 12), *repeat = label_intern("escalation.repeat", 17);
 	quote_memo qm = {0, 0, false};
 	for (size_t i = 0; i < s->n; i++) {
 		match *m = &s->m[i];
@@ -273,6 +273,11 @@ void context_judge(const lexicon *lx, const tokens *ts, const tact_msg *msg, mat
 				       l == ret ? WHY_RETRACTED : l == rep ? WHY_REPORTED : 0;
 			if (!bit || (bit == WHY_RETRACTED && e->label == negcue && (ce->flags & LF_SENTENCE)))
 				continue; /* "Nevermind, I'll be out of internet til Saturday": resigned, not taken back */
+			/* a cue of moves (a laugh) takes back what the author does
+			 * ("I'm gonna sue you lol"), not what the author reports,
+			 * which is so joked about or not: "I've called 5 times lol" */
+			if ((ce->flags & LF_MOVES) && (e->label == repeat || e->label == negcue))
+				continue;
 			/* a cue that starts inside the match is part of the phrase
 			 * ("won't renew"); one that starts before it and runs into
 			 * it governs it ("no need to" + "need to get a manager") */

@@ -264,7 +264,7 @@ static bool parse_flags(lexicon *lx, lex_entry *e, const char *s, size_t n, cons
 			     {"caps", LF_CAPS},     {"any", LF_ANY},         {"target", LF_TARGET},
 			     {"off", LF_OFF},       {"clause", LF_CLAUSE},   {"sentence", LF_SENTENCE},
 			     {"noquote", LF_NOQUOTE}, {"start", LF_START},    {"digit", LF_DIGIT},
-			     {"harsh", LF_HARSH}};
+			     {"harsh", LF_HARSH},     {"moves", LF_MOVES}};
 		bool known = false;
 		for (size_t i = 0; i < ARRAY_LEN(names); i++)
 			if (strlen(names[i].name) == k && !memcmp(names[i].name, s, k)) {

@@ -24,6 +24,7 @@ enum {
 	LF_START = 1 << 10,   /* regex: every match starts at an anchor word */
 	LF_DIGIT = 1 << 11,   /* regex: every match holds a digit; tried only in sentences with one */
 	LF_HARSH = 1 << 12,   /* target: a harsh word said of anything; with nobody near, of a thing */
+	LF_MOVES = 1 << 13,   /* cue: takes back moves, not what the author reports (repeat contact) */
 };
 
 typedef struct {

@@ -45,6 +45,14 @@ static const struct {
 	{__LINE__, "It has crashed twice this month.", "escalation.repeat", true},
 	{__LINE__, "I was charged twice this month.", "escalation.repeat", false},
 	{__LINE__, "Twice now the engineer has not turned up.", "escalation.repeat", true},
+	/* a laugh takes back a move said in jest, not a fact the author
+	 * reports; "just kidding" takes back anything */
+	{__LINE__, "I'm gonna sue you lol", "escalation.legal", false},
+	{__LINE__, "I'm cancelling my account lol", "escalation.cancel", false},
+	{__LINE__, "I've called 5 times lol", "escalation.repeat", true},
+	{__LINE__, "I have emailed you three times haha and nothing", "escalation.repeat", true},
+	{__LINE__, "I've called you 5 times jk", "escalation.repeat", false},
+	{__LINE__, "this app is broken again lmao", "escalation.repeat", true},
 	/* the evidence for a complaint is a span of its own */
 	{__LINE__, "The charger died after a week", "complaint", true},
 	{__LINE__, "this stupid app won't open", "complaint", true},
