@@ -104,6 +104,10 @@ static const struct {
 	 TACT_APOLOGY_CANNED, "agent.policy", ""},
 	{__LINE__, "We have a policy of matching any lower price, so I've refunded the difference.", TACT_APOLOGY_NONE,
 	 "recovery.action", "agent.policy"},
+	/* up the line, unless the agent comes back with the answer */
+	{__LINE__, "I'm going to escalate this to my supervisor.", TACT_APOLOGY_NONE, "agent.deflect", ""},
+	{__LINE__, "I'm going to escalate this to my supervisor and I'll call you back tomorrow with her answer.",
+	 TACT_APOLOGY_NONE, "recovery.follow_up", "agent.deflect"},
 	/* a failure in the customer's view is not owned */
 	{__LINE__, "I'm sorry you feel that our service let you down.", TACT_APOLOGY_CONDITIONAL, "",
 	 "recovery.ownership"},
