@@ -451,7 +451,8 @@ static const match *failure_in(const dctx *d, const labels *L, const match *ap, 
 }
 
 /* Does what follows "but" undercut the apology: policy, blame, argument
- * or deflection later in the sentence? */
+ * or deflection later in the sentence, or a match of one that runs
+ * through the "but" ("Sorry, but you can't do that")? */
 static bool undercut(const dctx *d, const match *ap, const labels *L, const match *but)
 {
 	const char *arg = label_intern("agent.argumentative", 19), *defl = label_intern("agent.deflect", 13);
@@ -460,8 +461,9 @@ static bool undercut(const dctx *d, const match *ap, const labels *L, const matc
 	for (size_t i = lo; i < hi; i++) {
 		const match *o = &d->ms->m[i];
 		const char *l = entry_of(d, o)->label;
-		if (o->w0 >= but->w1 && (l == L->policy || l == L->blame || l == arg || l == defl) &&
-		    agent_counted(d, o) && same_sentence(d, ap, o))
+		bool after = o->w0 >= but->w1 || (o->w0 <= but->w0 && o->w1 > but->w1);
+		if (after && (l == L->policy || l == L->blame || l == arg || l == defl) && agent_counted(d, o) &&
+		    same_sentence(d, ap, o))
 			return true;
 	}
 	return false;

@@ -95,6 +95,19 @@ static const struct {
 	 TACT_APOLOGY_CANNED, "recovery.ownership", ""},
 	/* a failure that is the customer's is not owned */
 	{__LINE__, "You entered the wrong address, sorry.", TACT_APOLOGY_CANNED, "agent.blame", "recovery.ownership"},
+	/* "sorry, but <policy>" in one clause, the refusal after "but" or
+	 * running through it */
+	{__LINE__, "I'm sorry, but we have a policy against refunds after 30 days.", TACT_APOLOGY_CONDITIONAL,
+	 "agent.policy", ""},
+	{__LINE__, "Sorry, but you can not do that.", TACT_APOLOGY_CONDITIONAL, "agent.policy", ""},
+	{__LINE__, "Sorry for the wait. Unfortunately we have a rule that tickets cannot be transferred.",
+	 TACT_APOLOGY_CANNED, "agent.policy", ""},
+	{__LINE__, "We have a policy of matching any lower price, so I've refunded the difference.", TACT_APOLOGY_NONE,
+	 "recovery.action", "agent.policy"},
+	/* up the line, unless the agent comes back with the answer */
+	{__LINE__, "I'm going to escalate this to my supervisor.", TACT_APOLOGY_NONE, "agent.deflect", ""},
+	{__LINE__, "I'm going to escalate this to my supervisor and I'll call you back tomorrow with her answer.",
+	 TACT_APOLOGY_NONE, "recovery.follow_up", "agent.deflect"},
 	/* a failure in the customer's view is not owned */
 	{__LINE__, "I'm sorry you feel that our service let you down.", TACT_APOLOGY_CONDITIONAL, "",
 	 "recovery.ownership"},
