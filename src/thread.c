@@ -7,7 +7,11 @@
  * numbers.
  *
  * A thread is the message's "thread" field; a message without one is a
- * thread of its own and leaves no state. Memory is bounded: at most
+ * thread of its own and leaves no state. Repeat contact is counted per
+ * sender (the From field's address, or its text): on a mailing list, or a
+ * ticket where a colleague writes too, another person's earlier message
+ * is not this author's repeat contact. A thread remembers its last
+ * SENDERS senders. Memory is bounded: at most
  * max_threads threads are remembered, in a chained hash table with an LRU
  * list; a new thread beyond the cap evicts the least recently seen one,
  * which then starts afresh if it comes back. Everything is integer
@@ -19,14 +23,16 @@
 #include "thread.h"
 
 #define NONE UINT32_MAX
+#define SENDERS 4
 
 typedef struct {
 	char *key;
 	uint64_t hash;
 	uint32_t chain;      /* next entry in the bucket */
 	uint32_t prev, next; /* LRU list, most recent first */
-	uint32_t customer;   /* earlier customer messages in the thread */
-	uint32_t pending;    /* of those, since the last resolving agent reply */
+	uint64_t sender[SENDERS];  /* senders of the customer's side, most recent first */
+	uint32_t pending[SENDERS]; /* each one's messages since the last resolving agent reply */
+	uint8_t nsender;
 	uint8_t last_role;   /* role of the previous message (tact_role) */
 	uint8_t last_level;  /* the customer's previous level, from its text */
 	bool seen_customer;
@@ -164,6 +170,46 @@ static thread_state *lookup(tact_session *s, const char *key, size_t len)
 	return t;
 }
 
+/* The sender of m as a hash: the address between '<' and '>' in its From
+ * field when there is one, else the whole field, ASCII case folded; 0
+ * when m has no From (every such message is one sender). */
+static uint64_t sender_of(const tact_msg *m)
+{
+	const char *f = m->fields[TACT_FIELD_FROM];
+	if (!f || !*f)
+		return 0;
+	const char *lt = strchr(f, '<'), *gt = lt ? strchr(lt, '>') : NULL;
+	const char *p = gt ? lt + 1 : f, *e = gt ? gt : f + strlen(f);
+	uint64_t h = 1469598103934665603ull;
+	for (; p < e; p++) {
+		unsigned char c = (unsigned char)*p;
+		h ^= c >= 'A' && c <= 'Z' ? c + 32 : c;
+		h *= 1099511628211ull;
+	}
+	return h | 1; /* never 0 */
+}
+
+/* The pending count of sender h in thread t, made the most recent sender
+ * (a new one takes the place of the least recent when all are taken). */
+static uint32_t *pending_of(thread_state *t, uint64_t h)
+{
+	size_t k = 0;
+	while (k < t->nsender && t->sender[k] != h)
+		k++;
+	uint32_t n = 0;
+	if (k < t->nsender)
+		n = t->pending[k];
+	else if (t->nsender < SENDERS)
+		k = t->nsender++;
+	else
+		k = SENDERS - 1;
+	memmove(t->sender + 1, t->sender, k * sizeof *t->sender);
+	memmove(t->pending + 1, t->pending, k * sizeof *t->pending);
+	t->sender[0] = h;
+	t->pending[0] = n;
+	return &t->pending[0];
+}
+
 void tact_session_add(tact_session *s, tact_msg *m)
 {
 	const char *id = m ? m->fields[TACT_FIELD_THREAD] : NULL;
@@ -173,17 +219,18 @@ void tact_session_add(tact_session *s, tact_msg *m)
 	if (m->role == TACT_ROLE_AGENT) {
 		/* a reply that fixes or makes good resolves what was pending */
 		if (m->recovery & (TACT_REC_ACTION | TACT_REC_COMPENSATION))
-			t->pending = 0;
+			memset(t->pending, 0, sizeof t->pending);
 		t->last_role = TACT_ROLE_AGENT;
 		return;
 	}
 	tact_level text_level = m->level;
 	int bonus = 0;
 	tact_level level = m->level;
-	/* repeat contact: earlier customer messages no reply has resolved */
-	if (t->pending >= 1)
-		bonus += 10 * (int)MIN(t->pending, 4u);
-	if (t->pending >= 2 && level < TACT_LEVEL_LOW)
+	/* repeat contact: the sender's earlier messages no reply has resolved */
+	uint32_t *pending = pending_of(t, sender_of(m));
+	if (*pending >= 1)
+		bonus += 10 * (int)MIN(*pending, 4u);
+	if (*pending >= 2 && level < TACT_LEVEL_LOW)
 		level = TACT_LEVEL_LOW;
 	/* a rise after an agent reply: the reply made it worse */
 	if (t->last_role == TACT_ROLE_AGENT && t->seen_customer && text_level > (tact_level)t->last_level)
@@ -193,8 +240,7 @@ void tact_session_add(tact_session *s, tact_msg *m)
 		m->level = level;
 		m->score = score_in_band(level, extra + bonus);
 	}
-	t->customer++;
-	t->pending++;
+	++*pending;
 	t->last_role = (uint8_t)m->role;
 	t->last_level = (uint8_t)text_level;
 	t->seen_customer = true;

@@ -22,6 +22,7 @@ typedef struct {
 	int level, score;   /* from the analysis */
 	unsigned recovery;  /* agent replies */
 	int want_level, want_score;
+	const char *from;   /* NULL: no From field */
 } step;
 
 static const struct {
@@ -29,41 +30,57 @@ static const struct {
 	const char *what;
 	step s[8];
 } cases[] = {
-	{__LINE__, "one message: unchanged", {{"t1", C, L, 13, 0, L, 13}}},
+	{__LINE__, "one message: unchanged", {{"t1", C, L, 13, 0, L, 13, NULL}}},
 	{__LINE__, "second message: +10 evidence, same level",
-	 {{"t1", C, L, 10, 0, L, 10}, {"t1", C, L, 10, 0, L, 12}}},
+	 {{"t1", C, L, 10, 0, L, 10, NULL}, {"t1", C, L, 10, 0, L, 12, NULL}}},
 	{__LINE__, "third message of nothing: raised to low",
-	 {{"t1", C, N, 0, 0, N, 0}, {"t1", C, N, 0, 0, N, 0}, {"t1", C, N, 0, 0, L, 14}}},
+	 {{"t1", C, N, 0, 0, N, 0, NULL}, {"t1", C, N, 0, 0, N, 0, NULL}, {"t1", C, N, 0, 0, L, 14, NULL}}},
 	{__LINE__, "repeat bonus capped at four pending messages",
-	 {{"t1", C, M, 35, 0, M, 35},
-	  {"t1", C, M, 35, 0, M, 37},
-	  {"t1", C, M, 35, 0, M, 39},
-	  {"t1", C, M, 35, 0, M, 42},
-	  {"t1", C, M, 35, 0, M, 44},
-	  {"t1", C, M, 35, 0, M, 44}}},
+	 {{"t1", C, M, 35, 0, M, 35, NULL},
+	  {"t1", C, M, 35, 0, M, 37, NULL},
+	  {"t1", C, M, 35, 0, M, 39, NULL},
+	  {"t1", C, M, 35, 0, M, 42, NULL},
+	  {"t1", C, M, 35, 0, M, 44, NULL},
+	  {"t1", C, M, 35, 0, M, 44, NULL}}},
 	{__LINE__, "unresolving agent reply keeps the count; rise after it",
-	 {{"t1", C, L, 10, 0, L, 10}, {"t1", A, N, 0, 0, N, 0}, {"t1", C, M, 35, 0, M, 41}}},
+	 {{"t1", C, L, 10, 0, L, 10, NULL}, {"t1", A, N, 0, 0, N, 0, NULL}, {"t1", C, M, 35, 0, M, 41, NULL}}},
 	{__LINE__, "resolving reply (action) clears pending; a rise still counts",
-	 {{"t1", C, L, 10, 0, L, 10}, {"t1", A, N, 0, FIX, N, 0}, {"t1", C, M, 35, 0, M, 38}}},
+	 {{"t1", C, L, 10, 0, L, 10, NULL}, {"t1", A, N, 0, FIX, N, 0, NULL}, {"t1", C, M, 35, 0, M, 38, NULL}}},
 	{__LINE__, "compensation resolves too; no rise, no repeat",
-	 {{"t1", C, M, 40, 0, M, 40}, {"t1", A, N, 0, COMP, N, 0}, {"t1", C, L, 12, 0, L, 12}}},
+	 {{"t1", C, M, 40, 0, M, 40, NULL}, {"t1", A, N, 0, COMP, N, 0, NULL}, {"t1", C, L, 12, 0, L, 12, NULL}}},
 	{__LINE__, "falling after a reply is no rise",
-	 {{"t1", C, H, 70, 0, H, 70}, {"t1", A, N, 0, 0, N, 0}, {"t1", C, M, 40, 0, M, 42}}},
+	 {{"t1", C, H, 70, 0, H, 70, NULL}, {"t1", A, N, 0, 0, N, 0, NULL}, {"t1", C, M, 40, 0, M, 42, NULL}}},
 	{__LINE__, "a rise needs an agent reply just before",
-	 {{"t1", C, L, 10, 0, L, 10}, {"t1", C, M, 35, 0, M, 37}}},
+	 {{"t1", C, L, 10, 0, L, 10, NULL}, {"t1", C, M, 35, 0, M, 37, NULL}}},
 	{__LINE__, "a first customer message after an agent is no rise",
-	 {{"t1", A, N, 0, 0, N, 0}, {"t1", C, H, 60, 0, H, 60}}},
+	 {{"t1", A, N, 0, 0, N, 0, NULL}, {"t1", C, H, 60, 0, H, 60, NULL}}},
 	{__LINE__, "threads are separate",
-	 {{"t1", C, L, 10, 0, L, 10}, {"t2", C, L, 10, 0, L, 10}, {"t1", C, L, 10, 0, L, 12}}},
+	 {{"t1", C, L, 10, 0, L, 10, NULL}, {"t2", C, L, 10, 0, L, 10, NULL}, {"t1", C, L, 10, 0, L, 12, NULL}}},
 	{__LINE__, "no thread: each message alone",
-	 {{NULL, C, L, 10, 0, L, 10}, {NULL, C, L, 10, 0, L, 10}, {NULL, C, L, 10, 0, L, 10}}},
+	 {{NULL, C, L, 10, 0, L, 10, NULL}, {NULL, C, L, 10, 0, L, 10, NULL}, {NULL, C, L, 10, 0, L, 10, NULL}}},
 	{__LINE__, "unknown role is a customer",
-	 {{"t1", U, L, 10, 0, L, 10}, {"t1", U, L, 10, 0, L, 12}}},
+	 {{"t1", U, L, 10, 0, L, 10, NULL}, {"t1", U, L, 10, 0, L, 12, NULL}}},
 	{__LINE__, "critical stays in its band",
-	 {{"t1", C, X, 100, 0, X, 100}, {"t1", A, N, 0, 0, N, 0}, {"t1", C, X, 100, 0, X, 100}}},
+	 {{"t1", C, X, 100, 0, X, 100, NULL}, {"t1", A, N, 0, 0, N, 0, NULL}, {"t1", C, X, 100, 0, X, 100, NULL}}},
+	{__LINE__, "another sender's messages are not this one's repeat contact (a list, a colleague)",
+	 {{"t1", C, N, 0, 0, N, 0, "Ann <ann@x.org>"}, {"t1", C, N, 0, 0, N, 0, "bob@x.org"},
+	  {"t1", C, N, 0, 0, N, 0, "carol@x.org"}}},
+	{__LINE__, "one sender by address, however the name and case are written",
+	 {{"t1", C, N, 0, 0, N, 0, "Ann <Ann@X.org>"}, {"t1", C, N, 0, 0, N, 0, "ann@x.org"},
+	  {"t1", C, N, 0, 0, L, 14, "A. N. <ann@x.org>"}}},
+	{__LINE__, "a sender's count outlasts another writing between",
+	 {{"t1", C, L, 10, 0, L, 10, "ann@x.org"}, {"t1", C, L, 10, 0, L, 10, "bob@x.org"},
+	  {"t1", C, L, 10, 0, L, 12, "ann@x.org"}}},
+	{__LINE__, "a thread remembers four senders: the fifth pushes out the least recent (a), b has written twice",
+	 {{"t1", C, L, 10, 0, L, 10, "a@x"}, {"t1", C, L, 10, 0, L, 10, "b@x"}, {"t1", C, L, 10, 0, L, 10, "c@x"},
+	  {"t1", C, L, 10, 0, L, 10, "d@x"}, {"t1", C, L, 10, 0, L, 12, "b@x"}, {"t1", C, L, 10, 0, L, 10, "e@x"},
+	  {"t1", C, L, 10, 0, L, 10, "a@x"}, {"t1", C, L, 10, 0, L, 14, "b@x"}}},
+	{__LINE__, "a resolving reply clears every sender's count",
+	 {{"t1", C, L, 10, 0, L, 10, "a@x"}, {"t1", C, L, 10, 0, L, 10, "b@x"}, {"t1", A, N, 0, FIX, N, 0, NULL},
+	  {"t1", C, L, 10, 0, L, 10, "a@x"}, {"t1", C, L, 10, 0, L, 10, "b@x"}}},
 	{__LINE__, "a raised none starts at the bottom of low",
-	 {{"t1", C, N, 0, 0, N, 0}, {"t1", C, N, 0, 0, N, 0}, {"t1", C, N, 0, 0, L, 14},
-	  {"t1", C, N, 0, 0, L, 17}}},
+	 {{"t1", C, N, 0, 0, N, 0, NULL}, {"t1", C, N, 0, 0, N, 0, NULL}, {"t1", C, N, 0, 0, L, 14, NULL},
+	  {"t1", C, N, 0, 0, L, 17, NULL}}},
 };
 
 static void test_cases(void)
@@ -77,6 +94,7 @@ static void test_cases(void)
 				break; /* end of the conversation */
 			tact_msg_reset(m);
 			tact_msg_set_field(m, TACT_FIELD_THREAD, st->thread, (size_t)-1);
+			tact_msg_set_field(m, TACT_FIELD_FROM, st->from, (size_t)-1);
 			tact_msg_set_role(m, (tact_role)st->role);
 			m->level = (tact_level)st->level;
 			m->score = st->score;
