@@ -446,6 +446,18 @@ static enum target noun_target(const dctx *d, const cues *c, const match *m)
 	}
 	bool hedged = false;
 	size_t k = m->w0;
+	/* describing words between an article and the name stand aside: "I'm
+	 * a happy idiot", "I am such a lucky bastard" */
+	for (size_t q = m->w0; q > 0 && m->w0 - q < 3 && same_clause(d, q - 1, m->w0);) {
+		q--;
+		if (word_in(d, q, (const char *const[]){"a", "an", NULL})) {
+			k = q + 1;
+			break;
+		}
+		if (word_tok(d, q)->kind != TK_WORD || in_list(d, q, L_FUNCTION) || cue_word(d, c->tgt, q) ||
+		    cue_word(d, c->self, q) || is_name(d, c, q))
+			break;
+	}
 	for (size_t back = 0; k > 0 && back < 8; back++) {
 		k--;
 		if (!same_clause(d, k, m->w0))

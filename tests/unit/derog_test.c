@@ -25,6 +25,11 @@ static const struct {
 	{__LINE__, "Trump is an idiot.", TACT_DEROG_INSULT, "idiot"},
 	{__LINE__, "the idiot who designed this form should be fired", TACT_DEROG_INSULT, "idiot"},
 	{__LINE__, "I feel like such an idiot", TACT_DEROG_NONE, NULL},
+	{__LINE__, "I am such a lucky bastard.", TACT_DEROG_PROFANITY, "bastard"},
+	{__LINE__, "I'm a happy idiot today.", TACT_DEROG_NONE, NULL},
+	{__LINE__, "You are a lucky bastard.", TACT_DEROG_INSULT, "bastard"},
+	{__LINE__, "Parcels can get lost in the post.", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Get lost, you muppet.", TACT_DEROG_INSULT, "Get lost"},
 	{__LINE__, "they treat me like an idiot", TACT_DEROG_NONE, NULL},
 	{__LINE__, "Stop treating your customers like morons.", TACT_DEROG_NONE, NULL}, /* how they are treated */
 	{__LINE__, "your staff are brilliant, no idea why people call them useless", TACT_DEROG_NONE, NULL},
