@@ -681,6 +681,16 @@ static size_t spelling_form(const char *s, size_t n, char *out, size_t cap)
  * not English (more than half its words unknown, words with accented
  * letters counted though never reported), which an English dictionary
  * cannot judge. */
+/* A capital after the first letter of a word that is not all capitals:
+ * a brand's own casing ("macOS", "iPadOS", "eBay"), not a typo. */
+static bool inner_capital(const char *w, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (w[i] >= 'A' && w[i] <= 'Z')
+			return true;
+	return false;
+}
+
 /* Misspelled words of one reply that get suggestions: hunspell takes
  * 2-45 ms a word to suggest, so a long reply full of typos (or of words
  * of a language the dictionary lacks) took minutes; the words after
@@ -708,6 +718,11 @@ static void spelling(dctx *d)
 			continue; /* the prefix of a compound: "pre-authorisation" */
 		if (t->os > 0 && (text[t->os - 1] == '#' || text[t->os - 1] == '^'))
 			continue; /* a hashtag: "#smilesfromustoyou"; a tweet's initials: "^ag" */
+		if (inner_capital(text + t->os, t->oe - t->os))
+			continue; /* a brand's own casing: "macOS", "eBay" */
+		if ((t->oe + 1 < d->msg->text.len && text[t->oe] == '.' && ascii_lower((unsigned char)text[t->oe + 1])) ||
+		    (t->os >= 2 && text[t->os - 1] == '.' && ascii_alnum((unsigned char)text[t->os - 2])))
+			continue; /* a part of a host name: "reportaproblem.apple.com" */
 		if (vocab_flags(&d->eng->voc, t->id) & VF_SPELLED)
 			continue; /* chat shorthand, service words (cue.spelling) */
 		checked++;

@@ -9,10 +9,15 @@ agent.jsonl, e.g. agent-holdout.jsonl for the held-out set)
 A FILE ending in .tsv holds labels of real replies whose text is read in
 place from ../shared/corpus-ext (agent-real.tsv: company tweets of the twcs
 sample, agent-real.md); SET keeps the rows of one of its sets (dev, test).
-Its test set is blind: -v on it exits."""
+Its test set is blind: -v on it exits, as it does on the held-out files
+of HELD_OUT (agent.md: run them for figures only)."""
 import sys
 
+import os
+
 from common import HERE, label_table, prf, read_jsonl, read_real, run_tact
+
+HELD_OUT = ("agent-holdout2.jsonl", "agent-holdout3.jsonl")  # blind: figures only, never -v
 
 CLASSES = ["sincere", "canned", "conditional", "none"]
 LABELS = ["agent.argumentative", "agent.blame", "agent.policy", "agent.deflect", "recovery.ownership",
@@ -30,6 +35,9 @@ def main():
         if gold is None:
             return
     else:
+        if verbose and os.path.basename(path) in HELD_OUT:
+            sys.exit("agent.py: -v would show the errors of a held-out set (%s); run it for figures only"
+                     % os.path.basename(path))
         gold = read_jsonl(path)
     print("%s%s" % (path, " (%s)" % want if want else ""))
     out = run_tact(gold, role="agent")

@@ -45,6 +45,8 @@ CASES = [
     ("Please bring a secondary form of ID to the branch, the adress is below. ^ag", ["adress"]),  # tweet initials
     ("Sory for the delai, we hav fixd your acount and refundd the paymnt today.",
      ["Sory", "delai", "hav", "fixd", "acount", "refundd", "paymnt"]),  # a sloppy draft is still checked
+    ("Request it at reportaproblem.apple.com on your macOS device; the eco setting and your enquiry were "
+     "moulded into one tiket.", ["tiket"]),                       # a bare host name, a brand's casing, British forms
     ("Hi Jos\u00e9, I've refunded the payment and the confirmaton is in your inbox.", ["confirmaton"]),  # accented name
 ]
 
