@@ -1360,9 +1360,14 @@ static bool title_case(const dctx *d, sent_memo *memo, uint32_t sent)
 	return memo->val;
 }
 
+/* The swearing intensifier, which no name or title opens with: "I just
+ * want to watch Fucking Harry Potter" is not a name "Fucking Harry". */
+static const char *const swear_ing[] = {"fucking", "fuckin", "effing", NULL};
+
 static bool in_name(const dctx *d, const cues *c, sent_memo *titled, const match *m, bool describing)
 {
 	if (m->w1 != m->w0 + 1 || starts(d, m->w0) || (word_tok(d, m->w0)->flags & TF_ALLCAPS) ||
+	    word_in(d, m->w0, swear_ing) ||
 	    !(word_tok(d, m->w0)->flags & TF_CAPITAL) || title_case(d, titled, word_tok(d, m->w0)->sent))
 		return false;
 	/* a name is not said of the reader: "Elitist Pig you are" */
@@ -1467,6 +1472,11 @@ static bool in_title(const dctx *d, const cues *c, sent_memo *plains, const matc
 		b++;
 	while (b > m->w1 && !TITLED(b - 1))
 		b--;
+	/* a swear word opening the run, before a name of two words or more,
+	 * is the writer's intensifier, not part of the title: "I just want to
+	 * watch Fucking Harry Potter" (but "the song Fucking Perfect") */
+	if (a == m->w0 && m->w1 - m->w0 == 1 && b - m->w1 >= 2 && word_in(d, m->w0, swear_ing))
+		return false;
 	/* a sentence in Title Case throughout is not a title in a sentence:
 	 * a plain word outside the run is needed */
 	size_t s0, s1;
