@@ -1442,6 +1442,19 @@ static bool diffstat_total(view r)
 	return k && (starts_ci(rest, " files changed") || starts_ci(rest, " file changed"));
 }
 
+/* Can t hold a patch: a hunk header ("@@ -1,4 +1,5 @@") or a diffstat
+ * (its file lines have a '|')? Most texts have neither and skip the scan
+ * (memchr is fast where memmem with a short needle is not). */
+static bool may_hold_patch(const char *t, size_t n)
+{
+	if (memchr(t, '|', n))
+		return true;
+	for (const char *p = t, *e = t + n; (p = memchr(p, '@', (size_t)(e - p))) && p + 1 < e; p++)
+		if (p[1] == '@')
+			return true;
+	return false;
+}
+
 static void find_patches(doc *d)
 {
 	size_t i = 0;
@@ -1588,7 +1601,8 @@ static void mark(tact_msg *m, view sender)
 	find_quotes(&d);
 	find_pgp(&d);
 	find_uuencode(&d);
-	find_patches(&d);
+	if (may_hold_patch(t, n))
+		find_patches(&d);
 	find_signatures(&d);
 
 	/* lines with the same label become one region; blank lines between
