@@ -118,10 +118,10 @@ static bool in_sentence_with(const dctx *d, const match *m, const char *label)
 
 /* Is m said again, in a sentence that points back at an earlier message
  * ("As I mentioned, the engineer is booked for Thursday", "Per my last
- * email, ...")? What it tells was done before this reply. */
+ * email, ...": an entry with flag back before it)? What it tells was done
+ * before this reply. */
 static bool restated(const dctx *d, const match *m)
 {
-	static const char *const back[] = {"arg.already", "arg.asprev", "arg.asprev2", "arg.said", "arg.perprev"};
 	size_t w0, w1;
 	sentence_near(d, m->w0, &w0, &w1);
 	for (size_t i = 0; i < d->ms->n; i++) {
@@ -130,9 +130,8 @@ static bool restated(const dctx *d, const match *m)
 			break;
 		if (o->w0 < w0 || o->w1 > m->w0 || !counted(o))
 			continue;
-		for (size_t k = 0; k < ARRAY_LEN(back); k++)
-			if (!strcmp(entry_of(d, o)->id, back[k]))
-				return true;
+		if (entry_of(d, o)->flags & LF_BACK)
+			return true;
 	}
 	return false;
 }
@@ -1074,14 +1073,14 @@ static bool prevention_asked(const dctx *d, const match *m)
 }
 
 /* Empathy in feeling words said of no experience in particular: a bare
- * "This is distressing." or "That's awful!", the clause ending at the
- * feeling word. "That sounds exhausting" answers the customer's account,
- * and "That's a horrible thing to go through with ..." names it: both
- * stay. */
+ * "This is distressing." or "That's awful!" (an entry with flag bare), the
+ * clause ending at the feeling word. "That sounds exhausting" answers the
+ * customer's account, and "That's a horrible thing to go through with ..."
+ * names it: both stay. */
 static bool empathy_generic(const dctx *d, const match *m)
 {
 	static const char *const bare_it[] = {"that's", "it's", "thats", "its", "that", "it", NULL};
-	if (strcmp(entry_of(d, m)->id, "empathy.sounds"))
+	if (!(entry_of(d, m)->flags & LF_BARE))
 		return false;
 	uint32_t clause = word_tok(d, m->w1 - 1)->clause;
 	if (m->w1 < d->ts->nw && word_tok(d, m->w1)->clause == clause)
@@ -1182,10 +1181,11 @@ void detect_agent(dctx *d)
 		follows_up = entry_of(d, &d->ms->m[i])->label == follow && agent_counted(d, &d->ms->m[i]) &&
 			     !not_done(d, &d->ms->m[i], false);
 	/* a reply that asks another account to take the issue ("@Partner kindly
-	 * assist with stated issue. Thank you."): its thanks are that account's */
+	 * assist with stated issue. Thank you.", flag partner): its thanks are
+	 * that account's */
 	bool to_partner = false;
 	for (size_t i = 0; i < d->ms->n && !to_partner; i++)
-		to_partner = !strcmp(entry_of(d, &d->ms->m[i])->id, "deflect.assist") && agent_counted(d, &d->ms->m[i]);
+		to_partner = (entry_of(d, &d->ms->m[i])->flags & LF_PARTNER) && agent_counted(d, &d->ms->m[i]);
 	/* flags and recovery elements, with their exceptions */
 	for (size_t i = 0; i < d->ms->n; i++) {
 		const match *m = &d->ms->m[i];

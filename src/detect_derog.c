@@ -1194,8 +1194,9 @@ static bool deob_in(const dctx *d, size_t k, const char *const *list)
  * never part of a name. */
 static const char *const curses[] = {"fuck", "f", "fk", "fuk", "fuq", "fck", "fcuk", "phuck", "feck", "screw", NULL};
 
-/* Is word k a curse: one of curses[], or a masked form of "fuck" (an
- * entry prof.fuck or prof.dashf over it: "f***", "f--k")? */
+/* Is word k a curse: one of curses[], or a word that a profanity entry
+ * with flag curse matches on its own (masked forms of "fuck": "f***",
+ * "f--k")? */
 static bool curse_word(const dctx *d, size_t k)
 {
 	if (deob_in(d, k, curses))
@@ -1204,8 +1205,7 @@ static bool curse_word(const dctx *d, size_t k)
 	for (size_t i = matches_near(d, k); i < d->ms->n && d->ms->m[i].w0 <= k; i++) {
 		const match *o = &d->ms->m[i];
 		const lex_entry *e = entry_of(d, o);
-		if (o->w0 == k && o->w1 == k + 1 && e->label == prof &&
-		    (!strcmp(e->id, "prof.fuck") || !strcmp(e->id, "prof.dashf")))
+		if (o->w0 == k && o->w1 == k + 1 && e->label == prof && (e->flags & LF_CURSE))
 			return true;
 	}
 	return false;

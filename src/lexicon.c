@@ -260,14 +260,25 @@ static bool parse_flags(lexicon *lx, lex_entry *e, const char *s, size_t n, cons
 		static const struct {
 			const char *name;
 			unsigned bit;
-		} names[] = {{"stem", LF_STEM},     {"obf", LF_OBF},         {"sub", LF_SUB},
-			     {"caps", LF_CAPS},     {"any", LF_ANY},         {"target", LF_TARGET},
-			     {"off", LF_OFF},       {"clause", LF_CLAUSE},   {"sentence", LF_SENTENCE},
-			     {"noquote", LF_NOQUOTE}, {"start", LF_START},    {"digit", LF_DIGIT},
-			     {"harsh", LF_HARSH},     {"moves", LF_MOVES}};
+			const char *label; /* the flag's only label, or NULL */
+		} names[] = {{"stem", LF_STEM, NULL},       {"obf", LF_OBF, NULL},
+			     {"sub", LF_SUB, NULL},         {"caps", LF_CAPS, NULL},
+			     {"any", LF_ANY, NULL},         {"target", LF_TARGET, NULL},
+			     {"off", LF_OFF, NULL},         {"clause", LF_CLAUSE, NULL},
+			     {"sentence", LF_SENTENCE, NULL}, {"noquote", LF_NOQUOTE, NULL},
+			     {"start", LF_START, NULL},     {"digit", LF_DIGIT, NULL},
+			     {"harsh", LF_HARSH, NULL},     {"moves", LF_MOVES, NULL},
+			     {"back", LF_BACK, "agent.argumentative"},
+			     {"bare", LF_BARE, "recovery.empathy"}, {"partner", LF_PARTNER, "agent.deflect"},
+			     {"curse", LF_CURSE, "derogatory.profanity"}};
 		bool known = false;
 		for (size_t i = 0; i < ARRAY_LEN(names); i++)
 			if (strlen(names[i].name) == k && !memcmp(names[i].name, s, k)) {
+				if (names[i].label && e->label != label_lookup(names[i].label, strlen(names[i].label))) {
+					diag_add(d, true, file, line, fcol, "flag '%s' is for %s entries", names[i].name,
+						 names[i].label);
+					ok = false;
+				}
 				e->flags |= names[i].bit;
 				known = true;
 			}
@@ -292,8 +303,8 @@ static bool parse_flags(lexicon *lx, lex_entry *e, const char *s, size_t n, cons
 		}
 		if (!known) {
 			diag_add(d, true, file, line, fcol, "unknown or bad flag '%.*s' (known: stem, obf, sub, caps, "
-				 "any, target, harsh, off, clause, sentence, noquote, start, digit, before=N, after=N, "
-				 "anchor=W|W)",
+				 "any, target, harsh, moves, off, clause, sentence, noquote, start, digit, back, bare, partner, "
+				 "curse, before=N, after=N, anchor=W|W)",
 				 (int)k, s);
 			ok = false;
 		}

@@ -25,6 +25,12 @@ enum {
 	LF_DIGIT = 1 << 11,   /* regex: every match holds a digit; tried only in sentences with one */
 	LF_HARSH = 1 << 12,   /* target: a harsh word said of anything; with nobody near, of a thing */
 	LF_MOVES = 1 << 13,   /* cue: takes back moves, not what the author reports (repeat contact) */
+	/* behaviour a detector gives the entries of one label that carry the
+	 * flag (detectors name flags, never entry ids) */
+	LF_BACK = 1 << 14,    /* agent.argumentative: points back at an earlier message */
+	LF_BARE = 1 << 15,    /* recovery.empathy: generic when said bare ("That's awful.") */
+	LF_PARTNER = 1 << 16, /* agent.deflect: asks another account to take the issue */
+	LF_CURSE = 1 << 17,   /* derogatory.profanity: one word of it curses ("fuck them") */
 };
 
 typedef struct {

@@ -349,6 +349,30 @@ printf '%s\n' '@version 1' 'u.d escalation.ultimatum medium digit within #num da
 status digit-lint-phrase 2 "$tact" lexicon lint "$tmp/lexdigitphrase"
 check digit-lint-phrase-message 1 "$(grep -c "d.tact:2:.*flag 'digit' is for regex entries" "$tmp/err")"
 
+# flags back, bare, partner, curse: behaviour the detectors give the entries
+# that carry them (never an entry named by id in the code), so an entry of a
+# user's own takes part; the same entries without the flag do not
+mkdir -p "$tmp/lexhook" "$tmp/lexnohook" "$tmp/lexhookbad"
+printf '%s\n' '@version 1' \
+	'u.recap agent.argumentative medium back as discussed' '  + As discussed, the fee stands.' \
+	'u.handover agent.deflect medium partner can you take over this case' '  + @CityTrams can you take over this case please.' \
+	"u.grim recovery.empathy info bare (that's|that is|it's|it is) grim" "  + That is grim for you, I'm sorry." \
+	'u.frick derogatory.profanity low curse (frick|fricking)' '  + frick this router' >"$tmp/lexhook/u.tact"
+sed -E 's/ (back|partner|bare|curse) / - /' "$tmp/lexhook/u.tact" >"$tmp/lexnohook/u.tact"
+printf '%s\n' '{"id":"back","role":"agent","text":"As discussed, I have booked an engineer for Thursday."}' \
+	'{"id":"partner","role":"agent","text":"@CityTrams can you take over this case please. Thank you!"}' \
+	'{"id":"bare","role":"agent","text":"That is grim."}' '{"id":"curse","role":"customer","text":"frick them"}' >"$tmp/hook.jsonl"
+hooks() { jq -r '.id + ":" + ([.recovery.elements[]?] | join("+")) + ":" + .derogatory' "$tmp/out" | paste -sd' '; }
+status hook-lint 0 "$tact" lexicon lint "$tmp/lexhook"
+status hook-test 0 "$tact" lexicon test "$tmp/lexhook"
+status hook-run 0 "$tact" --lexicons "$tmp/lexhook" "$tmp/hook.jsonl"
+check hook-flags "back::none partner::none bare::none curse::insult" "$(hooks)"
+status hook-none-run 0 "$tact" --lexicons "$tmp/lexnohook" "$tmp/hook.jsonl"
+check hook-no-flags "back:action:none partner:gratitude:none bare:empathy:none curse::profanity" "$(hooks)"
+printf '%s\n' '@version 1' 'u.x escalation.cancel medium stem,back cancel my plan' '  + cancel my plan' >"$tmp/lexhookbad/u.tact"
+status hook-lint-label 2 "$tact" lexicon lint "$tmp/lexhookbad"
+check hook-lint-label-message 1 "$(grep -c "u.tact:2:35: flag 'back' is for agent.argumentative entries" "$tmp/err")"
+
 # a message in another language than the lexicons' says so in a warning
 # (lexicons/en/language.tact, src/language.c); English, with a foreign name
 # or phrase in it, does not
