@@ -671,17 +671,9 @@ static size_t spelling_form(const char *s, size_t n, char *out, size_t cap)
 	return k;
 }
 
-/* Spelling of the agent's own words: not URLs, e-mail addresses, numbers,
- * codes (digits, capitals, symbols), names (capitalised mid-sentence),
- * quoted text, quoted messages or signatures, compound prefixes ("pre-"),
- * hashtags, an agent's initials after a caret ("^ag"), chat shorthand and
- * words the lexicons accept (cue.spelling), British spellings, a letter
- * drawn out on purpose ("sooo", "noooo"); and not a reply that is mostly
- * not English (more than half its words unknown, words with accented
- * letters counted though never reported), which an English dictionary
- * cannot judge. */
-/* A capital after the first letter of a word that is not all capitals:
- * a brand's own casing ("macOS", "iPadOS", "eBay"), not a typo. */
+/* A capital after a word's first letter: a brand's own casing ("macOS",
+ * "iPadOS", "eBay"), not a typo (words all in capitals are codes, passed
+ * over before). */
 static bool inner_capital(const char *w, size_t n)
 {
 	for (size_t i = 1; i < n; i++)
@@ -690,6 +682,16 @@ static bool inner_capital(const char *w, size_t n)
 	return false;
 }
 
+/* Spelling of the agent's own words: not URLs, e-mail addresses, numbers,
+ * codes (digits, capitals, symbols), names (capitalised mid-sentence),
+ * quoted text, quoted messages or signatures, compound prefixes ("pre-"),
+ * hashtags, an agent's initials after a caret ("^ag"), a brand's own
+ * casing ("macOS"), a part of a host name ("reportaproblem.apple.com"),
+ * chat shorthand and words the lexicons accept (cue.spelling), British
+ * spellings, a letter drawn out on purpose ("sooo", "noooo"); and not a
+ * reply that is mostly not English (more than half its words unknown,
+ * words with accented letters counted though never reported), which an
+ * English dictionary cannot judge. */
 /* Misspelled words of one reply that get suggestions: hunspell takes
  * 2-45 ms a word to suggest, so a long reply full of typos (or of words
  * of a language the dictionary lacks) took minutes; the words after
