@@ -11,9 +11,8 @@ place from ../shared/corpus-ext (agent-real.tsv: company tweets of the twcs
 sample, agent-real.md); SET keeps the rows of one of its sets (dev, test).
 Its test set is blind: -v on it exits, as it does on the held-out files
 of HELD_OUT (agent.md: run them for figures only)."""
-import sys
-
 import os
+import sys
 
 from common import HERE, label_table, prf, read_jsonl, read_real, run_tact
 

@@ -234,9 +234,15 @@ static void test_from_field(void)
 	tact_msg_free(m);
 }
 
-static double seconds(clock_t a)
+/* quote_mark() on a message of b's text; the seconds it took in *s. */
+static tact_msg *mark_timed(const buf *b, double *s)
 {
-	return (double)(clock() - a) / CLOCKS_PER_SEC;
+	tact_msg *m = tact_msg_new();
+	tact_msg_set_text(m, b->ptr, b->len);
+	clock_t c = clock();
+	quote_mark(m);
+	*s = (double)(clock() - c) / CLOCKS_PER_SEC;
+	return m;
 }
 
 /* Hostile inputs: linear time, bounded regions. */
@@ -246,11 +252,8 @@ static void test_hostile(void)
 	buf b = {0};
 	for (int i = 0; i < 1000000; i++)
 		buf_add(&b, ">\n", 2);
-	tact_msg *m = tact_msg_new();
-	tact_msg_set_text(m, b.ptr, b.len);
-	clock_t c = clock();
-	quote_mark(m);
-	double s = seconds(c);
+	double s;
+	tact_msg *m = mark_timed(&b, &s);
 	CHECK(m->nregions == 1 && m->regions[0].start == 0, __LINE__, "1M '>' lines: %zu regions", m->nregions);
 	CHECK(s < 5.0, __LINE__, "1M '>' lines took %.2f s", s);
 	tact_msg_free(m);
@@ -261,11 +264,7 @@ static void test_hostile(void)
 	memset(b.ptr, 'a', 50u << 20);
 	b.len = 50u << 20;
 	memcpy(b.ptr + b.len - 7, " wrote:", 7);
-	m = tact_msg_new();
-	tact_msg_set_text(m, b.ptr, b.len);
-	c = clock();
-	quote_mark(m);
-	s = seconds(c);
+	m = mark_timed(&b, &s);
 	CHECK(m->nregions == 0, __LINE__, "50 MB line: %zu regions", m->nregions);
 	CHECK(s < 5.0, __LINE__, "50 MB line took %.2f s", s);
 	tact_msg_free(m);
@@ -274,11 +273,7 @@ static void test_hostile(void)
 	buf_clear(&b);
 	for (int i = 0; i < 20000; i++)
 		buf_adds(&b, "> quoted\nown words\n");
-	m = tact_msg_new();
-	tact_msg_set_text(m, b.ptr, b.len);
-	c = clock();
-	quote_mark(m);
-	s = seconds(c);
+	m = mark_timed(&b, &s);
 	CHECK(m->nregions == QUOTE_MAX_REGIONS, __LINE__, "alternating: %zu regions", m->nregions);
 	CHECK(m->nwarnings == 1, __LINE__, "alternating: %zu warnings", m->nwarnings);
 	CHECK(s < 5.0, __LINE__, "alternating lines took %.2f s", s);
@@ -288,11 +283,7 @@ static void test_hostile(void)
 	buf_clear(&b);
 	for (int i = 0; i < 200000; i++)
 		buf_adds(&b, "On 1 Jan, x\n");
-	m = tact_msg_new();
-	tact_msg_set_text(m, b.ptr, b.len);
-	c = clock();
-	quote_mark(m);
-	s = seconds(c);
+	m = mark_timed(&b, &s);
 	CHECK(s < 5.0, __LINE__, "candidate lines took %.2f s", s);
 	tact_msg_free(m);
 
@@ -301,14 +292,11 @@ static void test_hostile(void)
 	buf_clear(&b);
 	for (int i = 0; i < 100000; i++)
 		buf_adds(&b, "a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a 1:\n");
-	m = tact_msg_new();
-	tact_msg_set_text(m, b.ptr, b.len);
-	c = clock();
-	quote_mark(m);
-	s = seconds(c);
+	m = mark_timed(&b, &s);
 	CHECK(m->nregions == 0, __LINE__, "colon lines: %zu regions", m->nregions);
 	CHECK(s < 5.0, __LINE__, "colon lines took %.2f s", s);
 	tact_msg_free(m);
+
 	/* a huge patch: one hunk of a million lines, then a million hunk
 	 * headers whose counts are never met, then a million file header
 	 * lines with no hunk after them */
@@ -320,11 +308,7 @@ static void test_hostile(void)
 		buf_adds(&b, "@@ -1,9 +1,9 @@\n");
 	for (int i = 0; i < 1000000; i++)
 		buf_adds(&b, "--- a/x\n");
-	m = tact_msg_new();
-	tact_msg_set_text(m, b.ptr, b.len);
-	c = clock();
-	quote_mark(m);
-	s = seconds(c);
+	m = mark_timed(&b, &s);
 	CHECK(m->nregions >= 1 && m->regions[0].start == 7, __LINE__, "huge patch: %zu regions", m->nregions);
 	CHECK(s < 5.0, __LINE__, "huge patch took %.2f s", s);
 	tact_msg_free(m);
