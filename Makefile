@@ -26,8 +26,9 @@ override CFLAGS   += -std=c11 -Wall -Wextra -Wpedantic -Wno-overlength-strings -
 override CPPFLAGS += -D_GNU_SOURCE -Iinclude -Isrc -DPCRE2_CODE_UNIT_WIDTH=8 \
                      -DTACT_DATADIR='"$(DATADIR)"' \
                      $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# hunspell is not linked: src/spell.c loads it when spelling is asked for.
-LDLIBS  += $(shell pkg-config --libs $(filter-out hunspell,$(PKGS)) 2>/dev/null) -lcsv -lpthread -lm
+# hunspell and GMime are not linked: src/spell.c loads hunspell when spelling
+# is asked for, src/mail.c GMime when the first e-mail is decoded.
+LDLIBS  += $(shell pkg-config --libs $(filter-out hunspell gmime-3.0,$(PKGS)) 2>/dev/null) -lcsv -lpthread -lm
 
 # libtact is every stage; the command is main.c, its progress line and the
 # expansion of directories named on its command line.

@@ -5,9 +5,16 @@
  * attachments, fills id/from/to/date/subject/thread, sets the role from the
  * sender and marks quote/signature regions (quote.c). Runs on any thread:
  * GMime is initialised once; each thread keeps its parser, parser options
- * and charset converters (mail_thread), everything else is per call. */
+ * and charset converters (mail_thread), everything else is per call.
+ *
+ * GMime is loaded (dlopen) by the first message decoded, not linked: it
+ * brings GLib, GObject, GIO and eleven more libraries, whose loading and
+ * relocations cost every start-up 5.0 M instructions, and most runs read
+ * no e-mail. Every GMime and GLib function this file calls is listed in
+ * GMIME_FUNCS and called through GM(); the type checks through is_a(). */
 #include "mail.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <gmime/gmime.h>
 #include <iconv.h>
@@ -61,8 +68,73 @@ typedef struct {
 	buf body, raw, utf; /* the decoder's buffers, kept unless they grew large */
 } mail_thread;
 
+#ifndef GMIME_SONAME
+#define GMIME_SONAME "libgmime-3.0.so.0"
+#endif
+
+#define GMIME_FUNCS(X) \
+	X(g_ascii_strcasecmp) X(g_byte_array_new_take) X(g_byte_array_steal) X(g_byte_array_unref) \
+	X(g_free) X(g_mime_charset_iconv_name) X(g_mime_content_disposition_is_attachment) \
+	X(g_mime_content_encoding_to_string) X(g_mime_content_type_get_mime_type) \
+	X(g_mime_content_type_is_type) X(g_mime_data_wrapper_get_encoding) \
+	X(g_mime_data_wrapper_get_stream) X(g_mime_encoding_flush) X(g_mime_encoding_init_decode) \
+	X(g_mime_encoding_outlen) X(g_mime_encoding_step) X(g_mime_header_list_get_count) X(g_mime_init) \
+	X(g_mime_message_get_from) X(g_mime_message_get_message_id) X(g_mime_message_get_mime_part) \
+	X(g_mime_message_get_sender) X(g_mime_message_get_subject) X(g_mime_message_part_get_message) \
+	X(g_mime_message_part_get_type) X(g_mime_multipart_encrypted_get_type) \
+	X(g_mime_multipart_get_count) X(g_mime_multipart_get_part) X(g_mime_multipart_get_type) \
+	X(g_mime_object_get_content_disposition) X(g_mime_object_get_content_disposition_parameter) \
+	X(g_mime_object_get_content_type) X(g_mime_object_get_content_type_parameter) \
+	X(g_mime_object_get_header) X(g_mime_object_get_header_list) X(g_mime_object_write_to_stream) \
+	X(g_mime_parser_construct_message) X(g_mime_parser_init_with_stream) \
+	X(g_mime_parser_new_with_stream) X(g_mime_parser_options_free) X(g_mime_parser_options_new) \
+	X(g_mime_parser_options_set_address_compliance_mode) \
+	X(g_mime_parser_options_set_allow_addresses_without_domain) \
+	X(g_mime_parser_options_set_fallback_charsets) \
+	X(g_mime_parser_options_set_parameter_compliance_mode) \
+	X(g_mime_parser_options_set_rfc2047_compliance_mode) X(g_mime_parser_options_set_warning_callback) \
+	X(g_mime_parser_set_format) X(g_mime_parser_set_respect_content_length) X(g_mime_part_get_content) \
+	X(g_mime_part_get_content_encoding) X(g_mime_part_get_filename) X(g_mime_part_get_type) \
+	X(g_mime_references_free) X(g_mime_references_get_message_id) X(g_mime_references_length) \
+	X(g_mime_references_parse) X(g_mime_stream_mem_new_with_buffer) \
+	X(g_mime_stream_mem_new_with_byte_array) X(g_mime_stream_mem_set_owner) X(g_mime_stream_null_new) \
+	X(g_mime_stream_read) X(g_mime_stream_reset) X(g_mime_utils_header_decode_text) X(g_object_unref) \
+	X(g_type_check_instance_is_a) X(internet_address_get_name) X(internet_address_group_get_members) \
+	X(internet_address_group_get_type) X(internet_address_list_get_address) \
+	X(internet_address_list_length) X(internet_address_mailbox_get_addr) \
+	X(internet_address_mailbox_get_type)
+
+static struct {
+#define FIELD(f) __typeof__(f) *f;
+	GMIME_FUNCS(FIELD)
+#undef FIELD
+} gm;
+#define GM(f) (gm.f)
+
+static char *gmime_error; /* why GMime could not be loaded, or NULL */
 static pthread_once_t gmime_once = PTHREAD_ONCE_INIT;
 static pthread_key_t thread_key;
+
+/* Whether the GObject @p obj is a @p type (GMime's GMIME_IS_ macros). */
+static bool is_a(const void *obj, GType (*type)(void))
+{
+	return obj && GM(g_type_check_instance_is_a)((GTypeInstance *)obj, type());
+}
+
+/* dlsym() on the handle finds GLib's functions too: GMime's dependencies. */
+static bool gmime_load(void)
+{
+	void *lib = dlopen(GMIME_SONAME, RTLD_NOW | RTLD_LOCAL);
+	bool ok = lib;
+#define LOAD(f) ok = ok && dl_sym(lib, #f, &gm.f, sizeof gm.f);
+	GMIME_FUNCS(LOAD)
+#undef LOAD
+	if (!ok) {
+		const char *e = dlerror();
+		gmime_error = xasprintf("cannot load GMime: %s", e ? e : "a function is missing");
+	}
+	return ok;
+}
 
 static void mail_thread_free(void *p)
 {
@@ -71,11 +143,11 @@ static void mail_thread_free(void *p)
 		if (t->conv.slot[i].cd != (iconv_t)-1)
 			iconv_close(t->conv.slot[i].cd);
 	if (t->parser)
-		g_object_unref(t->parser);
+		GM(g_object_unref)(t->parser);
 	if (t->lent)
-		g_byte_array_unref(t->lent);
+		GM(g_byte_array_unref)(t->lent);
 	if (t->po)
-		g_mime_parser_options_free(t->po);
+		GM(g_mime_parser_options_free)(t->po);
 	buf_free(&t->body);
 	buf_free(&t->raw);
 	buf_free(&t->utf);
@@ -88,9 +160,11 @@ static void mail_thread_free(void *p)
  * error; a program linking libtact keeps its own disposition too. */
 static void gmime_setup(void)
 {
+	if (!gmime_load())
+		return;
 	struct sigaction pipe_was;
 	sigaction(SIGPIPE, NULL, &pipe_was);
-	g_mime_init();
+	GM(g_mime_init)();
 	sigaction(SIGPIPE, &pipe_was, NULL);
 	pthread_key_create(&thread_key, mail_thread_free);
 }
@@ -101,13 +175,13 @@ static mail_thread *this_thread(void)
 	if (t)
 		return t;
 	t = xcalloc(1, sizeof *t);
-	t->po = g_mime_parser_options_new();
+	t->po = GM(g_mime_parser_options_new)();
 	static const char *fallback[] = {"UTF-8", "windows-1252", NULL};
-	g_mime_parser_options_set_fallback_charsets(t->po, fallback);
-	g_mime_parser_options_set_rfc2047_compliance_mode(t->po, GMIME_RFC_COMPLIANCE_LOOSE);
-	g_mime_parser_options_set_address_compliance_mode(t->po, GMIME_RFC_COMPLIANCE_LOOSE);
-	g_mime_parser_options_set_parameter_compliance_mode(t->po, GMIME_RFC_COMPLIANCE_LOOSE);
-	g_mime_parser_options_set_allow_addresses_without_domain(t->po, TRUE);
+	GM(g_mime_parser_options_set_fallback_charsets)(t->po, fallback);
+	GM(g_mime_parser_options_set_rfc2047_compliance_mode)(t->po, GMIME_RFC_COMPLIANCE_LOOSE);
+	GM(g_mime_parser_options_set_address_compliance_mode)(t->po, GMIME_RFC_COMPLIANCE_LOOSE);
+	GM(g_mime_parser_options_set_parameter_compliance_mode)(t->po, GMIME_RFC_COMPLIANCE_LOOSE);
+	GM(g_mime_parser_options_set_allow_addresses_without_domain)(t->po, TRUE);
 	pthread_setspecific(thread_key, t);
 	return t;
 }
@@ -286,7 +360,7 @@ static void to_utf8(decoder *d, buf *out, const char *cs, const char *p, size_t 
 		}
 		cs = "windows-1252"; /* undeclared 8-bit text: the usual Western default */
 	}
-	const char *name = superset(g_mime_charset_iconv_name(cs));
+	const char *name = superset(GM(g_mime_charset_iconv_name)(cs));
 	iconv_t cd = name ? converter(name) : (iconv_t)-1;
 	if (cd == (iconv_t)-1 && name)
 		cd = converter(cs);
@@ -319,24 +393,24 @@ static void to_utf8(decoder *d, buf *out, const char *cs, const char *p, size_t 
 static size_t part_bytes(GMimePart *part, buf *out, bool *truncated)
 {
 	*truncated = false;
-	GMimeDataWrapper *dw = g_mime_part_get_content(part);
+	GMimeDataWrapper *dw = GM(g_mime_part_get_content)(part);
 	if (!dw)
 		return 0;
-	GMimeStream *s = g_mime_data_wrapper_get_stream(dw);
+	GMimeStream *s = GM(g_mime_data_wrapper_get_stream)(dw);
 	if (!s)
 		return 0;
-	GMimeContentEncoding enc = g_mime_data_wrapper_get_encoding(dw);
+	GMimeContentEncoding enc = GM(g_mime_data_wrapper_get_encoding)(dw);
 	bool decode = enc == GMIME_CONTENT_ENCODING_BASE64 || enc == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE ||
 		      enc == GMIME_CONTENT_ENCODING_UUENCODE;
 	GMimeEncoding state;
 	if (decode)
-		g_mime_encoding_init_decode(&state, enc);
+		GM(g_mime_encoding_init_decode)(&state, enc);
 	char in[16384];
 	char scratch[sizeof in + 64];
 	size_t total = 0;
 	ssize_t n;
-	g_mime_stream_reset(s);
-	while ((n = g_mime_stream_read(s, in, sizeof in)) > 0) {
+	GM(g_mime_stream_reset)(s);
+	while ((n = GM(g_mime_stream_read)(s, in, sizeof in)) > 0) {
 		if (!decode) {
 			if (out)
 				buf_add(out, in, (size_t)n);
@@ -345,10 +419,10 @@ static size_t part_bytes(GMimePart *part, buf *out, bool *truncated)
 		}
 		char *dst = scratch;
 		if (out) {
-			buf_reserve(out, g_mime_encoding_outlen(&state, (size_t)n));
+			buf_reserve(out, GM(g_mime_encoding_outlen)(&state, (size_t)n));
 			dst = out->ptr + out->len;
 		}
-		size_t k = g_mime_encoding_step(&state, in, (size_t)n, dst);
+		size_t k = GM(g_mime_encoding_step)(&state, in, (size_t)n, dst);
 		if (out) {
 			out->len += k;
 			out->ptr[out->len] = '\0';
@@ -361,7 +435,7 @@ static size_t part_bytes(GMimePart *part, buf *out, bool *truncated)
 			buf_reserve(out, 64);
 			dst = out->ptr + out->len;
 		}
-		size_t k = g_mime_encoding_flush(&state, "", 0, dst);
+		size_t k = GM(g_mime_encoding_flush)(&state, "", 0, dst);
 		if (out) {
 			out->len += k;
 			out->ptr[out->len] = '\0';
@@ -386,7 +460,7 @@ static size_t part_bytes(GMimePart *part, buf *out, bool *truncated)
 		if (enc == GMIME_CONTENT_ENCODING_UUENCODE && !(state.state & GMIME_UUDECODE_STATE_END))
 			*truncated = true;
 	}
-	g_mime_stream_reset(s);
+	GM(g_mime_stream_reset)(s);
 	return total;
 }
 
@@ -397,12 +471,12 @@ static void list_attachment(decoder *d, GMimeObject *obj, const char *name, size
 		d->parts_unlisted++;
 		return;
 	}
-	GMimeContentType *ct = g_mime_object_get_content_type(obj);
-	char *type = ct ? g_mime_content_type_get_mime_type(ct) : NULL;
+	GMimeContentType *ct = GM(g_mime_object_get_content_type)(obj);
+	char *type = ct ? GM(g_mime_content_type_get_mime_type)(ct) : NULL;
 	buf b = {0};
 	utf8_sanitize_into(&b, name && *name ? name : "unnamed", strlen(name && *name ? name : "unnamed"));
 	buf_printf(&b, " (%s, %zu bytes)", type ? type : "application/octet-stream", size);
-	g_free(type);
+	GM(g_free)(type);
 	VEC_RESERVE(m->attachments, m->capattachments, m->nattachments + 1);
 	m->attachments[m->nattachments++] = buf_steal(&b);
 }
@@ -454,8 +528,8 @@ static void add_text_part(decoder *d, GMimePart *part, bool html)
 	part_bytes(part, &d->raw, &truncated);
 	if (truncated)
 		tact_msg_add_warning(d->m, "%s content ends in the middle of a group (truncated?)",
-				     g_mime_content_encoding_to_string(g_mime_part_get_content_encoding(part)));
-	const char *cs = g_mime_object_get_content_type_parameter((GMimeObject *)part, "charset");
+				     GM(g_mime_content_encoding_to_string)(GM(g_mime_part_get_content_encoding)(part)));
+	const char *cs = GM(g_mime_object_get_content_type_parameter)((GMimeObject *)part, "charset");
 	char *meta = NULL;
 	if (html && (!cs || !*cs))
 		cs = meta = html_meta_charset(d->raw.ptr ? d->raw.ptr : "", d->raw.len);
@@ -475,8 +549,8 @@ static void add_text_part(decoder *d, GMimePart *part, bool html)
 
 static bool is_type(GMimeObject *obj, const char *type, const char *subtype)
 {
-	GMimeContentType *ct = g_mime_object_get_content_type(obj);
-	return ct && g_mime_content_type_is_type(ct, type, subtype);
+	GMimeContentType *ct = GM(g_mime_object_get_content_type)(obj);
+	return ct && GM(g_mime_content_type_is_type)(ct, type, subtype);
 }
 
 /* Is this leaf part body text (as opposed to an attachment)? The JMAP
@@ -489,10 +563,10 @@ static bool body_part(GMimeObject *obj, bool first, bool *html)
 	*html = is_type(obj, "text", "html");
 	if (!*html && !is_type(obj, "text", "plain"))
 		return false;
-	GMimeContentDisposition *disp = g_mime_object_get_content_disposition(obj);
-	if (disp && g_mime_content_disposition_is_attachment(disp))
+	GMimeContentDisposition *disp = GM(g_mime_object_get_content_disposition)(obj);
+	if (disp && GM(g_mime_content_disposition_is_attachment)(disp))
 		return false;
-	return first || !g_mime_part_get_filename((GMimePart *)obj);
+	return first || !GM(g_mime_part_get_filename)((GMimePart *)obj);
 }
 
 /* Does this subtree hold non-blank text of the wanted kind? Used to choose
@@ -501,18 +575,18 @@ static bool has_text(decoder *d, GMimeObject *obj, bool first, bool want_html, i
 {
 	if (depth > MAX_DEPTH)
 		return false;
-	if (GMIME_IS_MULTIPART(obj)) {
+	if (is_a(obj, GM(g_mime_multipart_get_type))) {
 		GMimeMultipart *mp = (GMimeMultipart *)obj;
-		int n = g_mime_multipart_get_count(mp);
+		int n = GM(g_mime_multipart_get_count)(mp);
 		if (is_type(obj, "multipart", "related"))
 			n = MIN(n, 1);
 		for (int i = 0; i < n; i++)
-			if (has_text(d, g_mime_multipart_get_part(mp, i), i == 0, want_html, depth + 1))
+			if (has_text(d, GM(g_mime_multipart_get_part)(mp, i), i == 0, want_html, depth + 1))
 				return true;
 		return false;
 	}
 	bool html;
-	if (!GMIME_IS_PART(obj) || !body_part(obj, first, &html) || html != want_html)
+	if (!is_a(obj, GM(g_mime_part_get_type)) || !body_part(obj, first, &html) || html != want_html)
 		return false;
 	bool truncated;
 	buf_clear(&d->raw);
@@ -527,17 +601,17 @@ static void walk(decoder *d, GMimeObject *obj, int depth, bool first, bool attac
  * same message in another form, not attachments. */
 static void walk_alternative(decoder *d, GMimeMultipart *mp, int depth)
 {
-	int n = g_mime_multipart_get_count(mp);
+	int n = GM(g_mime_multipart_get_count)(mp);
 	for (int pass = 0; pass < 2; pass++)
 		for (int i = 0; i < n; i++) {
-			GMimeObject *c = g_mime_multipart_get_part(mp, i);
+			GMimeObject *c = GM(g_mime_multipart_get_part)(mp, i);
 			if (has_text(d, c, true, pass == 1, depth + 1)) {
 				walk(d, c, depth + 1, true, false);
 				return;
 			}
 		}
 	if (n)
-		walk(d, g_mime_multipart_get_part(mp, n - 1), depth + 1, true, false);
+		walk(d, GM(g_mime_multipart_get_part)(mp, n - 1), depth + 1, true, false);
 }
 
 /* Add obj's body text and list its attachments. first: obj is the first
@@ -551,35 +625,35 @@ static void walk(decoder *d, GMimeObject *obj, int depth, bool first, bool attac
 		d->deep = true;
 		return;
 	}
-	if (GMIME_IS_MULTIPART_ENCRYPTED(obj)) {
+	if (is_a(obj, GM(g_mime_multipart_encrypted_get_type))) {
 		list_attachment(d, obj, "encrypted", 0);
 		return;
 	}
-	if (GMIME_IS_MULTIPART(obj)) {
+	if (is_a(obj, GM(g_mime_multipart_get_type))) {
 		GMimeMultipart *mp = (GMimeMultipart *)obj;
 		if (!attach && is_type(obj, "multipart", "alternative")) {
 			walk_alternative(d, mp, depth);
 			return;
 		}
 		bool related = is_type(obj, "multipart", "related");
-		for (int i = 0; i < g_mime_multipart_get_count(mp); i++)
-			walk(d, g_mime_multipart_get_part(mp, i), depth + 1, i == 0, attach || (related && i > 0));
+		for (int i = 0; i < GM(g_mime_multipart_get_count)(mp); i++)
+			walk(d, GM(g_mime_multipart_get_part)(mp, i), depth + 1, i == 0, attach || (related && i > 0));
 		return;
 	}
-	if (GMIME_IS_MESSAGE_PART(obj)) {
+	if (is_a(obj, GM(g_mime_message_part_get_type))) {
 		/* a forwarded or bounced message: listed, not read */
-		GMimeMessage *inner = g_mime_message_part_get_message((GMimeMessagePart *)obj);
-		const char *name = g_mime_object_get_content_disposition_parameter(obj, "filename");
+		GMimeMessage *inner = GM(g_mime_message_part_get_message)((GMimeMessagePart *)obj);
+		const char *name = GM(g_mime_object_get_content_disposition_parameter)(obj, "filename");
 		if (!name && inner)
-			name = g_mime_message_get_subject(inner);
-		GMimeStream *null = g_mime_stream_null_new();
+			name = GM(g_mime_message_get_subject)(inner);
+		GMimeStream *null = GM(g_mime_stream_null_new)();
 		if (inner)
-			g_mime_object_write_to_stream((GMimeObject *)inner, NULL, null);
+			GM(g_mime_object_write_to_stream)((GMimeObject *)inner, NULL, null);
 		list_attachment(d, obj, name, ((GMimeStreamNull *)null)->written);
-		g_object_unref(null);
+		GM(g_object_unref)(null);
 		return;
 	}
-	if (!GMIME_IS_PART(obj)) {
+	if (!is_a(obj, GM(g_mime_part_get_type))) {
 		list_attachment(d, obj, NULL, 0);
 		return;
 	}
@@ -591,7 +665,7 @@ static void walk(decoder *d, GMimeObject *obj, int depth, bool first, bool attac
 	}
 	bool truncated;
 	size_t size = part_bytes(part, NULL, &truncated);
-	list_attachment(d, obj, g_mime_part_get_filename(part), size);
+	list_attachment(d, obj, GM(g_mime_part_get_filename)(part), size);
 }
 
 /* ---- header fields -------------------------------------------------- */
@@ -615,12 +689,12 @@ static void set_field(tact_msg *m, tact_field f, const char *s)
 static void set_address_field(tact_msg *m, tact_field f, GMimeMessage *msg, const char *name,
 			      GMimeParserOptions *po)
 {
-	const char *v = g_mime_object_get_header((GMimeObject *)msg, name);
+	const char *v = GM(g_mime_object_get_header)((GMimeObject *)msg, name);
 	if (!v)
 		return;
-	char *s = g_mime_utils_header_decode_text(po, v);
+	char *s = GM(g_mime_utils_header_decode_text)(po, v);
 	set_field(m, f, s);
-	g_free(s);
+	GM(g_free)(s);
 }
 
 /* The first mailbox in list (inside a group too). */
@@ -628,12 +702,12 @@ static InternetAddress *first_mailbox(InternetAddressList *list)
 {
 	if (!list)
 		return NULL;
-	for (int i = 0; i < internet_address_list_length(list); i++) {
-		InternetAddress *ia = internet_address_list_get_address(list, i);
-		if (INTERNET_ADDRESS_IS_MAILBOX(ia))
+	for (int i = 0; i < GM(internet_address_list_length)(list); i++) {
+		InternetAddress *ia = GM(internet_address_list_get_address)(list, i);
+		if (is_a(ia, GM(internet_address_mailbox_get_type)))
 			return ia;
-		if (INTERNET_ADDRESS_IS_GROUP(ia)) {
-			InternetAddress *a = first_mailbox(internet_address_group_get_members((InternetAddressGroup *)ia));
+		if (is_a(ia, GM(internet_address_group_get_type))) {
+			InternetAddress *a = first_mailbox(GM(internet_address_group_get_members)((InternetAddressGroup *)ia));
 			if (a)
 				return a;
 		}
@@ -701,26 +775,26 @@ static void set_thread(tact_msg *m, GMimeMessage *msg, GMimeParserOptions *po)
 {
 	static const char *const hdrs[] = {"References", "In-Reply-To"};
 	for (size_t i = 0; i < ARRAY_LEN(hdrs); i++) {
-		const char *v = g_mime_object_get_header((GMimeObject *)msg, hdrs[i]);
+		const char *v = GM(g_mime_object_get_header)((GMimeObject *)msg, hdrs[i]);
 		if (!v)
 			continue;
-		GMimeReferences *r = g_mime_references_parse(po, v);
-		bool found = r && g_mime_references_length(r) > 0;
+		GMimeReferences *r = GM(g_mime_references_parse)(po, v);
+		bool found = r && GM(g_mime_references_length)(r) > 0;
 		if (found)
-			set_field(m, TACT_FIELD_THREAD, g_mime_references_get_message_id(r, 0));
+			set_field(m, TACT_FIELD_THREAD, GM(g_mime_references_get_message_id)(r, 0));
 		if (r)
-			g_mime_references_free(r);
+			GM(g_mime_references_free)(r);
 		if (found)
 			return;
 	}
-	set_field(m, TACT_FIELD_THREAD, g_mime_message_get_message_id(msg));
+	set_field(m, TACT_FIELD_THREAD, GM(g_mime_message_get_message_id)(msg));
 }
 
 /* Headers GMime found at all; a message without any is not e-mail. */
 static int header_count(GMimeObject *obj)
 {
-	GMimeHeaderList *h = obj ? g_mime_object_get_header_list(obj) : NULL;
-	return h ? g_mime_header_list_get_count(h) : 0;
+	GMimeHeaderList *h = obj ? GM(g_mime_object_get_header_list)(obj) : NULL;
+	return h ? GM(g_mime_header_list_get_count)(h) : 0;
 }
 
 /* Mostly not text: more than one byte in ten is a control character or
@@ -774,16 +848,16 @@ static void open_stream(raw_stream *rs, tact_msg *m, size_t skip)
 {
 	*rs = (raw_stream){0};
 	if (skip || !m->raw.ptr || !m->raw.len) {
-		rs->s = g_mime_stream_mem_new_with_buffer(m->raw.ptr ? m->raw.ptr + skip : "", m->raw.len - skip);
+		rs->s = GM(g_mime_stream_mem_new_with_buffer)(m->raw.ptr ? m->raw.ptr + skip : "", m->raw.len - skip);
 		return;
 	}
 	/* glib allocates with malloc() (2.46 and later), so the buffer can
 	 * pass to a GByteArray and back */
 	rs->cap = m->raw.cap;
-	rs->ba = g_byte_array_new_take((guint8 *)m->raw.ptr, m->raw.len);
+	rs->ba = GM(g_byte_array_new_take)((guint8 *)m->raw.ptr, m->raw.len);
 	m->raw = (buf){0};
-	rs->s = g_mime_stream_mem_new_with_byte_array(rs->ba);
-	g_mime_stream_mem_set_owner((GMimeStreamMem *)rs->s, FALSE);
+	rs->s = GM(g_mime_stream_mem_new_with_byte_array)(rs->ba);
+	GM(g_mime_stream_mem_set_owner)((GMimeStreamMem *)rs->s, FALSE);
 }
 
 /* Take the bytes back. The thread's parser still holds the stream (until
@@ -791,11 +865,11 @@ static void open_stream(raw_stream *rs, tact_msg *m, size_t skip)
  * alive as long. */
 static void close_stream(raw_stream *rs, tact_msg *m, mail_thread *t)
 {
-	g_object_unref(rs->s);
+	GM(g_object_unref)(rs->s);
 	if (!rs->ba)
 		return;
 	gsize len;
-	guint8 *data = g_byte_array_steal(rs->ba, &len);
+	guint8 *data = GM(g_byte_array_steal)(rs->ba, &len);
 	t->lent = rs->ba;
 	buf_free(&m->raw);
 	m->raw = (buf){(char *)data, len, rs->cap};
@@ -854,8 +928,8 @@ static void hold_header_charsets(const char *p, size_t n)
 			continue;
 		memcpy(cs, q, k);
 		cs[k] = '\0';
-		const char *name = g_mime_charset_iconv_name(cs);
-		if (name && !is_utf8_name(name) && g_ascii_strcasecmp(name, "us-ascii"))
+		const char *name = GM(g_mime_charset_iconv_name)(cs);
+		if (name && !is_utf8_name(name) && GM(g_ascii_strcasecmp)(name, "us-ascii"))
 			converter(name);
 	}
 }
@@ -939,22 +1013,22 @@ static void headerless(decoder *d, const char *p, size_t n)
 static void decode_message(decoder *d, GMimeMessage *msg, GMimeParserOptions *po)
 {
 	tact_msg *m = d->m;
-	set_field(m, TACT_FIELD_ID, g_mime_message_get_message_id(msg));
+	set_field(m, TACT_FIELD_ID, GM(g_mime_message_get_message_id)(msg));
 	set_address_field(m, TACT_FIELD_FROM, msg, "From", po);
 	set_address_field(m, TACT_FIELD_TO, msg, "To", po);
-	set_field(m, TACT_FIELD_DATE, g_mime_object_get_header((GMimeObject *)msg, "Date"));
-	set_field(m, TACT_FIELD_SUBJECT, g_mime_message_get_subject(msg));
+	set_field(m, TACT_FIELD_DATE, GM(g_mime_object_get_header)((GMimeObject *)msg, "Date"));
+	set_field(m, TACT_FIELD_SUBJECT, GM(g_mime_message_get_subject)(msg));
 	set_thread(m, msg, po);
-	InternetAddress *ia = first_mailbox(g_mime_message_get_from(msg));
+	InternetAddress *ia = first_mailbox(GM(g_mime_message_get_from)(msg));
 	if (!ia)
-		ia = first_mailbox(g_mime_message_get_sender(msg));
-	d->sender = ia ? internet_address_get_name(ia) : NULL;
+		ia = first_mailbox(GM(g_mime_message_get_sender)(msg));
+	d->sender = ia ? GM(internet_address_get_name)(ia) : NULL;
 	if (!m->role_forced) {
-		const char *addr = ia ? internet_address_mailbox_get_addr((InternetAddressMailbox *)ia) : NULL;
+		const char *addr = ia ? GM(internet_address_mailbox_get_addr)((InternetAddressMailbox *)ia) : NULL;
 		m->role = mail_sender_role(d->o, addr);
 	}
 
-	walk(d, g_mime_message_get_mime_part(msg), 0, true, false);
+	walk(d, GM(g_mime_message_get_mime_part)(msg), 0, true, false);
 	report_parser_warnings(d);
 	if (d->deep)
 		tact_msg_add_warning(m, "MIME nesting deeper than %d levels: inner parts ignored", MAX_DEPTH);
@@ -980,11 +1054,15 @@ static buf keep(buf b)
 void mail_decode(tact_msg *m, const void *ctx)
 {
 	pthread_once(&gmime_once, gmime_setup);
+	if (gmime_error) {
+		tact_msg_set_error(m, "%s", gmime_error);
+		return;
+	}
 	mail_thread *t = this_thread();
 	decoder d = {.m = m, .o = ctx, .body = t->body, .raw = t->raw, .utf = t->utf};
 	buf_clear(&d.body);
 	GMimeParserOptions *po = t->po;
-	g_mime_parser_options_set_warning_callback(po, on_parser_warning, &d);
+	GM(g_mime_parser_options_set_warning_callback)(po, on_parser_warning, &d);
 
 	/* whitespace-only lines before the headers (some exports pad the
 	 * file) would end the header block before it starts */
@@ -1004,30 +1082,30 @@ void mail_decode(tact_msg *m, const void *ctx)
 	raw_stream rs;
 	open_stream(&rs, m, skip);
 	if (!t->parser) {
-		t->parser = g_mime_parser_new_with_stream(rs.s);
-		g_mime_parser_set_format(t->parser, GMIME_FORMAT_MESSAGE);
-		g_mime_parser_set_respect_content_length(t->parser, FALSE);
+		t->parser = GM(g_mime_parser_new_with_stream)(rs.s);
+		GM(g_mime_parser_set_format)(t->parser, GMIME_FORMAT_MESSAGE);
+		GM(g_mime_parser_set_respect_content_length)(t->parser, FALSE);
 	} else {
-		g_mime_parser_init_with_stream(t->parser, rs.s);
+		GM(g_mime_parser_init_with_stream)(t->parser, rs.s);
 	}
 	if (t->lent) { /* the parser has let go of the last message's stream */
-		g_byte_array_unref(t->lent);
+		GM(g_byte_array_unref)(t->lent);
 		t->lent = NULL;
 	}
-	GMimeMessage *msg = g_mime_parser_construct_message(t->parser, po);
+	GMimeMessage *msg = GM(g_mime_parser_construct_message)(t->parser, po);
 
-	if (!msg || (!header_count((GMimeObject *)msg) && !header_count(g_mime_message_get_mime_part(msg)))) {
+	if (!msg || (!header_count((GMimeObject *)msg) && !header_count(GM(g_mime_message_get_mime_part)(msg)))) {
 		if (msg)
-			g_object_unref(msg);
+			GM(g_object_unref)(msg);
 		close_stream(&rs, m, t);
 		headerless(&d, m->raw.ptr ? m->raw.ptr + skip : "", m->raw.len - skip);
 	} else {
 		decode_message(&d, msg, po);
-		g_object_unref(msg);
+		GM(g_object_unref)(msg);
 		close_stream(&rs, m, t);
 	}
 	t->body = keep(d.body);
 	t->raw = keep(d.raw);
 	t->utf = keep(d.utf);
-	g_mime_parser_options_set_warning_callback(po, NULL, NULL);
+	GM(g_mime_parser_options_set_warning_callback)(po, NULL, NULL);
 }

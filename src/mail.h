@@ -2,7 +2,8 @@
  * readers only split the stream; mail_decode() is the deferred decode step
  * that turns one raw RFC 5322 message into text, fields, attachments,
  * warnings, role, thread and quote/signature regions. Private to libtact;
- * the only files that see GMime and GLib are mail.c and html.c. */
+ * the only file that sees GMime and GLib is mail.c, which loads them at
+ * run time (dlopen). */
 #ifndef TACT_MAIL_H
 #define TACT_MAIL_H
 

@@ -69,21 +69,10 @@ static struct {
 static char *hs_error;
 static pthread_once_t hs_once = PTHREAD_ONCE_INIT;
 
-/* dlsym() into a function pointer: POSIX guarantees the two have one
- * representation, ISO C has no conversion between them, so copy the bytes. */
-static bool load_sym(void *lib, const char *name, void *fn, size_t size)
-{
-	void *p = dlsym(lib, name);
-	if (!p || size != sizeof p)
-		return false;
-	memcpy(fn, &p, sizeof p);
-	return true;
-}
-
 static void hunspell_load(void)
 {
 	void *lib = dlopen(HUNSPELL_SONAME, RTLD_NOW | RTLD_LOCAL);
-#define LOAD(f, name) load_sym(lib, name, &hs.f, sizeof hs.f)
+#define LOAD(f, name) dl_sym(lib, name, &hs.f, sizeof hs.f)
 	bool ok = lib && LOAD(create, "Hunspell_create") && LOAD(destroy, "Hunspell_destroy") &&
 		  LOAD(add, "Hunspell_add") && LOAD(spell, "Hunspell_spell") && LOAD(suggest, "Hunspell_suggest") &&
 		  LOAD(free_list, "Hunspell_free_list");

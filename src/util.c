@@ -1,8 +1,9 @@
 /* util.c: the small things every stage needs: allocation that cannot fail,
  * growable buffers, UTF-8 decoding with maximal-subpart replacement, and
- * locale-free ASCII helpers. */
+ * locale-free ASCII helpers, a symbol from a library loaded at run time. */
 #include "util.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -349,4 +350,15 @@ void wordlists_build(wordlists *ws, const char *const *const *lists, size_t nlis
 			}
 			ws->slot[i].bits |= (uint32_t)1 << l;
 		}
+}
+
+/* dlsym() into a function pointer: POSIX guarantees the two have one
+ * representation, ISO C has no conversion between them, so copy the bytes. */
+bool dl_sym(void *lib, const char *name, void *fn, size_t size)
+{
+	void *p = dlsym(lib, name);
+	if (!p || size != sizeof p)
+		return false;
+	memcpy(fn, &p, sizeof p);
+	return true;
 }

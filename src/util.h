@@ -189,5 +189,8 @@ static inline uint32_t wordlists_bits(const wordlists *ws, const char *s, size_t
 
 /* Parse a decimal size with optional k/M/G suffix; false when malformed. */
 bool parse_size(const char *s, size_t *out);
+/* The symbol @p name of the dlopen() handle @p lib into the function
+ * pointer at @p fn (of @p size bytes); false when it is missing. */
+bool dl_sym(void *lib, const char *name, void *fn, size_t size);
 
 #endif
