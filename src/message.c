@@ -49,6 +49,7 @@ void tact_msg_reset(tact_msg *m)
 	m->role = TACT_ROLE_UNKNOWN;
 	m->role_forced = false;
 	m->index = m->line = m->col = 0;
+	buf_clear(&m->lead);
 	free(m->error);
 	m->error = NULL;
 	m->error_status = TACT_OK;
@@ -67,6 +68,7 @@ void tact_msg_free(tact_msg *m)
 	tact_msg_reset(m);
 	buf_free(&m->raw);
 	buf_free(&m->text);
+	buf_free(&m->lead);
 	for (int i = 0; i < TACT_FIELD__COUNT; i++)
 		buf_free(&m->fieldbuf[i]);
 	free(m->warnings);
@@ -386,7 +388,7 @@ size_t tact_msg_line(const tact_msg *m) { return m->line; }
 const char *tact_msg_error(const tact_msg *m) { return m->error; }
 size_t tact_msg_size(const tact_msg *m)
 {
-	size_t n = sizeof *m + m->raw.cap + m->text.cap + m->capspans * sizeof *m->spans +
+	size_t n = sizeof *m + m->raw.cap + m->text.cap + m->lead.cap + m->capspans * sizeof *m->spans +
 		   m->capregions * sizeof *m->regions;
 	for (int i = 0; i < TACT_FIELD__COUNT; i++)
 		n += m->fieldbuf[i].cap;

@@ -30,6 +30,8 @@ struct tact_msg {
 	size_t index, line;
 	size_t col;            /* byte column of the text in its source line when
 				  the text is a verbatim slice of the file; 0 otherwise */
+	buf lead;              /* when col > 1, the source line's bytes before the
+				  text ("Customer: "), for excerpts; kept across resets */
 	char *error;
 	tact_status error_status;
 

@@ -13,6 +13,7 @@
 
 typedef struct {
 	buf text;          /* the pending turn's text */
+	buf lead;          /* its first line's bytes before the text: the speaker label */
 	size_t line, col;
 	tact_role role;
 	char *speaker;
@@ -33,6 +34,7 @@ static void transcript_close(tact_reader *rd)
 	if (!st)
 		return;
 	buf_free(&st->text);
+	buf_free(&st->lead);
 	free(st->speaker);
 	free(st);
 }
@@ -155,6 +157,8 @@ static void emit(tact_reader *rd, transcript_state *st, tact_msg *m)
 {
 	reader_begin(rd, m, st->line);
 	m->col = st->col;
+	buf_clear(&m->lead);
+	buf_add(&m->lead, st->lead.ptr, st->lead.len);
 	size_t n = st->text.len;
 	while (n && ascii_space((unsigned char)st->text.ptr[n - 1]))
 		n--;
@@ -208,6 +212,8 @@ static tact_status transcript_next(tact_reader *rd, tact_msg *m, bool *done, cha
 			st->active = true;
 			st->line = line;
 			st->col = off + 1;
+			buf_clear(&st->lead);
+			buf_add(&st->lead, p, off);
 			st->role = role;
 			st->speaker = xstrndup(p + name_off, name_len);
 			append(rd, st, p + off, n - off);
@@ -222,6 +228,7 @@ static tact_status transcript_next(tact_reader *rd, tact_msg *m, bool *done, cha
 			st->active = true; /* text before any speaker: role unknown */
 			st->line = line;
 			st->col = 1;
+			buf_clear(&st->lead);
 			st->role = TACT_ROLE_UNKNOWN;
 		}
 		append(rd, st, p, n);

@@ -271,7 +271,18 @@ static void source_line(tact_writer *w, const tact_msg *m, const tact_span *s, s
 	}
 	size_t ca, cb;
 	buf line = {0};
-	render(&line, t, from, to, MIN(a, to), MIN(b, to), &ca, &cb);
+	if (lineno == 1 && from == ls && m->lead.len) {
+		/* the source line as it is in the file, speaker label and all,
+		 * so that the caret stands at the column the location gives */
+		buf src = {0};
+		buf_add(&src, m->lead.ptr, m->lead.len);
+		buf_add(&src, t + from, to - from);
+		size_t d = m->lead.len - from;
+		render(&line, src.ptr, 0, src.len, MIN(a, to) + d, MIN(b, to) + d, &ca, &cb);
+		buf_free(&src);
+	} else {
+		render(&line, t, from, to, MIN(a, to), MIN(b, to), &ca, &cb);
+	}
 	size_t lead = from > ls ? 4 : 0; /* "... " */
 	gutter(w, shown_line(m, lineno), gw);
 	if (from > ls)
