@@ -1213,7 +1213,8 @@ static bool curse_word(const dctx *d, size_t k)
 
 /* A curse on someone by name or pronoun, opening its clause: "fuck
  * them", "screw him", "Fuck Trump", "I say fuck them" (not "I'd fuck
- * her", nor "fuck Comcast", a company). */
+ * her", nor "fuck Comcast", a company, nor a capitalized swear word after
+ * it, "Fucking BullShit!", which is no name). */
 static bool curse_on(const dctx *d, const cues *c, const match *m)
 {
 	static const char *const opener[] = {"and", "so", "oh", "well", "lol", "lmao", "just", "then", "now", "also",
@@ -1232,7 +1233,8 @@ static bool curse_on(const dctx *d, const cues *c, const match *m)
 	size_t k = m->w1;
 	if (word_in(d, k, (const char *const[]){"him", "her", "them", "em", "'em", NULL}))
 		return true;
-	return is_name(d, c, k) && !cue_word(d, c->thing, k) && !(word_tok(d, k)->flags & TF_SENT_START);
+	return is_name(d, c, k) && !cue_word(d, c->thing, k) && !cue_word(d, c->prof, k) &&
+	       !(word_tok(d, k)->flags & TF_SENT_START);
 }
 
 /* Is a curse on "your" aimed at a thing of the reader's: "F*** your ads",

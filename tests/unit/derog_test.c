@@ -336,6 +336,7 @@ static const struct {
 	{__LINE__, "@USER Fuck Alan I'm sorry", TACT_DEROG_INSULT, "Fuck"},
 	{__LINE__, "I'd fuck her", TACT_DEROG_PROFANITY, "fuck"},
 	{__LINE__, "fuck Comcast", TACT_DEROG_PROFANITY, "fuck"},
+	{__LINE__, "Fucking BullShit! How did that happen", TACT_DEROG_PROFANITY, "Fucking"}, /* a swear word is no name */
 	{__LINE__, "why the fuck you employ people who can't read", TACT_DEROG_PROFANITY, "fuck"},
 	{__LINE__, "f*** you", TACT_DEROG_INSULT, "f*** you"},
 	/* swearing the writer uses to describe what was said is theirs */
