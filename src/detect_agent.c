@@ -797,6 +797,41 @@ static const match *overlapping(const dctx *d, const match *m, const char *label
 	return NULL;
 }
 
+/* Words that open a remedy without saying what it is: the subject and its
+ * helpers ("I've", "so we have just", "and I've gone ahead and"). */
+static const char *const remedy_opener[] = {"i", "we", "i've", "we've", "ive", "weve", "have", "has", "so", "and",
+	"also", "just", "now", "already", "since", "personally", "gone", "ahead", "went", "i'll", "we'll", "will",
+	"then", "i'm", "we're", NULL};
+
+/* Does match x say more than match y, with words of its own outside y
+ * other than the subject that opens a remedy? "added the 4,200 points
+ * manually" says more than "added the 4,200 points"; "I've refunded" says
+ * nothing more than "refunded your shipping". */
+static bool says_more(const dctx *d, const match *x, const match *y)
+{
+	if (x->w1 > y->w1)
+		return true;
+	for (size_t w = x->w0; w < y->w0 && w < x->w1; w++)
+		if (!word_in(d, w, remedy_opener))
+			return true;
+	return false;
+}
+
+/* Does y reach past the end of x into another clause ("added them
+ * manually, plus 500 bonus points", "refunded you and credited £10 for
+ * the trouble")? Then x stands on its own words. */
+static bool reaches_past(const dctx *d, const match *x, const match *y)
+{
+	if (y->w1 <= x->w1)
+		return false;
+	if (word_tok(d, y->w1 - 1)->clause != word_tok(d, x->w1 - 1)->clause)
+		return true;
+	for (size_t w = x->w1; w < y->w1; w++)
+		if (word_in(d, w, (const char *const[]){"and", "plus", NULL}))
+			return true;
+	return false;
+}
+
 /* Not (yet) a remedy the agent has given, judged from the words before m:
  * an offer that waits on the customer ("if Sunday doesn't work, reply
  * here and I'll refund the tickets", "please DM us your booking number and
@@ -1170,6 +1205,32 @@ static bool about_message(const dctx *d, const match *m)
 	return false;
 }
 
+/* One remedy read two ways, as action and as compensation: the reading
+ * whose words say more wins, and compensation wins a tie (when
+ * compensation is the only remedy it is not also action: "I've refunded
+ * your shipping"). Is m, of one kind, hidden by a counted match of label
+ * other that overlaps it? Each survives where it has evidence of its own:
+ * "I've added the 4,200 points manually" is action, and its "added the
+ * 4,200 points" no gift; and neither hides the other when that one reaches
+ * past it into another clause. A compensation match that overlaps an
+ * ownership match does not count ("this one is on us"). */
+static bool remedy_hidden(const dctx *d, const match *m, const char *other, const labels *L)
+{
+	size_t lo, hi;
+	near_matches(d, m, true, &lo, &hi);
+	for (size_t i = lo; i < hi; i++) {
+		const match *o = &d->ms->m[i];
+		if (o == m || !(o->w0 < m->w1 && m->w0 < o->w1) || entry_of(d, o)->label != other || !agent_counted(d, o))
+			continue;
+		if (says_more(d, m, o) || reaches_past(d, m, o))
+			continue;
+		if (other == L->comp ? overlapping(d, o, L->ownership) != NULL : not_done(d, o, true) || !says_more(d, o, m))
+			continue;
+		return true;
+	}
+	return false;
+}
+
 void detect_agent(dctx *d)
 {
 	labels L = get_labels();
@@ -1229,12 +1290,13 @@ void detect_agent(dctx *d)
 			continue; /* "a partial refund isn't something we can offer" */
 		if (l == L.action && (sends_message(d, m) || about_message(d, m)))
 			continue;
+		if (l == L.comp && remedy_hidden(d, m, L.action, &L))
+			continue; /* "added the 4,200 points manually" returns what was owed: action */
 		if (l == L.action) {
 			/* compensation alone is not also action ("I've refunded your
 			 * shipping"), a hand-over is not a fix, and "to make sure
 			 * it's resolved" is not done yet */
-			const match *c = overlapping(d, m, L.comp);
-			if ((c && !overlapping(d, c, L.ownership)) || overlapping(d, m, defl) || overlapping(d, m, prevent))
+			if (remedy_hidden(d, m, L.comp, &L) || overlapping(d, m, defl) || overlapping(d, m, prevent))
 				continue; /* a change to the system ("we've fixed the sync so ...") is prevention */
 			bool prev = m->w0 > 0 && word_tok(d, m->w0 - 1)->sent == word_tok(d, m->w0)->sent;
 			if (prev && word_in(d, m->w0 - 1, (const char *const[]){"check", "confirm", "see", "be", NULL}))

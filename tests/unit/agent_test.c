@@ -181,6 +181,27 @@ static const struct {
 	{__LINE__, "We've posted guidance on our website.", TACT_APOLOGY_NONE, "", "recovery.action"},
 	{__LINE__, "I understand how frustrating that must be after waiting all week.", TACT_APOLOGY_NONE, "recovery.empathy",
 	 ""},
+	/* one remedy read as action and as compensation: the reading that says more wins, compensation a tie;
+	 * neither hides a match that stands in its own clause */
+	{__LINE__, "I've added the 4,200 points manually.", TACT_APOLOGY_NONE, "recovery.action", "recovery.compensation"},
+	{__LINE__, "I've added the 4,200 points manually, plus 1,000 bonus points for the trouble.", TACT_APOLOGY_NONE,
+	 "recovery.action recovery.compensation", ""},
+	{__LINE__, "I've added them manually, plus 500 bonus points for the wait.", TACT_APOLOGY_NONE,
+	 "recovery.action recovery.compensation", ""},
+	{__LINE__, "I've refunded your shipping.", TACT_APOLOGY_NONE, "recovery.compensation", "recovery.action"},
+	{__LINE__, "I've waived the redelivery fee.", TACT_APOLOGY_NONE, "recovery.compensation", "recovery.action"},
+	/* money wrongly charged, given back, is action */
+	{__LINE__, "I've issued a £38.20 credit for the overcharge.", TACT_APOLOGY_NONE, "recovery.action",
+	 "recovery.compensation"},
+	{__LINE__, "I've waived the late payment charges that built up as a result.", TACT_APOLOGY_NONE, "recovery.action",
+	 "recovery.compensation"},
+	/* "should have ..., and it didn't" concedes a specific failure */
+	{__LINE__, "Sorry, your parcel should have arrived yesterday, and it didn't.", TACT_APOLOGY_SINCERE,
+	 "recovery.ownership", ""},
+	{__LINE__, "Sorry your parcel hasn't arrived yet.", TACT_APOLOGY_CANNED, "", "recovery.ownership"},
+	/* a DM keeps the case; another party does not */
+	{__LINE__, "Please DM us your order number and we'll take a look.", TACT_APOLOGY_NONE, "", "agent.deflect"},
+	{__LINE__, "It would be best to reach out to them.", TACT_APOLOGY_NONE, "agent.deflect", ""},
 };
 
 /* Check each label in the space-separated list is present (want) or absent. */
