@@ -665,6 +665,30 @@ static bool overlaps(const dctx *d, const match *m, const char *lab)
 	return counted_near(d, m, lab, m->w0, m->w1);
 }
 
+/* Does m count or repeat the contact with words of its own, beyond the
+ * counted matches of labels a and b that share words with it? "my third
+ * complaint to the CFPB" does; "I have lodged a complaint with the
+ * ombudsman" and "I sent a formal complaint to Ofcom" are the move alone. */
+static bool counts_beyond(const dctx *d, const match *m, const char *a, const char *b)
+{
+	static const char *const marker[] = {"second", "third", "fourth", "fifth", "sixth", "2nd", "3rd", "4th",
+					     "5th", "6th", "again", "another", "twice", "more", "repeated", NULL};
+	size_t at = (size_t)(m - d->ms->m);
+	for (size_t k = m->w0; k < m->w1; k++) {
+		if (!word_in(d, word_tok(d, k), marker))
+			continue;
+		bool held = false;
+		for (size_t i = at > 64 ? at - 64 : 0; i < MIN(d->ms->n, at + 65) && !held; i++) {
+			const match *o = &d->ms->m[i];
+			const char *l = entry_of(d, o)->label;
+			held = o != m && (l == a || l == b) && counted(o) && o->w0 <= k && k < o->w1;
+		}
+		if (!held)
+			return true;
+	}
+	return false;
+}
+
 /* Signals that can be the consequence of an ultimatum: moves the author
  * threatens, not repeat contact, shouting or another ultimatum. */
 static bool consequence_label(const char *l)
@@ -790,8 +814,10 @@ void detect_customer(dctx *d)
 		/* words that are a move to a regulator or a card issuer are not
 		 * also contact with the company again ("I have lodged a
 		 * complaint with the Financial Ombudsman", "I raised a dispute
-		 * with Visa") */
-		if (e->label == rep && moves && (overlaps(d, m, reg) || overlaps(d, m, chb)))
+		 * with Visa"), unless they count the contacts ("my third
+		 * complaint to the CFPB") */
+		if (e->label == rep && moves && (overlaps(d, m, reg) || overlaps(d, m, chb)) &&
+		    !counts_beyond(d, m, reg, chb))
 			continue;
 		if (!strcmp(e->label, "escalation.threat"))
 			sev = TACT_SEV_CRITICAL; /* harm to people is always critical */

@@ -192,6 +192,14 @@ static const struct {
 	{__LINE__, "I reinstalled it back again", "escalation.repeat", false},
 	{__LINE__, "moved behind yet another paywall", "escalation.repeat", false},
 	{__LINE__, "I've spoken to two people about the job", "escalation.repeat", false},
+	/* a complaint to a regulator or a card dispute is the move, not
+	 * contact again, unless it counts the contacts */
+	{__LINE__, "I have lodged a complaint with the Financial Ombudsman", "escalation.repeat", false},
+	{__LINE__, "I sent a formal complaint to Ofcom this morning", "escalation.repeat", false},
+	{__LINE__, "I raised a dispute with Visa", "escalation.repeat", false},
+	{__LINE__, "This is my third complaint to the CFPB about you.", "escalation.repeat", true},
+	{__LINE__, "This is my third complaint to the CFPB about you.", "escalation.regulator", true},
+	{__LINE__, "I have now raised a dispute with Visa again", "escalation.chargeback", true},
 	/* escalating to a regulator is not asking for a manager */
 	{__LINE__, "I'll escalate this to the ombudsman", "escalation.manager", false},
 	{__LINE__, "I'll escalate this to the ombudsman", "escalation.regulator", true},
