@@ -420,6 +420,8 @@ static bool others_move(const dctx *d, const match *m, bool legal)
 		return false; /* "sort it or I'm switching": the subject is inside */
 	if (word_in(d, first, others) || first->kind == TK_HANDLE)
 		return false; /* "@Tesco You've lost me as a customer": the entry names its subject */
+	if (word_in(d, first, (const char *const[]){"cc", "cc'd", "cced", NULL}))
+		return false; /* a letter's copy line ("XXXX CC : Consumer Financial Protection Bureau") has no subject */
 	for (size_t k = 0, w = m->w0; k < 4 && w > 0; k++) {
 		const token *t = word_tok(d, --w);
 		if (t->sent != first->sent || t->clause != first->clause)
@@ -645,11 +647,12 @@ static bool covered_by(const dctx *d, const match *m, const char *lab)
 }
 
 /* Is word w "to", or "to" after at most three words naming what is
- * escalated ("escalating this matter to the CFPB")? */
+ * escalated or how far ("escalating this matter to the CFPB", "escalate
+ * this right to the point of legal action")? */
 static bool to_after(const dctx *d, size_t w)
 {
 	static const char *const what[] = {"this", "it", "matter", "my", "the", "complaint", "case", "issue",
-					   "dispute", "further", NULL};
+					   "dispute", "further", "right", "straight", NULL};
 	for (size_t k = w; k < d->ts->nw && k < w + 4; k++) {
 		if (word_in(d, word_tok(d, k), (const char *const[]){"to", NULL}))
 			return true;
@@ -771,7 +774,7 @@ void detect_customer(dctx *d)
 {
 	uint8_t *conseq = xcalloc(d->ts->nsent + 1, 1);
 	const char *reg = label_intern("escalation.regulator", 20), *rep = label_intern("escalation.repeat", 17),
-		   *chb = label_intern("escalation.chargeback", 21);
+		   *chb = label_intern("escalation.chargeback", 21), *lgl = label_intern("escalation.legal", 16);
 	bool praise_msg = praise_message(d, false);
 	praise_memo praised = {UINT32_MAX, false};
 	bool moves = false; /* a regulator or chargeback match: repeat contact may be one of them */
@@ -808,8 +811,10 @@ void detect_customer(dctx *d)
 		if (legal && covered_by(d, m, reg))
 			continue; /* "the attorney general" */
 		/* "escalate this (matter) to the ombudsman" goes to a regulator,
-		 * not up the line */
-		if (!strcmp(e->label, "escalation.manager") && to_after(d, m->w1) && covered_by(d, m, reg))
+		 * "to my attorney" or "right to the point of legal action" to a
+		 * lawyer or a court, not up the line */
+		if (!strcmp(e->label, "escalation.manager") && to_after(d, m->w1) &&
+		    (covered_by(d, m, reg) || covered_by(d, m, lgl)))
 			continue;
 		/* words that are a move to a regulator or a card issuer are not
 		 * also contact with the company again ("I have lodged a

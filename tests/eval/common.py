@@ -82,7 +82,7 @@ def read_labels(name, want, set_col, texts):
     return rows
 
 
-REAL_BLIND = ("test", "test2")  # the held-out sets of every real-message labels file
+REAL_BLIND = ("test", "test2", "test3")  # the held-out sets of every real-message labels file
 
 
 def read_real(path, want, fields, role):
