@@ -1,7 +1,8 @@
 /* normalize.c: the first stage of analysis. Turns the analysed text into a
  * canonical form for matching (NFKC, full case folding, default-ignorable
  * code points such as zero-width joiners, soft hyphens and bidi controls
- * removed, curly quotes and dashes folded to ASCII) and keeps a map back to
+ * removed, curly quotes and dashes folded to ASCII, HTML character
+ * references read as the character they stand for) and keeps a map back to
  * the original bytes. ASCII runs, most of any e-mail, skip utf8proc: they
  * are only lower-cased. Feeds the tokenizer (token.c). */
 #include "normalize.h"
@@ -162,6 +163,57 @@ static bool mark_at(const unsigned char *s, size_t n, size_t i)
 	return cp < 0x800 ? cp2_of(cp) == CP2_MARK : utf8proc_get_property(cp)->combining_class != 0;
 }
 
+/* An HTML character reference at s[i] (s[i] == '&'): its length, with the
+ * code point it stands for in *cp, or 0. Text that went through HTML
+ * escaping on its way (tweets from Twitter's API, help-desk exports) holds
+ * "AT&amp;T", "&gt;:(" and "&#39;"; the named references are the few such
+ * text uses. */
+static size_t char_ref(const unsigned char *s, size_t n, size_t i, int32_t *cp)
+{
+	static const struct {
+		char name[8];
+		int32_t cp;
+	} named[] = {{"amp", '&'},     {"lt", '<'},        {"gt", '>'},        {"quot", '"'},
+		     {"apos", '\''},   {"nbsp", 0xA0},     {"hellip", 0x2026}, {"rsquo", 0x2019},
+		     {"lsquo", 0x2018}, {"rdquo", 0x201D},  {"ldquo", 0x201C},  {"mdash", 0x2014},
+		     {"ndash", 0x2013}, {"pound", 0xA3},    {"euro", 0x20AC}};
+	size_t j = i + 1;
+	if (j < n && s[j] == '#') {
+		bool hex = j + 1 < n && (s[j + 1] == 'x' || s[j + 1] == 'X');
+		j += 1 + hex;
+		int32_t v = 0;
+		size_t d0 = j;
+		for (; j < n && j - d0 < 7; j++) {
+			int dv = ascii_digit(s[j]) ? s[j] - '0'
+				 : hex && ascii_alpha(s[j]) && ascii_tolower(s[j]) <= 'f' ? ascii_tolower(s[j]) - 'a' + 10
+											  : -1;
+			if (dv < 0)
+				break;
+			v = v * (hex ? 16 : 10) + dv;
+		}
+		if (j == d0 || j >= n || s[j] != ';' || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) ||
+		    (v < 0x20 && v != '\t' && v != '\n') || (v >= 0x7F && v < 0xA0))
+			return 0;
+		*cp = v;
+		return j + 1 - i;
+	}
+	for (size_t k = 0; k < ARRAY_LEN(named); k++) {
+		size_t l = strlen(named[k].name);
+		if (j + l < n && s[j + l] == ';' && !memcmp(s + j, named[k].name, l)) {
+			*cp = named[k].cp;
+			return l + 2;
+		}
+	}
+	return 0;
+}
+
+/* The offset of the next '&' at or after i, or n. */
+static size_t next_amp(const unsigned char *s, size_t n, size_t i)
+{
+	const unsigned char *a = i < n ? memchr(s + i, '&', n - i) : NULL;
+	return a ? (size_t)(a - s) : n;
+}
+
 void normalize(ntext *nt, const char *src, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)src;
@@ -169,14 +221,26 @@ void normalize(ntext *nt, const char *src, size_t n)
 	buf_reserve(&nt->out, n + 16);
 	nt->nruns = 0;
 	size_t i = 0;
+	size_t amp = next_amp(s, n, 0); /* the next '&', or n: identity runs stop there */
 	while (i < n) {
 		/* identity run: ASCII lower-cased (8 bytes at a time where it
 		 * can), and two-byte code points already in normal form */
 		size_t start = i, oat = nt->out.len;
 		buf_reserve(&nt->out, n - i);
 		char *o = nt->out.ptr + oat; /* o[k - start] is the copy of s[k] */
+		int32_t ref = 0;
+		size_t reflen = 0;
 		for (;;) {
-			for (; i + 8 <= n; i += 8) {
+			if (i == amp) {
+				if (i >= n)
+					break;
+				if ((reflen = char_ref(s, n, i, &ref)) != 0)
+					break;
+				o[i - start] = '&'; /* a plain ampersand */
+				amp = next_amp(s, n, ++i);
+				continue;
+			}
+			for (; i + 8 <= amp; i += 8) {
 				uint64_t x;
 				memcpy(&x, s + i, 8);
 				if (x & 0x8080808080808080ull)
@@ -188,8 +252,8 @@ void normalize(ntext *nt, const char *src, size_t n)
 				x |= (ge_a & ~gt_z) >> 2;
 				memcpy(o + (i - start), &x, 8);
 			}
-			if (i >= n)
-				break;
+			if (i == amp)
+				continue;
 			unsigned char c = s[i];
 			if (c < 0x80) {
 				o[i - start] = (char)ascii_tolower(c);
@@ -217,6 +281,19 @@ void normalize(ntext *nt, const char *src, size_t n)
 		}
 		if (i >= n)
 			break;
+		if (reflen) {
+			size_t at = nt->out.len;
+			if (ref < 0x80) {
+				buf_addc(&nt->out, (char)ascii_tolower(ref));
+			} else {
+				unsigned char u[4];
+				slow_segment(nt, u, (size_t)utf8_encode(ref, u));
+			}
+			add_run(nt, at, i, nt->out.len - at, reflen, false);
+			i += reflen;
+			amp = next_amp(s, n, i);
+			continue;
+		}
 		/* one segment: a starter and the marks after it */
 		size_t seg = i;
 		int32_t cp;

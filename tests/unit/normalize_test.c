@@ -29,6 +29,20 @@ static void test_map(void)
 		{__LINE__, "\xEF\xBF\xBDok", "\xEF\xBF\xBDok", {0, 0, 0, 3, 4}}, /* replacement char */
 		{__LINE__, "\xCE\x91\xCE\x92", "\xCE\xB1\xCE\xB2", {0, 0, 2, 2}}, /* Greek folds */
 		{__LINE__, "\xF0\x9D\x90\x9F\xF0\x9D\x90\xAE", "fu", {0, 4}},   /* math bold letters */
+		/* HTML character references read as their character */
+		{__LINE__, "AT&amp;T", "at&t", {0, 1, 2, 7}},
+		{__LINE__, "&gt;:(", ">:(", {0, 4, 5}},
+		{__LINE__, "I&#39;m", "i'm", {0, 1, 6}},
+		{__LINE__, "&#X41;b", "ab", {0, 6}},
+		{__LINE__, "a&nbsp;b", "a b", {0, 1, 7}},
+		{__LINE__, "don&rsquo;t", "don't", {0, 1, 2, 3, 10}},
+		{__LINE__, "&hellip;", "...", {0, 0, 0}},
+		/* and what is no reference stays as it is */
+		{__LINE__, "R&D &amp b", "r&d &amp b", {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}},
+		{__LINE__, "&bogus; &#0; &#xD800; &#;", "&bogus; &#0; &#xd800; &#;",
+		 {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}},
+		{__LINE__, "x&", "x&", {0, 1}},
+		{__LINE__, "&&amp;", "&&", {0, 1}},
 	};
 	ntext nt = {0};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
