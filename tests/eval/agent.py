@@ -8,7 +8,8 @@ agent.jsonl, e.g. agent-holdout.jsonl for the held-out set)
 
 A FILE ending in .tsv holds labels of real replies whose text is read in
 place from ../shared/corpus-ext (agent-real.tsv: company tweets of the twcs
-sample, agent-real.md); SET keeps the rows of one of its sets (dev, test).
+sample and IBM agent tweets, agent-real.md); SET keeps the rows of one of its
+sets (dev, dev2, dev3: tuned on; test: held out).
 Its test set is blind: -v on it exits, as it does on the held-out files
 of HELD_OUT (agent.md: run them for figures only)."""
 import os
