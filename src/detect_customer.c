@@ -422,6 +422,28 @@ static bool others_move(const dctx *d, const match *m, bool legal)
 		return false; /* "@Tesco You've lost me as a customer": the entry names its subject */
 	if (word_in(d, first, (const char *const[]){"cc", "cc'd", "cced", NULL}))
 		return false; /* a letter's copy line ("XXXX CC : Consumer Financial Protection Bureau") has no subject */
+	/* a move told as a gerund whose doer is named before it: "of them
+	 * closing my accounts", or that is the means of the clause's subject:
+	 * "They have hurt my credit score by closing this account" (the doer
+	 * opens the clause); but "by closing my account I saved money" */
+	size_t fl = first->nlen;
+	if (m->w0 > 0 && fl > 4 && !memcmp(tok_text(d->nt, first) + fl - 3, "ing", 3)) {
+		const token *p = word_tok(d, m->w0 - 1);
+		if (p->sent == first->sent && p->clause == first->clause &&
+		    word_in(d, p, (const char *const[]){"them", "their", "him", "his", "her", "its", NULL}))
+			return true;
+		if (p->sent == first->sent && p->clause == first->clause &&
+		    word_in(d, p, (const char *const[]){"by", NULL})) {
+			size_t w = m->w0 - 1;
+			while (w > 0 && word_tok(d, w - 1)->sent == first->sent && word_tok(d, w - 1)->clause == first->clause)
+				w--;
+			const token *s = word_tok(d, w);
+			if (w + 1 < m->w0 - 1 && word_in(d, s, conj))
+				s = word_tok(d, w + 1);
+			if (word_in(d, s, others) || s->kind == TK_HANDLE || placeholder(d, s))
+				return true;
+		}
+	}
 	for (size_t k = 0, w = m->w0; k < 4 && w > 0; k++) {
 		const token *t = word_tok(d, --w);
 		if (t->sent != first->sent || t->clause != first->clause)
@@ -453,7 +475,8 @@ static bool others_move(const dctx *d, const match *m, bool legal)
 			continue;
 		/* a name that is not the first word of the sentence, or a
 		 * redaction placeholder */
-		if (t->kind == TK_WORD && (((t->flags & TF_CAPITAL) && !(t->flags & (TF_SENT_START | TF_ALLCAPS))) ||
+		bool opens = w == 0 || word_tok(d, w - 1)->sent != t->sent; /* "- Numerous complaints ..." */
+		if (t->kind == TK_WORD && (((t->flags & TF_CAPITAL) && !(t->flags & (TF_SENT_START | TF_ALLCAPS)) && !opens) ||
 					   placeholder(d, t)))
 			return true;
 		return false;
@@ -606,8 +629,11 @@ static bool regulator_acts(const dctx *d, const match *m)
 {
 	for (size_t w = m->w1; w > m->w0 + 1;) {
 		const token *t = word_tok(d, --w);
+		/* but a complaint neglected by the body it went to was made to
+		 * it: "my complaints were ignored by the BBB" */
 		if (word_in(d, t, (const char *const[]){"by", NULL}))
-			return true;
+			return !word_in(d, word_tok(d, w - 1),
+					(const char *const[]){"ignored", "dismissed", "disregarded", "unanswered", NULL});
 		if (word_in(d, t, (const char *const[]){"to", "with", "through", "via", NULL}))
 			return false;
 	}

@@ -638,6 +638,22 @@ static bool is_clitic(const unsigned char *w, size_t n)
 	return n == 2 && ((c0 == 'r' && c1 == 'e') || (c0 == 'v' && c1 == 'e') || (c0 == 'l' && c1 == 'l'));
 }
 
+/* Does a '' close, before any '"', a line end or 200 bytes, what a '"'
+ * just before from opens? CFPB's exports write quotations " text '': such
+ * a '"' opens a quotation of its own and closes none ("I was advised : " No
+ * problem, ... to " NO '' avail": the first mark is never closed). */
+static bool opens_cfpb(const tz *z, size_t from)
+{
+	for (size_t k = from; k + 1 < z->n && k < from + 200; k++) {
+		unsigned char c = z->s[k];
+		if (c == '"' || c == '\n')
+			return false;
+		if (c == '\'' && z->s[k + 1] == '\'')
+			return true;
+	}
+	return false;
+}
+
 /* Is there a '"', '' or ' standing alone after from, before a blank line
  * or the end? */
 static bool dquote_closes(const tz *z, size_t from)
@@ -645,6 +661,8 @@ static bool dquote_closes(const tz *z, size_t from)
 	bool fresh_line = false;
 	for (size_t k = from; k < z->n; k++) {
 		unsigned char c = z->s[k];
+		if (c == '"' && opens_cfpb(z, k + 1))
+			return false; /* it opens the next: " text '' (the first is stray) */
 		if (c == '"' || (c == '\'' && k + 1 < z->n && z->s[k + 1] == '\'') ||
 		    (c == '\'' && k > from && z->s[k - 1] == ' ' && (k + 1 == z->n || !ascii_alnum(z->s[k + 1]))))
 			return true; /* or '' or a lone ' (" text '' and " text ', as CFPB exports write) */
