@@ -306,6 +306,57 @@ static bool subject_after(const dctx *d, const cues *c, size_t k)
 
 static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun, bool *found, size_t *at);
 
+/* A simile says it of the nearest person before it: "you speak like a
+ * moron", "makes you look like a fool", "they treat me like an idiot"; an
+ * order, of the reader ("stop acting like a fool"); a sentence opening with
+ * a past verb, of the writer, unnamed ("bought the wrong date like an
+ * idiot"). The target, or -1 when m is no simile or it names nobody; s0 is
+ * the sentence's first word. */
+static int simile_target(const dctx *d, const cues *c, const match *m, size_t s0)
+{
+	size_t l = m->w0;
+	/* "like a fucking stupid ass", "like a total idiot" */
+	while (l > 0 && m->w0 - l < 2 && same_clause(d, l - 1, m->w0) &&
+	       (cue_word(d, c->intens, l - 1) || cue_word(d, c->prof, l - 1)))
+		l--;
+	if (l > 0 && word_in(d, l - 1, (const char *const[]){"a", "an", NULL}))
+		l--;
+	if (l == 0 || !same_clause(d, l - 1, m->w0) || !word_in(d, l - 1, (const char *const[]){"like", NULL}))
+		return -1;
+	/* how someone is treated, not what the writer calls them: "stop
+	 * treating your customers like morons" */
+	for (size_t q = l - 1; q > 0 && same_clause(d, q - 1, m->w0);)
+		if (word_in(d, --q, (const char *const[]){"treat", "treats", "treated", "treating", NULL}))
+			return T_NONE;
+	size_t q = l - 1;
+	while (q > 0 && same_clause(d, q - 1, m->w0)) {
+		q--;
+		if (cue_word(d, c->self, q))
+			return T_SELF;
+		if (cue_word(d, c->tgt, q))
+			return T_PERSON;
+	}
+	if (in_list(d, q, L_IMPERATIVES))
+		return T_PERSON;
+	const token *t0 = word_tok(d, s0);
+	const char *w = tok_text(d->nt, t0);
+	if (q == s0 && ((t0->nlen > 3 && !memcmp(w + t0->nlen - 2, "ed", 2)) ||
+			word_in(d, s0, (const char *const[]){"bought", "forgot", "left", "lost", "sent", "put", "got",
+							     "made", "did", "went", "took", "paid", "booked", "wrote",
+							     "told", "gave", "ran", "ate", "spent", NULL})))
+		return T_SELF;
+	return -1;
+}
+
+/* Is m a swear word the writer says of themself in a simile ("I acted
+ * like a stupid ass")? */
+static bool self_simile(const dctx *d, const cues *c, const match *m)
+{
+	size_t s0, s1;
+	sentence_words(d, word_tok(d, m->w0)->sent, &s0, &s1);
+	return simile_target(d, c, m, s0) == T_SELF;
+}
+
 /* Who the writer links a person noun to: T_SELF for "I feel like an
  * idiot", "call me a fool"; T_THING when a copula says it of a thing ("life's
  * a bitch", "the sat nav is a moron"); T_PERSON otherwise. */
@@ -412,38 +463,9 @@ static enum target noun_target(const dctx *d, const cues *c, const match *m)
 				return T_PERSON;
 		}
 	}
-	/* a simile says it of the nearest person before it: "you speak like
-	 * a moron", "makes you look like a fool", "they treat me like an
-	 * idiot"; an order, of the reader ("stop acting like a fool"); a
-	 * sentence opening with a past verb, of the writer, unnamed ("bought
-	 * the wrong date like an idiot") */
-	size_t l = m->w0;
-	if (l > 0 && word_in(d, l - 1, (const char *const[]){"a", "an", NULL}))
-		l--;
-	if (l > 0 && same_clause(d, l - 1, m->w0) && word_in(d, l - 1, (const char *const[]){"like", NULL})) {
-		/* how someone is treated, not what the writer calls them:
-		 * "stop treating your customers like morons" */
-		for (size_t q = l - 1; q > 0 && same_clause(d, q - 1, m->w0);)
-			if (word_in(d, --q, (const char *const[]){"treat", "treats", "treated", "treating", NULL}))
-				return T_NONE;
-		size_t q = l - 1;
-		while (q > 0 && same_clause(d, q - 1, m->w0)) {
-			q--;
-			if (cue_word(d, c->self, q))
-				return T_SELF;
-			if (cue_word(d, c->tgt, q))
-				return T_PERSON;
-		}
-		if (in_list(d, q, L_IMPERATIVES))
-			return T_PERSON;
-		const token *t0 = word_tok(d, s0);
-		const char *w = tok_text(d->nt, t0);
-		if (q == s0 && ((t0->nlen > 3 && !memcmp(w + t0->nlen - 2, "ed", 2)) ||
-				word_in(d, s0, (const char *const[]){"bought", "forgot", "left", "lost", "sent", "put", "got",
-								     "made", "did", "went", "took", "paid", "booked",
-								     "wrote", "told", "gave", "ran", "ate", "spent", NULL})))
-			return T_SELF;
-	}
+	int sim = simile_target(d, c, m, s0);
+	if (sim >= 0)
+		return (enum target)sim;
 	bool hedged = false;
 	size_t k = m->w0;
 	/* describing words between an article and the name stand aside: "I'm
@@ -2033,6 +2055,10 @@ void detect_derogatory(dctx *d)
 		if (e->label == c.ins && !(e->flags & LF_TARGET) && curse_thing(d, &c, m)) {
 			x.label = c.prof; /* "F*** your ads": swearing at a thing */
 			x.msg = "swearing at a thing";
+		}
+		if (e->label == c.ins && !(e->flags & LF_TARGET) && self_simile(d, &c, m)) {
+			x.label = c.prof; /* "I feel like a stupid ass": self-deprecation */
+			x.msg = "swearing about oneself";
 		}
 		VEC_RESERVE(f, capf, nf + 2);
 		f[nf++] = x;

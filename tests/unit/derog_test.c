@@ -376,6 +376,11 @@ static const struct {
 	{__LINE__, "bought tix for the wrong date like an idiot", TACT_DEROG_NONE, NULL},
 	{__LINE__, "Calling me names just makes you look like a fool.", TACT_DEROG_INSULT, "fool"},
 	{__LINE__, "stop acting like a fool", TACT_DEROG_INSULT, "fool"},
+	/* a swear word the writer says of themself in a simile is swearing */
+	{__LINE__, "I feel like a stupid ass", TACT_DEROG_PROFANITY, "stupid ass"},
+	{__LINE__, "I slept in like a fucking stupid ass", TACT_DEROG_PROFANITY, "fucking"},
+	{__LINE__, "you look like a stupid ass", TACT_DEROG_INSULT, "stupid ass"},
+	{__LINE__, "you look like a fucking idiot", TACT_DEROG_INSULT, "fucking"},
 	/* "sucks" is said of its subject; with an object it is another verb */
 	{__LINE__, "Losing sucks...but you can't beat it", TACT_DEROG_NONE, NULL},
 	{__LINE__, "Is it gay if you tried to suck your own dick?", TACT_DEROG_PROFANITY, "dick"},
