@@ -313,6 +313,7 @@ static void shouting(dctx *d)
 	 * "why" or "where" in the sentence, or words stressed in capitals
 	 * ("$3 burritos today!!!" is not shouting) */
 	bool angry = capwords >= 2 || angry_message(d);
+	size_t pairs = 0; /* runs of exactly "!!" seen */
 	for (size_t i = 0; i < d->ts->n;) {
 		const token *t = &d->ts->t[i];
 		if (t->kind != TK_PUNCT || (d->nt->out.ptr[t->ns] != '!' && d->nt->out.ptr[t->ns] != '?')) {
@@ -330,6 +331,14 @@ static void shouting(dctx *d)
 			if (!happy_sentence(d, t->sent) && (angry || asks_why(d, t->sent)))
 				msg_add_span(d->msg, "escalation.shouting", n > bangs ? "shout.interrobang" : "shout.bangs",
 					     TACT_SEV_LOW, t->os, d->ts->t[j - 1].oe, "shouting: angry run of '!'");
+		} else if (n == 2 && bangs == 2 && !msg_in_region(d->msg, t->os, d->ts->t[j - 1].oe) &&
+			   !happy_sentence(d, t->sent)) {
+			/* "!!" is one stressed sentence; "!!" again in an angry
+			 * message is a run of them ("... and XXXX!! ... makes NO
+			 * SENSE!!"): shouting at the second */
+			if (pairs++ >= 1 && angry)
+				msg_add_span(d->msg, "escalation.shouting", "shout.pairs", TACT_SEV_LOW, t->os,
+					     d->ts->t[j - 1].oe, "shouting: '!!' more than once in an angry message");
 		}
 		i = j;
 	}
