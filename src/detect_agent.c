@@ -451,7 +451,11 @@ static const match *failure_in(const dctx *d, const labels *L, const match *ap, 
 
 /* Does what follows "but" undercut the apology: policy, blame, argument
  * or deflection later in the sentence, or a match of one that runs
- * through the "but" ("Sorry, but you can't do that")? */
+ * through the "but" ("Sorry, but you can't do that")? Only a flag the
+ * reply is reported for undercuts: a limit of this channel ("I'm sorry but
+ * we cannot provide any account information here") or a policy cited to
+ * grant something is no refusal (the flags are judged before the
+ * apology, MF_REPORTED). */
 static bool undercut(const dctx *d, const match *ap, const labels *L, const match *but)
 {
 	const char *arg = label_intern("agent.argumentative", 19), *defl = label_intern("agent.deflect", 13);
@@ -461,7 +465,7 @@ static bool undercut(const dctx *d, const match *ap, const labels *L, const matc
 		const match *o = &d->ms->m[i];
 		const char *l = entry_of(d, o)->label;
 		bool after = o->w0 >= but->w1 || (o->w0 <= but->w0 && o->w1 > but->w1);
-		if (after && (l == L->policy || l == L->blame || l == arg || l == defl) && agent_counted(d, o) &&
+		if (after && (l == L->policy || l == L->blame || l == arg || l == defl) && (o->flags & MF_REPORTED) &&
 		    same_sentence(d, ap, o))
 			return true;
 	}
@@ -1305,6 +1309,7 @@ void detect_agent(dctx *d)
 				continue; /* "I'll email you with what we've changed" names it, does not do it */
 		}
 		span_from_match(d, m, NULL, e->sev, NULL);
+		d->ms->m[i].flags |= MF_REPORTED;
 	}
 	/* the apology class: the worst reading of any apology wins */
 	const match *own = NULL; /* where the reply owns a failure, if it does */

@@ -161,6 +161,8 @@ enum {
 	MF_SUB = 1 << 1,      /* matched inside a longer word */
 	MF_QUOTED = 1 << 2,   /* inside quotation marks */
 	MF_REGION = 1 << 3,   /* inside a quote or signature region */
+	MF_REPORTED = 1 << 4, /* reported as a span by a detector (detect_agent.c's
+				 flags and recovery elements), set as it is */
 };
 
 /* Entries by what they are for: signals (taxonomy labels) and the cues

@@ -1230,8 +1230,8 @@ static void find_signature(doc *d, size_t a, size_t e, bool quoted, bool own_bef
 	if (b > a) {
 		view v = trim(line(d, b - 1));
 		bool dash = v.n > 1 && v.p[0] == '-' && v.p[1] != '-' && v.p[1] != ' ';
-		if (d->cls[b - 1] == C_TEXT && name_like(d, v) && count_words(v) <= 3 &&
-		    (dash || has_sender(d, v) || quoted || b < orig_b) && own_text_before(d, a, b - 1, own_before))
+		if (d->cls[b - 1] == C_TEXT && (dash || quoted || b < orig_b || has_sender(d, v)) &&
+		    count_words(v) <= 3 && name_like(d, v) && own_text_before(d, a, b - 1, own_before))
 			label(d, b - 1, b, L_S_NAME);
 	}
 }

@@ -100,6 +100,14 @@ static const struct {
 	{__LINE__, "I'm sorry, but we have a policy against refunds after 30 days.", TACT_APOLOGY_CONDITIONAL,
 	 "agent.policy", ""},
 	{__LINE__, "Sorry, but you can not do that.", TACT_APOLOGY_CONDITIONAL, "agent.policy", ""},
+	/* only a refusal the reply is flagged for undercuts: a limit of this
+	 * channel is none, nor is "Sorry," cushioning a refusal without "but" */
+	{__LINE__, "I'm sorry but we cannot provide any account information here.", TACT_APOLOGY_CANNED, "",
+	 "agent.policy apology.conditional"},
+	{__LINE__, "I'm sorry but we cannot provide any account information.", TACT_APOLOGY_CONDITIONAL,
+	 "agent.policy", ""},
+	{__LINE__, "Sorry, the lens was returned with a cracked filter, so the repair fee stands.", TACT_APOLOGY_CANNED,
+	 "agent.blame agent.policy", ""},
 	{__LINE__, "Sorry for the wait. Unfortunately we have a rule that tickets cannot be transferred.",
 	 TACT_APOLOGY_CANNED, "agent.policy", ""},
 	{__LINE__, "We have a policy of matching any lower price, so I've refunded the difference.", TACT_APOLOGY_NONE,
