@@ -510,6 +510,22 @@ static bool is_insult(const dctx *d, const cues *c, size_t k)
 	return cue_word(d, c->ins, k);
 }
 
+/* Is the writer at word k the one who judges, not the one judged: "to
+ * me" ("idiotic, to me", "ridiculous to me"), "strikes me as idiotic"? */
+static bool judge_self(const dctx *d, size_t k)
+{
+	if (!word_in(d, k, (const char *const[]){"me", "us", NULL}))
+		return false;
+	if (k > 0 && word_in(d, k - 1, (const char *const[]){"to", NULL}) &&
+	    !(k > 1 && word_in(d, k - 2, (const char *const[]){"happened", "happens", "happen", "done", "do", "did",
+								 "does", "said", "say", "says", "talk", "talking",
+								 "talked", "speak", "spoke", "speaking", "lie", "lied",
+								 "lying", "rude", "mean", "nasty", NULL})))
+		return true;
+	return k > 0 && k + 1 < d->ts->nw && word_in(d, k + 1, (const char *const[]){"as", NULL}) &&
+	       word_in(d, k - 1, (const char *const[]){"strike", "strikes", "struck", "striking", NULL});
+}
+
 /* The subject of a copula before word w0: "Kevin was (really) useless",
  * "He's stupid, ignorant", "I feel so stupid", "Trump sucks". T_NONE
  * with *found false when there is none. */
@@ -588,6 +604,8 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 		return T_NONE;
 	size_t s = k - 1; /* the copula, or a subject with it ("he's", "it's") */
 	if (!same_clause(d, s, k) && !is_insult(d, c, k))
+		return T_NONE;
+	if (cue_word(d, c->self, s) && judge_self(d, s)) /* "strikes me as idiotic", "is, to me, idiotic" */
 		return T_NONE;
 	bool cop = in_list(d, s, L_COPULAS);
 	if (cop) {
@@ -1047,6 +1065,8 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		k--;
 		if (!same_clause(d, k, m->w0))
 			break;
+		if (cue_word(d, c->self, k) && judge_self(d, k))
+			continue;
 		if (cue_word(d, c->self, k))
 			return T_SELF;
 		/* "someone this stupid", "people that dumb": a degree word */
@@ -1069,6 +1089,8 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 	for (size_t k = m->w1, a = 0; k < nw && a < ahead; k++, a++) {
 		if (!same_clause(d, k, m->w1 - 1))
 			break;
+		if (cue_word(d, c->self, k) && judge_self(d, k))
+			continue;
 		if (cue_word(d, c->self, k))
 			return T_SELF;
 		if (cue_word(d, c->tgt, k) &&
@@ -1736,10 +1758,32 @@ static bool in_object(const dctx *d, const cues *c, const match *m)
 	while (k > 0 && m->w0 - k < 2 && same_clause(d, k - 1, m->w0) &&
 	       (is_insult(d, c, k - 1) || cue_word(d, c->intens, k - 1)) && !word_in(d, k - 1, dets))
 		k--;
-	if (k < 2 || !same_clause(d, k - 2, m->w0) || !word_in(d, k - 1, dets))
+	/* or a describing word, with no determiner, before the noun it
+	 * describes: "we don't want stupid dishonest people here", "don't do
+	 * idiotic things" (a bare noun phrase said to be there, not what is
+	 * denied: not "he is not stupid", "not stupid people") */
+	bool bare = k >= 1 && same_clause(d, k - 1, m->w0) && !word_in(d, k - 1, dets) &&
+		    !cue_at(d, c->tgt, m->w0, m->w1) && m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) &&
+		    word_tok(d, m->w1)->kind == TK_WORD && !in_list(d, m->w1, L_FUNCTION) &&
+		    !in_list(d, m->w1, L_ADVERBS) && !in_list(d, m->w1, L_AUXILIARIES) && !in_list(d, m->w1, L_COPULAS) &&
+		    !in_list(d, m->w1, L_PRONOUNS) && !cue_word(d, c->self, m->w1) &&
+		    !word_in(d, k - 1, (const char *const[]){"not", "never", "a", "an", "so", "too", "as", "how", NULL});
+	if (!bare && (k < 2 || !same_clause(d, k - 2, m->w0) || !word_in(d, k - 1, dets)))
 		return false;
-	size_t v = k - 2;
+	size_t v = bare ? k - 1 : k - 2;
 	const token *t = word_tok(d, v);
+	/* a verb that takes an object, not one that links a describing word
+	 * to its subject ("don't look stupid", "never got stupid") */
+	static const char *const takes[] = {"do", "does", "did", "doing", "want", "wants", "wanted", "need", "needs",
+					    "needed", "have", "has", "had", NULL};
+	static const char *const links[] = {"look", "looks", "looked", "looking", "feel", "feels", "felt", "feeling",
+					    "sound", "sounds", "sounded", "seem", "seems", "seemed", "act", "acts",
+					    "acted", "acting", "get", "gets", "got", "getting", "become", "becomes",
+					    "became", "play", "plays", "played", "playing", "make", "makes", "made", NULL};
+	if (bare && word_in(d, v, takes))
+		return true;
+	if (bare && (word_in(d, v, links) || in_list(d, v, L_SELFLINK)))
+		return false;
 	return t->kind == TK_WORD && !in_list(d, v, L_COPULAS) && !in_list(d, v, L_AUXILIARIES) &&
 	       !in_list(d, v, L_FUNCTION) && !cue_word(d, c->tgt, v) && !cue_word(d, c->self, v) &&
 	       !in_list(d, v, L_PRONOUNS) && !is_name(d, c, v) && !in_list(d, v, L_SELFLINK) &&

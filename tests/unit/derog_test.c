@@ -422,6 +422,15 @@ static const struct {
 	{__LINE__, "he is not the idiot here", TACT_DEROG_NONE, NULL},
 	{__LINE__, "I didn't hire an idiot", TACT_DEROG_NONE, NULL},
 	{__LINE__, "I'd never call him the idiot", TACT_DEROG_NONE, NULL},
+	/* ... nor a describing word before the noun of a bare object */
+	{__LINE__, "We don't want stupid dishonest people like this here", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "he is not stupid", TACT_DEROG_NONE, NULL},
+	{__LINE__, "you are not stupid people", TACT_DEROG_NONE, NULL},
+	{__LINE__, "I don't want to look stupid", TACT_DEROG_NONE, NULL},
+	{__LINE__, "I don't think stupid people should vote", TACT_DEROG_NONE, NULL},
+	/* the writer as the one who judges, not the one judged */
+	{__LINE__, "that idiot lied to me", TACT_DEROG_INSULT, "idiot"},
+	{__LINE__, "I was so stupid", TACT_DEROG_NONE, NULL},
 	{__LINE__, "we adopted a Maine coon kitten", TACT_DEROG_NONE, NULL},
 	{__LINE__, "*is* this the right way to do it?", TACT_DEROG_NONE, NULL},
 	{__LINE__, "our assessed tax was wrong", TACT_DEROG_NONE, NULL},
@@ -609,6 +618,12 @@ int main(void)
 		{__LINE__, "utter nonsense from start to finish", "nonsense"},
 		{__LINE__, "the thief opened a card in my name", NULL},
 		{__LINE__, "the vacuum sucks up water fine", NULL},
+		/* a negated verb's bare object, the writer as judge */
+		{__LINE__, "Don't do idiotic things like this in public.", "idiotic"},
+		{__LINE__, "This strikes me as idiotic.", "idiotic"},
+		{__LINE__, "Equating him to Hitler is, to me, idiotic.", "idiotic"},
+		{__LINE__, "Seems pretty short-sighted and hypocritical to me.", "hypocritical"},
+		{__LINE__, "I feel so stupid", NULL},
 	};
 	for (size_t i = 0; i < sizeof harsh / sizeof *harsh; i++) {
 		m = bundled_analyze(&b, harsh[i].in, TACT_ROLE_CUSTOMER);
