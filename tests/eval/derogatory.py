@@ -43,7 +43,13 @@ Sets and what counts as a positive prediction (TAXONOMY.md):
             tact judged aimed at a thing (label "complaint", rule insult.*,
             prof.* or identity.*: "this stupid law"): the task marks the
             words that make a post toxic, whoever they are aimed at, and
-            the aim is what the label says, not whether the word is there. Score: the task's own metric, F1 of
+            the aim is what the label says, not whether the word is there.
+            For the same reason the derogatory words tact found and did not
+            count (`--explain`'s `suppressed` spans: quoted, negated,
+            reported, hypothetical, an idiom) are predicted too: the
+            annotators marked "not stupid" and a quoted "idiot" as toxic
+            words, and a moderator looking for such words gets them from
+            `tact --explain`. Score: the task's own metric, F1 of
             predicted vs gold character offsets per post (a post with no gold
             offsets scores 1 when nothing is predicted, else 0), averaged
             over posts. P and R are the per-post averages of the same sets.
@@ -147,7 +153,8 @@ def olid(name="olid", tune=False):
 def span_offsets(o):
     off = set()
     for s in o["spans"]:
-        if s["label"] in DEROG or s["label"] == "escalation.threat" or harsh_word(s):
+        if s["label"] in DEROG or s["label"] == "escalation.threat" or harsh_word(s) or \
+                (s["label"] == "suppressed" and s["message"].startswith("derogatory.")):
             off.update(range(s["cp_start"], s["cp_end"]))
     return off
 
@@ -158,7 +165,7 @@ def toxic_spans(name, path, goal=""):
         return
     recs = read_jsonl(path)
     t0 = time.time()
-    out = run_tact([{"id": r["id"], "text": r["text"]} for r in recs], role="customer")
+    out = run_tact([{"id": r["id"], "text": r["text"]} for r in recs], role="customer", args=["--explain"])
     fs, ps, rs = [], [], []
     for r, o in zip(recs, out):
         gold = set(r["span_char_offsets"])
