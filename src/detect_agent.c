@@ -930,7 +930,8 @@ static bool seen_of_customer(const dctx *d, const match *m)
  * sentence: "If nothing helps, we'd recommend getting in touch with our
  * live support team", "if the issue persists, please call the helpline".
  * Not a condition on the case ("if it's a billing question, you'll need
- * to contact billing"). */
+ * to contact billing"), nor the customer's wish ("If you do not want to
+ * pay, you can ask them to remove these"). */
 static bool fallback(const dctx *d, const match *m)
 {
 	static const char *const fails[] = {"helps", "help", "works", "work", "worked", "fixes", "fix", "fixed",
@@ -943,7 +944,9 @@ static bool fallback(const dctx *d, const match *m)
 		if (!word_is(d, w, "if"))
 			continue;
 		for (size_t k = w + 1; k < m->w0 && k <= w + 5; k++)
-			if (word_in(d, k, fails))
+			if (word_in(d, k, fails) &&
+			    !(k + 1 < m->w0 && word_in(d, k + 1, (const char *const[]){"want", "wish", "like", "prefer",
+											  "mind", NULL})))
 				return true;
 	}
 	return false;

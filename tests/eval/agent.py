@@ -9,7 +9,7 @@ agent.jsonl, e.g. agent-holdout.jsonl for the held-out set)
 A FILE ending in .tsv holds labels of real replies whose text is read in
 place from ../shared/corpus-ext (agent-real.tsv: company tweets of the twcs
 sample and IBM agent tweets, agent-real.md); SET keeps the rows of one of its
-sets (dev, dev2, dev3, dev4: tuned on; test, test2: held out).
+sets (dev, dev2, dev3, dev4, dev5: tuned on; test, test2: held out).
 Its test sets are blind (common.REAL_BLIND): -v on them exits, as it does on the held-out files
 of HELD_OUT (agent.md: run them for figures only)."""
 import os

@@ -161,6 +161,10 @@ static const struct {
 	{__LINE__, "Have you tried restarting it? If nothing helps, we'd recommend getting in touch with our live support team.",
 	 TACT_APOLOGY_NONE, "", "agent.deflect"},
 	{__LINE__, "We'd recommend getting in touch with our live support team.", TACT_APOLOGY_NONE, "agent.deflect", ""},
+	/* the customer's wish under "if" is no failing help: the referral stands */
+	{__LINE__, "Some locations charge for these. If you do not want to pay, you can ask them to remove these for you.",
+	 TACT_APOLOGY_NONE, "agent.deflect", ""},
+	{__LINE__, "If it does not help, you can ask them to check the order.", TACT_APOLOGY_NONE, "", "agent.deflect"},
 	/* a remedy is no failure; a failure may be told with a gerund */
 	{__LINE__, "I'm sorry about that. I've booked you in for Monday.", TACT_APOLOGY_CANNED, "recovery.action",
 	 "recovery.ownership"},
