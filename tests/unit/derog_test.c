@@ -308,6 +308,16 @@ static const struct {
 	{__LINE__, "honestly you are idiot you know", TACT_DEROG_INSULT, "idiot"},
 	/* a slur called at staff is also an insult */
 	{__LINE__, "the dev team is obviously a bunch of r*tards", TACT_DEROG_IDENTITY, "r*tards"},
+	/* a slur the writer calls themself is swearing, not an attack on a
+	 * group; "my" is someone else, and the reader is still attacked */
+	{__LINE__, "i'm fucking retarded.", TACT_DEROG_PROFANITY, "fucking"},
+	{__LINE__, "I'm such a retard sometimes.", TACT_DEROG_PROFANITY, "retard"},
+	{__LINE__, "you're a retard", TACT_DEROG_IDENTITY, "retard"},
+	{__LINE__, "he is retarded", TACT_DEROG_IDENTITY, "retarded"},
+	/* doubted or questioned, a name is not the writer's claim */
+	{__LINE__, "I doubt he's a murderer.", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Where did you read they were rapists?", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Where did you get this rubbish idea, you idiot?", TACT_DEROG_INSULT, "idiot"},
 	/* every form of "you" is the reader: one list (targets.tact, @class you) */
 	{__LINE__, "yall trash", TACT_DEROG_INSULT, "trash"},
 	{__LINE__, "ya'll are pigs", TACT_DEROG_INSULT, "pigs"},
