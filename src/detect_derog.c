@@ -1212,6 +1212,19 @@ static bool swearing_at(const dctx *d, const cues *c, const match *m)
 			    (t->nlen > 3 && (!memcmp(s + t->nlen - 2, "er", 2) || !memcmp(s + t->nlen - 3, "ers", 3)));
 		return before && noun && !cue_word(d, c->intens, m->w0);
 	}
+	/* a name made of a swear word that the reader is said to be: "you're
+	 * a fcker", "you are a dumbfuck" (not "you're a fucking genius") */
+	if (m->w0 > 1 && same_clause(d, m->w0 - 2, m->w0) &&
+	    word_in(d, m->w0 - 1, (const char *const[]){"a", "an", NULL}) &&
+	    (word_in(d, m->w0 - 2, (const char *const[]){"you're", "youre", NULL}) ||
+	     (m->w0 > 2 && same_clause(d, m->w0 - 3, m->w0) &&
+	      word_in(d, m->w0 - 2, (const char *const[]){"are", "r", NULL}) && addressee(d, c, m->w0 - 3)))) {
+		const token *t = word_tok(d, m->w1 - 1);
+		const char *s = tok_text(d->nt, t);
+		if ((m->flags & MF_SUB) ||
+		    (t->nlen > 3 && (!memcmp(s + t->nlen - 2, "er", 2) || !memcmp(s + t->nlen - 3, "ers", 3))))
+			return !cue_word(d, c->intens, m->w0);
+	}
 	return before;
 }
 

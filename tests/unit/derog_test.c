@@ -160,6 +160,15 @@ static const struct {
 	/* the letters of a spelled-out word are no words of their own: not "f u" */
 	{__LINE__, "f.u.c.k.i.n.g useless service", TACT_DEROG_PROFANITY, "f.u.c.k.i.n.g"},
 	{__LINE__, "you are a f.u.c.k.i.n.g idiot", TACT_DEROG_INSULT, "f.u.c.k.i.n.g"},
+	/* ... the article before letters spaced out is read both ways */
+	{__LINE__, "you are a b i t c h", TACT_DEROG_INSULT, "b i t c h"},
+	{__LINE__, "you are a m o r o n", TACT_DEROG_INSULT, "m o r o n"},
+	{__LINE__, "Racist a s s hole.", TACT_DEROG_PROFANITY, "s s"},
+	/* a swear word for a person that the reader is said to be */
+	{__LINE__, "you're a fcker", TACT_DEROG_INSULT, "fcker"},
+	{__LINE__, "you are a dumbfuck", TACT_DEROG_INSULT, "dumbfuck"},
+	{__LINE__, "you're a fucking genius", TACT_DEROG_PROFANITY, "fucking"},
+	{__LINE__, "they're a fcker", TACT_DEROG_PROFANITY, "fcker"},
 	/* a describing word before a name is aimed where the name is */
 	{__LINE__, "I am such a stupid idiot", TACT_DEROG_NONE, NULL},
 	{__LINE__, "stop treating me like I'm some sort of idiot", TACT_DEROG_NONE, NULL},
