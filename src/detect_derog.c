@@ -357,6 +357,25 @@ static bool self_simile(const dctx *d, const cues *c, const match *m)
 	return simile_target(d, c, m, s0) == T_SELF;
 }
 
+/* Does the writer call themself the word of match m: "I'm fucking
+ * retarded", "I am such a faggot lol", "call me a retard" (the writer, or
+ * "me", before it with only linking words and intensifiers between; not
+ * "my", a possessive: "my nigga" is someone else)? A slur said so is
+ * self-deprecation, swearing rather than an attack on a group. */
+static bool self_named(const dctx *d, const cues *c, const match *m)
+{
+	for (size_t k = m->w0, back = 0; k > 0 && back < 5; back++) {
+		k--;
+		if (!same_clause(d, k, m->w0))
+			return false;
+		if (cue_word(d, c->self, k))
+			return !word_in(d, k, (const char *const[]){"us", "ourselves", NULL});
+		if (!cue_word(d, c->intens, k) && !in_list(d, k, L_SELFLINK))
+			return false;
+	}
+	return false;
+}
+
 /* Who the writer links a person noun to: T_SELF for "I feel like an
  * idiot", "call me a fool"; T_THING when a copula says it of a thing ("life's
  * a bitch", "the sat nav is a moron"); T_PERSON otherwise. */
@@ -1214,6 +1233,19 @@ static bool swearing_at(const dctx *d, const cues *c, const match *m)
 		bool noun = (m->flags & MF_SUB) ||
 			    (t->nlen > 3 && (!memcmp(s + t->nlen - 2, "er", 2) || !memcmp(s + t->nlen - 3, "ers", 3)));
 		return before && noun && !cue_word(d, c->intens, m->w0);
+	}
+	/* a name made of a swear word that the reader is said to be: "you're
+	 * a fcker", "you are a dumbfuck" (not "you're a fucking genius") */
+	if (m->w0 > 1 && same_clause(d, m->w0 - 2, m->w0) &&
+	    word_in(d, m->w0 - 1, (const char *const[]){"a", "an", NULL}) &&
+	    (word_in(d, m->w0 - 2, (const char *const[]){"you're", "youre", NULL}) ||
+	     (m->w0 > 2 && same_clause(d, m->w0 - 3, m->w0) &&
+	      word_in(d, m->w0 - 2, (const char *const[]){"are", "r", NULL}) && addressee(d, c, m->w0 - 3)))) {
+		const token *t = word_tok(d, m->w1 - 1);
+		const char *s = tok_text(d->nt, t);
+		if ((m->flags & MF_SUB) ||
+		    (t->nlen > 3 && (!memcmp(s + t->nlen - 2, "er", 2) || !memcmp(s + t->nlen - 3, "ers", 3))))
+			return !cue_word(d, c->intens, m->w0);
 	}
 	return before;
 }
@@ -2102,6 +2134,10 @@ void detect_derogatory(dctx *d)
 		}
 		if (e->label == c.ins && !(e->flags & LF_TARGET) && self_simile(d, &c, m)) {
 			x.label = c.prof; /* "I feel like a stupid ass": self-deprecation */
+			x.msg = "swearing about oneself";
+		}
+		if (e->label == c.idn && m->w1 == m->w0 + 1 && self_named(d, &c, m)) {
+			x.label = c.prof; /* "I'm fucking retarded": self-deprecation */
 			x.msg = "swearing about oneself";
 		}
 		VEC_RESERVE(f, capf, nf + 2);

@@ -1194,11 +1194,16 @@ static void join_spelled(tokens *ts, const ntext *nt, const unsigned char *orig)
 		 * the letters are no words of their own (the "u" and "i" of
 		 * "s.t.u.p.i.d" are no "you" and "I") */
 		tokens_add_virtual(ts, i, j, 0);
+		/* an article or "I" before letters spaced out is read both ways:
+		 * "you are a b i t c h" is "a" and "bitch" ("a s s" stays "ass") */
+		const token *a = &ts->t[ts->w[i]];
+		if (sep == ' ' && j - i >= 4 && a->kind == TK_WORD &&
+		    (nt->out.ptr[a->ns] == 'a' || nt->out.ptr[a->ns] == 'i'))
+			tokens_add_virtual(ts, i + 1, j, 0);
 		for (size_t k = i; k < j; k++)
 			ts->t[ts->w[k]].flags |= TF_SPELLED;
 		i = j;
 	}
-	(void)nt;
 }
 
 /* A word broken in two by a dot with no space ("re.tarded", "pun.k"): a

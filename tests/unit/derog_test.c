@@ -160,6 +160,15 @@ static const struct {
 	/* the letters of a spelled-out word are no words of their own: not "f u" */
 	{__LINE__, "f.u.c.k.i.n.g useless service", TACT_DEROG_PROFANITY, "f.u.c.k.i.n.g"},
 	{__LINE__, "you are a f.u.c.k.i.n.g idiot", TACT_DEROG_INSULT, "f.u.c.k.i.n.g"},
+	/* ... the article before letters spaced out is read both ways */
+	{__LINE__, "you are a b i t c h", TACT_DEROG_INSULT, "b i t c h"},
+	{__LINE__, "you are a m o r o n", TACT_DEROG_INSULT, "m o r o n"},
+	{__LINE__, "Racist a s s hole.", TACT_DEROG_PROFANITY, "s s"},
+	/* a swear word for a person that the reader is said to be */
+	{__LINE__, "you're a fcker", TACT_DEROG_INSULT, "fcker"},
+	{__LINE__, "you are a dumbfuck", TACT_DEROG_INSULT, "dumbfuck"},
+	{__LINE__, "you're a fucking genius", TACT_DEROG_PROFANITY, "fucking"},
+	{__LINE__, "they're a fcker", TACT_DEROG_PROFANITY, "fcker"},
 	/* a describing word before a name is aimed where the name is */
 	{__LINE__, "I am such a stupid idiot", TACT_DEROG_NONE, NULL},
 	{__LINE__, "stop treating me like I'm some sort of idiot", TACT_DEROG_NONE, NULL},
@@ -308,6 +317,16 @@ static const struct {
 	{__LINE__, "honestly you are idiot you know", TACT_DEROG_INSULT, "idiot"},
 	/* a slur called at staff is also an insult */
 	{__LINE__, "the dev team is obviously a bunch of r*tards", TACT_DEROG_IDENTITY, "r*tards"},
+	/* a slur the writer calls themself is swearing, not an attack on a
+	 * group; "my" is someone else, and the reader is still attacked */
+	{__LINE__, "i'm fucking retarded.", TACT_DEROG_PROFANITY, "fucking"},
+	{__LINE__, "I'm such a retard sometimes.", TACT_DEROG_PROFANITY, "retard"},
+	{__LINE__, "you're a retard", TACT_DEROG_IDENTITY, "retard"},
+	{__LINE__, "he is retarded", TACT_DEROG_IDENTITY, "retarded"},
+	/* doubted or questioned, a name is not the writer's claim */
+	{__LINE__, "I doubt he's a murderer.", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Where did you read they were rapists?", TACT_DEROG_NONE, NULL},
+	{__LINE__, "Where did you get this rubbish idea, you idiot?", TACT_DEROG_INSULT, "idiot"},
 	/* every form of "you" is the reader: one list (targets.tact, @class you) */
 	{__LINE__, "yall trash", TACT_DEROG_INSULT, "trash"},
 	{__LINE__, "ya'll are pigs", TACT_DEROG_INSULT, "pigs"},
