@@ -151,6 +151,22 @@ static bool ends_in_stop(const tokens *ts, const tact_msg *msg, const match *c)
 	return ch == '.' || ch == ',' || ch == ';' || ch == ':' || ch == '!' || ch == '?';
 }
 
+/* Is negation cue c an interjection before a name the author calls the
+ * reader: a lone "No" opening its sentence, then one derogatory word and a
+ * comma or "!" ("No idiot, it's murder.")? "No idiot would do that" and
+ * "No need to be an idiot" stay negated. */
+static bool no_vocative(const tokens *ts, const tact_msg *msg, const match *c, const match *m, const char *label)
+{
+	char lw[4];
+	if (strncmp(label, "derogatory.", 11) || c->w1 != c->w0 + 1 || m->w0 != c->w1 || m->w1 != m->w0 + 1 ||
+	    (c->w0 > 0 && ts->t[ts->w[c->w0 - 1]].sent == ts->t[ts->w[c->w0]].sent))
+		return false;
+	if (word_lower(ts, msg, c->w0, lw, sizeof lw) != 2 || memcmp(lw, "no", 2))
+		return false;
+	uint32_t e = ts->t[ts->w[m->w0]].oe;
+	return e < msg->text.len && (msg->text.ptr[e] == ',' || msg->text.ptr[e] == '!');
+}
+
 /* Is the author the one who speaks in reported-speech cue c: "I told them
  * I'm cancelling", "we've already asked them to escalate it", "I warned
  * them: ombudsman next"? The author's words, reported by the author, are
@@ -288,6 +304,8 @@ void context_judge(const lexicon *lx, const tokens *ts, const tact_msg *msg, mat
 			     exclamation_between(ts, msg, c->w1, m->w0)))
 				continue; /* "if this isn't fixed I'm cancelling", "No. Give me my money back",
 					     "you don't know how stupid you are" */
+			if (bit == WHY_NEGATED && msg->text.ptr && no_vocative(ts, msg, c, m, e->label))
+				continue; /* "No idiot, it's murder." */
 			if (bit == WHY_NEGATED && unnegated(lx, s, j, false, ts))
 				continue; /* "don't make me", "not afraid to" */
 			if (bit == WHY_REPORTED && authors_speech(ts, msg, c))

@@ -267,6 +267,11 @@ static const struct {
 	{__LINE__, "You really do not realize how ignorant you are", TACT_DEROG_INSULT, "ignorant"},
 	{__LINE__, "I can't believe what an idiot he is", TACT_DEROG_INSULT, "idiot"},
 	{__LINE__, "you are not stupid", TACT_DEROG_NONE, NULL},
+	/* "No" as an interjection before a name called: no negation */
+	{__LINE__, "No idiot, it's murder.", TACT_DEROG_INSULT, "idiot"},
+	{__LINE__, "No moron! Read it again.", TACT_DEROG_INSULT, "moron"},
+	{__LINE__, "No idiot would do that.", TACT_DEROG_NONE, NULL},
+	{__LINE__, "There was no idiot, only a mistake.", TACT_DEROG_NONE, NULL},
 	{__LINE__, "you're an idiot, I'd never say that to a friend", TACT_DEROG_INSULT, "idiot"},
 	{__LINE__, "Don't be an idiot.", TACT_DEROG_INSULT, "idiot"},
 	{__LINE__, "don't be so stupid", TACT_DEROG_INSULT, "stupid"},
