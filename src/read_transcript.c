@@ -6,12 +6,27 @@
  * transcript is one conversation: every turn gets the source name as its
  * thread, so thread.c sees repeat contact and escalation after an agent
  * reply. Text before the first speaker line (a title, a date) is not a
- * turn and gets no thread. */
+ * turn and gets no thread. A name a speaker line tags with a role ("Agent
+ * (Anna):") starts turns of that role on its own later ("Anna:"). */
 #include "reader.h"
 
 #include <stdlib.h>
 
+/* Names learned from speaker lines that tag them with a role ("Agent
+ * (Anna):", "John Smith (Customer):"), so that a later line "Anna:" or
+ * "John Smith:" starts a turn of that role instead of continuing the one
+ * before (where "Thanks" would be the other speaker's). */
+enum { LEARNED_MAX = 16, LEARNED_NAME_MAX = 40 };
+
 typedef struct {
+	char *name[LEARNED_MAX];
+	size_t len[LEARNED_MAX];
+	tact_role role[LEARNED_MAX];
+	size_t n;
+} learned_names;
+
+typedef struct {
+	learned_names names;
 	buf text;          /* the pending turn's text */
 	buf lead;          /* its first line's bytes before the text: the speaker label */
 	size_t line, col;
@@ -36,6 +51,8 @@ static void transcript_close(tact_reader *rd)
 	buf_free(&st->text);
 	buf_free(&st->lead);
 	free(st->speaker);
+	for (size_t i = 0; i < st->names.n; i++)
+		free(st->names.name[i]);
 	free(st);
 }
 
@@ -144,6 +161,55 @@ size_t transcript_speaker(const reader_opts *o, const char *p, size_t n, tact_ro
 	return q;
 }
 
+/* Learn the person's name of speaker label [p, p + n) when the label
+ * tags it with a role in parentheses, either way round. */
+static void learn_name(const reader_opts *o, learned_names *ln, const char *p, size_t n, tact_role role)
+{
+	if (!n || p[n - 1] != ')' || ln->n == LEARNED_MAX)
+		return;
+	const char *op = memrchr(p, '(', n);
+	if (!op || op < p + 2 || op[-1] != ' ')
+		return;
+	const char *name = p, *in = op + 1;
+	size_t len = (size_t)(op - 1 - p), inlen = (size_t)(p + n - 1 - in);
+	if (role_named(o, name, len)) { /* "Agent (Anna)" */
+		name = in;
+		len = inlen;
+	}
+	if (!len || len > LEARNED_NAME_MAX || role_named(o, name, len) || memchr(name, ':', len))
+		return;
+	for (size_t i = 0; i < ln->n; i++)
+		if (ln->len[i] == len && ascii_memieq(ln->name[i], name, len))
+			return;
+	ln->name[ln->n] = xstrndup(name, len);
+	ln->len[ln->n] = len;
+	ln->role[ln->n++] = role;
+}
+
+/* A line that starts with a learned name and a colon (after an optional
+ * time stamp): where its text starts, 0 if it starts no turn. */
+static size_t learned_speaker(const learned_names *ln, const char *p, size_t n, tact_role *role, size_t *name_off,
+			      size_t *name_len)
+{
+	size_t i = 0;
+	while (i < n && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	i = skip_stamp(p, n, i);
+	for (size_t k = 0; k < ln->n; k++) {
+		size_t q = i + ln->len[k];
+		if (q < n && p[q] == ':' && ascii_memieq(p + i, ln->name[k], ln->len[k])) {
+			*role = ln->role[k];
+			*name_off = i;
+			*name_len = ln->len[k];
+			q++;
+			while (q < n && (p[q] == ' ' || p[q] == '\t'))
+				q++;
+			return q;
+		}
+	}
+	return 0;
+}
+
 static bool blank(const char *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -205,6 +271,10 @@ static tact_status transcript_next(tact_reader *rd, tact_msg *m, bool *done, cha
 		tact_role role = TACT_ROLE_UNKNOWN;
 		size_t name_off = 0, name_len = 0;
 		size_t off = transcript_speaker(&rd->opts, p, n, &role, &name_off, &name_len);
+		if (off)
+			learn_name(&rd->opts, &st->names, p + name_off, name_len, role);
+		else
+			off = learned_speaker(&st->names, p, n, &role, &name_off, &name_len);
 		if (off) {
 			bool had = st->active;
 			if (had)

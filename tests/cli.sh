@@ -121,6 +121,13 @@ printf '10:02 AM - John Smith (Customer): where is my order\n2024-06-03 10:03:11
 status transcript-chat-run 0 "$tact" "$tmp/chat2.txt"
 check transcript-chat-roles "customer agent" "$(jq -r .role "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
 check transcript-chat-speakers "John Smith (Customer)|Live Chat Agent" "$(jq -r .from "$tmp/out" | paste -sd'|')"
+# a name a speaker line tagged with a role starts that role's turns alone
+# later ("Anna:"); an untagged "Note:" still continues the turn
+printf 'Support (Anna): Hi, how can I help?\nJohn Smith (Customer): my order never arrived\nAnna: sorry, I have re-sent it.\njohn smith: thanks\n[10:05] Anna: You are welcome!\nNote: I paid\n' >"$tmp/chat3.txt"
+status transcript-learned-run 0 "$tact" "$tmp/chat3.txt"
+check transcript-learned-roles "agent customer agent customer agent" "$(jq -r .role "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+check transcript-learned-speakers "Support (Anna)|John Smith (Customer)|Anna|john smith|Anna" "$(jq -r .from "$tmp/out" | paste -sd'|')"
+check transcript-learned-thanks "" "$(jq -r 'select(.index==3) | .labels[]' "$tmp/out" | grep gratitude)"
 # a record lists at most 10,000 spans, and the first of each label after them
 python3 -c "print('you idiot. ' * 10005 + 'I will sue you.')" >"$tmp/manyspans.txt"
 status many-spans-run 0 "$tact" -f text "$tmp/manyspans.txt"
