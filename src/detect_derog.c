@@ -1451,8 +1451,11 @@ static bool in_name(const dctx *d, const cues *c, sent_memo *titled, const match
 	/* a name is not said of the reader: "Elitist Pig you are" */
 	if (m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) && subject_after(d, c, m->w1))
 		return false;
-	/* a describing word before a name is said of it: "Crooked Hillary" */
-	return (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && is_name(d, c, m->w0 - 1)) ||
+	/* a describing word before a name is said of it: "Crooked Hillary";
+	 * a capitalized word after a possessive is no second name of one
+	 * person: "Obama's Clowns" */
+	return (m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && is_name(d, c, m->w0 - 1) &&
+		!possessive(d, m->w0 - 1)) ||
 	       (!describing && !deob_in(d, m->w0, curses) && m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) &&
 		is_name(d, c, m->w1) &&
 		!cue_at(d, c->ins, m->w1, m->w1 + 1) && !cue_at(d, c->idn, m->w1, m->w1 + 1));

@@ -441,6 +441,9 @@ static const struct {
 	{__LINE__, "the colored pencils arrived broken", TACT_DEROG_NONE, NULL},
 	/* not swearing */
 	{__LINE__, "Del Negro kept his job", TACT_DEROG_NONE, NULL},
+	/* a capitalized word after a possessive is no second name */
+	{__LINE__, "along with all of Obama's Clowns", TACT_DEROG_INSULT, "Clowns"},
+	{__LINE__, "along with all of Obama’s Clowns", TACT_DEROG_INSULT, "Clowns"},
 	/* a negated verb does not take back a name in its definite object */
 	{__LINE__, "don't let the trolls win", TACT_DEROG_INSULT, "trolls"},
 	{__LINE__, "he is not the idiot here", TACT_DEROG_NONE, NULL},
