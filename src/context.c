@@ -151,20 +151,33 @@ static bool ends_in_stop(const tokens *ts, const tact_msg *msg, const match *c)
 	return ch == '.' || ch == ',' || ch == ';' || ch == ':' || ch == '!' || ch == '?';
 }
 
-/* Is negation cue c an interjection before a name the author calls the
- * reader: a lone "No" opening its sentence, then one derogatory word and a
- * comma or "!" ("No idiot, it's murder.")? "No idiot would do that" and
- * "No need to be an idiot" stay negated. */
-static bool no_vocative(const tokens *ts, const tact_msg *msg, const match *c, const match *m, const char *label)
+/* Is negation cue c the interjection "No" before a derogatory match m: a
+ * lone "No" opening its sentence, then the name called and a comma or "!"
+ * ("No idiot, it's murder."), or a clause of its own with a subject of the
+ * second or third person before m ("No Kim you are a failure", "no he is
+ * a liar")? "No idiot would do that" and "No need to be an idiot" stay
+ * negated. */
+static bool no_interjection(const tokens *ts, const tact_msg *msg, const match *c, const match *m, const char *label)
 {
-	char lw[4];
-	if (strncmp(label, "derogatory.", 11) || c->w1 != c->w0 + 1 || m->w0 != c->w1 || m->w1 != m->w0 + 1 ||
+	static const char *const subj[] = {"you", "you're", "youre", "ur", "u", "he", "he's", "she", "she's", "they",
+					   "they're", "theyre"};
+	char lw[8];
+	if (strncmp(label, "derogatory.", 11) || c->w1 != c->w0 + 1 || m->w0 < c->w1 ||
 	    (c->w0 > 0 && ts->t[ts->w[c->w0 - 1]].sent == ts->t[ts->w[c->w0]].sent))
 		return false;
 	if (word_lower(ts, msg, c->w0, lw, sizeof lw) != 2 || memcmp(lw, "no", 2))
 		return false;
-	uint32_t e = ts->t[ts->w[m->w0]].oe;
-	return e < msg->text.len && (msg->text.ptr[e] == ',' || msg->text.ptr[e] == '!');
+	if (m->w0 == c->w1 && m->w1 == m->w0 + 1) {
+		uint32_t e = ts->t[ts->w[m->w0]].oe;
+		if (e < msg->text.len && (msg->text.ptr[e] == ',' || msg->text.ptr[e] == '!'))
+			return true;
+	}
+	/* the subject right after "No", or after a name: a capitalized word */
+	uint32_t w = c->w1;
+	if (w < m->w0 && msg->text.ptr && ascii_upper((unsigned char)msg->text.ptr[ts->t[ts->w[w]].os]))
+		w++;
+	size_t n = w <= m->w0 && w < ts->nw ? word_lower(ts, msg, w, lw, sizeof lw) : 0;
+	return n && word_is(lw, n, subj, ARRAY_LEN(subj));
 }
 
 /* Is the author the one who speaks in reported-speech cue c: "I told them
@@ -304,8 +317,8 @@ void context_judge(const lexicon *lx, const tokens *ts, const tact_msg *msg, mat
 			     exclamation_between(ts, msg, c->w1, m->w0)))
 				continue; /* "if this isn't fixed I'm cancelling", "No. Give me my money back",
 					     "you don't know how stupid you are" */
-			if (bit == WHY_NEGATED && msg->text.ptr && no_vocative(ts, msg, c, m, e->label))
-				continue; /* "No idiot, it's murder." */
+			if (bit == WHY_NEGATED && msg->text.ptr && no_interjection(ts, msg, c, m, e->label))
+				continue; /* "No idiot, it's murder.", "No Kim you are a failure" */
 			if (bit == WHY_NEGATED && unnegated(lx, s, j, false, ts))
 				continue; /* "don't make me", "not afraid to" */
 			if (bit == WHY_REPORTED && authors_speech(ts, msg, c))

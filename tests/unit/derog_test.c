@@ -270,7 +270,9 @@ static const struct {
 	/* "No" as an interjection before a name called: no negation */
 	{__LINE__, "No idiot, it's murder.", TACT_DEROG_INSULT, "idiot"},
 	{__LINE__, "No moron! Read it again.", TACT_DEROG_INSULT, "moron"},
+	{__LINE__, "No Kim you are a failure", TACT_DEROG_INSULT, "failure"},
 	{__LINE__, "No idiot would do that.", TACT_DEROG_NONE, NULL},
+	{__LINE__, "No stupid people here.", TACT_DEROG_NONE, NULL},
 	{__LINE__, "There was no idiot, only a mistake.", TACT_DEROG_NONE, NULL},
 	{__LINE__, "you're an idiot, I'd never say that to a friend", TACT_DEROG_INSULT, "idiot"},
 	{__LINE__, "Don't be an idiot.", TACT_DEROG_INSULT, "idiot"},
