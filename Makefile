@@ -187,7 +187,7 @@ eval: $(B)/tact
 	  TACT=$(B)/tact python3 tests/eval/escalation.py tests/eval/$$f.jsonl; echo; done
 	@for f in agent agent-holdout agent-holdout2 agent-holdout3; do \
 	  TACT=$(B)/tact python3 tests/eval/agent.py tests/eval/$$f.jsonl; echo; done
-	@for s in dev dev2 dev3 dev4 dev5 dev6 dev7 dev8 dev9 dev10 dev11 test test2 test3; do TACT=$(B)/tact python3 tests/eval/escalation.py tests/eval/escalation-real.tsv $$s; echo; done
+	@for s in dev dev2 dev3 dev4 dev5 dev6 dev7 dev8 dev9 dev10 dev11 dev12 test test2 test3; do TACT=$(B)/tact python3 tests/eval/escalation.py tests/eval/escalation-real.tsv $$s; echo; done
 	@for s in dev dev2 dev3 dev4 dev5 test test2; do TACT=$(B)/tact python3 tests/eval/agent.py tests/eval/agent-real.tsv $$s; echo; done
 	@TACT=$(B)/tact python3 tests/eval/derogatory.py
 	@echo; TACT=$(B)/tact python3 tests/eval/complaints.py

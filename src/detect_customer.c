@@ -410,6 +410,7 @@ static bool others_move(const dctx *d, const match *m, bool legal)
 					    "would", "can", "could", "may", "might", "should", "must", "did", "do",
 					    "does", "never", "even", "still", "'ve", "'ll", "'d",
 					    "where", /* for "were": "they where canceling my policy" */
+					    "gonna", /* "they're gonna close my account" */
 					    NULL};
 	static const char *const passive[] = {"been", "being", "get", "got", NULL};
 	static const char *const others[] = {"you", "they", "he", "she", "u", "ya", "y'all", "someone",
@@ -457,6 +458,14 @@ static bool others_move(const dctx *d, const match *m, bool legal)
 		const token *t = word_tok(d, --w);
 		if (t->sent != first->sent || t->clause != first->clause)
 			return false;
+		/* "gonna" split in two (CFPB's "they are gon na be closing"):
+		 * one light word */
+		if (w > 0 && word_in(d, t, (const char *const[]){"na", NULL}) &&
+		    word_in(d, word_tok(d, w - 1), (const char *const[]){"gon", NULL}) &&
+		    word_tok(d, w - 1)->clause == t->clause) {
+			w--;
+			continue;
+		}
 		if (word_in(d, t, self))
 			return false;
 		/* "can you pass this to a manager" is the author's request */

@@ -8,7 +8,7 @@ Usage: escalation.py [-v] [-c] [FILE [SET]]
   FILE  another set in the same format, e.g. escalation-holdout.jsonl; or
         labels of real messages read in place from ../shared/corpus-ext
         (escalation-real.tsv, escalation-real.md), SET one of its sets
-        (dev to dev11, test, test2, test3); its test, test2 and test3 sets
+        (dev to dev12, test, test2, test3); its test, test2 and test3 sets
         are blind: -v on them exits"""
 import os
 import sys
