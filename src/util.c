@@ -118,13 +118,6 @@ void buf_printf(buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
-void buf_clear(buf *b)
-{
-	b->len = 0;
-	if (b->ptr)
-		b->ptr[0] = '\0';
-}
-
 void buf_free(buf *b)
 {
 	free(b->ptr);

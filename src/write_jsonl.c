@@ -34,9 +34,12 @@ static const char digit_pairs[] =
 	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 	"8081828384858687888990919293949596979899";
 
+/* Append v in decimal. The digits are made right-aligned in a zeroed
+ * scratch and copied as one fixed-size block (a size_t has at most 20), so
+ * the copy is two moves, not a loop or a call. */
 static void num(buf *b, size_t v)
 {
-	char tmp[24], *end = tmp + sizeof tmp, *p = end;
+	char tmp[40] = {0}, *p = tmp + 20;
 	for (; v >= 100; v /= 100) {
 		p -= 2;
 		memcpy(p, digit_pairs + 2 * (v % 100), 2);
@@ -47,10 +50,9 @@ static void num(buf *b, size_t v)
 	} else {
 		*--p = (char)('0' + v);
 	}
-	size_t n = (size_t)(end - p);
-	buf_reserve(b, n);
-	for (size_t i = 0; i < n; i++) /* at most 20: no memcpy() call */
-		b->ptr[b->len + i] = p[i];
+	size_t n = (size_t)(tmp + 20 - p);
+	buf_reserve(b, 20);
+	memcpy(b->ptr + b->len, p, 20); /* the bytes after the digits are overwritten next */
 	b->len += n;
 	b->ptr[b->len] = '\0';
 }

@@ -38,14 +38,16 @@ static const bool json_plain[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
-/* Are the eight bytes of w printable ASCII but '"' and '\\', which
+/* Are the eight bytes at p printable ASCII but '"' and '\\', which
  * json_str() copies as they are? With every byte below 0x80 (else: no),
  * a byte's high bit is set after a subtraction exactly where the byte was
  * below 0x20, or zero after the xor with '"', '\\' or 0x7F (a borrow
  * only follows such a byte). */
-static bool plain8(uint64_t w)
+static bool plain8(const unsigned char *p)
 {
 	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t w;
+	memcpy(&w, p, 8);
 	uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\'), del = w ^ (ones * 0x7F);
 	uint64_t bad = (w - ones * 0x20) | (q - ones) | (bs - ones) | (del - ones);
 	return !((bad | w) & high);
@@ -58,8 +60,7 @@ void json_str(buf *b, const char *s, size_t n)
 	b->ptr[b->len++] = '"';
 	size_t run = 0; /* start of the pending run of plain bytes */
 	for (size_t i = 0;;) {
-		uint64_t w;
-		while (i + 8 <= n && (memcpy(&w, u + i, 8), plain8(w)))
+		while (i + 8 <= n && plain8(u + i))
 			i += 8;
 		while (i < n && json_plain[u[i]])
 			i++;
