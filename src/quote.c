@@ -280,11 +280,10 @@ static const char *const other_keys[] = {
 	"宛先", "件名", "날짜", "받는 사람", "제목", "on behalf of",
 };
 
-/* "*From:*", "From :", "  De : " -> the key matched (0 none, 1 from-like,
- * 2 other). */
+/* "*From:*", "From :", "De : " -> the key matched (0 none, 1 from-like,
+ * 2 other). v is trimmed (classify()). */
 static int header_key(view v)
 {
-	v = trim(v);
 	while (v.n && v.p[0] == '*')
 		v.p++, v.n--;
 	if (!v.n || v.n > CLASSIFY_MAX)
@@ -361,8 +360,12 @@ static const char *const mobile_starts[] = {
 static bool sep_char_run(view v)
 {
 	/* 3+ of one of - _ = * ~ or the UTF-8 dashes/box lines; "__" too */
-	if (!v.n || !v.p[0] || !strchr("-_=*~\xE2", v.p[0]))
+	switch (v.n ? (unsigned char)v.p[0] : 0) { /* not strchr(): most lines fail here */
+	case '-': case '_': case '=': case '*': case '~': case 0xE2:
+		break;
+	default:
 		return false;
+	}
 	static const char *const units[] = {"-", "_", "=", "*", "~", "\xE2\x80\x94", "\xE2\x80\x93",
 					    "\xE2\x94\x80", "\xE2\x94\x81"};
 	for (size_t u = 0; u < ARRAY_LEN(units); u++) {
