@@ -816,7 +816,10 @@ static void ultimatums(dctx *d, const uint8_t *conseq)
 
 void detect_customer(dctx *d)
 {
-	uint8_t *conseq = xcalloc(d->ts->nsent + 1, 1);
+	/* most messages have a few sentences: their marks fit on the stack */
+	uint8_t conseq_small[64];
+	size_t nconseq = d->ts->nsent + 1;
+	uint8_t *conseq = nconseq <= sizeof conseq_small ? memset(conseq_small, 0, nconseq) : xcalloc(nconseq, 1);
 	const char *reg = label_intern("escalation.regulator", 20), *rep = label_intern("escalation.repeat", 17),
 		   *chb = label_intern("escalation.chargeback", 21), *lgl = label_intern("escalation.legal", 16);
 	bool praise_msg = praise_message(d, false);
@@ -878,6 +881,7 @@ void detect_customer(dctx *d)
 		}
 	}
 	ultimatums(d, conseq);
-	free(conseq);
+	if (conseq != conseq_small)
+		free(conseq);
 	shouting(d);
 }

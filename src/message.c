@@ -109,6 +109,12 @@ void tact_msg_set_field(tact_msg *m, tact_field f, const char *s, size_t len)
 	if (len == (size_t)-1)
 		len = strlen(s);
 	buf *b = &m->fieldbuf[f];
+	/* the value it holds already (the source name, the same for every
+	 * message of a file): that is valid UTF-8, so it stays as it is */
+	if (b->ptr && b->len == len && !memcmp(b->ptr, s, len)) {
+		m->fields[f] = b->ptr;
+		return;
+	}
 	if (b->ptr && s >= b->ptr && s < b->ptr + b->cap) { /* its own value */
 		char *copy = xstrndup(s, len);
 		tact_msg_set_field(m, f, copy, len);

@@ -280,17 +280,20 @@ static const char *const other_keys[] = {
 	"宛先", "件名", "날짜", "받는 사람", "제목", "on behalf of",
 };
 
-/* "*From:*", "From :", "  De : " -> the key matched (0 none, 1 from-like,
- * 2 other). */
+/* "*From:*", "From :", "De : " -> the key matched (0 none, 1 from-like,
+ * 2 other). v is trimmed (classify()). */
 static int header_key(view v)
 {
-	v = trim(v);
 	while (v.n && v.p[0] == '*')
 		v.p++, v.n--;
 	if (!v.n || v.n > CLASSIFY_MAX)
 		return 0;
-	/* the key ends at the first ':' (or full-width '：'), within 24 bytes */
+	/* the key ends at the first ':' (or full-width '：'), within 24 bytes;
+	 * most lines have neither byte there (memchr() is cheaper than the
+	 * loop below) */
 	size_t lim = MIN(v.n, 24);
+	if (!memchr(v.p, ':', lim) && !memchr(v.p, 0xEF, lim))
+		return 0;
 	size_t colon = lim;
 	size_t clen = 1;
 	for (size_t i = 0; i < lim; i++) {
@@ -357,8 +360,12 @@ static const char *const mobile_starts[] = {
 static bool sep_char_run(view v)
 {
 	/* 3+ of one of - _ = * ~ or the UTF-8 dashes/box lines; "__" too */
-	if (!v.n || !v.p[0] || !strchr("-_=*~\xE2", v.p[0]))
+	switch (v.n ? (unsigned char)v.p[0] : 0) { /* not strchr(): most lines fail here */
+	case '-': case '_': case '=': case '*': case '~': case 0xE2:
+		break;
+	default:
 		return false;
+	}
 	static const char *const units[] = {"-", "_", "=", "*", "~", "\xE2\x80\x94", "\xE2\x80\x93",
 					    "\xE2\x94\x80", "\xE2\x94\x81"};
 	for (size_t u = 0; u < ARRAY_LEN(units); u++) {
@@ -445,14 +452,13 @@ static int classify(view raw)
 		return C_SEP;
 	unsigned char c0 = ascii_tolower((unsigned char)t.p[0]);
 	if (t.n <= 120 && (c0 == '-' || fwd_first[c0])) {
-		char low[128];
-		lower_into(low, t);
-		view lv = {low, t.n};
 		for (size_t i = 0; i < ARRAY_LEN(fwd_lines); i++)
-			if (starts_ci(lv, fwd_lines[i]))
+			if ((unsigned char)fwd_lines[i][0] == c0 && starts_ci(t, fwd_lines[i]))
 				return C_FWD;
 		/* "----- Original Message -----", "-----Ursprüngliche Nachricht-----" */
 		if (t.n >= 6 && t.p[0] == '-' && t.p[1] == '-') {
+			char low[128];
+			lower_into(low, t);
 			size_t a = 0, b = t.n;
 			while (a < b && (t.p[a] == '-' || t.p[a] == ' '))
 				a++;
@@ -492,16 +498,51 @@ static const char *const verbs[] = {
 
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
 
-/* The last bytes of the verbs: a line ending in none of them ends in no
- * verb (filled by sets_init()). */
-static bool verb_last[256];
+/* The verbs grouped by last byte: those ending in byte c are
+ * by_last[last_at[c] .. last_at[c + 1]) (filled by sets_init()). A line
+ * ending in none of them ends in no verb; most lines ending in a verb's
+ * last letter ("thanks" and "writes") are told apart by one or two
+ * compares, not a word search. */
+static struct {
+	const char *w;
+	size_t len;
+} by_last[ARRAY_LEN(verbs)];
+static uint16_t last_at[257];
 static void valedictions_init(void);
+
+static void verbs_init(void)
+{
+	for (size_t k = 0; k < ARRAY_LEN(verbs); k++)
+		last_at[(unsigned char)verbs[k][strlen(verbs[k]) - 1] + 1]++;
+	for (size_t c = 0; c < 256; c++)
+		last_at[c + 1] += last_at[c];
+	uint16_t next[256];
+	memcpy(next, last_at, sizeof next);
+	for (size_t k = 0; k < ARRAY_LEN(verbs); k++) {
+		size_t l = strlen(verbs[k]), at = next[(unsigned char)verbs[k][l - 1]]++;
+		by_last[at].w = verbs[k];
+		by_last[at].len = l;
+	}
+}
+
+/* Does the lowercased s[0..n) end with a verb (on any boundary)? */
+static bool ends_with_verb(const char *s, size_t n)
+{
+	if (!n)
+		return false;
+	unsigned char c = (unsigned char)s[n - 1];
+	for (size_t i = last_at[c]; i < last_at[c + 1]; i++) {
+		size_t l = by_last[i].len;
+		if (l <= n && s[n - l] == by_last[i].w[0] && !memcmp(s + n - l, by_last[i].w, l))
+			return true;
+	}
+	return false;
+}
 
 static void sets_init(void)
 {
 	wordset_init(&verb_set, verbs, ARRAY_LEN(verbs));
-	for (size_t k = 0; k < verb_set.n; k++)
-		verb_last[(unsigned char)verbs[k][strlen(verbs[k]) - 1]] = true;
+	verbs_init();
 	valedictions_init();
 	wordset_init(&fwd_set, fwd_words, ARRAY_LEN(fwd_words));
 	first_bytes(mobile_first, mobile_starts, ARRAY_LEN(mobile_starts));
@@ -594,11 +635,13 @@ static long attribution_start(const doc *d, size_t i, size_t lo)
 		return -1;
 	if (last != ':' && !(tail.n >= 3 && !memcmp(tail.p + tail.n - 3, "\xEF\xBC\x9A", 3))) {
 		/* no colon: the line must end with a verb ("... wrote") */
-		if (!verb_last[ascii_tolower(last)])
+		if (last_at[ascii_tolower(last)] == last_at[ascii_tolower(last) + 1])
 			return -1;
 		char lt[32];
 		view tv = {tail.p + tail.n - MIN(tail.n, 24), MIN(tail.n, 24)};
 		lower_into(lt, tv);
+		if (!ends_with_verb(lt, tv.n)) /* then no verb found below ends it */
+			return -1;
 		size_t vl = 0;
 		long at = find_last(&verb_set, lt, tv.n, &vl);
 		if (at < 0 || (size_t)at + vl != tv.n)
@@ -1093,9 +1136,14 @@ static void find_signature(doc *d, size_t a, size_t e, bool quoted, bool own_bef
 	if (b <= a)
 		return;
 	size_t orig_b = b;
+	/* One line of text and no own words before it (a tweet, a chat turn):
+	 * every rule but the mobile sign-off needs own text above what it
+	 * marks (own_text_before(), or the lines of a sig_block() after a
+	 * delimiter), so only that one can apply. */
+	bool lone = !own_before && nonblank_between(d, a, b) == 1;
 
 	/* 0. a legal disclaimer, among the last 40 lines, to the end */
-	for (size_t p = b > a + 40 ? b - 40 : a; p < b; p++) {
+	for (size_t p = b > a + 40 ? b - 40 : a; p < b && !lone; p++) {
 		if (d->cls[p] != C_TEXT || !own_text_before(d, a, p, own_before) || !disclaimer_at(d, p, b))
 			continue;
 		label(d, p, b, L_S_DISCLAIMER);
@@ -1120,6 +1168,8 @@ static void find_signature(doc *d, size_t a, size_t e, bool quoted, bool own_bef
 		b = trim_blank_end(d, a, p);
 		break;
 	}
+	if (lone)
+		return;
 	/* "Sent a magnificent torch of pixels" right above a quote */
 	if (b == orig_b && quoted && b > a) {
 		view v = trim(line(d, b - 1));
@@ -1552,6 +1602,20 @@ static view first_name(const char *f, bool field)
 
 static void mark(tact_msg *m, view sender);
 
+/* The number of lines of t[0..n) (the last one may lack its '\n'); the
+ * start of each of the first max of them goes to off. */
+static size_t line_starts(const char *t, size_t n, uint32_t *off, size_t max)
+{
+	size_t nl = 0;
+	for (size_t pos = 0; pos < n; nl++) {
+		if (nl < max)
+			off[nl] = (uint32_t)pos;
+		const char *e = memchr(t + pos, '\n', n - pos);
+		pos = e ? (size_t)(e - t) + 1 : n;
+	}
+	return nl;
+}
+
 /* Line tables of texts up to this many lines live on the stack. */
 #define SMALL_DOC 256
 
@@ -1575,25 +1639,18 @@ static void mark(tact_msg *m, view sender)
 	size_t n = m->text.len;
 	if (!t || !n || n >= UINT32_MAX)
 		return;
-	size_t nl = 0;
-	for (const char *p = t; (p = memchr(p, '\n', (size_t)(t + n - p))) != NULL; p++)
-		nl++;
-	if (t[n - 1] != '\n')
-		nl++;
-	doc d = {.t = t, .nl = nl, .sender = sender};
-	/* most texts are short: their line tables fit on the stack */
+	/* most texts are short: their line tables fit on the stack, and the
+	 * line starts go there as the lines are counted */
 	uint32_t off_small[SMALL_DOC + 1];
 	unsigned char cls_small[SMALL_DOC], lab_small[SMALL_DOC];
+	size_t nl = line_starts(t, n, off_small, SMALL_DOC);
+	doc d = {.t = t, .nl = nl, .sender = sender};
 	bool small = nl <= SMALL_DOC;
 	d.off = small ? off_small : xmalloc((nl + 1) * sizeof *d.off);
 	d.cls = small ? cls_small : xmalloc(nl);
 	d.lab = small ? memset(lab_small, 0, nl) : xcalloc(nl, 1);
-	size_t k = 0;
-	for (size_t pos = 0; pos < n; k++) {
-		d.off[k] = (uint32_t)pos;
-		const char *e = memchr(t + pos, '\n', n - pos);
-		pos = e ? (size_t)(e - t) + 1 : n;
-	}
+	if (!small)
+		line_starts(t, n, d.off, nl);
 	d.off[nl] = (uint32_t)n;
 	for (size_t i = 0; i < nl; i++)
 		d.cls[i] = (unsigned char)classify(line(&d, i));

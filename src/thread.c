@@ -203,8 +203,10 @@ static uint32_t *pending_of(thread_state *t, uint64_t h)
 		k = t->nsender++;
 	else
 		k = SENDERS - 1;
-	memmove(t->sender + 1, t->sender, k * sizeof *t->sender);
-	memmove(t->pending + 1, t->pending, k * sizeof *t->pending);
+	if (k) { /* not the most recent sender already */
+		memmove(t->sender + 1, t->sender, k * sizeof *t->sender);
+		memmove(t->pending + 1, t->pending, k * sizeof *t->pending);
+	}
 	t->sender[0] = h;
 	t->pending[0] = n;
 	return &t->pending[0];

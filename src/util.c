@@ -118,13 +118,6 @@ void buf_printf(buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
-void buf_clear(buf *b)
-{
-	b->len = 0;
-	if (b->ptr)
-		b->ptr[0] = '\0';
-}
-
 void buf_free(buf *b)
 {
 	free(b->ptr);
@@ -222,12 +215,11 @@ size_t utf8_valid_prefix(const char *s, size_t n)
 				break;
 			i += 8;
 		}
+		/* the bytes before a non-ASCII one, or the last few */
+		while (i < n && u[i] < 0x80)
+			i++;
 		if (i >= n)
 			break;
-		if (u[i] < 0x80) {
-			i++;
-			continue;
-		}
 		int32_t cp;
 		int k = utf8_decode(u + i, n - i, &cp);
 		if (cp < 0)
@@ -284,9 +276,12 @@ bool ascii_strieq(const char *a, const char *b)
 
 bool ascii_memieq(const char *a, const char *b, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (ascii_tolower((unsigned char)a[i]) != ascii_tolower((unsigned char)b[i]))
+	for (size_t i = 0; i < n; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+		/* most bytes compared are equal as they are: no case folding */
+		if (x != y && ascii_tolower(x) != ascii_tolower(y))
 			return false;
+	}
 	return true;
 }
 

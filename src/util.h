@@ -85,7 +85,13 @@ static inline void buf_addc(buf *b, char c)
 }
 static inline void buf_adds(buf *b, const char *s) { buf_add(b, s, strlen(s)); }
 void buf_printf(buf *b, const char *fmt, ...) PRINTF_LIKE(2, 3);
-void buf_clear(buf *b);
+/* Empty b, keeping its memory (inline: a few calls a message). */
+static inline void buf_clear(buf *b)
+{
+	b->len = 0;
+	if (b->ptr)
+		b->ptr[0] = '\0';
+}
 void buf_free(buf *b);
 /* Transfer ownership of the content to the caller (never NULL). */
 char *buf_steal(buf *b);

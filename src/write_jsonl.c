@@ -28,16 +28,32 @@ static void name(buf *b, const char *s)
 	b->ptr[b->len] = '\0';
 }
 
+/* "00" "01" ... "99": two digits for one division. */
+static const char digit_pairs[] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
+/* Append v in decimal. The digits are made right-aligned in a zeroed
+ * scratch and copied as one fixed-size block (a size_t has at most 20), so
+ * the copy is two moves, not a loop or a call. */
 static void num(buf *b, size_t v)
 {
-	char tmp[24];
-	int n = 0;
-	do
-		tmp[n++] = (char)('0' + v % 10);
-	while ((v /= 10));
-	buf_reserve(b, (size_t)n);
-	while (n)
-		b->ptr[b->len++] = tmp[--n];
+	char tmp[40] = {0}, *p = tmp + 20;
+	for (; v >= 100; v /= 100) {
+		p -= 2;
+		memcpy(p, digit_pairs + 2 * (v % 100), 2);
+	}
+	if (v >= 10) {
+		p -= 2;
+		memcpy(p, digit_pairs + 2 * v, 2);
+	} else {
+		*--p = (char)('0' + v);
+	}
+	size_t n = (size_t)(tmp + 20 - p);
+	buf_reserve(b, 20);
+	memcpy(b->ptr + b->len, p, 20); /* the bytes after the digits are overwritten next */
+	b->len += n;
 	b->ptr[b->len] = '\0';
 }
 
@@ -68,6 +84,20 @@ static void str_list(buf *b, char *const *v, size_t n)
 		cstr(b, v[i]);
 	}
 	buf_addc(b, ']');
+}
+
+/* Append the source name as a JSON string. It is the same for every
+ * message of a file: escaped once, then copied while it stays the same. */
+static void source(tact_writer *w, const char *s)
+{
+	size_t n = strlen(s);
+	if (n != w->src.len || memcmp(s, w->src.ptr, n)) {
+		buf_clear(&w->src);
+		buf_add(&w->src, s, n);
+		buf_clear(&w->src_json);
+		json_str(&w->src_json, s, n);
+	}
+	buf_add(&w->ob, w->src_json.ptr, w->src_json.len);
 }
 
 static void span(buf *b, const tact_msg *m, const tact_span *s)
@@ -127,7 +157,10 @@ static void jsonl_write(tact_writer *w, const tact_msg *m)
 	if (w->positions) { /* off when sharding: they are per process */
 		KEY(b, "index");
 		num(b, m->index);
-		OPT_FIELD(b, m, TACT_FIELD_SOURCE, "source");
+		if (m->fields[TACT_FIELD_SOURCE]) {
+			KEY(b, "source");
+			source(w, m->fields[TACT_FIELD_SOURCE]);
+		}
 		if (m->line) {
 			KEY(b, "line");
 			num(b, m->line);

@@ -38,6 +38,21 @@ static const bool json_plain[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
+/* Are the eight bytes at p printable ASCII but '"' and '\\', which
+ * json_str() copies as they are? With every byte below 0x80 (else: no),
+ * a byte's high bit is set after a subtraction exactly where the byte was
+ * below 0x20, or zero after the xor with '"', '\\' or 0x7F (a borrow
+ * only follows such a byte). */
+static bool plain8(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t w;
+	memcpy(&w, p, 8);
+	uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\'), del = w ^ (ones * 0x7F);
+	uint64_t bad = (w - ones * 0x20) | (q - ones) | (bs - ones) | (del - ones);
+	return !((bad | w) & high);
+}
+
 void json_str(buf *b, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -45,6 +60,8 @@ void json_str(buf *b, const char *s, size_t n)
 	b->ptr[b->len++] = '"';
 	size_t run = 0; /* start of the pending run of plain bytes */
 	for (size_t i = 0;;) {
+		while (i + 8 <= n && plain8(u + i))
+			i += 8;
 		while (i < n && json_plain[u[i]])
 			i++;
 		if (i >= n)
@@ -292,5 +309,7 @@ void tact_writer_free(tact_writer *w)
 		w->fmt->close(w);
 	summary_free(w->summary);
 	buf_free(&w->ob);
+	buf_free(&w->src);
+	buf_free(&w->src_json);
 	free(w);
 }

@@ -24,6 +24,7 @@ struct tact_writer {
 	bool tty;        /* output is a terminal: strip control characters */
 	bool with_text, own_text;
 	bool positions;  /* index, line, source (off when sharding) */
+	buf src, src_json; /* the last source name, and it as a JSON string */
 	struct summary *summary; /* counts for --summary and html, or NULL */
 	bool print_summary;      /* --summary: print it to summary_out at the end */
 	FILE *summary_out;
