@@ -10,7 +10,29 @@
  * and placeholders, and angry runs of '!'. Feeds score.c. */
 #include "analyze.h"
 
+#include <pthread.h>
 #include <stdlib.h>
+
+/* The labels the detector compares with, looked up once (label_lookup's
+ * pointers are stable), not a dozen times a message. */
+static struct {
+	const char *pos, *neg, *acr, *rep, *ul, *cq, *reg, *repeat, *chb, *lgl;
+} lbl;
+static pthread_once_t lbl_once = PTHREAD_ONCE_INIT;
+
+static void lbl_init(void)
+{
+	lbl.pos = label_lookup("cue.positive", 12);
+	lbl.neg = label_lookup("cue.negative", 12);
+	lbl.acr = label_lookup("cue.acronym", 11);
+	lbl.rep = label_lookup("cue.reported", 12);
+	lbl.ul = label_lookup("escalation.ultimatum", 20);
+	lbl.cq = label_lookup("cue.consequence", 15);
+	lbl.reg = label_lookup("escalation.regulator", 20);
+	lbl.repeat = label_lookup("escalation.repeat", 17);
+	lbl.chb = label_lookup("escalation.chargeback", 21);
+	lbl.lgl = label_lookup("escalation.legal", 16);
+}
 
 /* A placeholder or mask: one letter repeated ("XXXX" in redacted
  * complaints, "XX/XX"). Not shouting, like an acronym. */
@@ -71,15 +93,14 @@ static bool happy_sentence(const dctx *d, uint32_t sent)
 {
 	size_t w0, w1;
 	sentence_words(d, sent, &w0, &w1);
-	return w0 < w1 && cue_at(d, label_intern("cue.positive", 12), w0, w1) &&
-	       !cue_sev_at(d, label_intern("cue.negative", 12), TACT_SEV_INFO, w0, w1);
+	return w0 < w1 && cue_at(d, lbl.pos, w0, w1) && !cue_sev_at(d, lbl.neg, TACT_SEV_INFO, w0, w1);
 }
 
 /* Evidence of anger anywhere in the message: a negative cue (mood or a
  * reported problem), a derogatory match, or a span already found. */
 static bool angry_message(const dctx *d)
 {
-	const char *neg = label_intern("cue.negative", 12);
+	const char *neg = lbl.neg;
 	for (size_t i = 0; i < d->msg->nspans; i++)
 		if (!strncmp(d->msg->spans[i].label, "escalation.", 11))
 			return true;
@@ -214,7 +235,7 @@ static void shouting(dctx *d)
 	size_t nw = d->ts->nw;
 	if (!nw || praise_message(d, true))
 		return; /* "THANK YOU!!! YOU ARE A REAL MVP!!!" */
-	const char *acr = label_intern("cue.acronym", 11);
+	const char *acr = lbl.acr;
 	uint8_t *acro = xcalloc(nw, 1);
 	for (size_t i = 0; i < d->ms->n; i++) {
 		const match *m = &d->ms->m[i];
@@ -360,8 +381,7 @@ static bool praise(const dctx *d, praise_memo *memo, const match *m)
 		size_t w0, w1;
 		sentence_words(d, sent, &w0, &w1);
 		memo->sent = sent;
-		memo->val = cue_at(d, label_intern("cue.positive", 12), w0, w1) &&
-			    !cue_sev_at(d, label_intern("cue.negative", 12), TACT_SEV_INFO, w0, w1);
+		memo->val = cue_at(d, lbl.pos, w0, w1) && !cue_sev_at(d, lbl.neg, TACT_SEV_INFO, w0, w1);
 	}
 	return memo->val;
 }
@@ -375,7 +395,7 @@ static bool praise(const dctx *d, praise_memo *memo, const match *m)
  * supervisor? Thanks."). */
 static bool praise_message(const dctx *d, bool thanks)
 {
-	const char *pos = label_intern("cue.positive", 12), *neg = label_intern("cue.negative", 12);
+	const char *pos = lbl.pos, *neg = lbl.neg;
 	bool happy = false;
 	for (size_t i = 0; i < d->ms->n; i++) {
 		const match *m = &d->ms->m[i];
@@ -764,7 +784,7 @@ static bool someone_elses_deadline(const dctx *d, const match *m, size_t sent_w0
 	for (size_t k = 0, w = m->w0; k < 8 && w > sent_w0; k++)
 		if (word_in(d, word_tok(d, --w), told))
 			return true;
-	const char *rep = label_intern("cue.reported", 12);
+	const char *rep = lbl.rep;
 	size_t at = (size_t)(m - d->ms->m);
 	for (size_t i = at > 64 ? at - 64 : 0; i < at; i++) {
 		const match *c = &d->ms->m[i];
@@ -785,7 +805,7 @@ static bool someone_elses_deadline(const dctx *d, const match *m, size_t sent_w0
  * holding a consequence signal; it has d->ts->nsent entries. */
 static void ultimatums(dctx *d, const uint8_t *conseq)
 {
-	const char *ul = label_intern("escalation.ultimatum", 20), *cq = label_intern("cue.consequence", 15);
+	const char *ul = lbl.ul, *cq = lbl.cq;
 	uint32_t done = UINT32_MAX;
 	for (size_t i = 0; i < d->ms->n; i++) {
 		const match *m = &d->ms->m[i];
@@ -820,8 +840,8 @@ void detect_customer(dctx *d)
 	uint8_t conseq_small[64];
 	size_t nconseq = d->ts->nsent + 1;
 	uint8_t *conseq = nconseq <= sizeof conseq_small ? memset(conseq_small, 0, nconseq) : xcalloc(nconseq, 1);
-	const char *reg = label_intern("escalation.regulator", 20), *rep = label_intern("escalation.repeat", 17),
-		   *chb = label_intern("escalation.chargeback", 21), *lgl = label_intern("escalation.legal", 16);
+	pthread_once(&lbl_once, lbl_init);
+	const char *reg = lbl.reg, *rep = lbl.repeat, *chb = lbl.chb, *lgl = lbl.lgl;
 	bool praise_msg = praise_message(d, false);
 	praise_memo praised = {UINT32_MAX, false};
 	bool moves = false; /* a regulator or chargeback match: repeat contact may be one of them */

@@ -49,6 +49,7 @@ enum target { T_NONE, T_PERSON, T_SELF, T_THING };
 typedef struct {
 	const char *tgt, *self, *thing, *intens, *prof, *ins, *idn;
 } cues;
+static cues cue_labels; /* filled once by lists_build() */
 
 /* A fact about one sentence, kept for the last sentence asked: it is
  * asked for every match in the sentence, and reading a long sentence
@@ -194,9 +195,23 @@ static const char *const *const lists[] = {
 static wordlists list_set;
 static pthread_once_t list_once = PTHREAD_ONCE_INIT;
 
+/* The labels the detector compares with, looked up once with the lists
+ * (label_lookup's pointers are stable), not a dozen times a message. */
+static struct {
+	const char *rep, *hyp, *neg, *ret;
+} lab;
+
 static void lists_build(void)
 {
 	wordlists_build(&list_set, lists, ARRAY_LEN(lists));
+	lab.rep = label_lookup("cue.reported", 12);
+	lab.hyp = label_lookup("cue.hypothetical", 16);
+	lab.neg = label_lookup("cue.negation", 12);
+	lab.ret = label_lookup("cue.retraction", 14);
+	cue_labels = (cues){label_lookup("cue.target", 10),	      label_lookup("cue.self", 8),
+			    label_lookup("cue.thing", 9),	      label_lookup("cue.intensifier", 15),
+			    label_lookup("derogatory.profanity", 20), label_lookup("derogatory.insult", 17),
+			    label_lookup("derogatory.identity", 19)};
 }
 
 /* Is word k in list l (an L_ value)? */
@@ -1277,7 +1292,7 @@ static bool curse_word(const dctx *d, size_t k)
 {
 	if (deob_in(d, k, curses))
 		return true;
-	const char *prof = label_intern("derogatory.profanity", 20);
+	const char *prof = cue_labels.prof;
 	for (size_t i = matches_near(d, k); i < d->ms->n && d->ms->m[i].w0 <= k; i++) {
 		const match *o = &d->ms->m[i];
 		const lex_entry *e = entry_of(d, o);
@@ -1375,12 +1390,12 @@ static bool said_by_other(const dctx *d, const cues *cu, size_t i)
 	static const char *const saying[] = {"said", "says", "say", "saying", "told", "tell", "tells", "called", "calls", "call", "calling",
 					     "asked", "replied", "responded", "wrote", "shouted", "yelled", "screamed",
 					     "advised", "warned", "instructed", "suggested", "recommended", NULL};
-	const char *rep = label_intern("cue.reported", 12);
+	const char *rep = lab.rep;
 	uint32_t sent = word_tok(d, m->w0)->sent;
 	/* swearing the writer uses to describe what was said or done: "you
 	 * keep saying different shit", "saying Fuck Russ don't know a damn
 	 * thing" */
-	if (entry_of(d, m)->label == label_intern("derogatory.profanity", 20) && m->w0 > 0 && m->w1 == m->w0 + 1 &&
+	if (entry_of(d, m)->label == cu->prof && m->w0 > 0 && m->w1 == m->w0 + 1 &&
 	    same_clause(d, m->w0 - 1, m->w0) && !(word_tok(d, m->w0)->flags & TF_QUOTED) &&
 	    deob_in(d, m->w0, (const char *const[]){"shit", "crap", "bullshit", "horseshit", "crappy", "shitty", "damn",
 						    "damned", "fucking", "bloody", "freaking", "bs", NULL}) &&
@@ -1400,8 +1415,8 @@ static bool said_by_other(const dctx *d, const cues *cu, size_t i)
 		 * right after the possessive that ends the cue) */
 		if (c->w1 > c->w0 && m->w0 >= c->w1 && m->w0 <= c->w1 + 1 &&
 		    word_in(d, c->w1 - 1, (const char *const[]){"my", "our", "his", "their", NULL}) &&
-		    (m->w0 == c->w1 || cue_word(d, label_intern("cue.intensifier", 15), c->w1) ||
-		     cue_word(d, label_intern("derogatory.insult", 17), c->w1)))
+		    (m->w0 == c->w1 || cue_word(d, cu->intens, c->w1) ||
+		     cue_word(d, cu->ins, c->w1)))
 			continue;
 		/* a name called at the reader after a report that has its
 		 * object: "stop calling me, you idiots" (a vocative, the
@@ -1636,7 +1651,7 @@ static bool bad_mask(const dctx *d, const match *m)
 static bool only_joking(const dctx *d, size_t i)
 {
 	const match *m = &d->ms->m[i];
-	const char *hyp = label_intern("cue.hypothetical", 16);
+	const char *hyp = lab.hyp;
 	uint32_t sent = word_tok(d, m->w0)->sent;
 	for (size_t j = i > WINDOW ? i - WINDOW : 0; j < MIN(d->ms->n, i + WINDOW + 1); j++) {
 		const match *c = &d->ms->m[j];
@@ -1680,7 +1695,7 @@ static bool vocative(const dctx *d, const cues *c, const match *m)
 static bool cues_before(const dctx *d, size_t i)
 {
 	const match *m = &d->ms->m[i];
-	const char *neg = label_intern("cue.negation", 12), *ret = label_intern("cue.retraction", 14);
+	const char *neg = lab.neg, *ret = lab.ret;
 	uint32_t sent = word_tok(d, m->w0)->sent, cl = word_tok(d, m->w0)->clause;
 	for (size_t j = i > WINDOW ? i - WINDOW : 0; j < MIN(d->ms->n, i + WINDOW + 1); j++) {
 		const match *o = &d->ms->m[j];
@@ -2052,10 +2067,7 @@ static void abusive_words(const dctx *d, const cues *c, const match *m, size_t *
 void detect_derogatory(dctx *d)
 {
 	pthread_once(&list_once, lists_build);
-	cues c = {label_intern("cue.target", 10),	     label_intern("cue.self", 8),
-		  label_intern("cue.thing", 9),		     label_intern("cue.intensifier", 15),
-		  label_intern("derogatory.profanity", 20), label_intern("derogatory.insult", 17),
-		  label_intern("derogatory.identity", 19)};
+	const cues *c = &cue_labels;
 	tact_derog worst = TACT_DEROG_NONE;
 	finding *f = NULL;
 	size_t nf = 0, capf = 0;
@@ -2066,7 +2078,7 @@ void detect_derogatory(dctx *d)
 	for (size_t i = 0; i < d->ms->n; i++) {
 		const match *m = &d->ms->m[i];
 		const lex_entry *e = entry_of(d, m);
-		if (e->label != c.prof && e->label != c.ins && e->label != c.idn)
+		if (e->label != c->prof && e->label != c->ins && e->label != c->idn)
 			continue;
 		if ((m->why & WHY_QUOTED) && quoted < 0)
 			quoted = all_quoted(d);
@@ -2074,43 +2086,43 @@ void detect_derogatory(dctx *d)
 		 * is negated ("not fucking fair", "never happen, f*ggot") or
 		 * joking; an insult or a claim about a group is not */
 		unsigned why = m->why;
-		if (e->label == c.prof || (e->label == c.idn && m->w1 == m->w0 + 1))
+		if (e->label == c->prof || (e->label == c->idn && m->w1 == m->w0 + 1))
 			why &= ~(unsigned)(WHY_NEGATED | WHY_HYPOTHETICAL | WHY_RETRACTED);
 		if ((why & WHY_HYPOTHETICAL) && only_joking(d, i))
 			why &= ~(unsigned)WHY_HYPOTHETICAL;
-		if ((why & WHY_REPORTED) && !said_by_other(d, &c, i))
+		if ((why & WHY_REPORTED) && !said_by_other(d, c, i))
 			why &= ~(unsigned)WHY_REPORTED;
-		if ((why & (WHY_NEGATED | WHY_RETRACTED)) && vocative(d, &c, m) && cues_before(d, i))
+		if ((why & (WHY_NEGATED | WHY_RETRACTED)) && vocative(d, c, m) && cues_before(d, i))
 			why &= ~(unsigned)(WHY_NEGATED | WHY_RETRACTED);
-		if ((why & (WHY_NEGATED | WHY_RETRACTED | WHY_HYPOTHETICAL)) && e->label == c.ins &&
-		    named_outright(d, &c, m))
+		if ((why & (WHY_NEGATED | WHY_RETRACTED | WHY_HYPOTHETICAL)) && e->label == c->ins &&
+		    named_outright(d, c, m))
 			why &= ~(unsigned)(WHY_NEGATED | WHY_RETRACTED | WHY_HYPOTHETICAL);
-		if ((why & (WHY_NEGATED | WHY_HYPOTHETICAL)) && e->label == c.ins && (e->flags & LF_TARGET) &&
-		    in_object(d, &c, m))
+		if ((why & (WHY_NEGATED | WHY_HYPOTHETICAL)) && e->label == c->ins && (e->flags & LF_TARGET) &&
+		    in_object(d, c, m))
 			why &= ~(unsigned)(WHY_NEGATED | WHY_HYPOTHETICAL);
 		if (why && !(why == WHY_QUOTED && quoted == 1))
 			continue;
-		bool describing = e->label == c.ins && (e->flags & LF_TARGET) && !e->before && !cue_at(d, c.tgt, m->w0, m->w1);
+		bool describing = e->label == c->ins && (e->flags & LF_TARGET) && !e->before && !cue_at(d, c->tgt, m->w0, m->w1);
 		/* "why the fuck you ...": the swearing is an intensifier, "you"
 		 * the subject, not whom it curses */
-		if (e->label == c.ins && m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && curse_word(d, m->w0) &&
+		if (e->label == c->ins && m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) && curse_word(d, m->w0) &&
 		    word_in(d, m->w0 - 1, (const char *const[]){"the", "da", "tha", NULL}))
 			continue;
 		/* "fuck you mean", "fuck you looking at": "you" the subject
 		 * of the question the swearing stands for */
-		if (e->label == c.ins && curse_word(d, m->w0) && m->w0 + 1 < d->ts->nw &&
-		    same_clause(d, m->w0, m->w0 + 1) && subject_next(d, &c, m->w0 + 1))
+		if (e->label == c->ins && curse_word(d, m->w0) && m->w0 + 1 < d->ts->nw &&
+		    same_clause(d, m->w0, m->w0 + 1) && subject_next(d, c, m->w0 + 1))
 			continue;
 		/* "could fuck you up", "screwed you over": harm done, not a
 		 * curse */
-		if (e->label == c.ins && curse_word(d, m->w0) && m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) &&
-		    addressee(d, &c, m->w1 - 1) && word_in(d, m->w1, (const char *const[]){"up", "over", NULL}))
+		if (e->label == c->ins && curse_word(d, m->w0) && m->w1 < d->ts->nw && same_clause(d, m->w0, m->w1) &&
+		    addressee(d, c, m->w1 - 1) && word_in(d, m->w1, (const char *const[]){"up", "over", NULL}))
 			continue;
-		if (in_name(d, &c, &titled, m, describing) || in_title(d, &c, &plains, m) || ((m->flags & MF_OBF) && bad_mask(d, m)))
+		if (in_name(d, c, &titled, m, describing) || in_title(d, c, &plains, m) || ((m->flags & MF_OBF) && bad_mask(d, m)))
 			continue;
 		finding x = {i, e->label, NULL, e->sev};
-		if (e->label == c.ins && (e->flags & LF_TARGET)) {
-			enum target t = target_of(d, &c, m, e);
+		if (e->label == c->ins && (e->flags & LF_TARGET)) {
+			enum target t = target_of(d, c, m, e);
 			/* "this stupid app", "it's just stupid": a complaint; not a
 			 * name that needs a person near to be one ("the thief",
 			 * "a cow costume") when nothing is near, unless the word is
@@ -2125,30 +2137,30 @@ void detect_derogatory(dctx *d)
 			if (t != T_PERSON)
 				continue; /* self-deprecation, a thing, or nobody */
 		}
-		if (e->label == c.prof && (swearing_at(d, &c, m) || curse_on(d, &c, m))) {
-			x.label = c.ins;
+		if (e->label == c->prof && (swearing_at(d, c, m) || curse_on(d, c, m))) {
+			x.label = c->ins;
 			x.sev = MAX(x.sev, TACT_SEV_HIGH);
 		}
-		if (x.label == c.ins && e->label == c.prof)
+		if (x.label == c->ins && e->label == c->prof)
 			x.msg = "swearing aimed at a person";
-		if (e->label == c.ins && !(e->flags & LF_TARGET) && curse_thing(d, &c, m)) {
-			x.label = c.prof; /* "F*** your ads": swearing at a thing */
+		if (e->label == c->ins && !(e->flags & LF_TARGET) && curse_thing(d, c, m)) {
+			x.label = c->prof; /* "F*** your ads": swearing at a thing */
 			x.msg = "swearing at a thing";
 		}
-		if (e->label == c.ins && !(e->flags & LF_TARGET) && self_simile(d, &c, m)) {
-			x.label = c.prof; /* "I feel like a stupid ass": self-deprecation */
+		if (e->label == c->ins && !(e->flags & LF_TARGET) && self_simile(d, c, m)) {
+			x.label = c->prof; /* "I feel like a stupid ass": self-deprecation */
 			x.msg = "swearing about oneself";
 		}
-		if (e->label == c.idn && m->w1 == m->w0 + 1 && self_named(d, &c, m)) {
-			x.label = c.prof; /* "I'm fucking retarded": self-deprecation */
+		if (e->label == c->idn && m->w1 == m->w0 + 1 && self_named(d, c, m)) {
+			x.label = c->prof; /* "I'm fucking retarded": self-deprecation */
 			x.msg = "swearing about oneself";
 		}
 		VEC_RESERVE(f, capf, nf + 2);
 		f[nf++] = x;
 		/* a slur called at a person is also an insult: "you r*tards",
 		 * "the dev team is a bunch of r*tards" */
-		if (e->label == c.idn && m->w1 == m->w0 + 1 && slur_at_person(d, &c, m))
-			f[nf++] = (finding){i, c.ins, "slur aimed at a person", MAX(e->sev, TACT_SEV_HIGH)};
+		if (e->label == c->idn && m->w1 == m->w0 + 1 && slur_at_person(d, c, m))
+			f[nf++] = (finding){i, c->ins, "slur aimed at a person", MAX(e->sev, TACT_SEV_HIGH)};
 	}
 	/* swearing at the person an insult in its clause is about: "the
 	 * fucking adjuster is a moron"; or right before an insult that is
@@ -2156,20 +2168,20 @@ void detect_derogatory(dctx *d)
 	 * "I went fucking crazy" is not) */
 	for (size_t j = 0; j < nf; j++) {
 		const match *m = &d->ms->m[f[j].i];
-		if (f[j].label != c.prof || m->w1 >= d->ts->nw || !same_clause(d, m->w0, m->w1) ||
-		    cue_word(d, c.self, m->w1))
+		if (f[j].label != c->prof || m->w1 >= d->ts->nw || !same_clause(d, m->w0, m->w1) ||
+		    cue_word(d, c->self, m->w1))
 			continue;
-		bool person = cue_word(d, c.tgt, m->w1);
+		bool person = cue_word(d, c->tgt, m->w1);
 		for (size_t k = j > WINDOW ? j - WINDOW : 0; k < MIN(nf, j + WINDOW + 1); k++)
-			if (f[k].label == c.ins && same_clause(d, d->ms->m[f[k].i].w0, m->w0) &&
+			if (f[k].label == c->ins && same_clause(d, d->ms->m[f[k].i].w0, m->w0) &&
 			    (person || (d->ms->m[f[k].i].w0 == m->w1))) {
-				f[j].label = c.ins;
+				f[j].label = c->ins;
 				f[j].msg = "swearing aimed at a person";
 				f[j].sev = MAX(f[j].sev, TACT_SEV_HIGH);
 				break;
 			}
 	}
-#define KIND(l) ((l) == c.idn ? TACT_DEROG_IDENTITY : (l) == c.ins ? TACT_DEROG_INSULT : TACT_DEROG_PROFANITY)
+#define KIND(l) ((l) == c->idn ? TACT_DEROG_IDENTITY : (l) == c->ins ? TACT_DEROG_INSULT : TACT_DEROG_PROFANITY)
 	for (size_t j = 0; j < nf; j++) {
 		const match *m = &d->ms->m[f[j].i];
 		/* one finding per word: a span wholly inside another of the same
@@ -2190,11 +2202,11 @@ void detect_derogatory(dctx *d)
 			continue;
 		const lex_entry *e = entry_of(d, m);
 		size_t os, oe;
-		abusive_words(d, &c, m, &os, &oe);
+		abusive_words(d, c, m, &os, &oe);
 		tact_span *sp = msg_add_span(d->msg, f[j].label, e->id, f[j].sev, os, oe,
 					     f[j].msg ? f[j].msg : label_message(f[j].label));
-		if (f[j].label == c.ins)
-			sp->target = at_reader(d, &c, &prev, m) ? "reader" : "other";
+		if (f[j].label == c->ins)
+			sp->target = at_reader(d, c, &prev, m) ? "reader" : "other";
 		tact_derog k = KIND(f[j].label);
 		if (k > worst)
 			worst = k;
@@ -2216,7 +2228,7 @@ void detect_derogatory(dctx *d)
 			continue;
 		d->harsh_things++;
 		size_t os, oe;
-		abusive_words(d, &c, m, &os, &oe);
+		abusive_words(d, c, m, &os, &oe);
 		msg_add_span(d->msg, "complaint", entry_of(d, m)->id, TACT_SEV_LOW, os, oe, "harsh word about a thing");
 	}
 	free(harsh);
