@@ -48,7 +48,6 @@ static bool placeholder(const dctx *d, const token *t)
 }
 
 static bool word_in(const dctx *d, const token *t, const char *const *list);
-static bool praise_message(const dctx *d, bool thanks);
 
 /* Words written in capitals that are not acronyms: word positions of
  * acronym cue matches and placeholders are skipped. */
@@ -230,10 +229,11 @@ static void label_lines(const dctx *d, uint8_t *acro)
 	}
 }
 
-static void shouting(dctx *d)
+/* praised: praise_message() with thanks (detect_customer() asks once) */
+static void shouting(dctx *d, bool praised)
 {
 	size_t nw = d->ts->nw;
-	if (!nw || praise_message(d, true))
+	if (!nw || praised)
 		return; /* "THANK YOU!!! YOU ARE A REAL MVP!!!" */
 	const char *acr = lbl.acr;
 	uint8_t *acro = xcalloc(nw, 1);
@@ -392,21 +392,27 @@ static bool praise(const dctx *d, praise_memo *memo, const match *m)
  * thank-you (severity low) counts only with thanks: it makes capitals
  * glad ("THANK YOU!!! YOU ARE A REAL MVP!!!"), but a request that ends
  * "Thanks." is still a request ("Could you please escalate this to a
- * supervisor? Thanks."). */
-static bool praise_message(const dctx *d, bool thanks)
+ * supervisor? Thanks."). Both answers in one pass: *glad with thanks,
+ * *praised without. */
+static void praise_message(const dctx *d, bool *glad, bool *praised)
 {
 	const char *pos = lbl.pos, *neg = lbl.neg;
-	bool happy = false;
+	bool happy = false, thanked = false;
+	*glad = *praised = false;
 	for (size_t i = 0; i < d->ms->n; i++) {
 		const match *m = &d->ms->m[i];
-		const char *l = entry_of(d, m)->label;
+		const lex_entry *e = entry_of(d, m);
 		if (m->why & WHY_REGION)
 			continue;
-		if (l == neg)
-			return false;
-		happy |= l == pos && (thanks || entry_of(d, m)->sev == TACT_SEV_INFO);
+		if (e->label == neg)
+			return;
+		if (e->label == pos) {
+			thanked = true;
+			happy |= e->sev == TACT_SEV_INFO;
+		}
 	}
-	return happy;
+	*glad = thanked;
+	*praised = happy;
 }
 
 /* Is w one of the words in list (NULL-terminated), on normalized text? */
@@ -842,7 +848,8 @@ void detect_customer(dctx *d)
 	uint8_t *conseq = nconseq <= sizeof conseq_small ? memset(conseq_small, 0, nconseq) : xcalloc(nconseq, 1);
 	pthread_once(&lbl_once, lbl_init);
 	const char *reg = lbl.reg, *rep = lbl.repeat, *chb = lbl.chb, *lgl = lbl.lgl;
-	bool praise_msg = praise_message(d, false);
+	bool glad, praise_msg;
+	praise_message(d, &glad, &praise_msg);
 	praise_memo praised = {UINT32_MAX, false};
 	bool moves = false; /* a regulator or chargeback match: repeat contact may be one of them */
 	for (size_t i = 0; i < d->ms->n && !moves; i++)
@@ -903,5 +910,5 @@ void detect_customer(dctx *d)
 	ultimatums(d, conseq);
 	if (conseq != conseq_small)
 		free(conseq);
-	shouting(d);
+	shouting(d, glad);
 }
