@@ -226,6 +226,33 @@ static bool cue_word(const dctx *d, const char *cue, size_t pos)
 	return cue_at(d, cue, pos, pos + 1);
 }
 
+/* Is word k a thing (a cue.thing over it)? Not a person noun of one who
+ * does something, found as a thing only by its stem: "worker" (work),
+ * "banker" (bank), "waiter" (wait); a longer thing over it stays one
+ * ("customer service"), and so does a thing listed in full ("poster",
+ * "trainers": thing.object in targets.tact). */
+static bool thing_word(const dctx *d, const cues *c, size_t k)
+{
+	if (!cue_word(d, c->thing, k))
+		return false;
+	const token *t = word_tok(d, k);
+	const char *w = tok_text(d->nt, t);
+	size_t n = t->nlen - (t->nlen > 3 && w[t->nlen - 1] == 's');
+	if (t->base == t->id || n < 5 || !(!memcmp(w + n - 2, "er", 2) || !memcmp(w + n - 2, "or", 2)) ||
+	    !cue_word(d, c->tgt, k))
+		return true;
+	for (size_t i = matches_near(d, k); i < d->ms->n; i++) {
+		const match *m = &d->ms->m[i];
+		if (m->w0 > k)
+			break;
+		const lex_entry *e = entry_of(d, m);
+		if (m->w0 <= k && k < m->w1 && e->label == c->thing && (m->w1 - m->w0 > 1 || !(e->flags & LF_STEM)) &&
+		    !(m->why & WHY_REGION))
+			return true;
+	}
+	return false;
+}
+
 /* Is word k the reader addressed, "you" or one of its forms (you, u, ya,
  * ye, y'all, yall, ya'll, youse, yourself, thee...): the one list of them
  * is the @class you of lexicons/en/targets.tact, whose entry target.you is
@@ -277,7 +304,7 @@ static bool is_name(const dctx *d, const cues *c, size_t k)
 	const token *t = word_tok(d, k);
 	return t->kind == TK_WORD && (t->flags & TF_CAPITAL) && !(t->flags & TF_ALLCAPS) && !in_list(d, k, L_NONPERSON) &&
 	       !in_list(d, k, L_OPENERS) && !(starts(d, k) && !(t->flags & TF_SENT_START)) &&
-	       !((t->flags & TF_SENT_START) && abstract_noun(d, k)) && !cue_word(d, c->thing, k) &&
+	       !((t->flags & TF_SENT_START) && abstract_noun(d, k)) && !thing_word(d, c, k) &&
 	       !cue_word(d, c->self, k) && !cue_word(d, c->intens, k);
 }
 
@@ -294,7 +321,7 @@ static bool adjectival(const dctx *d, const cues *c, size_t k)
 {
 	const token *t = word_tok(d, k);
 	if (t->kind != TK_WORD || t->nlen < 5 || in_list(d, k, L_FUNCTION) || cue_word(d, c->tgt, k) ||
-	    cue_word(d, c->thing, k) || cue_word(d, c->self, k) || word_in(d, k, adj_verbs) ||
+	    thing_word(d, c, k) || cue_word(d, c->self, k) || word_in(d, k, adj_verbs) ||
 	    word_in(d, k, (const char *const[]){"unless", NULL}))
 		return false;
 	const char *w = tok_text(d->nt, t);
@@ -317,6 +344,38 @@ static bool subject_after(const dctx *d, const cues *c, size_t k)
 	    !word_in(d, k + 1, (const char *const[]){"are", "is", "were", "was", "r", NULL}))
 		return false;
 	return k + 2 >= nw || !same_clause(d, k + 1, k + 2) || word_tok(d, k + 2)->kind != TK_WORD;
+}
+
+static bool modifier(const dctx *d, const cues *c, size_t k);
+
+/* Words that make a kind of animal with the name after them, not a
+ * describing word: "a guinea pig", "a lab rat", "a party animal", "a cash
+ * cow", "a code monkey". */
+static const char *const animal_kinds[] = {
+	"guinea", "lab", "pet", "sewer", "baby", "piggy", "pot", "roast", "suckling", "river", "water", "field",
+	"farm", "house", "wild", "mini", "teacup", "kitchen", "recycling", "sea", "grass", "garden", "pack", "gym",
+	"mall", "rug", "desert", "cash", "sacred", "party", "social", "political", "code", "grease",
+	"lone", "church", "city", "country", "barn", "stray", "feral", "rescue", "show", "prize", "dairy", "beef",
+	"test", "space", "snow", "spider", "rhesus", "howler", "corn", "garter", "rattle", "king", "milk",
+	"team", "brass", "powder", "money", "paper", "street", "alley", "wood", "dumb", NULL};
+
+/* Is word k a describing word before a name for a person only: one we
+ * know (an intensifier, a modifier, an insult, an ending like "-ous"), or
+ * another word that is no function word, cue, name or kind of animal
+ * ("big", "rotten")? *known is set for one we know. */
+static bool describing(const dctx *d, const cues *c, size_t k, bool *known)
+{
+	const token *t = word_tok(d, k);
+	if (t->kind != TK_WORD || word_in(d, k, (const char *const[]){"a", "an", "the", "and", NULL}))
+		return false;
+	if (modifier(d, c, k) || adjectival(d, c, k)) {
+		*known = true;
+		return true;
+	}
+	return !in_list(d, k, L_FUNCTION) && !in_list(d, k, L_COPULAS) && !in_list(d, k, L_ADVERBS) &&
+	       !in_list(d, k, L_PRONOUNS) && !cue_word(d, c->tgt, k) && !thing_word(d, c, k) &&
+	       !cue_word(d, c->self, k) && !is_name(d, c, k) && !word_in(d, k, animal_kinds) &&
+	       !(t->nlen > 4 && !memcmp(tok_text(d->nt, t) + t->nlen - 3, "ing", 3));
 }
 
 static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun, bool *found, size_t *at);
@@ -415,7 +474,7 @@ static enum target noun_target(const dctx *d, const cues *c, const match *m)
 	 * this", "this is truly an idiot") */
 	if (j > 0 && same_clause(d, j - 1, m->w0) && in_list(d, j - 1, L_COPULAS) &&
 	    subject_of(d, c, m->w0, true, &found, &subj) == T_THING && found && subj != SIZE_MAX &&
-	    cue_word(d, c->thing, subj) && !in_list(d, subj, L_NONPERSON) &&
+	    thing_word(d, c, subj) && !in_list(d, subj, L_NONPERSON) &&
 	    !((word_tok(d, subj)->flags & TF_CAPITAL) && !(word_tok(d, subj)->flags & TF_SENT_START))) {
 		/* unless a person stands earlier in the subject: "whoever
 		 * designed your system is a halfwit" */
@@ -569,6 +628,19 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 	if (at)
 		*at = SIZE_MAX;
 	size_t k = w0;
+	/* a name for a person only after up to two describing words (two
+	 * with one we know) and an article: "he is a big fat pig", "she's
+	 * such a greedy pig" (not "a guinea pig": animal_kinds; not "a
+	 * corporate greed monster") */
+	if (noun && w0 > 1 && !word_in(d, w0 - 1, animal_kinds)) {
+		size_t v = w0;
+		bool known = false;
+		while (v > 0 && w0 - v < 2 && same_clause(d, v - 1, w0) && describing(d, c, v - 1, &known))
+			v--;
+		if (v < w0 && v > 0 && same_clause(d, v - 1, w0) && word_in(d, v - 1, (const char *const[]){"a", "an", NULL}) &&
+		    (known || w0 - v == 1))
+			k = v;
+	}
 	/* skip the words between copula and predicate; a list of insults
 	 * may run over commas */
 	while (k > 0 && w0 - k < 6) {
@@ -617,14 +689,15 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 		if (!same_clause(d, j, k) && word_tok(d, j)->kind == TK_WORD && !in_list(d, j, L_FUNCTION) &&
 		    d->msg->text.ptr[word_tok(d, j)->oe] == ',' && j > 0 &&
 		    (!same_clause(d, j - 1, j) || (in_list(d, j - 1, L_COPULAS) && j > 1 && same_clause(d, j - 2, j))) &&
-		    !cue_word(d, c->tgt, j) && !cue_word(d, c->thing, j) && !is_name(d, c, j)) {
+		    !cue_word(d, c->tgt, j) && !thing_word(d, c, j) && !is_name(d, c, j)) {
 			k = j;
 			continue;
 		}
 		/* "naive and stupid": another predicate coordinated with it */
 		bool coord = j + 1 < w0 && word_in(d, j + 1, (const char *const[]){"and", "or", NULL});
 		/* "is a condescending cow": a describing word after an article */
-		coord = coord || (j > 0 && j + 1 == w0 && word_in(d, j - 1, (const char *const[]){"a", "an", NULL}));
+		coord = coord || (j > 0 && j + 1 == w0 && word_in(d, j - 1, (const char *const[]){"a", "an", NULL}) &&
+				  !(noun && word_in(d, j, animal_kinds)));
 		/* "you are some sort of dumb racist" */
 		coord = coord || (word_in(d, j, (const char *const[]){"some", NULL}) && j + 1 < w0 &&
 				  word_in(d, j + 1, (const char *const[]){"sort", "kind", NULL}));
@@ -704,7 +777,7 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 	}
 	/* the head of "staff at the airport are useless", "the helmets in
 	 * Destiny are trash" (a name after a preposition is not the subject) */
-	if (!cue_word(d, c->tgt, s) && !cue_word(d, c->self, s) && !cue_word(d, c->thing, s) &&
+	if (!cue_word(d, c->tgt, s) && !cue_word(d, c->self, s) && !thing_word(d, c, s) &&
 	    !in_list(d, s, L_NONPERSON) &&
 	    (!is_name(d, c, s) ||
 	     (cop && s > 1 && same_clause(d, s - 2, s) &&
@@ -721,13 +794,13 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 		 * run out of fuel are stupid", "the app that people use is
 		 * stupid" */
 		for (size_t q = s, n = 0; q > 1 && n < 8 && same_clause(d, q - 1, s) && !cue_word(d, c->tgt, s) &&
-					  !cue_word(d, c->thing, s);
+					  !thing_word(d, c, s);
 		     n++) {
 			q--;
 			if (in_list(d, q, L_COPULAS))
 				break;
 			if (word_in(d, q, (const char *const[]){"who", "that", "which", NULL}) && same_clause(d, q - 1, q) &&
-			    (cue_word(d, c->tgt, q - 1) || cue_word(d, c->thing, q - 1)) && !cue_word(d, c->self, q - 1)) {
+			    (cue_word(d, c->tgt, q - 1) || thing_word(d, c, q - 1)) && !cue_word(d, c->self, q - 1)) {
 				s = q - 1;
 				break;
 			}
@@ -756,7 +829,7 @@ static enum target subject_of(const dctx *d, const cues *c, size_t w0, bool noun
 		return cue_word(d, c->tgt, s - 1) ? T_PERSON : T_THING;
 	if (cue_word(d, c->tgt, s))
 		return T_PERSON;
-	if (cue_word(d, c->thing, s) || in_list(d, s, L_NONPERSON))
+	if (thing_word(d, c, s) || in_list(d, s, L_NONPERSON))
 		return T_THING;
 	if (is_name(d, c, s))
 		return T_PERSON;
@@ -801,7 +874,7 @@ static bool compound_head(const dctx *d, const cues *c, const match *m)
 	const char *w = tok_text(d->nt, t);
 	if (t->nlen > 4 && !memcmp(w + t->nlen - 3, "ing", 3))
 		return false;
-	if (cue_word(d, c->thing, k) || cue_word(d, c->tgt, k))
+	if (thing_word(d, c, k) || cue_word(d, c->tgt, k))
 		return false;
 	if (word_in(d, k, heads))
 		return true;
@@ -878,12 +951,12 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		/* a list of describing words over a comma: the next one is not
 		 * what the first describes ("great embarrassment - landlord") */
 		if (!same_clause(d, k - 1, k) && !is_insult(d, c, k) &&
-		    !(k == m->w1 && other && !cue_word(d, c->tgt, k) && !cue_word(d, c->thing, k) &&
+		    !(k == m->w1 && other && !cue_word(d, c->tgt, k) && !thing_word(d, c, k) &&
 		      !in_list(d, k, L_COUNTS) && k + 1 < nw &&
 		      same_clause(d, k, k + 1) &&
 		      d->msg->text.ptr[word_tok(d, k - 1)->oe] == ','))
 			break;
-		if (cue_word(d, c->thing, k)) /* "customer service" before "customer" */
+		if (thing_word(d, c, k)) /* "customer service" before "customer" */
 			return T_THING;
 		/* a new noun phrase joined on: "a joke and your CEO should be
 		 * ashamed" (not "stupid and lazy guys") */
@@ -896,6 +969,17 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		if (e->before && k == m->w1 && cue_word(d, c->tgt, k) && !addressee(d, c, k) &&
 		    !in_list(d, k, L_PRONOUNS) && !is_insult(d, c, k))
 			break;
+		/* a describing word does not describe a pronoun after it, which
+		 * starts a clause of its own: "this is ridiculous nobody knows"
+		 * (but "a ridiculous nobody" is a noun, and a name for a person
+		 * only is said of the pronoun: "like the weak punks they are lol") */
+		if (!e->before && k == m->w1 && word_in(d, k, (const char *const[]){"nobody", "somebody", "someone", "everyone", "anyone",
+								     "everybody", "anybody", "noone", "he", "she",
+								     "they", "whoever", NULL}) &&
+		    k + 1 < nw && same_clause(d, k, k + 1) && word_tok(d, k + 1)->kind == TK_WORD && !subject_after(d, c, k) &&
+		    !(m->w0 > 0 && same_clause(d, m->w0 - 1, m->w0) &&
+		      word_in(d, m->w0 - 1, (const char *const[]){"a", "an", "such", "some", NULL})))
+			break;
 		/* the subject after it, at the end of the clause: "What a smug
 		 * basket you are." */
 		if (unknown && subject_after(d, c, k))
@@ -906,12 +990,17 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		    (!unknown || (!addressee(d, c, k) && !in_list(d, k, L_PRONOUNS)))) {
 			/* a name for a person is aimed where that name is: "I am
 			 * such a stupid idiot" calls the writer one */
-			if (is_insult(d, c, k)) {
-				match n = *m;
-				n.w0 = (uint32_t)k;
-				n.w1 = (uint32_t)k + 1;
+			match n = *m;
+			n.w0 = (uint32_t)k;
+			n.w1 = (uint32_t)k + 1;
+			if (is_insult(d, c, k))
 				return noun_target(d, c, &n);
-			}
+			/* a person the writer likens themself to: "I feel like a
+			 * stupid child" is said of the writer, not of a child */
+			size_t s0, s1;
+			sentence_words(d, sent, &s0, &s1);
+			if (simile_target(d, c, &n, s0) == T_SELF)
+				return T_SELF;
 			return T_PERSON;
 		}
 		if (k == m->w1 && is_name(d, c, k) && !(word_tok(d, k)->flags & TF_SENT_START)) {
@@ -920,7 +1009,7 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 			size_t j = k + 1;
 			while (j < nw && j < k + 3 && same_clause(d, k, j) && (word_tok(d, j)->flags & TF_CAPITAL))
 				j++;
-			return j < nw && same_clause(d, k, j) && cue_word(d, c->thing, j) ? T_THING : T_PERSON;
+			return j < nw && same_clause(d, k, j) && thing_word(d, c, j) ? T_THING : T_PERSON;
 		}
 		if (k > m->w1 && k + 1 < nw && same_clause(d, k, k + 1) && word_in(d, k, (const char *const[]){"like", NULL}) &&
 		    cue_word(d, c->tgt, k + 1) && !cue_word(d, c->self, k + 1))
@@ -947,9 +1036,11 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 			bool thinker = k + 1 < nw && same_clause(d, k, k + 1) &&
 				       word_in(d, k + 1, (const char *const[]){"think", "thinks", "believe", "believes",
 										 "take", "takes", NULL});
-			if (cue_word(d, c->self, k))
+			/* the writer who thinks is the judge, not the one judged:
+			 * "how dumb do I think you are" */
+			if (cue_word(d, c->self, k) && !thinker)
 				return T_SELF;
-			if (!thinker && cue_word(d, c->tgt, k) && !cue_word(d, c->thing, k))
+			if (!thinker && cue_word(d, c->tgt, k) && !thing_word(d, c, k))
 				return T_PERSON;
 			if (!thinker && is_name(d, c, k))
 				return T_PERSON;
@@ -957,9 +1048,9 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 			 * this woman is" */
 			if (word_in(d, k, (const char *const[]){"this", "that", NULL}) && k + 1 < nw &&
 			    same_clause(d, k, k + 1) && cue_word(d, c->tgt, k + 1) && !cue_word(d, c->self, k + 1) &&
-			    !cue_word(d, c->thing, k + 1))
+			    !thing_word(d, c, k + 1))
 				continue;
-			if (cue_word(d, c->thing, k) || in_list(d, k, L_NONPERSON))
+			if (thing_word(d, c, k) || in_list(d, k, L_NONPERSON))
 				return T_THING;
 			if (!thinker && !word_in(d, k, skip))
 				break;
@@ -971,7 +1062,7 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		if (word_in(d, k, (const char *const[]){"and", NULL}) && word_in(d, k + 1, (const char *const[]){"so", NULL}) &&
 		    word_in(d, k + 2, (const char *const[]){"is", "are", "was", "were", NULL}))
 			for (size_t q = k + 3; q < nw && q < k + 6; q++) {
-				if (cue_word(d, c->thing, q) || cue_word(d, c->self, q) || in_list(d, q, L_NONPERSON))
+				if (thing_word(d, c, q) || cue_word(d, c->self, q) || in_list(d, q, L_NONPERSON))
 					break;
 				if (cue_word(d, c->tgt, q) && !in_list(d, q, L_POSSESSIVES))
 					return T_PERSON;
@@ -1013,7 +1104,7 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 	    !cue_word(d, c->tgt, m->w1)) {
 		size_t k = m->w1;
 		while (k < nw && k < m->w1 + 2 && same_clause(d, m->w0, k) && word_tok(d, k)->kind == TK_WORD &&
-		       !in_list(d, k, L_FUNCTION) && !cue_word(d, c->thing, k) && !cue_word(d, c->tgt, k) &&
+		       !in_list(d, k, L_FUNCTION) && !thing_word(d, c, k) && !cue_word(d, c->tgt, k) &&
 		       !is_name(d, c, k))
 			k++;
 		size_t v = m->w0;
@@ -1068,7 +1159,7 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 			    word_in(d, p - 1, (const char *const[]){"next", "this", "last", "every", NULL});
 		if (!e->before && m->w1 == w1 && v + 1 < m->w0 && same_clause(d, v, m->w0) && in_list(d, v, L_IMPERATIVES) &&
 		    !word_in(d, v, (const char *const[]){"do", "please", NULL}) && word_tok(d, p)->kind == TK_WORD &&
-		    !in_list(d, p, L_FUNCTION) && !modifier(d, c, p) && (!cue_word(d, c->thing, p) || when) &&
+		    !in_list(d, p, L_FUNCTION) && !modifier(d, c, p) && (!thing_word(d, c, p) || when) &&
 		    !cue_word(d, c->tgt, p) && !cue_word(d, c->self, p) && !in_list(d, p, L_NONPERSON) &&
 		    !in_list(d, p, L_COPULAS) && !in_list(d, p, L_ADVERBS) && !is_name(d, c, p) &&
 		    !word_in(d, p, (const char *const[]){"less", "more", "most", "least", "enough", "lot", "way", "far",
@@ -1108,7 +1199,7 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		    word_in(d, k, (const char *const[]){"this", "that", NULL}) && cue_word(d, c->tgt, k - 1) &&
 		    !cue_word(d, c->self, k - 1) && !word_in(d, k - 1, (const char *const[]){"who", NULL}))
 			return T_PERSON;
-		if (cue_word(d, c->thing, k) || in_list(d, k, L_NONPERSON))
+		if (thing_word(d, c, k) || in_list(d, k, L_NONPERSON))
 			return T_THING;
 		/* a noun that is a name only for a person ("pig") takes "you"
 		 * before it, not a compound ("installer garbage") */
@@ -1148,8 +1239,25 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 			else if (!modifier(d, c, v) &&
 				 !word_in(d, v, (const char *const[]){"of", "piece", "pieces", "sack", "bag", "pile",
 								       "heap", "lump", "load", NULL}) &&
-				 !piece_of(d, v))
+				 !piece_of(d, v)) {
+				v++; /* not "you raise fat pigs" */
 				break;
+			}
+		}
+		/* or up to two describing words with one we know: "you dirty
+		 * rotten pig", "you big fat pig" (a word we do not know right
+		 * after "you" may be a verb: then only before one: not "you
+		 * raise fat pigs") */
+		if (!adj) {
+			const token *h = word_tok(d, m->w0);
+			bool one = tok_text(d->nt, h)[h->nlen - 1] != 's';
+			bool known = false;
+			v = m->w0;
+			while (v > 0 && m->w0 - v < 2 && same_clause(d, v - 1, m->w0) && !addressee(d, c, v - 1) &&
+			       describing(d, c, v - 1, &known))
+				v--;
+			bool first = v < m->w0 && (modifier(d, c, v) || adjectival(d, c, v) || one);
+			adj = known && first && !word_in(d, m->w0 - 1, animal_kinds);
 		}
 		if (adj && v > 0 && same_clause(d, v - 1, m->w0) && addressee(d, c, v - 1) &&
 		    !(v > 1 && same_clause(d, v - 2, m->w0) &&
@@ -1170,7 +1278,7 @@ static enum target target_of(const dctx *d, const cues *c, const match *m, const
 		const token *o = word_tok(d, m->w0 - 1);
 		if (m->w1 == s1 && word_in(d, m->w0 - 2, (const char *const[]){"your", "ur", "yer", NULL}) &&
 		    o->kind == TK_WORD && !in_list(d, m->w0 - 1, L_FUNCTION) && !cue_word(d, c->intens, m->w0 - 1) &&
-		    !cue_word(d, c->tgt, m->w0 - 1) && !cue_word(d, c->thing, m->w0 - 1) &&
+		    !cue_word(d, c->tgt, m->w0 - 1) && !thing_word(d, c, m->w0 - 1) &&
 		    !word_in(d, m->w0 - 1, (const char *const[]){"guinea", "lab", "pet", "sewer", "baby", "piggy", "pot",
 								   "roast", "suckling", "river", "water", "field", "farm",
 								   "house", "wild", "mini", "teacup", "little", "big",
@@ -1324,7 +1432,7 @@ static bool curse_on(const dctx *d, const cues *c, const match *m)
 	size_t k = m->w1;
 	if (word_in(d, k, (const char *const[]){"him", "her", "them", "em", "'em", NULL}))
 		return true;
-	return is_name(d, c, k) && !cue_word(d, c->thing, k) && !cue_word(d, c->prof, k) &&
+	return is_name(d, c, k) && !thing_word(d, c, k) && !cue_word(d, c->prof, k) &&
 	       !(word_tok(d, k)->flags & TF_SENT_START);
 }
 
@@ -1340,7 +1448,7 @@ static bool curse_thing(const dctx *d, const cues *c, const match *m)
 	for (size_t k = m->w1; k < nw && k < m->w1 + 3 && same_clause(d, m->w0, k); k++) {
 		if (cue_word(d, c->tgt, k))
 			return false;
-		if (cue_word(d, c->thing, k))
+		if (thing_word(d, c, k))
 			return true;
 	}
 	return false;
@@ -1585,7 +1693,7 @@ static bool in_title(const dctx *d, const cues *c, sent_memo *plains, const matc
 	/* the reader is not a title: "You Idiot" */
 	for (size_t k = a; k < b; k++)
 		if (cue_word(d, c->tgt, k) && !cue_word(d, c->ins, k) && !cue_at(d, c->prof, k, k + 1) &&
-		    !cue_word(d, c->thing, k))
+		    !thing_word(d, c, k))
 			return false;
 	/* a quoted name of two words or more in Title Case: the quotation
 	 * holding the match */
@@ -1748,7 +1856,7 @@ static bool named_outright(const dctx *d, const cues *c, const match *m)
 	if (kind_shown(d, c, m->w0, m->w1))
 		return true;
 	if (!noun && !(m->w1 < nw && same_clause(d, m->w0, m->w1) && cue_word(d, c->tgt, m->w1) &&
-		       !cue_word(d, c->self, m->w1) && !cue_word(d, c->thing, m->w1) && !addressee(d, c, m->w1)))
+		       !cue_word(d, c->self, m->w1) && !thing_word(d, c, m->w1) && !addressee(d, c, m->w1)))
 		return false;
 	size_t end = noun ? m->w1 : m->w1 + 1; /* after the noun */
 	size_t k = m->w0; /* back over describing words: "you stupid idiot" */

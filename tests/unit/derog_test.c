@@ -352,6 +352,19 @@ static const struct {
 	{__LINE__, "you're not an idiot", TACT_DEROG_NONE, NULL},
 	{__LINE__, "I'm not calling you an idiot", TACT_DEROG_NONE, NULL},
 	{__LINE__, "I feel like a petulant kid", TACT_DEROG_NONE, NULL},
+	/* the writer likened to a person noun described: said of the writer */
+	{__LINE__, "I feel like a stupid child", TACT_DEROG_NONE, NULL},
+	{__LINE__, "he behaves like a stupid child", TACT_DEROG_INSULT, "stupid"},
+	/* a person noun of one who does something is no thing found by its
+	 * stem ("worker": work), but a thing listed in full stays one */
+	{__LINE__, "she is a stupid worker", TACT_DEROG_INSULT, "stupid"},
+	{__LINE__, "a lazy employee", TACT_DEROG_INSULT, "lazy"},
+	{__LINE__, "what a useless banker", TACT_DEROG_INSULT, "useless"},
+	{__LINE__, "the stupid work never ends", TACT_DEROG_NONE, NULL},
+	{__LINE__, "this stupid poster fell off the wall", TACT_DEROG_NONE, NULL},
+	/* a pronoun after a describing word starts a clause of its own */
+	{__LINE__, "this is ridiculous nobody knows", TACT_DEROG_NONE, NULL},
+	{__LINE__, "you are a ridiculous nobody", TACT_DEROG_INSULT, "ridiculous"},
 	/* swearing at a person: "you" before a name made of a swear word, "fuck
 	 * all of you", a curse on someone opening its clause; not "the fuck"
 	 * as an intensifier, nor swearing at a company */
@@ -386,6 +399,8 @@ static const struct {
 	{__LINE__, "Someone this stupid can't tie their shoes", TACT_DEROG_INSULT, "stupid"},
 	{__LINE__, "How stupid can people be?", TACT_DEROG_INSULT, "stupid"},
 	{__LINE__, "how stupid do you think we are", TACT_DEROG_NONE, NULL},
+	{__LINE__, "How dumb do you think I am", TACT_DEROG_NONE, NULL},
+	{__LINE__, "How dumb do I think you are", TACT_DEROG_INSULT, "dumb"}, /* the writer judges */
 	{__LINE__, "How stupid is this app", TACT_DEROG_NONE, NULL},
 	{__LINE__, "I forget how profoundly stupid this woman is", TACT_DEROG_INSULT, "stupid"},
 	{__LINE__, "how truly stupid this app is", TACT_DEROG_NONE, NULL},
@@ -497,6 +512,13 @@ static const struct {
 	/* ... with other describing words between ("you fat pig") */
 	{__LINE__, "you fat pig", TACT_DEROG_INSULT, "pig"},
 	{__LINE__, "thank you lovely pigs", TACT_DEROG_NONE, NULL},
+	/* ... up to two describing words, one we know; after an article too */
+	{__LINE__, "you dirty rotten pig", TACT_DEROG_INSULT, "pig"},
+	{__LINE__, "he is a big fat pig", TACT_DEROG_INSULT, "pig"},
+	{__LINE__, "you raise fat pigs", TACT_DEROG_NONE, NULL},
+	{__LINE__, "he is a guinea pig", TACT_DEROG_NONE, NULL},
+	{__LINE__, "he is a party animal", TACT_DEROG_NONE, NULL},
+	{__LINE__, "the pig farm is closed", TACT_DEROG_NONE, NULL},
 	/* ... and what a "piece of" is made of ("you fat piece of gutter trash") */
 	{__LINE__, "sit down, you fat piece of gutter trash", TACT_DEROG_INSULT, "trash"},
 	{__LINE__, "I sent you a piece of broken trash", TACT_DEROG_NONE, NULL},
